@@ -1,0 +1,29 @@
+package uk.schoolsocial.account.application.web;
+
+import java.time.ZoneOffset;
+import java.util.UUID;
+import uk.schoolsocial.account.api.model.AccountApplication;
+import uk.schoolsocial.account.api.model.ApplicationStatus;
+import uk.schoolsocial.account.api.model.Platform;
+import uk.schoolsocial.account.api.model.Privacy;
+import uk.schoolsocial.account.application.query.ApplicationView;
+
+/** Read model to API model. */
+final class ApplicationMapper {
+
+    private ApplicationMapper() {
+    }
+
+    static AccountApplication toApi(ApplicationView view) {
+        AccountApplication api = new AccountApplication(UUID.fromString(view.id()), ApplicationStatus.fromValue(view.status()),
+                view.revision(), view.version(), view.applicantId(), Platform.fromValue(view.platform()),
+                view.proposedName(), view.aim(), view.audience(), view.promotion(), view.administrators(),
+                Privacy.fromValue(view.privacy()), view.privacyReason(), view.submittedAt().atZone(ZoneOffset.UTC));
+        api.setProposedHandle(view.proposedHandle());
+        if (view.withdrawnAt() != null) {
+            api.setWithdrawnAt(view.withdrawnAt().atZone(ZoneOffset.UTC));
+            api.setWithdrawalReason(view.withdrawalReason());
+        }
+        return api;
+    }
+}

@@ -1,0 +1,113 @@
+package uk.schoolsocial.account.application.web;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import uk.schoolsocial.account.api.ApplicationsApi;
+import uk.schoolsocial.account.api.model.AccountApplication;
+import uk.schoolsocial.account.api.model.ApplicationPage;
+import uk.schoolsocial.account.api.model.ApplicationStatus;
+import uk.schoolsocial.account.api.model.PageInfo;
+import uk.schoolsocial.account.api.model.SubmitApplicationRequest;
+import uk.schoolsocial.account.api.model.WithdrawApplicationRequest;
+import uk.schoolsocial.account.application.command.ApplicationId;
+import uk.schoolsocial.account.application.command.SubmitApplicationCommand;
+import uk.schoolsocial.account.application.command.WithdrawApplicationCommand;
+import uk.schoolsocial.account.application.query.ApplicationView;
+import uk.schoolsocial.account.application.query.ApplicationViewRepository;
+import uk.schoolsocial.events.account.AccountPlatform;
+import uk.schoolsocial.events.account.AccountPrivacy;
+import uk.schoolsocial.platform.error.DomainException;
+import uk.schoolsocial.platform.error.PlatformError;
+import uk.schoolsocial.platform.identity.Actor;
+import uk.schoolsocial.platform.identity.CommandSender;
+import uk.schoolsocial.platform.identity.CurrentActor;
+import uk.schoolsocial.platform.identity.Roles;
+import uk.schoolsocial.platform.web.Cursor;
+import uk.schoolsocial.platform.web.ETags;
+import uk.schoolsocial.platform.web.ReadYourWrites;
+
+/** Applications for official accounts (ACC-1, ACC-2), as {@code account.yaml} defines them. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ApplicationsController implements ApplicationsApi {
+
+    /** Roles that see every application of their school; others see their own. */
+    private static final String[] SEE_ALL = {Roles.SLT, Roles.ACCOUNT_ADMIN, Roles.AUDITOR};
+
+    private final CommandSender commands;
+    private final CurrentActor current;
+    private final ApplicationViewRepository views;
+
+    ApplicationsController(CommandSender commands, CurrentActor current, ApplicationViewRepository views) {
+        this.commands = commands;
+        this.current = current;
+        this.views = views;
+    }
+
+    @Override
+    @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN})
+    public HttpResponse<AccountApplication> submitApplication(SubmitApplicationRequest request, String idempotencyKey,
+                                                              String correlationId) {
+        Actor actor = current.get();
+        ApplicationId id = ApplicationId.create();
+        commands.send(new SubmitApplicationCommand(id, actor.schoolId(), actor.id(),
+                AccountPlatform.valueOf(request.getPlatform().getValue()), request.getProposedName(),
+                request.getProposedHandle(), request.getAim(), request.getAudience(), request.getPromotion(),
+                List.copyOf(request.getAdministrators()), AccountPrivacy.valueOf(request.getPrivacy().getValue()),
+                request.getPrivacyReason()));
+        ApplicationView view = ReadYourWrites.await(() -> views.findById(id.value()), ApplicationView::version, 0);
+        return HttpResponse.created(ApplicationMapper.toApi(view), URI.create("/api/v1/applications/" + id.value()))
+                .header("ETag", ETags.of(view.version()));
+    }
+
+    @Override
+    @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR})
+    public HttpResponse<AccountApplication> getApplication(UUID applicationId) {
+        ApplicationView view = visible(applicationId.toString());
+        return HttpResponse.ok(ApplicationMapper.toApi(view)).header("ETag", ETags.of(view.version()));
+    }
+
+    @Override
+    @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR})
+    public ApplicationPage listApplications(ApplicationStatus status, String cursor, Integer limit) {
+        Actor actor = current.get();
+        Cursor after = Cursor.decode(cursor);
+        int size = Cursor.limit(limit);
+        List<ApplicationView> rows = views.page(actor.schoolId(), status == null ? null : status.getValue(),
+                actor.hasAnyRole(SEE_ALL) ? null : actor.id(), after == null ? null : after.at(),
+                after == null ? null : after.id(), size + 1);
+        PageInfo page = new PageInfo(size);
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            ApplicationView last = rows.get(size - 1);
+            page.setNextCursor(new Cursor(last.submittedAt(), last.id()).encode());
+        }
+        return new ApplicationPage(rows.stream().map(ApplicationMapper::toApi).toList(), page);
+    }
+
+    @Override
+    @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN})
+    public HttpResponse<AccountApplication> withdrawApplication(UUID applicationId, WithdrawApplicationRequest request,
+                                                                String idempotencyKey, String ifMatch,
+                                                                String correlationId) {
+        Actor actor = current.get();
+        String id = applicationId.toString();
+        long version = commands.send(new WithdrawApplicationCommand(new ApplicationId(id), actor.schoolId(), actor.id(),
+                request.getReason(), ETags.expectedVersion(ifMatch)), request.getReason());
+        ApplicationView view = ReadYourWrites.await(() -> views.findById(id), ApplicationView::version, version);
+        return HttpResponse.ok(ApplicationMapper.toApi(view)).header("ETag", ETags.of(view.version()));
+    }
+
+    private ApplicationView visible(String id) {
+        Actor actor = current.get();
+        return views.findByIdAndSchoolId(id, actor.schoolId())
+                .filter(view -> actor.hasAnyRole(SEE_ALL) || view.applicantId().equals(actor.id()))
+                .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such application"));
+    }
+}

@@ -1,0 +1,204 @@
+package uk.schoolsocial.account.application.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import org.junit.jupiter.api.Test;
+import uk.schoolsocial.platform.testing.Contract;
+import uk.schoolsocial.platform.testing.DatabaseTest;
+import uk.schoolsocial.platform.testing.TestTokens;
+
+/** ACC-1 and ACC-2 through the real HTTP stack, Axon and the database, checked against account.yaml. */
+@MicronautTest(transactional = false)
+class ApplicationsApiTest implements DatabaseTest {
+
+    private static final String SPEC = "../api-specs/openapi/account.yaml";
+    private static final OpenApiValidationFilter CONTRACT = Contract.of(SPEC);
+    private static final OpenApiValidationFilter RESPONSES = Contract.responsesOf(SPEC);
+    private static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");
+    private static final String OTHER_STAFF = TestTokens.bearer("staff-2", TestTokens.SCHOOL, "STAFF");
+    private static final String SLT = TestTokens.bearer("slt-1", TestTokens.SCHOOL, "SLT");
+    private static final String OTHER_SCHOOL_SLT = TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT");
+    private static final String PARENT = TestTokens.bearer("parent-1", TestTokens.SCHOOL, "PARENT");
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    DataSource dataSource;
+
+    private RequestSpecification api(String token) {
+        return given().port(server.getPort()).filter(CONTRACT).header("Authorization", token).contentType(ContentType.JSON);
+    }
+
+    private static Map<String, Object> businessCase() {
+        return Map.of("platform", "INSTAGRAM", "proposedName", "Oakfield PE Department", "proposedHandle", "oakfield_pe",
+                "aim", "Share fixtures and results", "audience", "Parents of years 3 to 6",
+                "promotion", "Newsletter", "administrators", java.util.List.of("staff-1042", "staff-1077"),
+                "privacy", "PRIVATE", "privacyReason", "Approved followers only");
+    }
+
+    private ValidatableResponse submit(String token, Object body) {
+        return api(token).body(body).post("/api/v1/applications").then();
+    }
+
+    /** For bad input on purpose: only the answer is checked against the contract. */
+    private RequestSpecification badInput(String token) {
+        return given().port(server.getPort()).filter(RESPONSES).header("Authorization", token).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void acc1_submittedApplicationIsReadableBack() {
+        String location = submit(STAFF, businessCase()).statusCode(201)
+                .header("ETag", "\"0\"")
+                .body("status", equalTo("SUBMITTED"))
+                .body("revision", equalTo(1))
+                .body("applicantId", equalTo("staff-1"))
+                .body("administrators", containsInAnyOrder("staff-1042", "staff-1077"))
+                .extract().header("Location");
+        api(STAFF).get(location).then().statusCode(200)
+                .header("ETag", "\"0\"")
+                .body("proposedName", equalTo("Oakfield PE Department"))
+                .body("privacy", equalTo("PRIVATE"));
+    }
+
+    @Test
+    void acc1_everyMissingFieldIsNamedInOneProblem() {
+        badInput(STAFF).body(Map.of("platform", "INSTAGRAM", "aim", " ", "administrators", java.util.List.of("staff-1")))
+                .post("/api/v1/applications").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem("proposedName"))
+                .body("errors.field", hasItem("aim"))
+                .body("errors.field", hasItem("audience"))
+                .body("errors.field", hasItem("promotion"))
+                .body("errors.field", hasItem("administrators"))
+                .body("errors.field", hasItem("privacy"))
+                .body("errors.field", hasItem("privacyReason"));
+    }
+
+    @Test
+    void malformedJsonIsAProblemNotA500() {
+        given().port(server.getPort()).header("Authorization", STAFF).contentType(ContentType.JSON).body("{\"platform\":")
+                .post("/api/v1/applications").then()
+                .statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+    }
+
+    @Test
+    void aRequestThatDidNotComeThroughTheGatewayIsRejected() {
+        given().port(server.getPort()).contentType(ContentType.JSON).body(businessCase())
+                .post("/api/v1/applications").then()
+                .statusCode(401).contentType("application/problem+json");
+        String forged = "Bearer " + TestTokens.token("another-secret-that-is-long-enough-0123456789", "school-social-gateway",
+                "staff-1", TestTokens.SCHOOL, "SLT");
+        given().port(server.getPort()).header("Authorization", forged).get("/api/v1/applications").then().statusCode(401);
+    }
+
+    @Test
+    void aParentCannotApply() {
+        submit(PARENT, businessCase()).statusCode(403).contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
+    }
+
+    @Test
+    void anotherSchoolSeesNothing() {
+        String location = submit(STAFF, businessCase()).statusCode(201).extract().header("Location");
+        api(OTHER_SCHOOL_SLT).get(location).then().statusCode(404).contentType("application/problem+json");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        api(OTHER_SCHOOL_SLT).body(Map.of("reason", "x")).post("/api/v1/applications/" + id + "/withdrawal")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void staffSeeOnlyTheirOwnApplicationsButSltSeesAll() {
+        String location = submit(STAFF, businessCase()).statusCode(201).extract().header("Location");
+        api(OTHER_STAFF).get(location).then().statusCode(404);
+        api(SLT).get(location).then().statusCode(200);
+    }
+
+    @Test
+    void acc2_withdrawalHonoursIfMatch() {
+        String location = submit(STAFF, businessCase()).statusCode(201).extract().header("Location");
+        api(STAFF).header("If-Match", "\"7\"").body(Map.of("reason", "changed plans")).post(location + "/withdrawal")
+                .then().statusCode(412).body("code", equalTo("VERSION_MISMATCH"));
+        api(OTHER_STAFF).body(Map.of("reason", "not mine")).post(location + "/withdrawal")
+                .then().statusCode(403).body("code", equalTo("NOT_THE_APPLICANT"));
+        api(STAFF).header("If-Match", "\"0\"").body(Map.of("reason", "changed plans")).post(location + "/withdrawal")
+                .then().statusCode(200).header("ETag", "\"1\"")
+                .body("status", equalTo("WITHDRAWN")).body("withdrawalReason", equalTo("changed plans"));
+        api(STAFF).body(Map.of("reason", "again")).post(location + "/withdrawal")
+                .then().statusCode(409).body("code", equalTo("ALREADY_CLOSED"));
+    }
+
+    @Test
+    void idempotencyKeyReplaysTheFirstAnswerWithoutANewEvent() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String first = api(STAFF).header("Idempotency-Key", key).body(businessCase()).post("/api/v1/applications")
+                .then().statusCode(201).extract().header("Location");
+        long events = eventCount();
+        api(STAFF).header("Idempotency-Key", key).body(businessCase()).post("/api/v1/applications")
+                .then().statusCode(201).header("Location", first).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first.substring(first.lastIndexOf('/') + 1)));
+        org.junit.jupiter.api.Assertions.assertEquals(events, eventCount());
+        Map<String, Object> other = new java.util.HashMap<>(businessCase());
+        other.put("aim", "Something else");
+        api(STAFF).header("Idempotency-Key", key).body(other).post("/api/v1/applications")
+                .then().statusCode(422).contentType("application/problem+json").body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+    }
+
+    @Test
+    void aud1_everyStoredEventCarriesTheAuditMetadata() throws Exception {
+        api(STAFF).header("X-Correlation-Id", "corr-123").body(businessCase()).post("/api/v1/applications")
+                .then().statusCode(201);
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             ResultSet row = c.createStatement().executeQuery(
+                     "SELECT meta_data FROM domain_event_entry ORDER BY global_index DESC LIMIT 1")) {
+            row.next();
+            String metadata = new String(row.getBytes(1), java.nio.charset.StandardCharsets.UTF_8);
+            for (String expected : new String[]{"\"actorId\":\"staff-1\"", "\"actorRoles\":\"STAFF\"",
+                    "\"schoolId\":\"" + TestTokens.SCHOOL + "\"", "\"correlationId\":\"corr-123\"", "\"causationId\":"}) {
+                org.junit.jupiter.api.Assertions.assertTrue(metadata.contains(expected), metadata + " lacks " + expected);
+            }
+        }
+    }
+
+    @Test
+    void listIsPagedWithACursor() {
+        String token = TestTokens.bearer("pager-" + UUID.randomUUID(), TestTokens.SCHOOL, "STAFF");
+        for (int i = 0; i < 3; i++) {
+            submit(token, businessCase()).statusCode(201);
+        }
+        String next = api(token).queryParam("limit", 2).get("/api/v1/applications").then().statusCode(200)
+                .body("items.size()", equalTo(2)).body("page.nextCursor", notNullValue())
+                .extract().path("page.nextCursor");
+        api(token).queryParam("limit", 2).queryParam("cursor", next).get("/api/v1/applications").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("page.nextCursor", nullValue());
+        badInput(token).queryParam("cursor", "not-a-cursor").get("/api/v1/applications").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+    }
+
+    private long eventCount() throws Exception {
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             ResultSet row = c.createStatement().executeQuery("SELECT COUNT(*) FROM domain_event_entry")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package uk.schoolsocial.platform.axon;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.transaction.SynchronousTransactionManager;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.serialization.Serializer;
+import uk.schoolsocial.events.AuditMetadata;
+import uk.schoolsocial.platform.error.DomainErrorInterceptor;
+
+/**
+ * Axon on Micronaut, built once for every service: JDBC event, token and saga stores and a
+ * persistent (db-scheduler) deadline manager on the service's own schema, all inside Micronaut
+ * transactions; Jackson everywhere; audit metadata on every message; pooled streaming processors.
+ * A service takes {@link #configurer()}, registers its aggregates, processors and sagas, and
+ * passes it to {@link #start(Configurer)}.
+ */
+@Singleton
+public class AxonInfrastructure {
+
+    private final DataSource pool;
+    private final TransactionManager transactionManager;
+    private final TransactionalConnections connections;
+    private final Serializer serializer = Serializers.jackson();
+    private final AxonProperties properties;
+    private final Clock clock;
+
+    AxonInfrastructure(DataSource dataSource, SynchronousTransactionManager<Connection> transactions,
+                       AxonProperties properties, Clock clock) {
+        this.clock = clock;
+        this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.transactionManager = new MicronautAxonTransactionManager(transactions);
+        this.connections = new TransactionalConnections(pool, transactions);
+        this.properties = properties;
+    }
+
+    /** A configurer with every shared piece in place; the caller adds its own components. */
+    public Configurer configurer() {
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactionManager)
+                .configureEmbeddedEventStore(c -> storageEngine(connections, transactionManager))
+                .configureCorrelationDataProviders(c -> List.of(
+                        // Axon's "correlation" key holds the parent message id: that is our causation id;
+                        // its "trace" key holds the root: our correlation id, set from the request.
+                        new MessageOriginProvider(AuditMetadata.CAUSATION_ID, AuditMetadata.CORRELATION_ID),
+                        new SimpleCorrelationDataProvider(AuditMetadata.ACTOR_ID, AuditMetadata.ACTOR_ROLES,
+                                AuditMetadata.SCHOOL_ID, AuditMetadata.REASON)))
+                .configureCommandBus(this::commandBus)
+                .registerComponent(TokenStore.class, c -> JdbcTokenStore.builder()
+                        .connectionProvider(connections).serializer(serializer)
+                        .schema(StoreSchemas.TOKENS).contentType(byte[].class).build())
+                .registerComponent(SagaStore.class, c -> JdbcSagaStore.builder()
+                        .connectionProvider(connections).serializer(serializer)
+                        .sqlSchema(new GenericSagaSqlSchema(StoreSchemas.SAGAS)).build())
+                .registerComponent(DeadlineManager.class, this::deadlineManager)
+                // Handlers take the clock as a parameter (Axon resolves parameters from components).
+                .registerComponent(Clock.class, c -> clock);
+        configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors((c, builder) -> builder
+                        .batchSize(properties.batchSize())
+                        .initialSegmentCount(properties.segments())
+                        .maxClaimedSegments(properties.segments()))
+                .registerTokenStore(c -> c.getComponent(TokenStore.class));
+        configurer.onInitialize(c -> c.onStart(() ->
+                c.eventBus().registerDispatchInterceptor(AuditMetadataInterceptor.forEvents())));
+        return configurer;
+    }
+
+    /** Builds and starts the configuration; the deadline manager starts polling with it. */
+    public Configuration start(Configurer configurer) {
+        Configuration configuration = configurer.buildConfiguration();
+        configuration.deadlineManager();
+        configuration.start();
+        return configuration;
+    }
+
+    /**
+     * Another service's event stream, read-only, from its schema: how a service consumes another's
+     * events without calling it (ARCHITECTURE 3). Register it as the source of a processor.
+     */
+    public EventStore readOnlyEventStore(DataSource upstream) {
+        DataSource raw = DelegatingDataSource.unwrapDataSource(upstream);
+        ConnectionProvider provider = raw::getConnection;
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine(provider, NoTransactionManager.INSTANCE))
+                .build();
+    }
+
+    private EventStorageEngine storageEngine(ConnectionProvider provider, TransactionManager transactions) {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(provider)
+                .transactionManager(transactions)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .schema(StoreSchemas.EVENTS)
+                .dataType(byte[].class)
+                .gapTimeout(properties.gapTimeoutMillis())
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .build();
+    }
+
+    private CommandBus commandBus(Configuration configuration) {
+        SimpleCommandBus bus = SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .messageMonitor(configuration.messageMonitor(SimpleCommandBus.class, "commandBus"))
+                .build();
+        bus.registerDispatchInterceptor(AuditMetadataInterceptor.forCommands());
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
+        bus.registerHandlerInterceptor(new DomainErrorInterceptor());
+        return bus;
+    }
+
+    private DeadlineManager deadlineManager(Configuration configuration) {
+        DbSchedulerDeadlineManagerSupplier supplier = new DbSchedulerDeadlineManagerSupplier();
+        Scheduler scheduler = Scheduler.create(connections.asDataSource(), DbSchedulerDeadlineManager.binaryTask(supplier))
+                .tableName("scheduled_tasks")
+                .pollingInterval(properties.deadlinePoll())
+                .threads(2)
+                .alwaysPersistTimestampInUTC()
+                .registerShutdownHook()
+                .build();
+        DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .build();
+        supplier.set(manager);
+        return manager;
+    }
+}

@@ -1,0 +1,27 @@
+package uk.schoolsocial.platform.axon;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+
+/**
+ * Tunables of the Axon runtime of a service ({@code smp.axon.*}).
+ *
+ * @param batchSize        events per processor transaction; the knob that matters for replay speed
+ * @param segments         initial token segments of each pooled streaming processor
+ * @param processorThreads worker threads of each pooled streaming processor
+ * @param gapTimeoutMillis how long the JDBC engine waits for a gap in global indexes to fill
+ *                         (AxonFramework issue 4829: keep every transaction far shorter than this)
+ * @param deadlinePoll     how often the persistent deadline scheduler polls its table
+ */
+@ConfigurationProperties("smp.axon")
+public record AxonProperties(int batchSize, int segments, int processorThreads, int gapTimeoutMillis,
+                             Duration deadlinePoll) {
+
+    public AxonProperties {
+        batchSize = batchSize > 0 ? batchSize : 100;
+        segments = segments > 0 ? segments : 1;
+        processorThreads = processorThreads > 0 ? processorThreads : 1;
+        gapTimeoutMillis = gapTimeoutMillis > 0 ? gapTimeoutMillis : 60_000;
+        deadlinePoll = deadlinePoll != null ? deadlinePoll : Duration.ofSeconds(5);
+    }
+}

@@ -1,0 +1,48 @@
+package uk.schoolsocial.platform.axon;
+
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+
+/** The snake_case names of Axon's tables as the Flyway migrations in {@code db/platform} create them. */
+final class StoreSchemas {
+
+    static final EventSchema EVENTS = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .eventIdentifierColumn("event_identifier")
+            .metaDataColumn("meta_data")
+            .payloadColumn("payload")
+            .payloadRevisionColumn("payload_revision")
+            .payloadTypeColumn("payload_type")
+            .timestampColumn("time_stamp")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .build();
+
+    static final TokenSchema TOKENS = TokenSchema.builder()
+            .setTokenTable("token_entry")
+            .setProcessorNameColumn("processor_name")
+            .setSegmentColumn("segment")
+            .setTokenColumn("token")
+            .setTokenTypeColumn("token_type")
+            .setTimestampColumn("timestamp")
+            .setOwnerColumn("owner")
+            .build();
+
+    static final SagaSchema SAGAS = SagaSchema.builder()
+            .sagaEntryTable("saga_entry")
+            .associationValueEntryTable("association_value_entry")
+            .sagaIdColumn("saga_id")
+            .sagaTypeColumn("saga_type")
+            .revisionColumn("revision")
+            .serializedSagaColumn("serialized_saga")
+            .associationKeyColumn("association_key")
+            .associationValueColumn("association_value")
+            .build();
+
+    private StoreSchemas() {
+    }
+}

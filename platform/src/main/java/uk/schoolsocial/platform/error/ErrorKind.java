@@ -1,0 +1,27 @@
+package uk.schoolsocial.platform.error;
+
+/** The kinds of refusal a client can get, each with its HTTP status and problem type. */
+public enum ErrorKind {
+    INVALID(400, "validation"),
+    FORBIDDEN(403, "forbidden"),
+    NOT_FOUND(404, "not-found"),
+    CONFLICT(409, "conflict"),
+    PRECONDITION_FAILED(412, "precondition-failed"),
+    RULE_VIOLATED(422, "rule-violated");
+
+    private final int status;
+    private final String slug;
+
+    ErrorKind(int status, String slug) {
+        this.status = status;
+        this.slug = slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+}

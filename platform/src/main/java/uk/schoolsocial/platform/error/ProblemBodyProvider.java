@@ -1,0 +1,104 @@
+package uk.schoolsocial.platform.error;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandExecutionException;
+
+/**
+ * Writes every error body of the service, Micronaut's own (401, 403, route not found, bean
+ * validation, unreadable JSON) and the domain's, as {@code application/problem+json}: one place
+ * decides the shape, so a client handles one format.
+ */
+@Singleton
+// Micronaut's default provider steps aside when another JsonErrorResponseBodyProvider exists.
+final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
+
+    @Override
+    public String contentType() {
+        return Problem.MEDIA_TYPE;
+    }
+
+    @Override
+    public Problem body(ErrorContext context, io.micronaut.http.HttpResponse<?> response) {
+        int status = response.code();
+        Optional<ErrorDetails> details = context.getRootCause().flatMap(ProblemBodyProvider::detailsOf);
+        List<FieldError> fields = details.map(ErrorDetails::errors).filter(e -> !e.isEmpty())
+                .orElseGet(() -> fieldErrors(context.getErrors()));
+        String code = details.map(ErrorDetails::code).orElseGet(() -> defaultCode(status, fields));
+        String detail = details.map(ErrorDetails::message).orElseGet(() -> describe(context.getErrors(), status));
+        String slug = details.map(d -> d.kind().slug()).orElseGet(() -> slug(status));
+        return new Problem(Problem.TYPE_BASE + slug, reason(status), status, detail, context.getRequest().getPath(),
+                code, fields);
+    }
+
+    static Optional<ErrorDetails> detailsOf(Throwable cause) {
+        if (cause instanceof DomainException domain) {
+            return Optional.of(domain.details());
+        }
+        if (cause instanceof CommandExecutionException execution) {
+            return execution.getDetails().filter(ErrorDetails.class::isInstance).map(ErrorDetails.class::cast);
+        }
+        return Optional.empty();
+    }
+
+    private static List<FieldError> fieldErrors(List<Error> errors) {
+        return errors.stream().filter(e -> e.getPath().isPresent())
+                .map(e -> new FieldError(fieldName(e.getPath().get()), e.getMessage()))
+                .toList();
+    }
+
+    /** Bean validation paths look like {@code submitApplication.request.aim}: clients know the field. */
+    private static String fieldName(String path) {
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
+    }
+
+    private static String describe(List<Error> errors, int status) {
+        if (status >= 500) {
+            return "The service could not complete the request; it has been logged.";
+        }
+        return errors.stream().map(e -> e.getPath().map(p -> fieldName(p) + ": ").orElse("") + e.getMessage())
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String defaultCode(int status, List<FieldError> fields) {
+        return switch (status) {
+            case 400 -> fields.isEmpty() ? PlatformError.MALFORMED_REQUEST.name() : PlatformError.VALIDATION_FAILED.name();
+            case 401 -> "UNAUTHORIZED";
+            case 403 -> PlatformError.FORBIDDEN.name();
+            case 404 -> PlatformError.NOT_FOUND.name();
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 409 -> PlatformError.CONCURRENT_CHANGE.name();
+            case 412 -> PlatformError.VERSION_MISMATCH.name();
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
+        };
+    }
+
+    private static String slug(int status) {
+        return switch (status) {
+            case 400 -> "validation";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 409 -> "conflict";
+            case 412 -> "precondition-failed";
+            default -> status >= 500 ? "internal-error" : "http-" + status;
+        };
+    }
+
+    private static String reason(int status) {
+        try {
+            return HttpStatus.valueOf(status).getReason();
+        } catch (IllegalArgumentException unknown) {
+            return "HTTP " + status;
+        }
+    }
+}

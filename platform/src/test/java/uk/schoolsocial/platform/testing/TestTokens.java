@@ -1,0 +1,45 @@
+package uk.schoolsocial.platform.testing;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.util.Date;
+import java.util.List;
+
+/** Internal tokens as the gateway mints them (docs/runtime-contract.md), for service tests. */
+public final class TestTokens {
+
+    /** The secret in the services' test configuration. */
+    public static final String SECRET = "test-internal-secret-0123456789-abcdefghijklmnop";
+    public static final String SCHOOL = "test-school";
+    public static final String OTHER_SCHOOL = "other-test-school";
+
+    private TestTokens() {
+    }
+
+    public static String bearer(String actorId, String school, String... roles) {
+        return "Bearer " + token(SECRET, "school-social-gateway", actorId, school, roles);
+    }
+
+    public static String token(String secret, String issuer, String actorId, String school, String... roles) {
+        try {
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                    .issuer(issuer)
+                    .subject(actorId)
+                    .claim("roles", List.of(roles))
+                    .issueTime(new Date())
+                    .expirationTime(new Date(System.currentTimeMillis() + 60_000));
+            if (school != null) {
+                claims.claim("school", school);
+            }
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+            jwt.sign(new MACSigner(secret));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
