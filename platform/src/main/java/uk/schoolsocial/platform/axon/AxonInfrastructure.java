@@ -76,7 +76,7 @@ public class AxonInfrastructure {
                         // its "trace" key holds the root: our correlation id, set from the request.
                         new MessageOriginProvider(AuditMetadata.CAUSATION_ID, AuditMetadata.CORRELATION_ID),
                         new SimpleCorrelationDataProvider(AuditMetadata.ACTOR_ID, AuditMetadata.ACTOR_ROLES,
-                                AuditMetadata.SCHOOL_ID, AuditMetadata.REASON)))
+                                AuditMetadata.SCHOOL_ID, AuditMetadata.REASON, DeadlineAuditInterceptor.SCHEDULED_BY)))
                 .configureCommandBus(this::commandBus)
                 .registerComponent(TokenStore.class, c -> JdbcTokenStore.builder()
                         .connectionProvider(connections).serializer(serializer)
@@ -157,6 +157,8 @@ public class AxonInfrastructure {
                 .serializer(serializer)
                 .transactionManager(transactionManager)
                 .build();
+        manager.registerDispatchInterceptor(new DeadlineAuditInterceptor());
+        manager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
         supplier.set(manager);
         return manager;
     }

@@ -9,9 +9,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
- * The one serializer of events, commands, tokens, sagas and deadlines: Jackson, reading fields
- * (records and aggregates alike), dates as ISO strings, and tolerant of fields it does not know so
- * that an event gaining a field stays readable by older code.
+ * The one serializer of events, commands, tokens, sagas and deadlines: Jackson, dates as ISO
+ * strings, tolerant of fields it does not know so that an event gaining a field stays readable by
+ * older code. Fields are visible (sagas keep private state); public getters stay visible too,
+ * because some of Axon's own messages (a deadline's scope descriptor) fill fields lazily and
+ * expose them only through a getter.
  */
 public final class Serializers {
 
@@ -23,9 +25,7 @@ public final class Serializers {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-                .setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
-                .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
         return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 }

@@ -1,0 +1,78 @@
+package uk.schoolsocial.gateway.routing;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.security.authentication.Authentication;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import uk.schoolsocial.gateway.auth.Caller;
+import uk.schoolsocial.gateway.web.CorrelationIdFilter;
+import uk.schoolsocial.gateway.web.Problems;
+
+import java.util.Optional;
+
+/**
+ * Forwards {@code /api/**} to the service that serves the path, as received (method, path,
+ * query, headers, streamed body), except that the caller's {@code Authorization} is replaced by
+ * the gateway's internal token: the services never see, and so cannot leak or trust, the
+ * caller's own credential. Runs after the security filter, which has already refused
+ * unauthenticated requests.
+ */
+@Filter("/api/**")
+final class ProxyFilter implements HttpServerFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyFilter.class);
+
+    private final RouteTable routes;
+    private final InternalTokenMinter minter;
+    private final ProxyHttpClient client;
+
+    ProxyFilter(RouteTable routes, InternalTokenMinter minter, ProxyHttpClient client) {
+        this.routes = routes;
+        this.minter = minter;
+        this.client = client;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after();
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        Optional<DownstreamService> service = routes.serviceFor(request.getPath());
+        if (service.isEmpty()) {
+            return Mono.just(Problems.response(HttpStatus.NOT_FOUND, "No service serves " + request.getPath()));
+        }
+        // The security rules require authentication on /api/**; this guards against their misconfiguration.
+        Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
+        if (authentication.isEmpty()) {
+            return Mono.just(Problems.response(HttpStatus.UNAUTHORIZED, "This request needs a valid bearer token."));
+        }
+        MutableHttpRequest<?> forwarded = request.mutate().uri(service.get().target(request.getUri()));
+        forwarded.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + minter.mint(Caller.of(authentication.get())));
+        CorrelationIdFilter.of(request).ifPresent(id -> forwarded.getHeaders().set(CorrelationIdFilter.HEADER, id));
+        return Flux.from(client.proxy(forwarded))
+                .onErrorResume(failure -> Mono.just(unavailable(service.get(), failure)));
+    }
+
+    private static MutableHttpResponse<?> unavailable(DownstreamService service, Throwable failure) {
+        LOG.warn("{} service at {} failed: {}", service.name(), service.url(), failure.toString());
+        if (failure instanceof ReadTimeoutException) {
+            return Problems.response(HttpStatus.GATEWAY_TIMEOUT, "The " + service.name() + " service did not answer in time.");
+        }
+        return Problems.response(HttpStatus.BAD_GATEWAY, "The " + service.name() + " service cannot be reached.");
+    }
+}

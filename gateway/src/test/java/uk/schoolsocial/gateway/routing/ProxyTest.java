@@ -1,0 +1,205 @@
+package uk.schoolsocial.gateway.routing;
+
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.schoolsocial.gateway.TestTokens;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Requests through the gateway to a real HTTP service: a second Micronaut server running
+ * {@link EchoController}. The consent service is configured at a port nobody listens on.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProxyTest implements TestPropertyProvider {
+
+    static final String DOWNSTREAM_PROPERTY = "test.downstream";
+    /** The secret of application-test.yml, which the services would share. */
+    private static final String SECRET = "test-internal-token-secret-0123456789abcdef";
+
+    private EmbeddedServer downstream;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        downstream = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1,
+                "micronaut.security.enabled", false,
+                DOWNSTREAM_PROPERTY, true));
+        String base = "http://127.0.0.1:" + downstream.getPort();
+        return Map.of(
+                "micronaut.http.client.read-timeout", "1s",
+                "smp.services.account.url", base + "/account-svc",
+                "smp.services.incident.url", base + "/incident-svc/",
+                "smp.services.consent.url", "http://127.0.0.1:" + unusedPort());
+    }
+
+    @AfterAll
+    void stopDownstream() {
+        downstream.close();
+    }
+
+    private RequestSpecification asSlt() {
+        return RestAssured.given().port(server.getPort()).auth().oauth2(TestTokens.devToken(server.getPort(), "slt"));
+    }
+
+    @Test
+    void requestReachesTheServiceWithMethodPathQueryBodyAndHeaders() {
+        asSlt().contentType(ContentType.JSON).body("{\"text\":\"hello\"}")
+                .header("Idempotency-Key", "key-1").header("If-Match", "\"3\"").header("X-Client-Header", "kept")
+                .urlEncodingEnabled(false)
+                .post("/api/v1/accounts/acc-1/notes?x=1&y=a%20b")
+                .then()
+                .statusCode(200)
+                .header("X-Downstream", "echo")
+                .body("service", equalTo("account-svc"))
+                .body("method", equalTo("POST"))
+                .body("path", equalTo("/account-svc/api/v1/accounts/acc-1/notes"))
+                .body("query", equalTo("x=1&y=a%20b"))
+                .body("body", equalTo("{\"text\":\"hello\"}"))
+                .body("idempotencyKey", equalTo("key-1"))
+                .body("ifMatch", equalTo("\"3\""))
+                .body("clientHeader", equalTo("kept"));
+    }
+
+    @Test
+    void serviceGetsAnInternalTokenInsteadOfTheCallersToken() throws Exception {
+        String callerToken = TestTokens.devToken(server.getPort(), "slt");
+        List<String> authorization = RestAssured.given().port(server.getPort()).auth().oauth2(callerToken)
+                .get("/api/v1/staff").then().statusCode(200).extract().path("authorization");
+
+        assertEquals(1, authorization.size(), "exactly one Authorization header: " + authorization);
+        assertTrue(authorization.get(0).startsWith("Bearer "));
+        String internal = authorization.get(0).substring("Bearer ".length());
+        assertNotEquals(callerToken, internal);
+
+        SignedJWT jwt = SignedJWT.parse(internal);
+        assertEquals("HS256", jwt.getHeader().getAlgorithm().getName());
+        assertTrue(jwt.verify(new MACVerifier(SECRET.getBytes(StandardCharsets.UTF_8))), "signed with the shared secret");
+        JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        assertEquals("school-social-gateway", claims.getIssuer());
+        assertEquals("demo-slt", claims.getSubject());
+        assertEquals(List.of("SLT"), claims.getStringListClaim("roles"));
+        assertEquals("demo-school", claims.getStringClaim("school"));
+        assertEquals("Demo Senior Leader", claims.getStringClaim("name"));
+        assertEquals(60_000, claims.getExpirationTime().getTime() - claims.getIssueTime().getTime());
+    }
+
+    @Test
+    void rolesOutsideTheSuitesSevenAreNotPassedOn() throws Exception {
+        String token = TestTokens.signed(TestTokens.devKey(),
+                TestTokens.sltClaims().claim("roles", List.of("SUPERUSER", "SLT", "dsl")).build());
+        List<String> authorization = RestAssured.given().port(server.getPort()).auth().oauth2(token)
+                .get("/api/v1/accounts").then().statusCode(200).extract().path("authorization");
+
+        JWTClaimsSet claims = SignedJWT.parse(authorization.get(0).substring("Bearer ".length())).getJWTClaimsSet();
+        assertEquals(List.of("SLT"), claims.getStringListClaim("roles"));
+    }
+
+    @Test
+    void generatedCorrelationIdIsForwardedAndReturned() {
+        ExtractableResponse<Response> response = asSlt().get("/api/v1/applications").then().statusCode(200).extract();
+        String returned = response.header("X-Correlation-Id");
+        UUID.fromString(returned);
+        assertEquals(returned, response.path("correlationId"));
+    }
+
+    @Test
+    void clientsCorrelationIdIsKept() {
+        asSlt().header("X-Correlation-Id", "trace-42").get("/api/v1/applications").then()
+                .statusCode(200)
+                .header("X-Correlation-Id", "trace-42")
+                .body("correlationId", equalTo("trace-42"));
+    }
+
+    @Test
+    void correlationIdThatIsNotAPlainTokenIsReplaced() {
+        asSlt().header("X-Correlation-Id", "two words").get("/api/v1/applications").then()
+                .statusCode(200)
+                .header("X-Correlation-Id", not(equalTo("two words")))
+                .body("correlationId", not(equalTo("two words")));
+    }
+
+    @Test
+    void pathPrefixChoosesTheService() {
+        asSlt().get("/api/v1/incidents/inc-1").then().statusCode(200)
+                .body("service", equalTo("incident-svc"))
+                .body("path", equalTo("/incident-svc/api/v1/incidents/inc-1"))
+                .body("rest", equalTo("incidents/inc-1"));
+        asSlt().get("/api/v1/applications").then().statusCode(200).body("service", equalTo("account-svc"));
+    }
+
+    @Test
+    void serviceErrorsPassThroughUnchanged() {
+        asSlt().get("/api/v1/accounts/acc-1?status=409").then()
+                .statusCode(409)
+                .header("X-Downstream", "echo")
+                .body("service", equalTo("account-svc"));
+    }
+
+    @Test
+    void unknownPrefixGets404Problem() {
+        asSlt().get("/api/v1/timetables").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+        asSlt().get("/api/v2/accounts").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void unreachableServiceGets502Problem() {
+        asSlt().get("/api/v1/consents").then()
+                .statusCode(502)
+                .contentType("application/problem+json")
+                .header("X-Correlation-Id", notNullValue())
+                .body("title", equalTo("Bad Gateway"))
+                .body("status", equalTo(502))
+                .body("detail", equalTo("The consent service cannot be reached."));
+    }
+
+    @Test
+    void serviceTooSlowToAnswerGets504Problem() {
+        asSlt().get("/api/v1/accounts/acc-1?delayMillis=3000").then()
+                .statusCode(504)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("The account service did not answer in time."));
+    }
+
+    private static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package uk.schoolsocial.platform.axon;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.micronaut.context.ApplicationContext;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import uk.schoolsocial.events.AuditMetadata;
+import uk.schoolsocial.platform.testing.TestDatabase;
+import uk.schoolsocial.platform.testing.TestTokens;
+
+/** The Axon runtime of platform against the real database, across context restarts. */
+class AxonInfrastructureTest {
+
+    private static Map<String, Object> properties(Map<String, Object> database) {
+        Map<String, Object> properties = new HashMap<>(database);
+        properties.put("smp.test.platform-axon", "true");
+        properties.put("smp.service.name", "platformtest");
+        properties.put("smp.internal-token.secret", TestTokens.SECRET);
+        properties.put("smp.axon.deadline-poll", "200ms");
+        properties.put("micronaut.server.port", "-1");
+        return properties;
+    }
+
+    private static MetaData audit() {
+        return MetaData.with(AuditMetadata.ACTOR_ID, "tester").and(AuditMetadata.ACTOR_ROLES, "SLT")
+                .and(AuditMetadata.SCHOOL_ID, "school-a").and(AuditMetadata.CORRELATION_ID, UUID.randomUUID().toString());
+    }
+
+    @Test
+    void aDeadlineScheduledBeforeARestartFiresAfterItWithAuditMetadata() throws Exception {
+        Map<String, Object> database = TestDatabase.newSchema("deadlines");
+        String id = UUID.randomUUID().toString();
+        try (ApplicationContext first = ApplicationContext.run(properties(database))) {
+            first.getBean(CommandGateway.class).sendAndWait(GenericCommandMessage.asCommandMessage(
+                    new ReminderAggregate.ScheduleReminderCommand(id, 3_000)).andMetaData(audit()));
+        }
+        String schema = database.get("datasources.default.url").toString().replaceAll(".*/", "");
+        assertEquals(0, count(schema, "ReminderFiredEvent"), "fired before the restart: the test proves nothing");
+        assertEquals(1, count(schema, "scheduled_tasks"), "the deadline was not stored");
+        try (ApplicationContext second = ApplicationContext.run(properties(database))) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(schema, "ReminderFiredEvent") == 1);
+        }
+        assertEquals(0, count(schema, "scheduled_tasks"));
+        String metadata = firedMetadata(schema);
+        for (String expected : new String[]{"\"actorId\":\"system:deadline:reminder\"", "\"actorRoles\":\"SYSTEM\"",
+                "\"schoolId\":\"school-a\"", "\"scheduledBy\":\"tester\"", "\"causationId\":"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(metadata.contains(expected), metadata + " lacks " + expected);
+        }
+    }
+
+    private static String firedMetadata(String schema) throws Exception {
+        try (Connection connection = TestDatabase.connect(schema); ResultSet row = connection.createStatement().executeQuery(
+                "SELECT meta_data FROM domain_event_entry WHERE payload_type LIKE '%ReminderFiredEvent'")) {
+            row.next();
+            return new String(row.getBytes(1), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aud1_aCommandWithoutAuditMetadataIsRefused() {
+        try (ApplicationContext context = ApplicationContext.run(properties(TestDatabase.newSchema("metadata")))) {
+            CommandGateway commands = context.getBean(CommandGateway.class);
+            assertThrows(MissingAuditMetadataException.class, () -> commands.sendAndWait(
+                    new ReminderAggregate.ScheduleReminderCommand(UUID.randomUUID().toString(), 60_000)));
+        }
+    }
+
+    private static long count(String schema, String what) throws Exception {
+        String sql = what.equals("scheduled_tasks") ? "SELECT COUNT(*) FROM scheduled_tasks"
+                : "SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE '%" + what + "'";
+        try (Connection connection = TestDatabase.connect(schema); ResultSet row = connection.createStatement().executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}
