@@ -1,0 +1,159 @@
+package uk.schoolsocial.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import uk.schoolsocial.launcher.Ports;
+import uk.schoolsocial.launcher.Suite;
+import uk.schoolsocial.launcher.SuiteConfig;
+
+/**
+ * The launched suite, driven through the gateway with demo tokens as a user of the README would:
+ * the three slices, the refusals a client must be able to rely on (401, 403, 400 naming the
+ * field), one service consuming another's events, and the data surviving a restart.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteE2E {
+
+    private static final Ports PORTS = new Ports(18080, 18081, 18082, 18083, 13307);
+    private SuiteConfig config;
+    private Suite suite;
+
+    @BeforeAll
+    void startSuite() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("SMP_HOME", System.getProperty("smp.home", ".."));
+        env.put("SMP_DATA_DIR", Path.of(System.getProperty("smp.e2e.data", "target/e2e-data"), UUID.randomUUID().toString())
+                .toAbsolutePath().toString());
+        // The suite's own variables, not the caller's: a developer's SMP_DB_URL points the run at that server.
+        config = SuiteConfig.fromEnvironment(env).withPorts(PORTS);
+        suite = Suite.start(config);
+    }
+
+    @AfterAll
+    void stopSuite() {
+        if (suite != null) {
+            suite.stop();
+        }
+    }
+
+    private RequestSpecification as(String user) {
+        return given().baseUri(suite.gatewayUrl().toString()).contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + suite.token(user));
+    }
+
+    private static Map<String, Object> businessCase() {
+        return Map.of("platform", "FACEBOOK", "proposedName", "Oakfield Year 6 News", "aim", "Celebrate pupils' work",
+                "audience", "Year 6 parents", "promotion", "Newsletter", "administrators", List.of("staff-1", "staff-2"),
+                "privacy", "PRIVATE", "privacyReason", "Approved parents only");
+    }
+
+    @Test
+    @Order(1)
+    void anUnauthenticatedCallIsRefusedWith401() {
+        given().baseUri(suite.gatewayUrl().toString()).get("/api/v1/applications").then()
+                .statusCode(401).contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    @Order(2)
+    void accountSlice_staffApplyAndReadTheApplicationBack() {
+        String location = as("staff").body(businessCase()).post("/api/v1/applications").then()
+                .statusCode(201).body("status", equalTo("SUBMITTED")).extract().header("Location");
+        as("staff").get(location).then().statusCode(200).body("proposedName", equalTo("Oakfield Year 6 News"));
+        as("slt").get(location).then().statusCode(200);
+        as("other-slt").get(location).then().statusCode(404);
+    }
+
+    @Test
+    @Order(3)
+    void aParentMayNotApplyFor_anAccount_403() {
+        as("parent").body(businessCase()).post("/api/v1/applications").then()
+                .statusCode(403).contentType(containsString("application/problem+json")).body("status", equalTo(403));
+    }
+
+    @Test
+    @Order(4)
+    void anIncompleteBusinessCaseIs400NamingTheField() {
+        Map<String, Object> incomplete = new HashMap<>(businessCase());
+        incomplete.remove("aim");
+        as("staff").body(incomplete).post("/api/v1/applications").then()
+                .statusCode(400).contentType(containsString("application/problem+json"))
+                .body("errors.field", hasItem("aim"));
+    }
+
+    @Test
+    @Order(5)
+    void incidentSlice_aReportIsRoutedAndReadableByTheDsl() {
+        Map<String, Object> report = Map.of("category", "PUPIL_CONTACT_WITH_STAFF",
+                "whatHappened", "A Year 9 pupil sent a friend request to a teacher's personal account.",
+                "occurredAt", "2026-11-20T18:30:00Z", "platform", "Instagram", "location", "Direct message",
+                "officialAccountInvolved", false,
+                "peopleInvolved", List.of(Map.of("role", "PUPIL", "description", "Year 9 pupil"),
+                        Map.of("role", "STAFF", "rosterId", "staff-1")));
+        String location = as("staff").body(report).post("/api/v1/incidents").then()
+                .statusCode(201).extract().header("Location");
+        as("dsl").get(location).then().statusCode(200).body("category", equalTo("PUPIL_CONTACT_WITH_STAFF"));
+    }
+
+    @Test
+    @Order(6)
+    void consentSlice_aParentsConsentIsRecordedPerChannel() {
+        String pupil = "pupil-" + UUID.randomUUID();
+        as("slt").body(Map.of("channel", "WEBSITE", "givenBy", "parent-42", "method", "PAPER_FORM",
+                        "formReference", "FORM-2026-117", "givenOn", "2026-09-05"))
+                .post("/api/v1/pupils/" + pupil + "/consents").then().statusCode(201);
+        as("slt").get("/api/v1/pupils/" + pupil + "/consents").then().statusCode(200)
+                .body(containsString("WEBSITE"));
+    }
+
+    @Test
+    @Order(7)
+    void consentServiceLearnsOfApplicationsFromAccountServicesEvents() {
+        String location = as("staff").body(businessCase()).post("/api/v1/applications").then()
+                .statusCode(201).extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("slt").queryParam("limit", 200).get("/api/v1/official-accounts").then().statusCode(200)
+                        .body(containsString(id)));
+    }
+
+    @Test
+    @Order(8)
+    void theApiDocumentsAreServed() {
+        given().baseUri(suite.gatewayUrl().toString()).get("/openapi/suite.yaml").then().statusCode(200)
+                .body(containsString("/api/v1/applications")).body(containsString("/api/v1/incidents"));
+        given().baseUri(suite.gatewayUrl().toString()).get("/docs").then().statusCode(200);
+    }
+
+    @Test
+    @Order(9)
+    void dataIsKeptWhenTheSuiteIsStartedAgain() {
+        String location = as("staff").body(businessCase()).post("/api/v1/applications").then()
+                .statusCode(201).extract().header("Location");
+        suite.stop();
+        suite = Suite.start(config);
+        as("staff").get(location).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        assertTrue(suite.startupTime().toSeconds() < 180);
+    }
+}

@@ -1,0 +1,84 @@
+package uk.schoolsocial.launcher;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line and environment of each child process, as the runtime contract names them.
+ * Services listen on 127.0.0.1 only: they trust any request carrying a valid internal token and
+ * are reached through the gateway alone.
+ */
+final class ChildLaunchPlan {
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final SuiteConfig config;
+    private final DataDirectory dataDir;
+    private final DatabaseServer database;
+    private final String internalTokenSecret;
+
+    ChildLaunchPlan(
+            SuiteConfig config, DataDirectory dataDir, DatabaseServer database, String internalTokenSecret) {
+        this.config = config;
+        this.dataDir = dataDir;
+        this.database = database;
+        this.internalTokenSecret = internalTokenSecret;
+    }
+
+    static String host(Deployable deployable, SuiteConfig config) {
+        return deployable == Deployable.GATEWAY ? config.gatewayHost() : LOOPBACK;
+    }
+
+    /** @return where the launcher reaches it; a wildcard bind is reached over loopback */
+    URI baseUrl(Deployable deployable) {
+        String host = host(deployable, config);
+        boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+        return URI.create("http://" + (wildcard ? LOOPBACK : host) + ":" + deployable.port(config.ports()));
+    }
+
+    /** {@code java} of the launcher's own JVM, so children run on the same Java version. */
+    List<String> command(Deployable deployable) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(config.jvmOptions());
+        command.add("-Ddisable-axoniq-console-message=true");
+        command.add("-jar");
+        command.add(deployable.jar(config.home()).toString());
+        return command;
+    }
+
+    Map<String, String> environment(Deployable deployable) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MICRONAUT_SERVER_HOST", host(deployable, config));
+        env.put("MICRONAUT_SERVER_PORT", Integer.toString(deployable.port(config.ports())));
+        env.put("SMP_INTERNAL_TOKEN_SECRET", internalTokenSecret);
+        deployable.schema().ifPresent(schema -> putDatasource(env, "DEFAULT", schema));
+        if (deployable == Deployable.CONSENT) {
+            putDatasource(env, "ACCOUNT_EVENTS", Deployable.ACCOUNT.schema().orElseThrow());
+        }
+        if (deployable == Deployable.GATEWAY) {
+            env.put("SMP_SERVICES_ACCOUNT_URL", baseUrl(Deployable.ACCOUNT).toString());
+            env.put("SMP_SERVICES_INCIDENT_URL", baseUrl(Deployable.INCIDENT).toString());
+            env.put("SMP_SERVICES_CONSENT_URL", baseUrl(Deployable.CONSENT).toString());
+            env.put("SMP_AUTH_DEV_KEY_FILE", dataDir.devIssuerKey().toString());
+        }
+        return env;
+    }
+
+    private void putDatasource(Map<String, String> env, String name, String schema) {
+        env.put("DATASOURCES_" + name + "_URL", database.schemaUrl(schema));
+        env.put("DATASOURCES_" + name + "_USERNAME", database.user());
+        env.put("DATASOURCES_" + name + "_PASSWORD", database.password());
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}

@@ -1,0 +1,73 @@
+package uk.schoolsocial.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * The launcher's persistent state, one directory per installation:
+ *
+ * <pre>
+ * mariadb/      embedded database files (kept between runs)
+ * mariadb-bin/  MariaDB binaries unpacked from the classpath (kept: unpacking takes seconds)
+ * secrets/      internal token secret and the gateway's dev issuer key (owner-only)
+ * logs/         one log per child process, rewritten at each start
+ * </pre>
+ *
+ * The root and {@code secrets/} are created owner-only, so the gateway's key file is protected
+ * whatever permissions the gateway gives it.
+ */
+final class DataDirectory {
+
+    private final Path root;
+
+    private DataDirectory(Path root) {
+        this.root = root;
+    }
+
+    /** Creates the layout where missing; existing contents are left as they are. */
+    static DataDirectory prepare(Path root) {
+        DataDirectory dir = new DataDirectory(root.toAbsolutePath().normalize());
+        try {
+            OwnerOnly.createDirectories(dir.root);
+            OwnerOnly.createDirectories(dir.secrets());
+            OwnerOnly.createDirectories(dir.logs());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + root, e);
+        }
+        return dir;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path mariaDbData() {
+        return root.resolve("mariadb");
+    }
+
+    Path mariaDbBinaries() {
+        return root.resolve("mariadb-bin");
+    }
+
+    Path secrets() {
+        return root.resolve("secrets");
+    }
+
+    Path internalTokenSecret() {
+        return secrets().resolve("internal-token.secret");
+    }
+
+    /** The gateway creates this key on first start; the launcher only chooses where it lives. */
+    Path devIssuerKey() {
+        return secrets().resolve("dev-issuer.jwk");
+    }
+
+    Path logs() {
+        return root.resolve("logs");
+    }
+
+    Path log(String processName) {
+        return logs().resolve(processName + ".log");
+    }
+}

@@ -1,0 +1,49 @@
+package uk.schoolsocial.launcher;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.ToIntFunction;
+
+/** The four processes of the runtime contract, with the schema each service owns. */
+enum Deployable {
+    ACCOUNT("account-service", "smp_account", "SMP_ACCOUNT_PORT", Ports::account),
+    INCIDENT("incident-service", "smp_incident", "SMP_INCIDENT_PORT", Ports::incident),
+    CONSENT("consent-service", "smp_consent", "SMP_CONSENT_PORT", Ports::consent),
+    GATEWAY("gateway", null, "SMP_GATEWAY_PORT", Ports::gateway);
+
+    private final String moduleName;
+    private final String schema;
+    private final String portVariable;
+    private final ToIntFunction<Ports> port;
+
+    Deployable(String moduleName, String schema, String portVariable, ToIntFunction<Ports> port) {
+        this.moduleName = moduleName;
+        this.schema = schema;
+        this.portVariable = portVariable;
+        this.port = port;
+    }
+
+    /** @return the Maven module, the jar's base name, and the name shown in logs */
+    String moduleName() {
+        return moduleName;
+    }
+
+    /** @return the schema this service owns; empty for the gateway, which has no database */
+    Optional<String> schema() {
+        return Optional.ofNullable(schema);
+    }
+
+    /** @return the environment variable that moves this process to another port */
+    String portVariable() {
+        return portVariable;
+    }
+
+    int port(Ports ports) {
+        return port.applyAsInt(ports);
+    }
+
+    /** @return where {@code ./mvnw package} leaves the shaded jar under the project root */
+    Path jar(Path home) {
+        return home.resolve(moduleName).resolve("target").resolve(moduleName + ".jar");
+    }
+}

@@ -1,0 +1,89 @@
+package uk.schoolsocial.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ChildLaunchPlanTest {
+
+    private static final String SECRET = "s".repeat(64);
+
+    private final DataDirectory dataDir = DataDirectory.prepare(newDirectory());
+    private final SuiteConfig config = SuiteConfig.fromEnvironment(Map.of("SMP_HOME", "/smp"), Path.of("/"))
+            .withDataDir(dataDir.root());
+    private final ChildLaunchPlan plan = new ChildLaunchPlan(config, dataDir,
+            new DatabaseServer("jdbc:mysql://127.0.0.1:3307", "root", ""), SECRET);
+
+    private static Path newDirectory() {
+        try {
+            return TestFiles.newDirectory("plan");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void eachServiceGetsItsOwnSchemaPortAndTheSecret() {
+        Map<String, String> env = plan.environment(Deployable.INCIDENT);
+
+        assertEquals("8082", env.get("MICRONAUT_SERVER_PORT"));
+        assertEquals("127.0.0.1", env.get("MICRONAUT_SERVER_HOST"));
+        assertEquals("jdbc:mysql://127.0.0.1:3307/smp_incident", env.get("DATASOURCES_DEFAULT_URL"));
+        assertEquals("root", env.get("DATASOURCES_DEFAULT_USERNAME"));
+        assertEquals("", env.get("DATASOURCES_DEFAULT_PASSWORD"));
+        assertEquals(SECRET, env.get("SMP_INTERNAL_TOKEN_SECRET"));
+        assertFalse(env.containsKey("DATASOURCES_ACCOUNT_EVENTS_URL"));
+    }
+
+    @Test
+    void consentServiceAlsoReadsAccountServicesEvents() {
+        Map<String, String> env = plan.environment(Deployable.CONSENT);
+
+        assertEquals("jdbc:mysql://127.0.0.1:3307/smp_consent", env.get("DATASOURCES_DEFAULT_URL"));
+        assertEquals("jdbc:mysql://127.0.0.1:3307/smp_account", env.get("DATASOURCES_ACCOUNT_EVENTS_URL"));
+        assertEquals("root", env.get("DATASOURCES_ACCOUNT_EVENTS_USERNAME"));
+        assertEquals("", env.get("DATASOURCES_ACCOUNT_EVENTS_PASSWORD"));
+    }
+
+    @Test
+    void theGatewayFindsTheServicesAndKeepsItsKeyInTheDataDirectory() {
+        Map<String, String> env = plan.environment(Deployable.GATEWAY);
+
+        assertEquals("8080", env.get("MICRONAUT_SERVER_PORT"));
+        assertEquals("http://127.0.0.1:8081", env.get("SMP_SERVICES_ACCOUNT_URL"));
+        assertEquals("http://127.0.0.1:8082", env.get("SMP_SERVICES_INCIDENT_URL"));
+        assertEquals("http://127.0.0.1:8083", env.get("SMP_SERVICES_CONSENT_URL"));
+        assertEquals(dataDir.root().resolve("secrets/dev-issuer.jwk").toString(), env.get("SMP_AUTH_DEV_KEY_FILE"));
+        assertEquals(SECRET, env.get("SMP_INTERNAL_TOKEN_SECRET"));
+        assertFalse(env.keySet().stream().anyMatch(name -> name.startsWith("DATASOURCES_")));
+    }
+
+    @Test
+    void childrenRunTheJarOnThisJvmWithTheConfiguredOptions() {
+        List<String> command = plan.command(Deployable.ACCOUNT);
+
+        assertTrue(command.get(0).endsWith("java"), command.get(0));
+        assertEquals(List.of("-Xss512k", "-XX:+UseSerialGC", "-Xmx256m",
+                "-Ddisable-axoniq-console-message=true", "-jar", "/smp/account-service/target/account-service.jar"),
+                command.subList(1, command.size()));
+    }
+
+    @Test
+    void aGatewayBoundToAllInterfacesIsReachedOverLoopback() {
+        SuiteConfig everywhere = SuiteConfig.fromEnvironment(Map.of("SMP_GATEWAY_HOST", "0.0.0.0"), Path.of("/"));
+        ChildLaunchPlan open = new ChildLaunchPlan(everywhere, dataDir,
+                new DatabaseServer("jdbc:mysql://127.0.0.1:3307", "root", ""), SECRET);
+
+        assertEquals("0.0.0.0", open.environment(Deployable.GATEWAY).get("MICRONAUT_SERVER_HOST"));
+        assertEquals(URI.create("http://127.0.0.1:8080"), open.baseUrl(Deployable.GATEWAY));
+        assertEquals("127.0.0.1", open.environment(Deployable.ACCOUNT).get("MICRONAUT_SERVER_HOST"));
+    }
+}

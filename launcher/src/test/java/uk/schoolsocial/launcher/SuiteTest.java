@@ -1,0 +1,171 @@
+package uk.schoolsocial.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The orchestration with stand-in jars ({@link FakeDeployable}) and the real embedded database:
+ * what each process is given, the order of start and stop, and how failures are reported. The
+ * real services are the e2e module's business.
+ */
+class SuiteTest {
+
+    /** Shared, so MariaDB is installed once; later tests restart it over the same data. */
+    private static Path dataDir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void createDataDirectory() throws IOException {
+        dataDir = TestFiles.newDirectory("suite");
+    }
+
+    @AfterAll
+    static void deleteDataDirectory() throws IOException {
+        TestFiles.deleteRecursively(dataDir);
+    }
+
+    @Test
+    void everyProcessGetsTheContractsSettingsAndAllStopTogether() throws Exception {
+        Ports ports = Ports.startingAt(TestFiles.freePortBlock());
+        Suite suite = Suite.start(config(TestFiles.fakeHome("home", Map.of()), ports));
+        Map<String, String> consent;
+        Map<String, String> gateway;
+        try {
+            consent = environmentOf(suite.serviceUrls().get("consent-service"));
+            gateway = environmentOf(suite.gatewayUrl());
+
+            assertEquals(URI.create("http://127.0.0.1:" + ports.gateway()), suite.gatewayUrl());
+            assertEquals("token-for-slt", suite.token("slt"));
+            assertEquals("jdbc:mysql://127.0.0.1:" + ports.database(), suite.databaseUrl());
+            assertTrue(suite.isDatabaseEmbedded());
+            assertEquals("smp_consent", currentSchema(consent.get("DATASOURCES_DEFAULT_URL")));
+            assertEquals("smp_account", currentSchema(consent.get("DATASOURCES_ACCOUNT_EVENTS_URL")));
+            assertTrue(Files.readString(dataDir.resolve("logs/account-service.log")).contains("fake listening"));
+            String report = StartupReport.of(suite);
+            assertTrue(report.contains("other-slt  token-for-other-slt"), report);
+            assertTrue(report.contains("curl -H 'Authorization: Bearer token-for-slt' http://127.0.0.1:"
+                    + ports.gateway() + "/api/v1/applications"), report);
+        } finally {
+            suite.stop();
+        }
+
+        String secret = Files.readString(dataDir.resolve("secrets/internal-token.secret"));
+        assertEquals(secret, consent.get("SMP_INTERNAL_TOKEN_SECRET"));
+        assertEquals(secret, gateway.get("SMP_INTERNAL_TOKEN_SECRET"));
+        assertEquals("http://127.0.0.1:" + ports.consent(), gateway.get("SMP_SERVICES_CONSENT_URL"));
+        assertEquals(dataDir.resolve("secrets/dev-issuer.jwk").toString(), gateway.get("SMP_AUTH_DEV_KEY_FILE"));
+        assertAllFree(ports);
+        assertEquals(Optional.empty(), suite.awaitUnexpectedExit());
+    }
+
+    @Test
+    void anExternalDatabaseIsUsedAsItIsAndLeftRunning() throws Exception {
+        int serverPort = TestFiles.freePortBlock();
+        try (EmbeddedMariaDb server = new EmbeddedMariaDb(DataDirectory.prepare(dataDir), serverPort)) {
+            server.start();
+            String url = "jdbc:mysql://127.0.0.1:" + serverPort + "/?connectTimeout=5000";
+            SuiteConfig config = SuiteConfig.fromEnvironment(Map.of("SMP_HOME", TestFiles.fakeHome("home", Map.of()).toString(),
+                    "SMP_DATA_DIR", dataDir.toString(), "SMP_DB_URL", url, "SMP_DB_USER", "root"))
+                    .withPorts(Ports.startingAt(TestFiles.freePortBlock()));
+
+            try (Suite suite = Suite.start(config)) {
+                String accountUrl = environmentOf(suite.serviceUrls().get("account-service")).get("DATASOURCES_DEFAULT_URL");
+
+                assertFalse(suite.isDatabaseEmbedded());
+                assertEquals(url, suite.databaseUrl());
+                assertEquals("jdbc:mysql://127.0.0.1:" + serverPort + "/smp_account?connectTimeout=5000", accountUrl);
+                assertEquals("smp_account", currentSchema(accountUrl));
+            }
+            assertEquals("smp_incident", currentSchema(server.server().schemaUrl("smp_incident")));
+        }
+    }
+
+    @Test
+    void aServiceThatDiesAtStartIsNamedAndEverythingElseIsStopped() throws Exception {
+        Ports ports = Ports.startingAt(TestFiles.freePortBlock());
+        SuiteConfig config = config(TestFiles.fakeHome("home", Map.of(Deployable.ACCOUNT, CrashingDeployable.class)), ports);
+
+        SuiteStartException error = assertThrows(SuiteStartException.class, () -> Suite.start(config));
+
+        assertTrue(error.getMessage().startsWith("account-service exited with code 3"), error.getMessage());
+        assertTrue(error.getMessage().contains("boom: cannot connect to the database"), error.getMessage());
+        assertAllFree(ports);
+    }
+
+    @Test
+    void aProcessThatDiesLaterIsReportedToTheOwner() throws Exception {
+        Ports ports = Ports.startingAt(TestFiles.freePortBlock());
+        try (Suite suite = Suite.start(config(TestFiles.fakeHome("home", Map.of()), ports))) {
+            ProcessHandle.current().children()
+                    .filter(child -> child.info().commandLine().orElse("").contains("incident-service.jar"))
+                    .forEach(ProcessHandle::destroyForcibly);
+
+            Optional<String> report = suite.awaitUnexpectedExit();
+
+            assertTrue(report.orElseThrow().startsWith("incident-service exited with code"), report.toString());
+        }
+        assertAllFree(ports);
+    }
+
+    @Test
+    void aPortInUseIsReportedBeforeAnythingStarts() throws Exception {
+        Ports ports = Ports.startingAt(TestFiles.freePortBlock());
+        Path unusedDataDir = dataDir.resolveSibling("never-created-" + System.nanoTime());
+        SuiteConfig config = config(TestFiles.fakeHome("home", Map.of()), ports).withDataDir(unusedDataDir);
+
+        try (ServerSocket taken = new ServerSocket(ports.incident(), 1, InetAddress.getLoopbackAddress())) {
+            SuiteStartException error = assertThrows(SuiteStartException.class, () -> Suite.start(config));
+
+            assertTrue(error.getMessage().contains("Port " + ports.incident()), error.getMessage());
+            assertTrue(error.getMessage().contains("SMP_INCIDENT_PORT"), error.getMessage());
+        }
+        assertFalse(Files.exists(unusedDataDir));
+    }
+
+    private static SuiteConfig config(Path home, Ports ports) {
+        return SuiteConfig.fromEnvironment(Map.of("SMP_HOME", home.toString(), "SMP_DATA_DIR", dataDir.toString()))
+                .withPorts(ports);
+    }
+
+    private Map<String, String> environmentOf(URI process) throws Exception {
+        HttpResponse<String> response =
+                http.send(HttpRequest.newBuilder(process.resolve("/env")).build(), HttpResponse.BodyHandlers.ofString());
+        return FakeDeployable.parseEnvironment(response.body());
+    }
+
+    private static String currentSchema(String jdbcUrl) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "root", "");
+                ResultSet row = connection.createStatement().executeQuery("SELECT DATABASE()")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private static void assertAllFree(Ports ports) {
+        for (int port : new int[] {ports.gateway(), ports.account(), ports.incident(), ports.consent(), ports.database()}) {
+            assertDoesNotThrow(() -> PortCheck.requireFree("127.0.0.1", port, "test", "-"), "port " + port);
+        }
+    }
+}
