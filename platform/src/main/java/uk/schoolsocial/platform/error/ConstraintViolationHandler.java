@@ -10,7 +10,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -33,18 +36,34 @@ final class ConstraintViolationHandler implements ExceptionHandler<ConstraintVio
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ConstraintViolationException exception) {
-        List<FieldError> errors = exception.getConstraintViolations().stream()
-                .map(v -> new FieldError(field(v.getPropertyPath()), message(v)))
-                .sorted(Comparator.comparing(FieldError::field))
+        // One entry per field: an empty value can break two constraints (length and non-blank).
+        Map<String, Set<String>> byField = new TreeMap<>();
+        exception.getConstraintViolations().forEach(v ->
+                byField.computeIfAbsent(field(v.getPropertyPath()), f -> new LinkedHashSet<>()).add(message(v)));
+        List<FieldError> errors = byField.entrySet().stream()
+                .map(e -> new FieldError(e.getKey(), String.join(" and ", e.getValue())))
                 .toList();
         String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
         return problems.respond(request, new DomainException(PlatformError.VALIDATION_FAILED, detail, errors));
     }
 
-    /** {@code submitApplication.request.aim} names the field {@code aim}; a header or query parameter keeps its name. */
+    /**
+     * {@code submitApplication.request.aim} names the field {@code aim}; a header or query parameter
+     * keeps its name. Bean Validation puts a list index on the element's node, so it is moved to
+     * the list's segment: {@code peopleInvolved[0].role}, as the domain names it too.
+     */
     private static String field(Path path) {
         List<String> names = new ArrayList<>();
-        path.forEach(node -> names.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName()));
+        path.forEach(node -> {
+            if (node.isInIterable() && !names.isEmpty()) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                int last = names.size() - 1;
+                names.set(last, names.get(last) + "[" + (position == null ? "" : position) + "]");
+            }
+            if (node.getName() != null) {
+                names.add(node.getName());
+            }
+        });
         if (names.size() > 2) {
             return String.join(".", names.subList(2, names.size()));
         }

@@ -8,7 +8,10 @@ import org.axonframework.serialization.Revision;
  * Someone in the school community reported a social media incident (INC-1); it was routed at
  * once to the role that must handle it (INC-2).
  *
- * @param assignedRole {@code DSL} or {@code SLT}
+ * @param reporterId    who reported it; the only non-DSL/SLT person who may follow its status (INC-7)
+ * @param whatHappened  the reporter's account exactly as written, never trimmed or reformatted
+ * @param assignedRole  who handles it
+ * @param routingReason which INC-2 rule decided {@code assignedRole}
  */
 @Revision("1")
 public record IncidentReportedEvent(
@@ -22,6 +25,7 @@ public record IncidentReportedEvent(
         String location,
         boolean officialAccountInvolved,
         List<InvolvedPerson> peopleInvolved,
-        String assignedRole,
+        AssignedRole assignedRole,
+        RoutingReason routingReason,
         Instant reportedAt) {
 }

@@ -1,0 +1,47 @@
+package uk.schoolsocial.incident.report.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import uk.schoolsocial.events.incident.AssignedRole;
+import uk.schoolsocial.events.incident.IncidentCategory;
+import uk.schoolsocial.events.incident.IncidentReportedEvent;
+import uk.schoolsocial.events.incident.InvolvedPerson;
+import uk.schoolsocial.events.incident.InvolvedPersonRole;
+import uk.schoolsocial.events.incident.RoutingReason;
+import uk.schoolsocial.platform.testing.DatabaseTest;
+
+/** The read model survives at-least-once delivery and replay: the same event twice gives the same row. */
+@MicronautTest(transactional = false)
+class IncidentProjectionTest implements DatabaseTest {
+
+    private static final Instant AT = Instant.parse("2026-11-21T08:02:11.123456Z");
+
+    @Inject
+    IncidentProjection projection;
+    @Inject
+    IncidentViewRepository views;
+
+    @Test
+    void aRedeliveredReportLeavesTheRowAsItWas() {
+        IncidentReportedEvent event = new IncidentReportedEvent("3c9d2f41-6a0e-4b8e-9f0a-2d7c5e1b8a34", "school-a",
+                "staff-1", IncidentCategory.IMAGE_WITHOUT_CONSENT, "A photo of a pupil", AT.minusSeconds(3600),
+                "Facebook", "https://facebook.com/x", true,
+                List.of(new InvolvedPerson(InvolvedPersonRole.PUPIL, "pupil-1", null),
+                        new InvolvedPerson(InvolvedPersonRole.UNKNOWN, null, "Whoever posted it")),
+                AssignedRole.DSL, RoutingReason.SAFEGUARDING_CONCERN, AT);
+        projection.on(event, 0);
+        IncidentView first = views.findById(event.incidentId()).orElseThrow();
+        projection.on(event, 0);
+        assertEquals(first, views.findById(event.incidentId()).orElseThrow());
+        assertEquals(1, views.count());
+        assertEquals(List.of(new PersonInvolved("PUPIL", "pupil-1", null),
+                new PersonInvolved("UNKNOWN", null, "Whoever posted it")), first.peopleInvolved());
+        assertEquals("DSL", first.assignedRole());
+        assertEquals(AT, first.reportedAt());
+    }
+}
