@@ -58,7 +58,7 @@ final class ChildLaunchPlan {
         env.put("SMP_INTERNAL_TOKEN_SECRET", internalTokenSecret);
         deployable.schema().ifPresent(schema -> putDatasource(env, "DEFAULT", schema));
         if (deployable == Deployable.CONSENT) {
-            putDatasource(env, "ACCOUNT_EVENTS", Deployable.ACCOUNT.schema().orElseThrow());
+            putDatasource(env, "ACCOUNTEVENTS", Deployable.ACCOUNT.schema().orElseThrow());
         }
         if (deployable == Deployable.GATEWAY) {
             env.put("SMP_SERVICES_ACCOUNT_URL", baseUrl(Deployable.ACCOUNT).toString());

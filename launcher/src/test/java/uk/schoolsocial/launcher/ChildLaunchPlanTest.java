@@ -40,7 +40,7 @@ class ChildLaunchPlanTest {
         assertEquals("root", env.get("DATASOURCES_DEFAULT_USERNAME"));
         assertEquals("", env.get("DATASOURCES_DEFAULT_PASSWORD"));
         assertEquals(SECRET, env.get("SMP_INTERNAL_TOKEN_SECRET"));
-        assertFalse(env.containsKey("DATASOURCES_ACCOUNT_EVENTS_URL"));
+        assertFalse(env.containsKey("DATASOURCES_ACCOUNTEVENTS_URL"));
     }
 
     @Test
@@ -48,9 +48,9 @@ class ChildLaunchPlanTest {
         Map<String, String> env = plan.environment(Deployable.CONSENT);
 
         assertEquals("jdbc:mysql://127.0.0.1:3307/smp_consent", env.get("DATASOURCES_DEFAULT_URL"));
-        assertEquals("jdbc:mysql://127.0.0.1:3307/smp_account", env.get("DATASOURCES_ACCOUNT_EVENTS_URL"));
-        assertEquals("root", env.get("DATASOURCES_ACCOUNT_EVENTS_USERNAME"));
-        assertEquals("", env.get("DATASOURCES_ACCOUNT_EVENTS_PASSWORD"));
+        assertEquals("jdbc:mysql://127.0.0.1:3307/smp_account", env.get("DATASOURCES_ACCOUNTEVENTS_URL"));
+        assertEquals("root", env.get("DATASOURCES_ACCOUNTEVENTS_USERNAME"));
+        assertEquals("", env.get("DATASOURCES_ACCOUNTEVENTS_PASSWORD"));
     }
 
     @Test

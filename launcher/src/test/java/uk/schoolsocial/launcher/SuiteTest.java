@@ -61,7 +61,7 @@ class SuiteTest {
             assertEquals("jdbc:mysql://127.0.0.1:" + ports.database(), suite.databaseUrl());
             assertTrue(suite.isDatabaseEmbedded());
             assertEquals("smp_consent", currentSchema(consent.get("DATASOURCES_DEFAULT_URL")));
-            assertEquals("smp_account", currentSchema(consent.get("DATASOURCES_ACCOUNT_EVENTS_URL")));
+            assertEquals("smp_account", currentSchema(consent.get("DATASOURCES_ACCOUNTEVENTS_URL")));
             assertTrue(Files.readString(dataDir.resolve("logs/account-service.log")).contains("fake listening"));
             String report = StartupReport.of(suite);
             assertTrue(report.contains("other-slt  token-for-other-slt"), report);

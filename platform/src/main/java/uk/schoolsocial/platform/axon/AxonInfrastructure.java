@@ -17,6 +17,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.LifecycleHandlerInspector;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
@@ -108,14 +109,17 @@ public class AxonInfrastructure {
 
     /**
      * Another service's event stream, read-only, from its schema: how a service consumes another's
-     * events without calling it (ARCHITECTURE 3). Register it as the source of a processor.
+     * events without calling it (ARCHITECTURE 3). Register it as the source of a processor; it
+     * starts and stops with the configuration.
      */
-    public EventStore readOnlyEventStore(DataSource upstream) {
+    public EventStore readOnlyEventStore(Configurer configurer, DataSource upstream) {
         DataSource raw = DelegatingDataSource.unwrapDataSource(upstream);
         ConnectionProvider provider = raw::getConnection;
-        return EmbeddedEventStore.builder()
+        EventStore store = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine(provider, NoTransactionManager.INSTANCE))
                 .build();
+        configurer.onInitialize(c -> LifecycleHandlerInspector.registerLifecycleHandlers(c, store));
+        return store;
     }
 
     private EventStorageEngine storageEngine(ConnectionProvider provider, TransactionManager transactions) {

@@ -4,10 +4,13 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 
-/** The snake_case names of Axon's tables as the Flyway migrations in {@code db/platform} create them. */
-final class StoreSchemas {
+/**
+ * The snake_case names of Axon's tables as the Flyway migrations in {@code db/platform} create them.
+ * Public so that tools and tests can read or write an event table as the services do.
+ */
+public final class StoreSchemas {
 
-    static final EventSchema EVENTS = EventSchema.builder()
+    public static final EventSchema EVENTS = EventSchema.builder()
             .eventTable("domain_event_entry")
             .snapshotTable("snapshot_event_entry")
             .globalIndexColumn("global_index")

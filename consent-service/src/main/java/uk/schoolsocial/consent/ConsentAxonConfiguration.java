@@ -1,0 +1,48 @@
+package uk.schoolsocial.consent;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import javax.sql.DataSource;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.LifecycleHandlerInspector;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import uk.schoolsocial.consent.consent.command.PupilConsent;
+import uk.schoolsocial.consent.consent.query.PupilConsentProjection;
+import uk.schoolsocial.consent.officialaccount.query.OfficialAccountProjection;
+import uk.schoolsocial.platform.axon.AxonInfrastructure;
+
+/** Every aggregate, processor and saga of consent-service, in one place. */
+@Factory
+class ConsentAxonConfiguration {
+
+    /** The datasource on account-service's schema, read only (docs/runtime-contract.md). */
+    static final String ACCOUNT_EVENTS = "accountevents";
+
+    /**
+     * Own events feed the consent projection on the default processors. account-service's events
+     * are read straight from its event store (ARCHITECTURE 3) by the {@code official-accounts}
+     * processor, whose tokens live in this service's token store and commit with the projection's
+     * writes, so neither an event is skipped nor applied twice by a restart.
+     */
+    @Context
+    @Bean(preDestroy = "shutdown")
+    Configuration axonConfiguration(AxonInfrastructure axon, PupilConsentProjection consents,
+                                    OfficialAccountProjection officialAccounts,
+                                    @Named(ACCOUNT_EVENTS) DataSource accountEvents) {
+        Configurer configurer = axon.configurer();
+        configurer.configureAggregate(PupilConsent.class);
+        configurer.eventProcessing().registerEventHandler(c -> consents);
+
+        EventStore accountService = axon.readOnlyEventStore(configurer, accountEvents);
+        configurer.eventProcessing()
+                .registerPooledStreamingEventProcessor(OfficialAccountProjection.GROUP, c -> accountService,
+                        // From account-service's first event: a new deployment learns every existing account.
+                        (c, builder) -> builder.initialToken(StreamableMessageSource::createTailToken))
+                .registerEventHandler(c -> officialAccounts);
+        return axon.start(configurer);
+    }
+}

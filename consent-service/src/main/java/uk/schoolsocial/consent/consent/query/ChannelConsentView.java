@@ -1,0 +1,31 @@
+package uk.schoolsocial.consent.consent.query;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The consent that stands for one pupil and channel, for reads. {@code version} is that of the
+ * pupil's consent record when this channel was last given.
+ */
+@MappedEntity("channel_consent_view")
+public record ChannelConsentView(
+        @Id String id,
+        String pupilConsentId,
+        String schoolId,
+        String pupilId,
+        String channel,
+        String givenBy,
+        String method,
+        @Nullable String formReference,
+        LocalDate givenOn,
+        LocalDate validUntil,
+        Instant recordedAt,
+        long version) {
+
+    static String idOf(String pupilConsentId, String channel) {
+        return pupilConsentId + "/" + channel;
+    }
+}

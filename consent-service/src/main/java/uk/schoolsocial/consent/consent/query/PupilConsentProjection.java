@@ -1,0 +1,38 @@
+package uk.schoolsocial.consent.consent.query;
+
+import jakarta.inject.Singleton;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import uk.schoolsocial.events.consent.ConsentGivenEvent;
+
+/**
+ * Keeps {@code channel_consent_view}. Idempotent: an event at or below the stored version of its
+ * channel was applied already (delivery is at least once), so a replay from zero gives the same rows.
+ */
+@Singleton
+@ProcessingGroup(PupilConsentProjection.GROUP)
+public class PupilConsentProjection {
+
+    public static final String GROUP = "pupil-consents";
+    private final ChannelConsentViewRepository views;
+
+    PupilConsentProjection(ChannelConsentViewRepository views) {
+        this.views = views;
+    }
+
+    @EventHandler
+    void on(ConsentGivenEvent event, @SequenceNumber long version) {
+        String id = ChannelConsentView.idOf(event.pupilConsentId(), event.channel().name());
+        ChannelConsentView view = new ChannelConsentView(id, event.pupilConsentId(), event.schoolId(), event.pupilId(),
+                event.channel().name(), event.givenBy(), event.method().name(), event.formReference(), event.givenOn(),
+                event.validUntil(), event.recordedAt(), version);
+        views.findById(id).ifPresentOrElse(
+                stored -> {
+                    if (stored.version() < version) {
+                        views.update(view);
+                    }
+                },
+                () -> views.save(view));
+    }
+}

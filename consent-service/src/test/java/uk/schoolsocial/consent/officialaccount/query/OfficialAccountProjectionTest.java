@@ -1,0 +1,67 @@
+package uk.schoolsocial.consent.officialaccount.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import uk.schoolsocial.consent.ConsentDatabaseTest;
+import uk.schoolsocial.events.account.AccountPlatform;
+import uk.schoolsocial.events.account.AccountPrivacy;
+import uk.schoolsocial.events.account.ApplicationSubmittedEvent;
+import uk.schoolsocial.events.account.ApplicationWithdrawnEvent;
+
+/**
+ * The projection of account-service's events is idempotent: events come at least once, and a
+ * redelivered older event must not undo a newer one. Handlers are called directly, in any order a
+ * redelivery could produce, against the real read model.
+ */
+@MicronautTest(transactional = false)
+class OfficialAccountProjectionTest implements ConsentDatabaseTest {
+
+    private static final Instant SUBMITTED_AT = Instant.parse("2026-11-21T10:15:30Z");
+    private static final Instant WITHDRAWN_AT = Instant.parse("2026-11-22T08:00:00Z");
+
+    @Inject
+    OfficialAccountProjection projection;
+    @Inject
+    OfficialAccountViewRepository views;
+
+    private static ApplicationSubmittedEvent submitted(String id, int revision) {
+        return new ApplicationSubmittedEvent(id, "school-a", "staff-1", revision, AccountPlatform.BLOG, "Oakfield News",
+                null, "News", "Parents", "Newsletter", List.of("staff-2", "staff-3"), AccountPrivacy.OPEN, "Public news",
+                SUBMITTED_AT);
+    }
+
+    @Test
+    void aRedeliveredSubmissionDoesNotUndoAWithdrawal() {
+        String id = UUID.randomUUID().toString();
+        projection.on(submitted(id, 1), 0);
+        projection.on(new ApplicationWithdrawnEvent(id, "school-a", "No longer needed", WITHDRAWN_AT), 1);
+        projection.on(submitted(id, 1), 0);
+        projection.on(new ApplicationWithdrawnEvent(id, "school-a", "No longer needed", WITHDRAWN_AT), 1);
+
+        OfficialAccountView view = views.findById(id).orElseThrow();
+        assertEquals("WITHDRAWN", view.status());
+        assertEquals(1, view.version());
+        assertEquals(WITHDRAWN_AT, view.withdrawnAt());
+        assertEquals("school-a", view.schoolId());
+    }
+
+    @Test
+    void aResubmissionAfterAWithdrawalIsSubmittedAgain() {
+        String id = UUID.randomUUID().toString();
+        projection.on(submitted(id, 1), 0);
+        projection.on(new ApplicationWithdrawnEvent(id, "school-a", "Not yet", WITHDRAWN_AT), 1);
+        projection.on(submitted(id, 2), 2);
+
+        OfficialAccountView view = views.findById(id).orElseThrow();
+        assertEquals("SUBMITTED", view.status());
+        assertEquals(2, view.version());
+        assertTrue(view.withdrawnAt() == null, "a resubmitted application is no longer withdrawn");
+    }
+}
