@@ -1,5 +1,9 @@
 package uk.schoolsocial.consent;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import uk.schoolsocial.platform.testing.ArchitectureRules;
 
@@ -8,5 +12,14 @@ class ArchitectureTest {
     @Test
     void layersFollowTheConventions() {
         ArchitectureRules.check("uk.schoolsocial.consent");
+    }
+
+    /** The projection of account-service's accounts is its own feature; consent rules never lean on it. */
+    @Test
+    void officialAccountsAndConsentStayApart() {
+        noClasses().that().resideInAPackage("..consent.officialaccount..")
+                .should().dependOnClassesThat().resideInAPackage("..consent.consent..")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("uk.schoolsocial.consent"));
     }
 }
