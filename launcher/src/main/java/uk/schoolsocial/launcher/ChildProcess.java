@@ -114,9 +114,12 @@ final class ChildProcess {
         return failure(name + " exited with code " + process.exitValue() + ".").getMessage();
     }
 
-    /** Asks the process to stop (SIGTERM), so it can finish requests and close its pool. */
+    /**
+     * Asks the process to stop (SIGTERM), so it can finish requests and close its pool. Through
+     * its handle: {@code Process.destroy()} would also close the pipe, losing its shutdown log.
+     */
     void requestStop() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     /**

@@ -153,7 +153,6 @@ public class AxonInfrastructure {
                 .pollingInterval(properties.deadlinePoll())
                 .threads(2)
                 .alwaysPersistTimestampInUTC()
-                .registerShutdownHook()
                 .build();
         DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
