@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.http.ContentType;
@@ -21,17 +20,15 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import org.junit.jupiter.api.Test;
-import uk.schoolsocial.platform.testing.Contract;
 import uk.schoolsocial.platform.testing.DatabaseTest;
+import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
 /** ACC-1 and ACC-2 through the real HTTP stack, Axon and the database, checked against account.yaml. */
 @MicronautTest(transactional = false)
 class ApplicationsApiTest implements DatabaseTest {
 
-    private static final String SPEC = "../api-specs/openapi/account.yaml";
-    private static final OpenApiValidationFilter CONTRACT = Contract.of(SPEC);
-    private static final OpenApiValidationFilter RESPONSES = Contract.responsesOf(SPEC);
+    private static final ServiceApi API = new ServiceApi("account");
     private static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");
     private static final String OTHER_STAFF = TestTokens.bearer("staff-2", TestTokens.SCHOOL, "STAFF");
     private static final String SLT = TestTokens.bearer("slt-1", TestTokens.SCHOOL, "SLT");
@@ -44,7 +41,7 @@ class ApplicationsApiTest implements DatabaseTest {
     DataSource dataSource;
 
     private RequestSpecification api(String token) {
-        return given().port(server.getPort()).filter(CONTRACT).header("Authorization", token).contentType(ContentType.JSON);
+        return API.as(server.getPort(), token);
     }
 
     private static Map<String, Object> businessCase() {
@@ -60,7 +57,7 @@ class ApplicationsApiTest implements DatabaseTest {
 
     /** For bad input on purpose: only the answer is checked against the contract. */
     private RequestSpecification badInput(String token) {
-        return given().port(server.getPort()).filter(RESPONSES).header("Authorization", token).contentType(ContentType.JSON);
+        return API.badInput(server.getPort(), token);
     }
 
     @Test
@@ -195,10 +192,6 @@ class ApplicationsApiTest implements DatabaseTest {
     }
 
     private long eventCount() throws Exception {
-        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             ResultSet row = c.createStatement().executeQuery("SELECT COUNT(*) FROM domain_event_entry")) {
-            row.next();
-            return row.getLong(1);
-        }
+        return ServiceApi.eventCount(dataSource);
     }
 }

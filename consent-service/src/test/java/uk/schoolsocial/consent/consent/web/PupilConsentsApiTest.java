@@ -7,32 +7,26 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import uk.schoolsocial.consent.ConsentDatabaseTest;
-import uk.schoolsocial.platform.testing.Contract;
+import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
 /** CON-1 through the real HTTP stack, Axon and the database, checked against consent.yaml. */
 @MicronautTest(transactional = false)
 class PupilConsentsApiTest implements ConsentDatabaseTest {
 
-    private static final String SPEC = "../api-specs/openapi/consent.yaml";
-    private static final OpenApiValidationFilter CONTRACT = Contract.of(SPEC);
-    private static final OpenApiValidationFilter RESPONSES = Contract.responsesOf(SPEC);
+    private static final ServiceApi API = new ServiceApi("consent");
     private static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");
     private static final String DSL = TestTokens.bearer("dsl-1", TestTokens.SCHOOL, "DSL");
     private static final String AUDITOR = TestTokens.bearer("auditor-1", TestTokens.SCHOOL, "AUDITOR");
@@ -46,12 +40,12 @@ class PupilConsentsApiTest implements ConsentDatabaseTest {
     DataSource dataSource;
 
     private RequestSpecification api(String token) {
-        return given().port(server.getPort()).filter(CONTRACT).header("Authorization", token).contentType(ContentType.JSON);
+        return API.as(server.getPort(), token);
     }
 
     /** For bad input on purpose: only the answer is checked against the contract. */
     private RequestSpecification badInput(String token) {
-        return given().port(server.getPort()).filter(RESPONSES).header("Authorization", token).contentType(ContentType.JSON);
+        return API.badInput(server.getPort(), token);
     }
 
     private static String newPupil() {
@@ -188,10 +182,6 @@ class PupilConsentsApiTest implements ConsentDatabaseTest {
     }
 
     private long eventCount() throws Exception {
-        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             ResultSet row = c.createStatement().executeQuery("SELECT COUNT(*) FROM domain_event_entry")) {
-            row.next();
-            return row.getLong(1);
-        }
+        return ServiceApi.eventCount(dataSource);
     }
 }

@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -32,17 +31,15 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import uk.schoolsocial.platform.testing.Contract;
 import uk.schoolsocial.platform.testing.DatabaseTest;
+import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
 /** INC-1, INC-2 and INC-7 through the real HTTP stack, Axon and the database, checked against incident.yaml. */
 @MicronautTest(transactional = false)
 class IncidentsApiTest implements DatabaseTest {
 
-    private static final String SPEC = "../api-specs/openapi/incident.yaml";
-    private static final OpenApiValidationFilter CONTRACT = Contract.of(SPEC);
-    private static final OpenApiValidationFilter RESPONSES = Contract.responsesOf(SPEC);
+    private static final ServiceApi API = new ServiceApi("incident");
     private static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");
     private static final String OTHER_STAFF = TestTokens.bearer("staff-2", TestTokens.SCHOOL, "STAFF");
     private static final String PARENT = TestTokens.bearer("parent-1", TestTokens.SCHOOL, "PARENT");
@@ -58,12 +55,12 @@ class IncidentsApiTest implements DatabaseTest {
     DataSource dataSource;
 
     private RequestSpecification api(String token) {
-        return given().port(server.getPort()).filter(CONTRACT).header("Authorization", token).contentType(ContentType.JSON);
+        return API.as(server.getPort(), token);
     }
 
     /** For bad input on purpose: only the answer is checked against the contract. */
     private RequestSpecification badInput(String token) {
-        return given().port(server.getPort()).filter(RESPONSES).header("Authorization", token).contentType(ContentType.JSON);
+        return API.badInput(server.getPort(), token);
     }
 
     @SafeVarargs
@@ -306,10 +303,6 @@ class IncidentsApiTest implements DatabaseTest {
     }
 
     private long eventCount() throws Exception {
-        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             ResultSet row = c.createStatement().executeQuery("SELECT COUNT(*) FROM domain_event_entry")) {
-            row.next();
-            return row.getLong(1);
-        }
+        return ServiceApi.eventCount(dataSource);
     }
 }
