@@ -9,11 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +21,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import uk.schoolsocial.launcher.Ports;
 import uk.schoolsocial.launcher.Suite;
 import uk.schoolsocial.launcher.SuiteConfig;
 
@@ -39,32 +33,13 @@ import uk.schoolsocial.launcher.SuiteConfig;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteE2E {
 
-    private static final Ports PORTS = new Ports(18080, 18081, 18082, 18083, 13307);
     private SuiteConfig config;
     private Suite suite;
 
     @BeforeAll
-    void startSuite() throws IOException {
-        Path data = Path.of(System.getProperty("smp.e2e.data", "target/e2e-data")).toAbsolutePath();
-        deleteRecursively(data);
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("SMP_HOME", System.getProperty("smp.home", ".."));
-        env.put("SMP_DATA_DIR", data.toString());
-        // The suite's own variables, not the caller's: a developer's SMP_DB_URL points the run at that server.
-        config = SuiteConfig.fromEnvironment(env).withPorts(PORTS);
+    void startSuite() {
+        config = LaunchedSuite.config("foundation", 18080);
         suite = Suite.start(config);
-    }
-
-    /** Every run starts from an empty database; the restart test below proves data is kept. */
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     @AfterAll

@@ -1,0 +1,53 @@
+package uk.schoolsocial.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import uk.schoolsocial.launcher.Ports;
+import uk.schoolsocial.launcher.Suite;
+import uk.schoolsocial.launcher.SuiteConfig;
+
+/**
+ * Starts the launched suite for one e2e class: its own block of ports and its own data directory
+ * (emptied first), so classes never share state. Extra JVM options reach every child, e.g.
+ * {@code -Dsmp.some.duration=PT2S} to shorten a due date the test waits for.
+ */
+final class LaunchedSuite {
+
+    private LaunchedSuite() {
+    }
+
+    static SuiteConfig config(String name, int firstPort, String... jvmOptions) {
+        Path data = Path.of(System.getProperty("smp.e2e.data", "target/e2e-data"), name).toAbsolutePath();
+        deleteRecursively(data);
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("SMP_HOME", System.getProperty("smp.home", ".."));
+        env.put("SMP_DATA_DIR", data.toString());
+        if (jvmOptions.length > 0) {
+            env.put("SMP_JAVA_OPTS", "-Xss512k -XX:+UseSerialGC -Xmx256m " + String.join(" ", jvmOptions));
+        }
+        return SuiteConfig.fromEnvironment(env).withPorts(Ports.startingAt(firstPort));
+    }
+
+    static Suite start(String name, int firstPort, String... jvmOptions) {
+        return Suite.start(config(name, firstPort, jvmOptions));
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
