@@ -1,8 +1,8 @@
 # Sourced (not executed) by the mysql image's entrypoint on the first start of an empty data
 # volume, after 01-schemas.sql; docker_process_sql comes from that entrypoint.
 #
-# One user per service with rights on its own schema only; consent-service may also read
-# account-service's schema, whose event stream it follows. In GRANT, "_" is a wildcard, hence
+# One user per service with rights on its own schema only; consent- and incident-service may
+# also read account-service's schema, whose event stream they follow. In GRANT, "_" is a wildcard, hence
 # the escaped schema names.
 
 if ! declare -F docker_process_sql > /dev/null; then
@@ -23,6 +23,7 @@ docker_process_sql --database=mysql <<-EOSQL
 
 	CREATE USER 'incident_service'@'%' IDENTIFIED BY $(smp_sql_string "${SMP_INCIDENT_DB_PASSWORD:?}");
 	GRANT ALL PRIVILEGES ON \`smp\\_incident\`.* TO 'incident_service'@'%';
+	GRANT SELECT ON \`smp\\_account\`.* TO 'incident_service'@'%';
 
 	CREATE USER 'consent_service'@'%' IDENTIFIED BY $(smp_sql_string "${SMP_CONSENT_DB_PASSWORD:?}");
 	GRANT ALL PRIVILEGES ON \`smp\\_consent\`.* TO 'consent_service'@'%';

@@ -57,8 +57,8 @@ final class ChildLaunchPlan {
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(deployable.port(config.ports())));
         env.put("SMP_INTERNAL_TOKEN_SECRET", internalTokenSecret);
         deployable.schema().ifPresent(schema -> putDatasource(env, "DEFAULT", schema));
-        if (deployable == Deployable.CONSENT) {
-            putDatasource(env, "ACCOUNTEVENTS", Deployable.ACCOUNT.schema().orElseThrow());
+        for (Deployable source : deployable.eventSources()) {
+            putDatasource(env, source.name() + "EVENTS", source.schema().orElseThrow());
         }
         if (deployable == Deployable.GATEWAY) {
             env.put("SMP_SERVICES_ACCOUNT_URL", baseUrl(Deployable.ACCOUNT).toString());

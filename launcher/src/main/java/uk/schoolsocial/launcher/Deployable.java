@@ -1,6 +1,7 @@
 package uk.schoolsocial.launcher;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 
@@ -40,6 +41,17 @@ enum Deployable {
 
     int port(Ports ports) {
         return port.applyAsInt(ports);
+    }
+
+    /**
+     * @return the services whose event streams this one follows through a read-only datasource
+     *     named {@code <producer>events} (docs/runtime-contract.md, ARCHITECTURE 3)
+     */
+    List<Deployable> eventSources() {
+        return switch (this) {
+            case CONSENT, INCIDENT -> List.of(ACCOUNT);
+            default -> List.of();
+        };
     }
 
     /** @return where {@code ./mvnw package} leaves the shaded jar under the project root */

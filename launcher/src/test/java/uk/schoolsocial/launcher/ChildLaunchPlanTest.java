@@ -40,7 +40,13 @@ class ChildLaunchPlanTest {
         assertEquals("root", env.get("DATASOURCES_DEFAULT_USERNAME"));
         assertEquals("", env.get("DATASOURCES_DEFAULT_PASSWORD"));
         assertEquals(SECRET, env.get("SMP_INTERNAL_TOKEN_SECRET"));
-        assertFalse(env.containsKey("DATASOURCES_ACCOUNTEVENTS_URL"));
+        // INC: a staff member leaving (account-service's event) reassigns their open incidents
+        assertEquals("jdbc:mysql://127.0.0.1:3307/smp_account", env.get("DATASOURCES_ACCOUNTEVENTS_URL"));
+    }
+
+    @Test
+    void accountServiceFollowsNoOtherStream() {
+        assertFalse(plan.environment(Deployable.ACCOUNT).containsKey("DATASOURCES_ACCOUNTEVENTS_URL"));
     }
 
     @Test
