@@ -3,10 +3,32 @@ package uk.schoolsocial.account;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import java.time.Duration;
+import java.time.Period;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import uk.schoolsocial.account.application.command.AccountApplication;
 import uk.schoolsocial.account.application.query.ApplicationProjection;
+import uk.schoolsocial.account.declaration.command.RelationshipDeclaration;
+import uk.schoolsocial.account.declaration.query.DeclarationProjection;
+import uk.schoolsocial.account.official.command.AccountRules;
+import uk.schoolsocial.account.official.command.ApprovedApplications;
+import uk.schoolsocial.account.official.command.CredentialVault;
+import uk.schoolsocial.account.official.command.OfficialAccount;
+import uk.schoolsocial.account.official.command.SchoolPolicy;
+import uk.schoolsocial.account.official.process.AdministeredAccounts;
+import uk.schoolsocial.account.official.process.HandoverSaga;
+import uk.schoolsocial.account.official.process.PolicyFlagging;
+import uk.schoolsocial.account.official.query.AccountLookupProjection;
+import uk.schoolsocial.account.official.query.AccountProjection;
+import uk.schoolsocial.account.official.query.AdministeredAccountsLookup;
+import uk.schoolsocial.account.official.query.HandoverProjection;
+import uk.schoolsocial.account.official.vault.AesGcmCredentialVault;
+import uk.schoolsocial.account.roster.command.StaffDirectory;
+import uk.schoolsocial.account.roster.command.StaffRoster;
+import uk.schoolsocial.account.roster.query.RosterProjection;
+import uk.schoolsocial.account.roster.query.StaffLookup;
 import uk.schoolsocial.platform.axon.AxonInfrastructure;
 
 /** Every aggregate, processor and saga of account-service, in one place. */
@@ -15,10 +37,40 @@ class AccountAxonConfiguration {
 
     @Context
     @Bean(preDestroy = "shutdown")
-    Configuration axonConfiguration(AxonInfrastructure axon, ApplicationProjection applications) {
+    Configuration axonConfiguration(AxonInfrastructure axon, ApplicationProjection applications,
+                                    RosterProjection roster, StaffLookup staffLookup,
+                                    AccountLookupProjection accountLookups, AccountProjection accounts,
+                                    PolicyFlagging policyFlagging, AdministeredAccountsLookup administeredAccounts,
+                                    HandoverProjection handovers, AesGcmCredentialVault vault,
+                                    DeclarationProjection declarations,
+                                    @Value("${smp.account.review-period:P1Y}") String reviewPeriod,
+                                    @Value("${smp.account.handover-due:P14D}") String handoverDue) {
         Configurer configurer = axon.configurer();
         configurer.configureAggregate(AccountApplication.class);
-        configurer.eventProcessing().registerEventHandler(c -> applications);
+        configurer.configureAggregate(StaffRoster.class);
+        configurer.configureAggregate(OfficialAccount.class);
+        configurer.configureAggregate(SchoolPolicy.class);
+        configurer.configureAggregate(RelationshipDeclaration.class);
+        // Handlers take these as parameters: ACC-1/ACC-3 roster look-up, ACC-4 approvals, ACC-9 review period.
+        configurer.registerComponent(StaffDirectory.class, c -> staffLookup);
+        configurer.registerComponent(ApprovedApplications.class, c -> accountLookups);
+        configurer.registerComponent(AccountRules.class, c -> new AccountRules(Period.parse(reviewPeriod), Duration.parse(handoverDue)));
+        configurer.registerComponent(AdministeredAccounts.class, c -> administeredAccounts);
+        configurer.registerComponent(CredentialVault.class, c -> vault);
+        configurer.eventProcessing()
+                // ACC-7: the handover process; its deadlines persist in the deadline manager's table.
+                .registerSaga(HandoverSaga.class)
+                .registerEventHandler(c -> applications)
+                .registerEventHandler(c -> accounts)
+                .registerEventHandler(c -> policyFlagging)
+                .registerEventHandler(c -> handovers)
+                .registerEventHandler(c -> declarations)
+                // Look-ups that other commands check are written in the transaction of their events
+                // (set-based validation), so they are never behind.
+                .registerSubscribingEventProcessor(RosterProjection.GROUP)
+                .registerEventHandler(c -> roster)
+                .registerSubscribingEventProcessor(AccountLookupProjection.GROUP)
+                .registerEventHandler(c -> accountLookups);
         return axon.start(configurer);
     }
 }

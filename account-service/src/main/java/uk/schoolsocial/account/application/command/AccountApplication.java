@@ -3,48 +3,88 @@ package uk.schoolsocial.account.application.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import uk.schoolsocial.account.roster.command.StaffDirectory;
+import uk.schoolsocial.account.shared.command.IfMatch;
+import uk.schoolsocial.events.account.ApplicationApprovedEvent;
+import uk.schoolsocial.events.account.ApplicationRejectedEvent;
 import uk.schoolsocial.events.account.ApplicationSubmittedEvent;
 import uk.schoolsocial.events.account.ApplicationWithdrawnEvent;
 import uk.schoolsocial.platform.error.DomainException;
+import uk.schoolsocial.platform.error.FieldError;
 
-/** An application for an official account, from submission to decision (ACC-1, ACC-2). */
+/**
+ * An application for an official account, from submission to decision (ACC-1, ACC-2). A rejected
+ * application is resubmitted on the same aggregate as its next revision, so its event history
+ * keeps every revision and every decision.
+ */
 public class AccountApplication {
+
+    private enum Status { SUBMITTED, WITHDRAWN, APPROVED, REJECTED }
 
     @AggregateIdentifier
     private String applicationId;
     private String schoolId;
     private String applicantId;
-    private boolean open;
+    private int revision;
+    private Status status;
 
     protected AccountApplication() {
         // for Axon
     }
 
     @CommandHandler
-    public AccountApplication(SubmitApplicationCommand command, Clock clock) {
+    public AccountApplication(SubmitApplicationCommand command, Clock clock, StaffDirectory roster) {
         BusinessCase.check(command);
-        apply(new ApplicationSubmittedEvent(command.applicationId().value(), command.schoolId(), command.applicantId(), 1,
-                command.platform(), command.proposedName().strip(), blankToNull(command.proposedHandle()),
-                command.aim().strip(), command.audience().strip(), command.promotion().strip(),
-                command.administrators().stream().map(String::strip).distinct().toList(), command.privacy(),
-                command.privacyReason().strip(), clock.instant()));
+        BusinessCase.checkAgainstRoster(command, roster);
+        apply(submitted(command.applicationId().value(), command, 1, clock));
     }
 
     /** @return the version of the application after the withdrawal */
     @CommandHandler
-    public long handle(WithdrawApplicationCommand command, Clock clock) {
+    public long handle(WithdrawApplicationCommand command, Clock clock, ConflictResolver conflicts) {
         requireSameSchool(command.schoolId());
-        if (!applicantId.equals(command.actorId())) {
-            throw new DomainException(ApplicationError.NOT_THE_APPLICANT, "Only the applicant can withdraw an application");
-        }
-        if (!open) {
-            throw new DomainException(ApplicationError.ALREADY_CLOSED, "The application is no longer open");
-        }
+        IfMatch.requireCurrent(conflicts);
+        requireApplicant(command.actorId(), "Only the applicant can withdraw an application");
+        requireOpen();
         apply(new ApplicationWithdrawnEvent(applicationId, schoolId, command.reason().strip(), clock.instant()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** ACC-2: SLT approves, never the applicant. */
+    @CommandHandler
+    public long handle(ApproveApplicationCommand command, Clock clock, ConflictResolver conflicts) {
+        String reason = checkDecision(command.schoolId(), command.actorId(), command.reason(), conflicts);
+        apply(new ApplicationApprovedEvent(applicationId, schoolId, command.actorId(), reason, clock.instant()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** ACC-2: SLT rejects, never the applicant; the reason is recorded like an approval's. */
+    @CommandHandler
+    public long handle(RejectApplicationCommand command, Clock clock, ConflictResolver conflicts) {
+        String reason = checkDecision(command.schoolId(), command.actorId(), command.reason(), conflicts);
+        apply(new ApplicationRejectedEvent(applicationId, schoolId, command.actorId(), reason, clock.instant()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** ACC-2: a rejected application comes back as the next revision; earlier ones stay in the history. */
+    @CommandHandler
+    public long handle(ResubmitApplicationCommand command, Clock clock, StaffDirectory roster,
+                       ConflictResolver conflicts) {
+        requireSameSchool(command.schoolId());
+        IfMatch.requireCurrent(conflicts);
+        requireApplicant(command.applicantId(), "Only the applicant can resubmit an application");
+        if (status != Status.REJECTED) {
+            throw new DomainException(ApplicationError.NOT_REJECTED, "Only a rejected application can be resubmitted");
+        }
+        BusinessCase.check(command);
+        BusinessCase.checkAgainstRoster(command, roster);
+        apply(submitted(applicationId, command, revision + 1, clock));
         return AggregateLifecycle.getVersion();
     }
 
@@ -53,12 +93,56 @@ public class AccountApplication {
         applicationId = event.applicationId();
         schoolId = event.schoolId();
         applicantId = event.applicantId();
-        open = true;
+        revision = event.revision();
+        status = Status.SUBMITTED;
     }
 
     @EventSourcingHandler
     void on(ApplicationWithdrawnEvent event) {
-        open = false;
+        status = Status.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationApprovedEvent event) {
+        status = Status.APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationRejectedEvent event) {
+        status = Status.REJECTED;
+    }
+
+    private String checkDecision(String callerSchool, String actorId, String reason, ConflictResolver conflicts) {
+        requireSameSchool(callerSchool);
+        IfMatch.requireCurrent(conflicts);
+        if (applicantId.equals(actorId)) {
+            throw new DomainException(ApplicationError.OWN_APPLICATION, "No one decides their own application");
+        }
+        requireOpen();
+        if (reason == null || reason.isBlank()) {
+            throw new DomainException(ApplicationError.REASON_REQUIRED, "A decision needs a reason",
+                    List.of(new FieldError("reason", "must not be blank")));
+        }
+        return reason.strip();
+    }
+
+    private static ApplicationSubmittedEvent submitted(String id, ProposedCase c, int revision, Clock clock) {
+        return new ApplicationSubmittedEvent(id, c.schoolId(), c.applicantId(), revision, c.platform(),
+                c.proposedName().strip(), blankToNull(c.proposedHandle()), c.aim().strip(), c.audience().strip(),
+                c.promotion().strip(), c.administrators().stream().map(String::strip).distinct().toList(), c.privacy(),
+                c.privacyReason().strip(), clock.instant());
+    }
+
+    private void requireOpen() {
+        if (status != Status.SUBMITTED) {
+            throw new DomainException(ApplicationError.ALREADY_CLOSED, "The application is no longer open");
+        }
+    }
+
+    private void requireApplicant(String actorId, String message) {
+        if (!applicantId.equals(actorId)) {
+            throw new DomainException(ApplicationError.NOT_THE_APPLICANT, message);
+        }
     }
 
     private void requireSameSchool(String callerSchool) {

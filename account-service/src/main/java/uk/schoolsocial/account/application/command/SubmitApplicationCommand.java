@@ -18,5 +18,5 @@ public record SubmitApplicationCommand(
         String promotion,
         List<String> administrators,
         AccountPrivacy privacy,
-        String privacyReason) {
+        String privacyReason) implements ProposedCase {
 }

@@ -1,15 +1,20 @@
 package uk.schoolsocial.account.application.query;
 
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import uk.schoolsocial.events.account.ApplicationApprovedEvent;
+import uk.schoolsocial.events.account.ApplicationRejectedEvent;
 import uk.schoolsocial.events.account.ApplicationSubmittedEvent;
 import uk.schoolsocial.events.account.ApplicationWithdrawnEvent;
 
 /**
- * Keeps {@code application_view}. Idempotent: an event at or below the stored version was applied
- * already (delivery is at least once), so a replay from zero gives the same rows.
+ * Keeps {@code application_view} (each application's latest revision) and
+ * {@code application_revision_view} (every revision, ACC-2). Idempotent: an event at or below the
+ * stored version was applied already (delivery is at least once), so a replay from zero gives the
+ * same rows.
  */
 @Singleton
 @ProcessingGroup(ApplicationProjection.GROUP)
@@ -17,26 +22,57 @@ public class ApplicationProjection {
 
     public static final String GROUP = "account-applications";
     private final ApplicationViewRepository views;
+    private final ApplicationRevisionViewRepository revisions;
 
-    ApplicationProjection(ApplicationViewRepository views) {
+    ApplicationProjection(ApplicationViewRepository views, ApplicationRevisionViewRepository revisions) {
         this.views = views;
+        this.revisions = revisions;
     }
 
     @EventHandler
     void on(ApplicationSubmittedEvent event, @SequenceNumber long version) {
-        if (views.existsById(event.applicationId())) {
-            return;
+        var existing = views.findById(event.applicationId());
+        if (existing.isEmpty()) {
+            views.save(ApplicationView.submitted(event, version));
+        } else if (existing.get().version() < version) {
+            views.update(ApplicationView.submitted(event, version));
         }
-        views.save(new ApplicationView(event.applicationId(), event.schoolId(), "SUBMITTED", event.revision(), version,
-                event.applicantId(), event.platform().name(), event.proposedName(), event.proposedHandle(), event.aim(),
-                event.audience(), event.promotion(), event.administrators(), event.privacy().name(),
-                event.privacyReason(), event.submittedAt(), null, null));
+        if (!revisions.existsById(ApplicationRevisionView.key(event.applicationId(), event.revision()))) {
+            revisions.save(ApplicationRevisionView.of(event));
+        }
     }
 
     @EventHandler
     void on(ApplicationWithdrawnEvent event, @SequenceNumber long version) {
         views.findById(event.applicationId())
                 .filter(view -> view.version() < version)
-                .ifPresent(view -> views.update(view.withdrawn(version, event.withdrawnAt(), event.reason())));
+                .ifPresent(view -> {
+                    views.update(view.withdrawn(version, event.withdrawnAt(), event.reason()));
+                    closeRevision(view, "WITHDRAWN", null, event.reason(), event.withdrawnAt());
+                });
+    }
+
+    @EventHandler
+    void on(ApplicationApprovedEvent event, @SequenceNumber long version) {
+        decide(event.applicationId(), "APPROVED", version, event.decidedBy(), event.reason(), event.decidedAt());
+    }
+
+    @EventHandler
+    void on(ApplicationRejectedEvent event, @SequenceNumber long version) {
+        decide(event.applicationId(), "REJECTED", version, event.decidedBy(), event.reason(), event.decidedAt());
+    }
+
+    private void decide(String applicationId, String status, long version, String by, String reason, Instant at) {
+        views.findById(applicationId)
+                .filter(view -> view.version() < version)
+                .ifPresent(view -> {
+                    views.update(view.decided(status, version, by, reason, at));
+                    closeRevision(view, status, by, reason, at);
+                });
+    }
+
+    private void closeRevision(ApplicationView view, String status, String by, String reason, Instant at) {
+        revisions.findById(ApplicationRevisionView.key(view.id(), view.revision()))
+                .ifPresent(revision -> revisions.update(revision.closed(status, by, reason, at)));
     }
 }

@@ -7,8 +7,9 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 import java.time.Instant;
 import java.util.List;
+import uk.schoolsocial.events.account.ApplicationSubmittedEvent;
 
-/** One application as it stands, for reads. {@code version} is the aggregate's, the ETag. */
+/** One application as it stands (its latest revision), for reads. {@code version} is the aggregate's, the ETag. */
 @MappedEntity("application_view")
 public record ApplicationView(
         @Id String id,
@@ -28,10 +29,26 @@ public record ApplicationView(
         String privacyReason,
         Instant submittedAt,
         @Nullable Instant withdrawnAt,
-        @Nullable String withdrawalReason) {
+        @Nullable String withdrawalReason,
+        @Nullable String decidedBy,
+        @Nullable String decisionReason,
+        @Nullable Instant decidedAt) {
+
+    static ApplicationView submitted(ApplicationSubmittedEvent e, long version) {
+        return new ApplicationView(e.applicationId(), e.schoolId(), "SUBMITTED", e.revision(), version, e.applicantId(),
+                e.platform().name(), e.proposedName(), e.proposedHandle(), e.aim(), e.audience(), e.promotion(),
+                e.administrators(), e.privacy().name(), e.privacyReason(), e.submittedAt(), null, null, null, null, null);
+    }
 
     ApplicationView withdrawn(long newVersion, Instant at, String reason) {
         return new ApplicationView(id, schoolId, "WITHDRAWN", revision, newVersion, applicantId, platform, proposedName,
-                proposedHandle, aim, audience, promotion, administrators, privacy, privacyReason, submittedAt, at, reason);
+                proposedHandle, aim, audience, promotion, administrators, privacy, privacyReason, submittedAt, at, reason,
+                null, null, null);
+    }
+
+    ApplicationView decided(String newStatus, long newVersion, String by, String reason, Instant at) {
+        return new ApplicationView(id, schoolId, newStatus, revision, newVersion, applicantId, platform, proposedName,
+                proposedHandle, aim, audience, promotion, administrators, privacy, privacyReason, submittedAt, null, null,
+                by, reason, at);
     }
 }

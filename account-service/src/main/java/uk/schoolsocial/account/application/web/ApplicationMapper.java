@@ -3,9 +3,11 @@ package uk.schoolsocial.account.application.web;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import uk.schoolsocial.account.api.model.AccountApplication;
+import uk.schoolsocial.account.api.model.ApplicationRevision;
 import uk.schoolsocial.account.api.model.ApplicationStatus;
 import uk.schoolsocial.account.api.model.Platform;
 import uk.schoolsocial.account.api.model.Privacy;
+import uk.schoolsocial.account.application.query.ApplicationRevisionView;
 import uk.schoolsocial.account.application.query.ApplicationView;
 
 /** Read model to API model. */
@@ -23,6 +25,25 @@ final class ApplicationMapper {
         if (view.withdrawnAt() != null) {
             api.setWithdrawnAt(view.withdrawnAt().atZone(ZoneOffset.UTC));
             api.setWithdrawalReason(view.withdrawalReason());
+        }
+        if (view.decidedAt() != null) {
+            api.setDecidedBy(view.decidedBy());
+            api.setDecisionReason(view.decisionReason());
+            api.setDecidedAt(view.decidedAt().atZone(ZoneOffset.UTC));
+        }
+        return api;
+    }
+
+    static ApplicationRevision toApi(ApplicationRevisionView view) {
+        ApplicationRevision api = new ApplicationRevision(view.revision(), ApplicationStatus.fromValue(view.status()),
+                Platform.fromValue(view.platform()), view.proposedName(), view.aim(), view.audience(), view.promotion(),
+                view.administrators(), Privacy.fromValue(view.privacy()), view.privacyReason(),
+                view.submittedAt().atZone(ZoneOffset.UTC));
+        api.setProposedHandle(view.proposedHandle());
+        if (view.closedAt() != null) {
+            api.setClosedBy(view.closedBy());
+            api.setClosingReason(view.closingReason());
+            api.setClosedAt(view.closedAt().atZone(ZoneOffset.UTC));
         }
         return api;
     }

@@ -13,12 +13,18 @@ import uk.schoolsocial.account.api.model.AccountApplication;
 import uk.schoolsocial.account.api.model.ApplicationPage;
 import uk.schoolsocial.account.api.model.ApplicationStatus;
 import uk.schoolsocial.account.api.model.PageInfo;
+import uk.schoolsocial.account.api.model.ApplicationRevisionList;
+import uk.schoolsocial.account.api.model.DecisionRequest;
 import uk.schoolsocial.account.api.model.SubmitApplicationRequest;
 import uk.schoolsocial.account.api.model.WithdrawApplicationRequest;
 import uk.schoolsocial.account.application.command.ApplicationId;
+import uk.schoolsocial.account.application.command.ApproveApplicationCommand;
+import uk.schoolsocial.account.application.command.RejectApplicationCommand;
+import uk.schoolsocial.account.application.command.ResubmitApplicationCommand;
 import uk.schoolsocial.account.application.command.SubmitApplicationCommand;
 import uk.schoolsocial.account.application.command.WithdrawApplicationCommand;
 import uk.schoolsocial.account.application.query.ApplicationView;
+import uk.schoolsocial.account.application.query.ApplicationRevisionViewRepository;
 import uk.schoolsocial.account.application.query.ApplicationViewRepository;
 import uk.schoolsocial.events.account.AccountPlatform;
 import uk.schoolsocial.events.account.AccountPrivacy;
@@ -43,11 +49,14 @@ class ApplicationsController implements ApplicationsApi {
     private final CommandSender commands;
     private final CurrentActor current;
     private final ApplicationViewRepository views;
+    private final ApplicationRevisionViewRepository revisions;
 
-    ApplicationsController(CommandSender commands, CurrentActor current, ApplicationViewRepository views) {
+    ApplicationsController(CommandSender commands, CurrentActor current, ApplicationViewRepository views,
+                           ApplicationRevisionViewRepository revisions) {
         this.commands = commands;
         this.current = current;
         this.views = views;
+        this.revisions = revisions;
     }
 
     @Override
@@ -100,6 +109,57 @@ class ApplicationsController implements ApplicationsApi {
         String id = applicationId.toString();
         long version = commands.send(new WithdrawApplicationCommand(new ApplicationId(id), actor.schoolId(), actor.id(),
                 request.getReason(), ETags.expectedVersion(ifMatch)), request.getReason());
+        return answer(id, version);
+    }
+
+    @Override
+    @Secured(Roles.SLT)
+    public HttpResponse<AccountApplication> approveApplication(UUID applicationId, DecisionRequest request,
+                                                               String idempotencyKey, String ifMatch,
+                                                               String correlationId) {
+        Actor actor = current.get();
+        String id = applicationId.toString();
+        long version = commands.send(new ApproveApplicationCommand(new ApplicationId(id), actor.schoolId(), actor.id(),
+                request.getReason(), ETags.expectedVersion(ifMatch)), request.getReason());
+        return answer(id, version);
+    }
+
+    @Override
+    @Secured(Roles.SLT)
+    public HttpResponse<AccountApplication> rejectApplication(UUID applicationId, DecisionRequest request,
+                                                              String idempotencyKey, String ifMatch,
+                                                              String correlationId) {
+        Actor actor = current.get();
+        String id = applicationId.toString();
+        long version = commands.send(new RejectApplicationCommand(new ApplicationId(id), actor.schoolId(), actor.id(),
+                request.getReason(), ETags.expectedVersion(ifMatch)), request.getReason());
+        return answer(id, version);
+    }
+
+    @Override
+    @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN})
+    public HttpResponse<AccountApplication> resubmitApplication(UUID applicationId, SubmitApplicationRequest request,
+                                                                String idempotencyKey, String ifMatch,
+                                                                String correlationId) {
+        Actor actor = current.get();
+        String id = applicationId.toString();
+        long version = commands.send(new ResubmitApplicationCommand(new ApplicationId(id), actor.schoolId(), actor.id(),
+                AccountPlatform.valueOf(request.getPlatform().getValue()), request.getProposedName(),
+                request.getProposedHandle(), request.getAim(), request.getAudience(), request.getPromotion(),
+                List.copyOf(request.getAdministrators()), AccountPrivacy.valueOf(request.getPrivacy().getValue()),
+                request.getPrivacyReason(), ETags.expectedVersion(ifMatch)));
+        return answer(id, version);
+    }
+
+    @Override
+    @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR})
+    public ApplicationRevisionList listApplicationRevisions(UUID applicationId) {
+        ApplicationView view = visible(applicationId.toString());
+        return new ApplicationRevisionList(revisions.findByApplicationIdOrderByRevision(view.id()).stream()
+                .map(ApplicationMapper::toApi).toList());
+    }
+
+    private HttpResponse<AccountApplication> answer(String id, long version) {
         ApplicationView view = ReadYourWrites.await(() -> views.findById(id), ApplicationView::version, version);
         return HttpResponse.ok(ApplicationMapper.toApi(view)).header("ETag", ETags.of(view.version()));
     }

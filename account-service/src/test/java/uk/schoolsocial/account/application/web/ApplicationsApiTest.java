@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.schoolsocial.platform.testing.DatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
@@ -34,11 +35,24 @@ class ApplicationsApiTest implements DatabaseTest {
     private static final String SLT = TestTokens.bearer("slt-1", TestTokens.SCHOOL, "SLT");
     private static final String OTHER_SCHOOL_SLT = TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT");
     private static final String PARENT = TestTokens.bearer("parent-1", TestTokens.SCHOOL, "PARENT");
+    private static final String MIS = TestTokens.bearer("mis-1", TestTokens.SCHOOL, "INTEGRATION");
 
     @Inject
     EmbeddedServer server;
     @Inject
     DataSource dataSource;
+
+    /** The administrators the business case names are on the roster (ACC-1); Jane Smith is too (ACC-3). */
+    @BeforeAll
+    void rosterTheAdministrators() {
+        api(MIS).body(Map.of("records", java.util.List.of(
+                        Map.of("staffId", "staff-1042", "forename", "Priya", "surname", "Shah"),
+                        Map.of("staffId", "staff-1077", "forename", "Omar", "surname", "Khan"),
+                        Map.of("staffId", "staff-2001", "forename", "Jane", "surname", "Smith"),
+                        Map.of("staffId", "staff-0999", "forename", "Peter", "surname", "Jones",
+                                "leavingDate", "2026-07-20"))))
+                .post("/api/v1/staff/sync").then().statusCode(200);
+    }
 
     private RequestSpecification api(String token) {
         return API.as(server.getPort(), token);
@@ -193,5 +207,95 @@ class ApplicationsApiTest implements DatabaseTest {
 
     private long eventCount() throws Exception {
         return ServiceApi.eventCount(dataSource);
+    }
+
+    private String submitted() {
+        return submit(STAFF, businessCase()).statusCode(201).extract().header("Location");
+    }
+
+    @Test
+    void acc2_sltApprovesWithAReasonButNotTheApplicant() {
+        String location = submitted();
+        api(STAFF).body(Map.of("reason", "mine")).post(location + "/approval").then()
+                .statusCode(403).contentType("application/problem+json");
+        String applicantSlt = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "SLT", "STAFF");
+        api(applicantSlt).body(Map.of("reason", "my own")).post(location + "/approval").then()
+                .statusCode(403).body("code", equalTo("OWN_APPLICATION"));
+        badInput(SLT).body(Map.of("reason", " ")).post(location + "/approval").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("reason"));
+        api(SLT).header("If-Match", "\"0\"").body(Map.of("reason", "Clear aim")).post(location + "/approval").then()
+                .statusCode(200).header("ETag", "\"1\"")
+                .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("slt-1"))
+                .body("decisionReason", equalTo("Clear aim")).body("decidedAt", notNullValue());
+        api(SLT).body(Map.of("reason", "again")).post(location + "/rejection").then()
+                .statusCode(409).body("code", equalTo("ALREADY_CLOSED"));
+        api(STAFF).body(Map.of("reason", "too late")).post(location + "/withdrawal").then()
+                .statusCode(409).body("code", equalTo("ALREADY_CLOSED"));
+        api(SLT).header("If-Match", "\"0\"").body(Map.of("reason", "stale")).post(location + "/rejection").then()
+                .statusCode(412).body("code", equalTo("VERSION_MISMATCH"));
+    }
+
+    @Test
+    void acc2_aRejectedApplicationIsResubmittedAsANewRevisionWithHistoryKept() {
+        String location = submitted();
+        api(SLT).body(Map.of("reason", "Name the department")).post(location + "/rejection").then()
+                .statusCode(200).body("status", equalTo("REJECTED")).body("decisionReason", equalTo("Name the department"));
+        Map<String, Object> revised = new java.util.HashMap<>(businessCase());
+        revised.put("proposedName", "Oakfield Sport");
+        api(OTHER_STAFF).body(revised).post(location + "/revisions").then()
+                .statusCode(403).body("code", equalTo("NOT_THE_APPLICANT"));
+        api(STAFF).body(revised).post(location + "/revisions").then()
+                .statusCode(200).header("ETag", "\"2\"")
+                .body("status", equalTo("SUBMITTED")).body("revision", equalTo(2))
+                .body("proposedName", equalTo("Oakfield Sport")).body("decidedBy", nullValue());
+        api(STAFF).body(revised).post(location + "/revisions").then()
+                .statusCode(409).body("code", equalTo("NOT_REJECTED"));
+        api(SLT).body(Map.of("reason", "Fine now")).post(location + "/approval").then()
+                .statusCode(200).body("status", equalTo("APPROVED")).body("revision", equalTo(2));
+        api(STAFF).get(location + "/revisions").then().statusCode(200)
+                .body("items.revision", org.hamcrest.Matchers.contains(1, 2))
+                .body("items[0].status", equalTo("REJECTED"))
+                .body("items[0].proposedName", equalTo("Oakfield PE Department"))
+                .body("items[0].closingReason", equalTo("Name the department"))
+                .body("items[0].closedBy", equalTo("slt-1"))
+                .body("items[1].status", equalTo("APPROVED"))
+                .body("items[1].closingReason", equalTo("Fine now"));
+        api(OTHER_SCHOOL_SLT).get(location + "/revisions").then().statusCode(404);
+    }
+
+    @Test
+    void acc2_anotherSchoolsSltCannotDecide() {
+        String location = submitted();
+        api(OTHER_SCHOOL_SLT).body(Map.of("reason", "x")).post(location + "/approval").then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void acc1_administratorsMustBeCurrentStaffOrRegisteredVolunteers() {
+        Map<String, Object> body = new java.util.HashMap<>(businessCase());
+        body.put("administrators", java.util.List.of("staff-1042", "staff-0999", "vol-77"));
+        submit(STAFF, body).statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("ROSTER_RULE_BROKEN"))
+                .body("errors.message", containsInAnyOrder(
+                        "staff-0999 is not a current member of staff or a registered volunteer",
+                        "vol-77 is not a current member of staff or a registered volunteer"));
+        api(SLT).body(Map.of("volunteerId", "vol-77", "forename", "Sam", "surname", "Patel"))
+                .post("/api/v1/staff/volunteers").then().statusCode(201);
+        body.put("administrators", java.util.List.of("staff-1042", "vol-77"));
+        submit(STAFF, body).statusCode(201).body("administrators", containsInAnyOrder("staff-1042", "vol-77"));
+    }
+
+    @Test
+    void acc3_aNameContainingAStaffMembersNameIsRefusedNamingTheClash() {
+        Map<String, Object> body = new java.util.HashMap<>(businessCase());
+        body.put("proposedName", "Mrs JANE-smith's Year 4");
+        body.put("proposedHandle", "jane.smith4");
+        submit(STAFF, body).statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("ROSTER_RULE_BROKEN"))
+                .body("errors.field", containsInAnyOrder("proposedName", "proposedHandle"))
+                .body("errors[0].message", equalTo("contains the name of a member of staff: Jane Smith"));
+        body.put("proposedName", "Oakfield Year 4");
+        body.put("proposedHandle", "year4_oakfield");
+        submit(STAFF, body).statusCode(201);
     }
 }

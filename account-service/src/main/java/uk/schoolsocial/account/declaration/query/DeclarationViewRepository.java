@@ -1,0 +1,27 @@
+package uk.schoolsocial.account.declaration.query;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface DeclarationViewRepository extends CrudRepository<DeclarationView, String> {
+
+    Optional<DeclarationView> findByIdAndSchoolId(String id, String schoolId);
+
+    /** One page, newest first, keyset-paged on (declared_at, id); a null status matches all. */
+    @Query("""
+            SELECT * FROM declaration_view
+            WHERE school_id = :schoolId
+              AND (:status IS NULL OR status = :status)
+              AND (:afterAt IS NULL OR declared_at < :afterAt OR (declared_at = :afterAt AND id < :afterId))
+            ORDER BY declared_at DESC, id DESC
+            LIMIT :limit""")
+    List<DeclarationView> page(String schoolId, @Nullable String status, @Nullable Instant afterAt,
+                               @Nullable String afterId, int limit);
+}

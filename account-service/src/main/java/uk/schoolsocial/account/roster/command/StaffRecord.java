@@ -1,0 +1,7 @@
+package uk.schoolsocial.account.roster.command;
+
+import java.time.LocalDate;
+
+/** One member of staff as the MIS (or a correction by hand) states them; a leaving date marks a leaver. */
+public record StaffRecord(String staffId, String forename, String surname, LocalDate leavingDate) {
+}

@@ -1,0 +1,122 @@
+package uk.schoolsocial.account.roster.web;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.List;
+import uk.schoolsocial.account.api.StaffApi;
+import uk.schoolsocial.account.api.model.MemberKind;
+import uk.schoolsocial.account.api.model.PageInfo;
+import uk.schoolsocial.account.api.model.RegisterVolunteerRequest;
+import uk.schoolsocial.account.api.model.RosterSyncResult;
+import uk.schoolsocial.account.api.model.StaffCorrection;
+import uk.schoolsocial.account.api.model.StaffMember;
+import uk.schoolsocial.account.api.model.StaffMemberSource;
+import uk.schoolsocial.account.api.model.StaffPage;
+import uk.schoolsocial.account.api.model.StaffRosterSync;
+import uk.schoolsocial.account.roster.command.CorrectStaffMemberCommand;
+import uk.schoolsocial.account.roster.command.RegisterVolunteerCommand;
+import uk.schoolsocial.account.roster.command.RosterId;
+import uk.schoolsocial.account.roster.command.StaffRecord;
+import uk.schoolsocial.account.roster.command.SyncResult;
+import uk.schoolsocial.account.roster.command.SyncStaffRosterCommand;
+import uk.schoolsocial.account.roster.query.StaffMemberView;
+import uk.schoolsocial.account.roster.query.StaffMemberViewRepository;
+import uk.schoolsocial.platform.error.DomainException;
+import uk.schoolsocial.platform.error.PlatformError;
+import uk.schoolsocial.platform.identity.Actor;
+import uk.schoolsocial.platform.identity.CommandSender;
+import uk.schoolsocial.platform.identity.CurrentActor;
+import uk.schoolsocial.platform.identity.Roles;
+import uk.schoolsocial.platform.web.Cursor;
+
+/**
+ * The staff roster (INT-1): MIS pushes, corrections by hand, volunteers. The roster look-up is
+ * written in the command's transaction, so answers read it directly.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class StaffController implements StaffApi {
+
+    private final CommandSender commands;
+    private final CurrentActor current;
+    private final StaffMemberViewRepository members;
+
+    StaffController(CommandSender commands, CurrentActor current, StaffMemberViewRepository members) {
+        this.commands = commands;
+        this.current = current;
+        this.members = members;
+    }
+
+    @Override
+    @Secured(Roles.INTEGRATION)
+    public RosterSyncResult syncStaffRoster(StaffRosterSync request, String idempotencyKey, String correlationId) {
+        Actor actor = current.get();
+        List<StaffRecord> records = request.getRecords().stream()
+                .map(r -> new StaffRecord(r.getStaffId(), r.getForename(), r.getSurname(), r.getLeavingDate()))
+                .toList();
+        SyncResult result = commands.send(new SyncStaffRosterCommand(new RosterId(actor.schoolId()), records));
+        return new RosterSyncResult(result.added(), result.updated(), result.left(), result.unchanged());
+    }
+
+    @Override
+    @Secured({Roles.SLT, Roles.ACCOUNT_ADMIN})
+    public HttpResponse<StaffMember> registerVolunteer(RegisterVolunteerRequest request, String idempotencyKey,
+                                                       String correlationId) {
+        Actor actor = current.get();
+        commands.send(new RegisterVolunteerCommand(new RosterId(actor.schoolId()), request.getVolunteerId(),
+                request.getForename(), request.getSurname()));
+        return HttpResponse.created(member(actor, request.getVolunteerId()),
+                URI.create("/api/v1/staff/" + request.getVolunteerId()));
+    }
+
+    @Override
+    @Secured(Roles.SLT)
+    public StaffMember correctStaffMember(String staffId, StaffCorrection request, String idempotencyKey,
+                                          String correlationId) {
+        Actor actor = current.get();
+        commands.send(new CorrectStaffMemberCommand(new RosterId(actor.schoolId()),
+                new StaffRecord(staffId, request.getForename(), request.getSurname(), request.getLeavingDate())));
+        return member(actor, staffId);
+    }
+
+    @Override
+    @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR, Roles.INTEGRATION})
+    public StaffMember getStaffMember(String staffId) {
+        return member(current.get(), staffId);
+    }
+
+    @Override
+    @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR, Roles.INTEGRATION})
+    public StaffPage listStaff(MemberKind kind, Boolean currentOnly, String cursor, Integer limit) {
+        Actor actor = current.get();
+        Cursor after = Cursor.decode(cursor);
+        int size = Cursor.limit(limit);
+        List<StaffMemberView> rows = members.page(actor.schoolId(), kind == null ? null : kind.getValue(), currentOnly,
+                after == null ? null : after.at(), after == null ? null : after.id(), size + 1);
+        PageInfo page = new PageInfo(size);
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            StaffMemberView last = rows.get(size - 1);
+            page.setNextCursor(new Cursor(last.firstRecordedAt(), last.staffId()).encode());
+        }
+        return new StaffPage(rows.stream().map(StaffController::toApi).toList(), page);
+    }
+
+    private StaffMember member(Actor actor, String staffId) {
+        return members.findById(StaffMemberView.key(actor.schoolId(), staffId)).map(StaffController::toApi)
+                .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such member of staff"));
+    }
+
+    private static StaffMember toApi(StaffMemberView view) {
+        StaffMember api = new StaffMember(view.staffId(), MemberKind.fromValue(view.kind()), view.forename(),
+                view.surname(), view.current(), StaffMemberSource.fromValue(view.source()),
+                view.updatedAt().atZone(ZoneOffset.UTC));
+        api.setLeavingDate(view.leavingDate());
+        return api;
+    }
+}

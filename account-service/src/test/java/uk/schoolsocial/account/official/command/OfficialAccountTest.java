@@ -1,0 +1,430 @@
+package uk.schoolsocial.account.official.command;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.schoolsocial.account.official.command.ChangeAccountStatusCommand.Change;
+import uk.schoolsocial.account.roster.command.StaffDirectory;
+import uk.schoolsocial.account.roster.command.StaffNames;
+import uk.schoolsocial.events.account.AccountClosedEvent;
+import uk.schoolsocial.events.account.AccountFlaggedEvent;
+import uk.schoolsocial.events.account.AccountPlatform;
+import uk.schoolsocial.events.account.AccountPrivacy;
+import uk.schoolsocial.events.account.AccountProvisionedEvent;
+import uk.schoolsocial.events.account.AccountReinstatedEvent;
+import uk.schoolsocial.events.account.AccountReviewedEvent;
+import uk.schoolsocial.events.account.AccountSettingsAgreedEvent;
+import uk.schoolsocial.events.account.AccountSuspendedEvent;
+import uk.schoolsocial.events.account.AccountWentLiveEvent;
+import uk.schoolsocial.events.account.AdministratorLeftEvent;
+import uk.schoolsocial.events.account.AdministratorTrainedEvent;
+import uk.schoolsocial.events.account.CredentialsRevealedEvent;
+import uk.schoolsocial.events.account.CredentialsRotatedEvent;
+import uk.schoolsocial.events.account.HandoverCompletedEvent;
+import uk.schoolsocial.events.account.HandoverEscalatedEvent;
+import uk.schoolsocial.events.account.HandoverOpenedEvent;
+import uk.schoolsocial.events.account.PolicyAcknowledgedEvent;
+import uk.schoolsocial.platform.error.DomainException;
+
+class OfficialAccountTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T10:15:30Z");
+    private static final AccountId ID = new AccountId("acc-1");
+    private static final List<String> ADMINS = List.of("staff-2", "staff-3");
+    private AggregateTestFixture<OfficialAccount> fixture;
+    private final StubApplications applications = new StubApplications();
+    private final java.util.Map<String, CredentialVault.Credentials> stored = new java.util.HashMap<>();
+    private final CredentialVault vault = new CredentialVault() {
+        @Override
+        public void store(String accountId, Credentials credentials) {
+            stored.put(accountId, credentials);
+        }
+
+        @Override
+        public Optional<Credentials> reveal(String accountId) {
+            return Optional.ofNullable(stored.get(accountId));
+        }
+    };
+
+    /** app-approved is approved; app-open is not; app-done is provisioned already. Policy version 1. */
+    private static final class StubApplications implements ApprovedApplications {
+        @Override
+        public Optional<Approval> find(String schoolId, String applicationId) {
+            if (!"school-a".equals(schoolId)) {
+                return Optional.empty();
+            }
+            return switch (applicationId) {
+                case "app-approved" -> Optional.of(new Approval(true, false, AccountPlatform.INSTAGRAM, ADMINS,
+                        AccountPrivacy.PRIVATE));
+                case "app-open" -> Optional.of(new Approval(false, false, AccountPlatform.INSTAGRAM, ADMINS,
+                        AccountPrivacy.PRIVATE));
+                case "app-done" -> Optional.of(new Approval(true, true, AccountPlatform.INSTAGRAM, ADMINS,
+                        AccountPrivacy.PRIVATE));
+                default -> Optional.empty();
+            };
+        }
+
+        @Override
+        public int currentPolicyVersion(String schoolId) {
+            return 1;
+        }
+    }
+
+    /** staff-2, staff-3, staff-4 current; Jane Smith on staff. */
+    private static final StaffDirectory ROSTER = new StaffDirectory() {
+        @Override
+        public Set<String> notEligibleAdministrators(String schoolId, Collection<String> ids) {
+            return ids.stream().filter(id -> !Set.of("staff-2", "staff-3", "staff-4").contains(id))
+                    .collect(Collectors.toSet());
+        }
+
+        @Override
+        public Optional<String> staffNameIn(String schoolId, String text) {
+            return StaffNames.normalise(text).contains("janesmith") ? Optional.of("Jane Smith") : Optional.empty();
+        }
+    };
+
+    @BeforeEach
+    void setUp() {
+        fixture = fixture(AccountRules.DEFAULT);
+    }
+
+    private AggregateTestFixture<OfficialAccount> fixture(AccountRules rules) {
+        AggregateTestFixture<OfficialAccount> created = new AggregateTestFixture<>(OfficialAccount.class);
+        created.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        created.registerInjectableResource(applications);
+        created.registerInjectableResource(ROSTER);
+        created.registerInjectableResource(rules);
+        created.registerInjectableResource(vault);
+        return created;
+    }
+
+    private static ProvisionAccountCommand provision(String applicationId, String handle, List<String> posters) {
+        return new ProvisionAccountCommand(ID, "school-a", applicationId, handle, "Oakfield PE", posters, true, true,
+                "https://oakfield.sch.uk/aup");
+    }
+
+    private static AccountProvisionedEvent provisioned() {
+        return new AccountProvisionedEvent("acc-1", "school-a", "app-approved", AccountPlatform.INSTAGRAM, "oakfield_pe",
+                "Oakfield PE", ADMINS, AccountPrivacy.PRIVATE, "https://oakfield.sch.uk/aup", NOW);
+    }
+
+    private static AccountSettingsAgreedEvent settings() {
+        return new AccountSettingsAgreedEvent("acc-1", "school-a", ADMINS, true, true, 1, LocalDate.parse("2027-11-21"), NOW);
+    }
+
+    private static Object[] live() {
+        return new Object[]{provisioned(), settings(),
+                new PolicyAcknowledgedEvent("acc-1", "school-a", "staff-2", 1, NOW),
+                new PolicyAcknowledgedEvent("acc-1", "school-a", "staff-3", 1, NOW),
+                new AdministratorTrainedEvent("acc-1", "school-a", "staff-2", "slt-1", NOW),
+                new AdministratorTrainedEvent("acc-1", "school-a", "staff-3", "slt-1", NOW),
+                new AccountWentLiveEvent("acc-1", "school-a", NOW)};
+    }
+
+    @Test
+    void acc4_anApprovedApplicationIsProvisionedWithItsSettingsAndAupLink() {
+        fixture.givenNoPriorActivity()
+                .when(provision("app-approved", "oakfield_pe", ADMINS))
+                .expectEvents(provisioned(), settings());
+    }
+
+    @Test
+    void acc4_onlyAnApprovedApplicationCanBeProvisioned() {
+        fixture.givenNoPriorActivity()
+                .when(provision("app-open", "oakfield_pe", ADMINS))
+                .expectNoEvents()
+                .expectExceptionMessage("Only an approved application can be provisioned");
+    }
+
+    @Test
+    void acc4_anApplicationIsProvisionedOnlyOnce() {
+        fixture.givenNoPriorActivity()
+                .when(provision("app-done", "oakfield_pe", ADMINS))
+                .expectNoEvents()
+                .expectExceptionMessage("The application's account is already provisioned");
+    }
+
+    @Test
+    void acc4_missingSettingsAreAllNamed() {
+        fixture.givenNoPriorActivity()
+                .when(new ProvisionAccountCommand(ID, "school-a", "app-approved", " ", null, List.of(), true, true,
+                        "ftp://x"))
+                .expectNoEvents()
+                .expectException(DomainException.class)
+                .expectExceptionMessage("The provisioning is incomplete: [handle, displayName, whoMayPost, aupLink]");
+    }
+
+    @Test
+    void acc3_aHandleContainingAStaffNameIsRefusedAtProvisioning() {
+        fixture.givenNoPriorActivity()
+                .when(provision("app-approved", "Jane_Smith", List.of("staff-2", "someone-else")))
+                .expectNoEvents()
+                .expectExceptionMessage("The provisioning breaks account rules: ["
+                        + "someone-else is not an administrator of the account, "
+                        + "contains the name of a member of staff: Jane Smith]");
+    }
+
+    @Test
+    void acc5_theAccountGoesLiveWhenTheLastAdministratorIsFit() {
+        fixture.given(provisioned(), settings(),
+                        new PolicyAcknowledgedEvent("acc-1", "school-a", "staff-2", 1, NOW),
+                        new PolicyAcknowledgedEvent("acc-1", "school-a", "staff-3", 1, NOW),
+                        new AdministratorTrainedEvent("acc-1", "school-a", "staff-2", "slt-1", NOW))
+                .when(new RecordTrainingCommand(ID, "school-a", "staff-3", "slt-1"))
+                .expectEvents(new AdministratorTrainedEvent("acc-1", "school-a", "staff-3", "slt-1", NOW),
+                        new AccountWentLiveEvent("acc-1", "school-a", NOW));
+    }
+
+    @Test
+    void acc5_notLiveWhileAnAdministratorHasNotAcknowledged() {
+        fixture.given(provisioned(), settings(),
+                        new AdministratorTrainedEvent("acc-1", "school-a", "staff-2", "slt-1", NOW),
+                        new AdministratorTrainedEvent("acc-1", "school-a", "staff-3", "slt-1", NOW))
+                .when(new AcknowledgePolicyCommand(ID, "school-a", "staff-2", 1))
+                .expectEvents(new PolicyAcknowledgedEvent("acc-1", "school-a", "staff-2", 1, NOW));
+    }
+
+    @Test
+    void acc5_onlyAnAdministratorAcknowledgesAndOnlyTheCurrentVersion() {
+        fixture.given(provisioned(), settings())
+                .when(new AcknowledgePolicyCommand(ID, "school-a", "staff-9", 1))
+                .expectNoEvents()
+                .expectExceptionMessage("staff-9 is not an administrator of the account");
+        fixture.given(provisioned(), settings())
+                .when(new AcknowledgePolicyCommand(ID, "school-a", "staff-2", 2))
+                .expectNoEvents()
+                .expectExceptionMessage("The current policy version is 1");
+    }
+
+    @Test
+    void acc5_aNewPolicyVersionFlagsTheAccountNamingWhoIsOutOfDate() {
+        fixture.given(live())
+                .when(new RequirePolicyVersionCommand(ID, "school-a", 2))
+                .expectEvents(new AccountFlaggedEvent("acc-1", "school-a", 2, ADMINS, NOW));
+    }
+
+    @Test
+    void acc5_aFlaggedAdministratorAcknowledgesTheNewVersion() {
+        Object[] given = java.util.stream.Stream.concat(java.util.Arrays.stream(live()),
+                java.util.stream.Stream.of(new AccountFlaggedEvent("acc-1", "school-a", 2, ADMINS, NOW))).toArray();
+        fixture.given(given)
+                .when(new AcknowledgePolicyCommand(ID, "school-a", "staff-2", 2))
+                .expectEvents(new PolicyAcknowledgedEvent("acc-1", "school-a", "staff-2", 2, NOW));
+    }
+
+    @Test
+    void acc9_sltSuspendsAndReinstatesWithAReason() {
+        fixture.given(live())
+                .when(new ChangeAccountStatusCommand(ID, "school-a", Change.SUSPEND, "Compromised", null))
+                .expectEvents(new AccountSuspendedEvent("acc-1", "school-a", "Compromised", NOW));
+        Object[] suspended = java.util.stream.Stream.concat(java.util.Arrays.stream(live()),
+                java.util.stream.Stream.of(new AccountSuspendedEvent("acc-1", "school-a", "Compromised", NOW))).toArray();
+        fixture.given(suspended)
+                .when(new ChangeAccountStatusCommand(ID, "school-a", Change.REINSTATE, "Passwords rotated", null))
+                .expectEvents(new AccountReinstatedEvent("acc-1", "school-a", "Passwords rotated", NOW));
+    }
+
+    @Test
+    void acc9_onlyASuspendedAccountIsReinstated() {
+        fixture.given(live())
+                .when(new ChangeAccountStatusCommand(ID, "school-a", Change.REINSTATE, "Why", null))
+                .expectNoEvents()
+                .expectExceptionMessage("Only a suspended account can be reinstated");
+    }
+
+    @Test
+    void acc9_aClosedAccountStaysClosed() {
+        Object[] closed = java.util.stream.Stream.concat(java.util.Arrays.stream(live()),
+                java.util.stream.Stream.of(new AccountClosedEvent("acc-1", "school-a", "Club ended", NOW))).toArray();
+        fixture.given(closed)
+                .when(new ChangeAccountStatusCommand(ID, "school-a", Change.SUSPEND, "x", null))
+                .expectNoEvents()
+                .expectExceptionMessage("The account is closed");
+    }
+
+    @Test
+    void acc9_aStatusChangeNeedsAReason() {
+        fixture.given(live())
+                .when(new ChangeAccountStatusCommand(ID, "school-a", Change.CLOSE, " ", null))
+                .expectNoEvents()
+                .expectExceptionMessage("A reason is required");
+    }
+
+    @Test
+    void acc9_aReviewSetsTheNextDueDateAReviewPeriodLater() {
+        fixture(new AccountRules(Period.ofMonths(6), Duration.ofDays(14))).given(live())
+                .when(new ReviewAccountCommand(ID, "school-a", "slt-1", "Still needed"))
+                .expectEvents(new AccountReviewedEvent("acc-1", "school-a", "slt-1", "Still needed",
+                        LocalDate.parse("2027-05-21"), NOW));
+    }
+
+    @Test
+    void anotherSchoolCannotTouchTheAccount() {
+        fixture.given(live())
+                .when(new ChangeAccountStatusCommand(ID, "school-b", Change.CLOSE, "x", null))
+                .expectNoEvents()
+                .expectExceptionMessage("No such account");
+    }
+
+    private static final LocalDate PAST_LEAVING = LocalDate.parse("2026-11-20");
+    private static final String HANDOVER = java.util.UUID.nameUUIDFromBytes("acc-1/staff-2".getBytes(
+            java.nio.charset.StandardCharsets.UTF_8)).toString();
+
+    private static Object[] liveThen(Object... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(live()), java.util.Arrays.stream(more)).toArray();
+    }
+
+    private static HandoverOpenedEvent opened() {
+        return new HandoverOpenedEvent("acc-1", "school-a", HANDOVER, "staff-2", List.of("staff-3"),
+                NOW.plus(Duration.ofDays(14)), NOW);
+    }
+
+    @Test
+    void acc7_aLeaverBelowTwoFitAdministratorsOpensAHandoverDueAfterTheSetTime() {
+        fixture.given(live())
+                .when(new RecordAdministratorLeftCommand(ID, "school-a", "staff-2", PAST_LEAVING))
+                .expectEvents(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened())
+                .expectResultMessagePayload(new OpenedHandover("acc-1", HANDOVER, NOW.plus(Duration.ofDays(14))));
+    }
+
+    @Test
+    void acc7_aFutureLeavingDateIsTheDueDate() {
+        LocalDate leaving = LocalDate.parse("2026-12-19");
+        fixture.given(live())
+                .when(new RecordAdministratorLeftCommand(ID, "school-a", "staff-2", leaving))
+                .expectEvents(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", leaving, NOW),
+                        new HandoverOpenedEvent("acc-1", "school-a", HANDOVER, "staff-2", List.of("staff-3"),
+                                Instant.parse("2026-12-19T00:00:00Z"), NOW));
+    }
+
+    @Test
+    void acc7_noHandoverWhileTwoFitAdministratorsRemain() {
+        fixture.given(liveThen(new HandoverCompletedEvent("acc-1", "school-a", "ho-0", "TRANSFERRED", "staff-4", NOW),
+                        new PolicyAcknowledgedEvent("acc-1", "school-a", "staff-4", 1, NOW),
+                        new AdministratorTrainedEvent("acc-1", "school-a", "staff-4", "slt-1", NOW)))
+                .when(new RecordAdministratorLeftCommand(ID, "school-a", "staff-2", PAST_LEAVING))
+                .expectEvents(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW))
+                .expectResultMessagePayload(null);
+    }
+
+    @Test
+    void acc7_someoneWhoDoesNotAdministerTheAccountChangesNothing() {
+        fixture.given(live())
+                .when(new RecordAdministratorLeftCommand(ID, "school-a", "staff-9", PAST_LEAVING))
+                .expectNoEvents();
+    }
+
+    @Test
+    void acc7_aTransferToCurrentStaffRotatesTheCredentials() {
+        fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened()))
+                .when(new TransferHandoverCommand(ID, "school-a", HANDOVER, "staff-4"))
+                .expectEvents(new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW),
+                        new CredentialsRotatedEvent("acc-1", "school-a", "handover", NOW));
+    }
+
+    @Test
+    void acc7_aTransferGoesOnlyToCurrentStaff() {
+        fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened()))
+                .when(new TransferHandoverCommand(ID, "school-a", HANDOVER, "stranger"))
+                .expectNoEvents()
+                .expectExceptionMessage("stranger is not a current member of staff or a registered volunteer");
+    }
+
+    @Test
+    void acc7_closingTheAccountEndsTheHandover() {
+        fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened()))
+                .when(new ChangeAccountStatusCommand(ID, "school-a", Change.CLOSE, "No one to run it", null))
+                .expectEvents(new AccountClosedEvent("acc-1", "school-a", "No one to run it", NOW),
+                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "CLOSED", null, NOW));
+    }
+
+    @Test
+    void acc7_anOverdueHandoverIsEscalatedOnce() {
+        fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened()))
+                .when(new EscalateHandoverCommand(ID, HANDOVER))
+                .expectEvents(new HandoverEscalatedEvent("acc-1", "school-a", HANDOVER, NOW.plus(Duration.ofDays(14)), NOW));
+        fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened(),
+                        new HandoverEscalatedEvent("acc-1", "school-a", HANDOVER, NOW, NOW)))
+                .when(new EscalateHandoverCommand(ID, HANDOVER))
+                .expectNoEvents();
+    }
+
+    @Test
+    void acc7_aCompletedHandoverIsNotEscalated() {
+        fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened(),
+                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-2", NOW)))
+                .when(new EscalateHandoverCommand(ID, HANDOVER))
+                .expectNoEvents();
+    }
+
+    private static final CredentialVault.Credentials LOGIN = new CredentialVault.Credentials("pe@oakfield", "s3cret!");
+
+    @Test
+    void acc6_anAdministratorStoresCredentialsAndOnlyTheFactIsAnEvent() {
+        fixture.given(live())
+                .when(new StoreCredentialsCommand(ID, "school-a", "staff-2", false, LOGIN))
+                .expectEvents(new CredentialsRotatedEvent("acc-1", "school-a", "stored", NOW));
+        org.junit.jupiter.api.Assertions.assertEquals(LOGIN, stored.get("acc-1"));
+    }
+
+    @Test
+    void acc6_storingAgainIsARotation() {
+        fixture.given(liveThen(new CredentialsRotatedEvent("acc-1", "school-a", "stored", NOW)))
+                .when(new StoreCredentialsCommand(ID, "school-a", "admin-9", true, LOGIN))
+                .expectEvents(new CredentialsRotatedEvent("acc-1", "school-a", "rotated", NOW));
+    }
+
+    @Test
+    void acc6_someoneWhoIsNeitherAnAccountAdminNorAnAdministratorCannotStore() {
+        fixture.given(live())
+                .when(new StoreCredentialsCommand(ID, "school-a", "staff-9", false, LOGIN))
+                .expectNoEvents()
+                .expectExceptionMessage("staff-9 is not an administrator of the account");
+    }
+
+    @Test
+    void acc6_aCurrentAdministratorRevealsWithAReasonAndTheRevealIsRecorded() {
+        stored.put("acc-1", LOGIN);
+        fixture.given(liveThen(new CredentialsRotatedEvent("acc-1", "school-a", "stored", NOW)))
+                .when(new RevealCredentialsCommand(ID, "school-a", "staff-3", "Posting results"))
+                .expectEvents(new CredentialsRevealedEvent("acc-1", "school-a", "staff-3", "Posting results", NOW))
+                .expectResultMessagePayload(LOGIN);
+    }
+
+    @Test
+    void acc6_aLeaverCannotRevealAnyMore() {
+        stored.put("acc-1", LOGIN);
+        fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW)))
+                .when(new RevealCredentialsCommand(ID, "school-a", "staff-2", "One last look"))
+                .expectNoEvents()
+                .expectExceptionMessage("staff-2 is not an administrator of the account");
+    }
+
+    @Test
+    void acc6_aRevealNeedsAReason() {
+        stored.put("acc-1", LOGIN);
+        fixture.given(live())
+                .when(new RevealCredentialsCommand(ID, "school-a", "staff-3", " "))
+                .expectNoEvents()
+                .expectExceptionMessage("A reveal needs a reason");
+    }
+
+    @Test
+    void acc6_credentialsNeverShowInTheirTextForm() {
+        org.junit.jupiter.api.Assertions.assertFalse(LOGIN.toString().contains("s3cret"));
+        org.junit.jupiter.api.Assertions.assertFalse(
+                new StoreCredentialsCommand(ID, "school-a", "staff-2", false, LOGIN).toString().contains("s3cret"));
+    }
+}

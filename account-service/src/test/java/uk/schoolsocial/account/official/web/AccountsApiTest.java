@@ -1,0 +1,328 @@
+package uk.schoolsocial.account.official.web;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import uk.schoolsocial.platform.testing.DatabaseTest;
+import uk.schoolsocial.platform.testing.ServiceApi;
+import uk.schoolsocial.platform.testing.TestTokens;
+
+/** ACC-4, ACC-5, ACC-7, ACC-9 and the decision history through HTTP, checked against account.yaml. */
+@MicronautTest(transactional = false)
+class AccountsApiTest implements DatabaseTest {
+
+    private static final ServiceApi API = new ServiceApi("account");
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    /** ACC-7: handovers fall due two seconds after a past leaving date, so escalation is seen here. */
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(DatabaseTest.super.getProperties());
+        properties.put("smp.account.handover-due", "PT2S");
+        properties.put("smp.account.credentials-key", java.util.Base64.getEncoder().encodeToString(
+                "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        return properties;
+    }
+
+    /** Each test runs in a school of its own, so a policy publication touches only its accounts. */
+    private record School(String id) {
+        String token(String actor, String... roles) {
+            return TestTokens.bearer(actor, id, roles);
+        }
+    }
+
+    private RequestSpecification api(String token) {
+        return API.as(server.getPort(), token);
+    }
+
+    private School newSchool() {
+        School school = new School("school-" + UUID.randomUUID().toString().substring(0, 8));
+        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(
+                        Map.of("staffId", "a-1", "forename", "Priya", "surname", "Shah"),
+                        Map.of("staffId", "a-2", "forename", "Omar", "surname", "Khan"),
+                        Map.of("staffId", "a-3", "forename", "Jane", "surname", "Smith"))))
+                .post("/api/v1/staff/sync").then().statusCode(200);
+        return school;
+    }
+
+    private String application(School school, boolean approve) {
+        String location = api(school.token("applicant", "STAFF")).body(Map.of("platform", "INSTAGRAM",
+                        "proposedName", "Oakfield PE", "aim", "Fixtures", "audience", "Parents", "promotion", "Newsletter",
+                        "administrators", List.of("a-1", "a-2"), "privacy", "PRIVATE", "privacyReason", "Followers approved"))
+                .post("/api/v1/applications").then().statusCode(201).extract().header("Location");
+        if (approve) {
+            api(school.token("head", "SLT")).body(Map.of("reason", "Clear aim")).post(location + "/approval")
+                    .then().statusCode(200);
+        }
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private static Map<String, Object> provisioning(String applicationId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("applicationId", applicationId);
+        body.put("handle", "oakfield_pe");
+        body.put("displayName", "Oakfield PE");
+        body.put("whoMayPost", List.of("a-1", "a-2"));
+        body.put("followersApproved", true);
+        body.put("taggingOff", true);
+        body.put("aupLink", "https://oakfield.sch.uk/aup");
+        return body;
+    }
+
+    private String liveAccount(School school) {
+        String location = api(school.token("admin", "ACCOUNT_ADMIN")).body(provisioning(application(school, true)))
+                .post("/api/v1/accounts").then().statusCode(201).extract().header("Location");
+        for (String admin : List.of("a-1", "a-2")) {
+            api(school.token(admin, "STAFF")).body(Map.of("policyVersion", 1)).post(location + "/acknowledgements")
+                    .then().statusCode(200);
+            api(school.token("head", "SLT")).body(Map.of("administratorId", admin)).post(location + "/trainings")
+                    .then().statusCode(200);
+        }
+        return location;
+    }
+
+    @Test
+    void acc4_anAccountAdministratorProvisionsAnApprovedApplicationOnce() {
+        School school = newSchool();
+        String admin = school.token("admin", "ACCOUNT_ADMIN");
+        String applicationId = application(school, true);
+        api(school.token("head", "SLT")).body(provisioning(applicationId)).post("/api/v1/accounts").then().statusCode(403);
+        String location = api(admin).body(provisioning(applicationId)).post("/api/v1/accounts").then().statusCode(201)
+                .header("ETag", "\"1\"")
+                .body("status", equalTo("PROVISIONED")).body("applicationId", equalTo(applicationId))
+                .body("administrators", containsInAnyOrder("a-1", "a-2")).body("aupLink", equalTo("https://oakfield.sch.uk/aup"))
+                .body("followersApproved", equalTo(true)).body("taggingOff", equalTo(true)).body("policyVersion", equalTo(1))
+                .body("reviewDue", equalTo(LocalDate.now(ZoneOffset.UTC).plusYears(1).toString()))
+                .extract().header("Location");
+        api(admin).body(provisioning(applicationId)).post("/api/v1/accounts").then().statusCode(409)
+                .body("code", equalTo("ALREADY_PROVISIONED"));
+        api(school.token("staff", "STAFF")).get(location).then().statusCode(200).body("status", equalTo("PROVISIONED"));
+    }
+
+    @Test
+    void acc4_onlyAnApprovedApplicationIsProvisionedWithEveryProblemNamed() {
+        School school = newSchool();
+        String admin = school.token("admin", "ACCOUNT_ADMIN");
+        api(admin).body(provisioning(application(school, false))).post("/api/v1/accounts").then().statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("APPLICATION_NOT_APPROVED"));
+        Map<String, Object> body = provisioning(application(school, true));
+        body.put("handle", "jane_smith");
+        body.put("whoMayPost", List.of("a-1", "a-3"));
+        api(admin).body(body).post("/api/v1/accounts").then().statusCode(422)
+                .body("code", equalTo("PROVISIONING_RULE_BROKEN"))
+                .body("errors.field", containsInAnyOrder("whoMayPost", "handle"));
+        body = provisioning(application(school, true));
+        body.put("aupLink", "not a link");
+        API.badInput(server.getPort(), admin).body(body).post("/api/v1/accounts").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("aupLink"));
+        api(admin).body(provisioning(UUID.randomUUID().toString())).post("/api/v1/accounts").then().statusCode(404);
+    }
+
+    @Test
+    void acc5_theAccountGoesLiveOnlyWhenEveryAdministratorHasAcknowledgedAndTrained() {
+        School school = newSchool();
+        String location = api(school.token("admin", "ACCOUNT_ADMIN")).body(provisioning(application(school, true)))
+                .post("/api/v1/accounts").then().statusCode(201).extract().header("Location");
+        String slt = school.token("head", "SLT");
+        api(school.token("a-3", "STAFF")).body(Map.of("policyVersion", 1)).post(location + "/acknowledgements")
+                .then().statusCode(403).body("code", equalTo("NOT_AN_ADMINISTRATOR"));
+        api(school.token("a-1", "STAFF")).body(Map.of("policyVersion", 2)).post(location + "/acknowledgements")
+                .then().statusCode(422).body("code", equalTo("POLICY_VERSION_NOT_CURRENT"));
+        api(school.token("a-1", "STAFF")).body(Map.of("policyVersion", 1)).post(location + "/acknowledgements")
+                .then().statusCode(200).body("status", equalTo("PROVISIONED")).body("acknowledged", contains("a-1"));
+        api(slt).body(Map.of("administratorId", "a-1")).post(location + "/trainings").then().statusCode(200);
+        api(slt).body(Map.of("administratorId", "a-2")).post(location + "/trainings").then().statusCode(200)
+                .body("status", equalTo("PROVISIONED"));
+        api(school.token("a-2", "STAFF")).body(Map.of("administratorId", "a-2")).post(location + "/trainings")
+                .then().statusCode(403);
+        api(school.token("a-2", "STAFF")).body(Map.of("policyVersion", 1)).post(location + "/acknowledgements")
+                .then().statusCode(200).body("status", equalTo("LIVE")).body("wentLiveAt", notNullValue());
+    }
+
+    @Test
+    void acc5_aNewPolicyVersionFlagsAccountsWhoseAdministratorsHaveNotAcknowledgedIt() {
+        School school = newSchool();
+        String location = liveAccount(school);
+        String slt = school.token("head", "SLT");
+        api(school.token("admin", "ACCOUNT_ADMIN")).body(Map.of("summary", "x")).post("/api/v1/accounts/policy-versions")
+                .then().statusCode(403);
+        api(slt).body(Map.of("summary", "Adds the tagging rule")).post("/api/v1/accounts/policy-versions")
+                .then().statusCode(201).body("version", equalTo(2));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api(slt).get(location).then().statusCode(200)
+                .body("flagged", equalTo(true)).body("policyVersion", equalTo(2))
+                .body("outOfDate", containsInAnyOrder("a-1", "a-2")));
+        api(slt).queryParam("flagged", true).get("/api/v1/accounts").then().statusCode(200)
+                .body("items.size()", equalTo(1));
+        api(school.token("a-1", "STAFF")).body(Map.of("policyVersion", 2)).post(location + "/acknowledgements")
+                .then().statusCode(200).body("outOfDate", contains("a-2"));
+        api(school.token("a-2", "STAFF")).body(Map.of("policyVersion", 2)).post(location + "/acknowledgements")
+                .then().statusCode(200).body("flagged", equalTo(false)).body("status", equalTo("LIVE"));
+    }
+
+    @Test
+    void acc9_sltSuspendsReinstatesReviewsAndClosesWithTheHistoryKept() {
+        School school = newSchool();
+        String location = liveAccount(school);
+        String slt = school.token("head", "SLT");
+        api(school.token("admin", "ACCOUNT_ADMIN")).body(Map.of("reason", "x")).post(location + "/suspension")
+                .then().statusCode(403);
+        String etag = api(slt).get(location).then().statusCode(200).extract().header("ETag");
+        api(slt).header("If-Match", "\"1\"").body(Map.of("reason", "x")).post(location + "/suspension")
+                .then().statusCode(412).body("code", equalTo("VERSION_MISMATCH"));
+        api(slt).header("If-Match", etag).body(Map.of("reason", "Compromised")).post(location + "/suspension")
+                .then().statusCode(200).body("status", equalTo("SUSPENDED")).body("statusReason", equalTo("Compromised"));
+        api(slt).body(Map.of("reason", "Rotated")).post(location + "/reinstatement").then().statusCode(200)
+                .body("status", equalTo("LIVE"));
+        api(slt).body(Map.of("reason", "Again")).post(location + "/reinstatement").then().statusCode(409)
+                .body("code", equalTo("INVALID_STATE"));
+        api(slt).body(Map.of("notes", "Still needed")).post(location + "/reviews").then().statusCode(200)
+                .body("reviewDue", equalTo(LocalDate.now(ZoneOffset.UTC).plusYears(1).toString()));
+        api(slt).queryParam("reviewDueBy", LocalDate.now(ZoneOffset.UTC).plusYears(2).toString())
+                .get("/api/v1/accounts").then().statusCode(200).body("items.size()", equalTo(1));
+        api(slt).body(Map.of("reason", "Club ended")).post(location + "/closure").then().statusCode(200)
+                .body("status", equalTo("CLOSED"));
+        api(slt).body(Map.of("reason", "x")).post(location + "/suspension").then().statusCode(409);
+        api(school.token("auditor", "AUDITOR")).get(location + "/history").then().statusCode(200)
+                .body("items.type", contains("PROVISIONED", "POLICY_ACKNOWLEDGED", "ADMINISTRATOR_TRAINED",
+                        "POLICY_ACKNOWLEDGED", "ADMINISTRATOR_TRAINED", "WENT_LIVE", "SUSPENDED", "REINSTATED",
+                        "REVIEWED", "CLOSED"))
+                .body("items[6].actorId", equalTo("head")).body("items[6].detail", equalTo("Compromised"));
+        api(school.token("staff", "STAFF")).get(location + "/history").then().statusCode(403);
+    }
+
+    @Test
+    void anotherSchoolSeesNoAccount() {
+        School school = newSchool();
+        String location = liveAccount(school);
+        String other = newSchool().token("head", "SLT");
+        api(other).get(location).then().statusCode(404).contentType("application/problem+json");
+        api(other).body(Map.of("reason", "x")).post(location + "/closure").then().statusCode(404);
+        api(other).get(location + "/history").then().statusCode(404);
+        api(TestTokens.bearer("p", school.id(), "PARENT")).get(location).then().statusCode(403);
+    }
+
+    private String yesterday() {
+        return LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+    }
+
+    @Test
+    void acc7_aLeaverFromTheMisOpensAHandoverThatEscalatesWhenOverdueAndEndsByTransfer() {
+        School school = newSchool();
+        String location = liveAccount(school);
+        String accountId = location.substring(location.lastIndexOf('/') + 1);
+        String slt = school.token("head", "SLT");
+        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-1",
+                        "forename", "Priya", "surname", "Shah", "leavingDate", yesterday()))))
+                .post("/api/v1/staff/sync").then().statusCode(200).body("left", equalTo(1));
+        String handoverId = await().atMost(Duration.ofSeconds(10)).until(() -> api(slt)
+                .queryParam("accountId", accountId).get("/api/v1/accounts/handovers").then().statusCode(200)
+                .extract().path("items[0].id"), java.util.Objects::nonNull);
+        api(slt).get(location).then().body("administrators", contains("a-2"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> api(slt).queryParam("status", "ESCALATED")
+                .get("/api/v1/accounts/handovers").then().statusCode(200)
+                .body("items.id", contains(handoverId)).body("items[0].leaverId", equalTo("a-1"))
+                .body("items[0].fitAdministrators", contains("a-2")));
+        String admin = school.token("admin", "ACCOUNT_ADMIN");
+        String transfer = location + "/handovers/" + handoverId + "/transfer";
+        api(slt).body(Map.of("newAdministratorId", "a-3")).post(transfer).then().statusCode(403);
+        api(admin).body(Map.of("newAdministratorId", "a-1")).post(transfer).then().statusCode(422)
+                .body("code", equalTo("NOT_CURRENT_STAFF"));
+        api(admin).body(Map.of("newAdministratorId", "a-3")).post(transfer).then().statusCode(200)
+                .body("status", equalTo("TRANSFERRED")).body("newAdministratorId", equalTo("a-3"));
+        api(admin).body(Map.of("newAdministratorId", "a-3")).post(transfer).then().statusCode(409)
+                .body("code", equalTo("NO_OPEN_HANDOVER"));
+        api(slt).get(location).then().body("administrators", containsInAnyOrder("a-2", "a-3"))
+                .body("outOfDate", contains("a-3")).body("flagged", equalTo(true));
+        api(slt).get(location + "/history").then().statusCode(200)
+                .body("items.type", hasItem("HANDOVER_ESCALATED"))
+                .body("items.type", hasItem("CREDENTIALS_ROTATED"))
+                .body("items.find { it.type == 'HANDOVER_ESCALATED' }.actorId", equalTo("system:deadline:handover-overdue"));
+    }
+
+    @Test
+    void acc7_aLeaverRecordedByHandWhoseAccountIsClosedEndsTheHandover() {
+        School school = newSchool();
+        String location = liveAccount(school);
+        String slt = school.token("head", "SLT");
+        api(slt).body(Map.of("forename", "Omar", "surname", "Khan", "leavingDate",
+                LocalDate.now(ZoneOffset.UTC).plusDays(30).toString())).put("/api/v1/staff/a-2").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api(slt).queryParam("status", "OPEN")
+                .get("/api/v1/accounts/handovers").then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].dueAt", org.hamcrest.Matchers.startsWith(
+                        LocalDate.now(ZoneOffset.UTC).plusDays(30).toString())));
+        api(slt).body(Map.of("reason", "Nobody to run it")).post(location + "/closure").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api(slt).queryParam("status", "CLOSED")
+                .get("/api/v1/accounts/handovers").then().statusCode(200).body("items.size()", equalTo(1)));
+        api(school.token("staff", "STAFF")).get("/api/v1/accounts/handovers").then().statusCode(403);
+    }
+
+    @Test
+    void acc7_noHandoverWhileTwoFitAdministratorsRemain() {
+        School school = newSchool();
+        String location = liveAccount(school);
+        String slt = school.token("head", "SLT");
+        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-3",
+                "forename", "Jane", "surname", "Smith", "leavingDate", yesterday()))))
+                .post("/api/v1/staff/sync").then().statusCode(200);
+        api(slt).get("/api/v1/staff/a-3").then().body("current", equalTo(false));
+        api(slt).get("/api/v1/accounts/handovers").then().statusCode(200).body("items.size()", equalTo(0));
+        api(slt).get(location).then().body("status", equalTo("LIVE"));
+    }
+
+    @Test
+    void acc6_credentialsAreStoredEncryptedRevealedOnlyToACurrentAdministratorAndNeverInAnEvent() throws Exception {
+        School school = newSchool();
+        String location = liveAccount(school);
+        String secret = "Sports-Day-" + UUID.randomUUID();
+        api(school.token("a-3", "STAFF")).body(Map.of("login", "pe@oakfield.sch.uk", "secret", secret))
+                .put(location + "/credentials").then().statusCode(403).body("code", equalTo("NOT_AN_ADMINISTRATOR"));
+        String answer = api(school.token("admin", "ACCOUNT_ADMIN"))
+                .body(Map.of("login", "pe@oakfield.sch.uk", "secret", secret))
+                .put(location + "/credentials").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(answer.contains(secret));
+        api(school.token("admin", "ACCOUNT_ADMIN")).body(Map.of("reason", "curious"))
+                .post(location + "/credentials/reveal").then().statusCode(403);
+        api(school.token("a-1", "STAFF")).header("Idempotency-Key", "k-1").body(Map.of("reason", "Posting"))
+                .post(location + "/credentials/reveal").then().statusCode(400);
+        api(school.token("a-1", "STAFF")).body(Map.of("reason", "Posting the results"))
+                .post(location + "/credentials/reveal").then().statusCode(200).header("Cache-Control", "no-store")
+                .body("login", equalTo("pe@oakfield.sch.uk")).body("secret", equalTo(secret));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api(school.token("auditor", "AUDITOR"))
+                .get(location + "/history").then().statusCode(200)
+                .body("items.find { it.type == 'CREDENTIALS_REVEALED' }.detail", equalTo("to a-1: Posting the results"))
+                .body("items.find { it.type == 'CREDENTIALS_REVEALED' }.actorId", equalTo("a-1")));
+        try (var c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource)
+                .getConnection()) {
+            for (String sql : List.of("SELECT payload FROM domain_event_entry", "SELECT meta_data FROM domain_event_entry",
+                    "SELECT ciphertext FROM account_credential")) {
+                try (var rows = c.createStatement().executeQuery(sql)) {
+                    while (rows.next()) {
+                        org.junit.jupiter.api.Assertions.assertFalse(
+                                new String(rows.getBytes(1), java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret),
+                                sql + " holds the secret in the clear");
+                    }
+                }
+            }
+        }
+    }
+}

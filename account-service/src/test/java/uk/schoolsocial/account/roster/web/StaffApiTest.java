@@ -1,0 +1,131 @@
+package uk.schoolsocial.account.roster.web;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import uk.schoolsocial.platform.testing.DatabaseTest;
+import uk.schoolsocial.platform.testing.ServiceApi;
+import uk.schoolsocial.platform.testing.TestTokens;
+
+/** The staff roster (INT-1) through HTTP, checked against account.yaml. */
+@MicronautTest(transactional = false)
+class StaffApiTest implements DatabaseTest {
+
+    private static final ServiceApi API = new ServiceApi("account");
+    private static final String MIS = TestTokens.bearer("mis-1", TestTokens.SCHOOL, "INTEGRATION");
+    private static final String OTHER_MIS = TestTokens.bearer("mis-9", TestTokens.OTHER_SCHOOL, "INTEGRATION");
+    private static final String SLT = TestTokens.bearer("slt-1", TestTokens.SCHOOL, "SLT");
+    private static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");
+    private static final String ADMIN = TestTokens.bearer("admin-1", TestTokens.SCHOOL, "ACCOUNT_ADMIN");
+    private static final String PARENT = TestTokens.bearer("parent-1", TestTokens.SCHOOL, "PARENT");
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    DataSource dataSource;
+
+    private RequestSpecification api(String token) {
+        return API.as(server.getPort(), token);
+    }
+
+    private static Map<String, Object> record(String id, String forename, String surname) {
+        return Map.of("staffId", id, "forename", forename, "surname", surname);
+    }
+
+    @Test
+    void int1_theSamePushTwiceAddsNoEvent() throws Exception {
+        Map<String, Object> payload = Map.of("records", List.of(record("s-1", "Jane", "Smith"), record("s-2", "Omar", "Khan")));
+        api(MIS).body(payload).post("/api/v1/staff/sync").then().statusCode(200)
+                .body("added", equalTo(2)).body("unchanged", equalTo(0));
+        long events = ServiceApi.eventCount(dataSource);
+        api(MIS).body(payload).post("/api/v1/staff/sync").then().statusCode(200)
+                .body("added", equalTo(0)).body("unchanged", equalTo(2));
+        assertEquals(events, ServiceApi.eventCount(dataSource));
+        api(SLT).get("/api/v1/staff/s-1").then().statusCode(200)
+                .body("forename", equalTo("Jane")).body("current", equalTo(true)).body("source", equalTo("MIS"));
+    }
+
+    @Test
+    void acc7_aMemberMissingFromAPushIsNotALeaverButALeavingDateIs() {
+        api(MIS).body(Map.of("records", List.of(record("m-1", "Ann", "Lee"), record("m-2", "Bo", "Park"))))
+                .post("/api/v1/staff/sync").then().statusCode(200);
+        api(MIS).body(Map.of("records", List.of(record("m-2", "Bo", "Park"))))
+                .post("/api/v1/staff/sync").then().statusCode(200).body("left", equalTo(0));
+        api(SLT).get("/api/v1/staff/m-1").then().statusCode(200).body("current", equalTo(true));
+        api(MIS).body(Map.of("records", List.of(Map.of("staffId", "m-1", "forename", "Ann", "surname", "Lee",
+                        "leavingDate", "2026-12-19"))))
+                .post("/api/v1/staff/sync").then().statusCode(200).body("left", equalTo(1));
+        api(SLT).get("/api/v1/staff/m-1").then().statusCode(200)
+                .body("current", equalTo(false)).body("leavingDate", equalTo("2026-12-19"));
+    }
+
+    @Test
+    void int1_sltCorrectsByHandAndRecordsLeavers() {
+        api(SLT).body(Map.of("forename", "Hana", "surname", "Ito")).put("/api/v1/staff/h-1").then().statusCode(200)
+                .body("source", equalTo("HAND")).body("current", equalTo(true));
+        api(SLT).body(Map.of("forename", "Hana", "surname", "Ito", "leavingDate", "2026-11-30"))
+                .put("/api/v1/staff/h-1").then().statusCode(200)
+                .body("current", equalTo(false)).body("leavingDate", equalTo("2026-11-30"));
+        api(SLT).body(Map.of("forename", "Hana", "surname", "Ito")).put("/api/v1/staff/h-1").then().statusCode(200)
+                .body("current", equalTo(true)).body("leavingDate", nullValue());
+        api(MIS).body(Map.of("forename", "X", "surname", "Y")).put("/api/v1/staff/h-1").then().statusCode(403);
+    }
+
+    @Test
+    void acc1_volunteersAreRegisteredByAdministratorsOrSlt() {
+        api(ADMIN).body(Map.of("volunteerId", "vol-1", "forename", "Sam", "surname", "Patel"))
+                .post("/api/v1/staff/volunteers").then().statusCode(201)
+                .header("Location", "/api/v1/staff/vol-1").body("kind", equalTo("VOLUNTEER"));
+        api(STAFF).body(Map.of("volunteerId", "vol-2", "forename", "A", "surname", "B"))
+                .post("/api/v1/staff/volunteers").then().statusCode(403).contentType("application/problem+json");
+        api(MIS).body(Map.of("records", List.of(record("vol-1", "Sam", "Patel"))))
+                .post("/api/v1/staff/sync").then().statusCode(409).body("code", equalTo("ID_TAKEN"));
+    }
+
+    @Test
+    void int1_badRecordsAreNamedInOneProblem() {
+        API.badInput(server.getPort(), MIS)
+                .body(Map.of("records", List.of(record("d-1", "A", "B"), record("d-1", "A", "B"))))
+                .post("/api/v1/staff/sync").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("records[1].staffId"));
+        API.badInput(server.getPort(), MIS)
+                .body(Map.of("records", List.of(Map.of("staffId", "d-2", "forename", " "))))
+                .post("/api/v1/staff/sync").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", notNullValue());
+    }
+
+    @Test
+    void onlyTheMisPushesAndEachSchoolSeesItsOwnRoster() {
+        api(SLT).body(Map.of("records", List.of(record("o-1", "A", "B")))).post("/api/v1/staff/sync")
+                .then().statusCode(403);
+        api(OTHER_MIS).body(Map.of("records", List.of(record("o-1", "Other", "School")))).post("/api/v1/staff/sync")
+                .then().statusCode(200);
+        api(SLT).get("/api/v1/staff/o-1").then().statusCode(404).contentType("application/problem+json");
+        api(PARENT).get("/api/v1/staff").then().statusCode(403);
+    }
+
+    @Test
+    void theRosterIsPagedWithACursor() {
+        api(MIS).body(Map.of("records", List.of(record("p-1", "A", "One"), record("p-2", "B", "Two"),
+                record("p-3", "C", "Three")))).post("/api/v1/staff/sync").then().statusCode(200);
+        String school = TestTokens.bearer("slt-p", TestTokens.SCHOOL, "SLT");
+        String next = api(school).queryParam("limit", 2).get("/api/v1/staff").then().statusCode(200)
+                .body("items.size()", equalTo(2)).extract().path("page.nextCursor");
+        api(school).queryParam("cursor", next).queryParam("limit", 200).get("/api/v1/staff").then().statusCode(200)
+                .body("items.staffId", hasItem("p-3"));
+        api(school).queryParam("kind", "VOLUNTEER").queryParam("current", true).get("/api/v1/staff").then()
+                .statusCode(200).body("items.kind", org.hamcrest.Matchers.everyItem(equalTo("VOLUNTEER")));
+    }
+}
