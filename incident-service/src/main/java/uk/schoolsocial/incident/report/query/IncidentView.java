@@ -1,5 +1,6 @@
 package uk.schoolsocial.incident.report.query;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.TypeDef;
@@ -28,5 +29,37 @@ public record IncidentView(
         String assignedRole,
         String routingReason,
         Instant reportedAt,
-        Instant statusChangedAt) {
+        Instant statusChangedAt,
+        @Nullable Instant assessmentDueAt,
+        boolean assessmentOverdue,
+        @Nullable @TypeDef(type = DataType.JSON) CaseNotes.Assessment assessment,
+        @Nullable @TypeDef(type = DataType.JSON) List<CaseNotes.Escalation> escalations,
+        @Nullable @TypeDef(type = DataType.JSON) List<CaseNotes.Takedown> takedowns,
+        @Nullable @TypeDef(type = DataType.JSON) CaseNotes.Closure closure,
+        @Nullable @TypeDef(type = DataType.JSON) List<CaseNotes.Evidence> evidence,
+        @Nullable String ownerId) {
+
+    /** The same incident at a later version, with what handling (INC-3 to INC-6) changed. */
+    IncidentView with(long newVersion, String newStatus, String newAssignedRole, String newOwnerId, Instant changedAt,
+                      Instant dueAt, boolean overdue,
+                      CaseNotes.Assessment newAssessment, List<CaseNotes.Escalation> newEscalations,
+                      List<CaseNotes.Takedown> newTakedowns, CaseNotes.Closure newClosure,
+                      List<CaseNotes.Evidence> newEvidence) {
+        return new IncidentView(id, schoolId, newStatus, newVersion, reporterId, category, whatHappened, occurredAt,
+                platform, location, officialAccountInvolved, peopleInvolved, newAssignedRole, routingReason, reportedAt,
+                changedAt, dueAt, overdue, newAssessment, newEscalations, newTakedowns, newClosure, newEvidence,
+                newOwnerId);
+    }
+
+    public List<CaseNotes.Escalation> escalationList() {
+        return escalations == null ? List.of() : escalations;
+    }
+
+    public List<CaseNotes.Takedown> takedownList() {
+        return takedowns == null ? List.of() : takedowns;
+    }
+
+    public List<CaseNotes.Evidence> evidenceList() {
+        return evidence == null ? List.of() : evidence;
+    }
 }

@@ -23,10 +23,28 @@ public interface IncidentViewRepository extends CrudRepository<IncidentView, Str
             WHERE school_id = :schoolId
               AND (:status IS NULL OR status = :status)
               AND (:category IS NULL OR category = :category)
+              AND (:assignedRole IS NULL OR assigned_role = :assignedRole)
+              AND (:ownerId IS NULL OR owner_id = :ownerId)
+              AND (:overdue IS NULL OR assessment_overdue = :overdue)
               AND (:reporterId IS NULL OR reporter_id = :reporterId)
               AND (:afterAt IS NULL OR reported_at < :afterAt OR (reported_at = :afterAt AND id < :afterId))
             ORDER BY reported_at DESC, id DESC
             LIMIT :limit""")
     List<IncidentView> page(String schoolId, @Nullable String status, @Nullable String category,
-                            @Nullable String reporterId, @Nullable Instant afterAt, @Nullable String afterId, int limit);
+                            @Nullable String assignedRole, @Nullable String ownerId, @Nullable Boolean overdue,
+                            @Nullable String reporterId,
+                            @Nullable Instant afterAt, @Nullable String afterId, int limit);
+
+    /** The open incidents a member of staff owns in a school: to reassign when they leave. */
+    @Query("SELECT id FROM incident_view WHERE school_id = :schoolId AND owner_id = :ownerId AND status <> 'CLOSED'")
+    List<String> openOwnedBy(String schoolId, String ownerId);
+
+    /** Counts by month (UTC) and category of the incidents reported in [from, to): no case detail at all. */
+    @Query("""
+            SELECT DATE_FORMAT(reported_at, '%Y-%m') AS month, category, COUNT(*) AS incidents
+            FROM incident_view
+            WHERE school_id = :schoolId AND reported_at >= :from AND reported_at < :to
+            GROUP BY DATE_FORMAT(reported_at, '%Y-%m'), category
+            ORDER BY month, category""")
+    List<MonthlyCount> countByMonthAndCategory(String schoolId, Instant from, Instant to);
 }

@@ -28,7 +28,7 @@ final class IncidentMapper {
         return sight == NeedToKnow.CASE_FILE ? caseFile(view) : status(view);
     }
 
-    private static IncidentCase caseFile(IncidentView view) {
+    static IncidentCase caseFile(IncidentView view) {
         IncidentCase api = new IncidentCase(UUID.fromString(view.id()), IncidentStatus.fromValue(view.status()),
                 view.version(), view.reporterId(), IncidentCategory.fromValue(view.category()), view.whatHappened(),
                 view.occurredAt().atZone(ZoneOffset.UTC), view.platform(), view.location(),
@@ -36,6 +36,7 @@ final class IncidentMapper {
                 IncidentAssignedRole.fromValue(view.assignedRole()), IncidentRoutingReason.fromValue(view.routingReason()),
                 view.reportedAt().atZone(ZoneOffset.UTC));
         api.setView(CASE_FILE_VIEW);
+        CaseNotesMapper.addHandling(api, view);
         return api;
     }
 

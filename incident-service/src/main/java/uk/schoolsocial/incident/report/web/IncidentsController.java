@@ -12,6 +12,7 @@ import uk.schoolsocial.events.incident.IncidentCategory;
 import uk.schoolsocial.events.incident.InvolvedPerson;
 import uk.schoolsocial.events.incident.InvolvedPersonRole;
 import uk.schoolsocial.incident.api.IncidentsApi;
+import uk.schoolsocial.incident.api.model.IncidentAssignedRole;
 import uk.schoolsocial.incident.api.model.IncidentPage;
 import uk.schoolsocial.incident.api.model.IncidentRecord;
 import uk.schoolsocial.incident.api.model.IncidentStatus;
@@ -62,7 +63,8 @@ class IncidentsController implements IncidentsApi {
                 request.getOfficialAccountInvolved(), request.getPeopleInvolved().stream()
                 .map(p -> new InvolvedPerson(InvolvedPersonRole.valueOf(p.getRole().getValue()), p.getRosterId(),
                         p.getDescription())).toList()));
-        IncidentView view = ReadYourWrites.await(() -> views.findById(id.value()), IncidentView::version, 0);
+        // INC-1 and INC-3: a report is two events, the report and its assessment target.
+        IncidentView view = ReadYourWrites.await(() -> views.findById(id.value()), IncidentView::version, 1);
         return HttpResponse.created(IncidentMapper.toApi(view, NeedToKnow.of(actor)),
                 URI.create("/api/v1/incidents/" + id.value())).header("ETag", ETags.of(view.version()));
     }
@@ -82,13 +84,15 @@ class IncidentsController implements IncidentsApi {
     @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.PARENT})
     public IncidentPage listIncidents(IncidentStatus status,
                                       uk.schoolsocial.incident.api.model.IncidentCategory category,
+                                      IncidentAssignedRole assignedRole, String ownerId, Boolean overdue,
                                       String cursor, Integer limit) {
         Actor actor = current.get();
         NeedToKnow sight = NeedToKnow.of(actor);
         Cursor after = Cursor.decode(cursor);
         int size = Cursor.limit(limit);
         List<IncidentView> rows = views.page(actor.schoolId(), status == null ? null : status.getValue(),
-                category == null ? null : category.getValue(), sight.reporterFilter(actor),
+                category == null ? null : category.getValue(), assignedRole == null ? null : assignedRole.getValue(),
+                ownerId, overdue, sight.reporterFilter(actor),
                 after == null ? null : after.at(), after == null ? null : after.id(), size + 1);
         PageInfo page = new PageInfo(size);
         if (rows.size() > size) {

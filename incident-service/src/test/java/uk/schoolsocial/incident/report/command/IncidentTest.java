@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import uk.schoolsocial.events.incident.AssessmentTargetSetEvent;
 import uk.schoolsocial.events.incident.AssignedRole;
 import uk.schoolsocial.events.incident.IncidentCategory;
 import uk.schoolsocial.events.incident.IncidentReportedEvent;
@@ -29,12 +30,16 @@ class IncidentTest {
     private static final Instant YESTERDAY = Instant.parse("2026-11-20T21:40:00Z");
     private static final IncidentId ID = new IncidentId("inc-1");
     private static final String NARRATIVE = "  A post named Mr Smith.\r\n\tIt was shared 40 times.  \n";
+    /** NOW is a Saturday: one working day on is Monday at the same time (INC-3). */
+    private static final Instant MONDAY = Instant.parse("2026-11-23T10:15:30Z");
+    private static final AssessmentTargetSetEvent TARGET = new AssessmentTargetSetEvent("inc-1", "school-a", MONDAY);
     private AggregateTestFixture<Incident> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Incident.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(IncidentTimings.DEFAULTS);
     }
 
     private static List<InvolvedPerson> people(InvolvedPersonRole... roles) {
@@ -57,7 +62,7 @@ class IncidentTest {
         fixture.givenNoPriorActivity()
                 .when(report(category, people))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(reported(category, people, role, reason));
+                .expectEvents(reported(category, people, role, reason), TARGET);
     }
 
     @Test
@@ -69,7 +74,7 @@ class IncidentTest {
                 .expectEvents(new IncidentReportedEvent("inc-1", "school-a", "staff-1", IncidentCategory.COPYRIGHT,
                         NARRATIVE, YESTERDAY, "Instagram", "https://instagram.com/p/abc", true,
                         List.of(new InvolvedPerson(THIRD_PARTY, null, "A local photographer")),
-                        AssignedRole.SLT, RoutingReason.GENERAL, NOW));
+                        AssignedRole.SLT, RoutingReason.GENERAL, NOW), TARGET);
     }
 
     @Test

@@ -1,0 +1,19 @@
+package uk.schoolsocial.incident.report.command;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import uk.schoolsocial.events.incident.EscalationBody;
+
+/** INC-4: an escalation to an outside body is recorded. */
+public record RecordEscalationCommand(
+        @TargetAggregateIdentifier IncidentId incidentId,
+        String schoolId,
+        String actorId,
+        String escalationId,
+        EscalationBody body,
+        Instant escalatedAt,
+        String externalReference,
+        String details,
+        @TargetAggregateVersion Long expectedVersion) {
+}

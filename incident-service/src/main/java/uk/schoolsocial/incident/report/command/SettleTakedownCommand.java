@@ -1,0 +1,20 @@
+package uk.schoolsocial.incident.report.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/**
+ * INC-5: a takedown request ends: the post is confirmed removed, or the request is abandoned.
+ *
+ * @param removed true when the post is confirmed removed, false when the request is abandoned
+ * @param note    what confirmed the removal, or why the request is abandoned (required then)
+ */
+public record SettleTakedownCommand(
+        @TargetAggregateIdentifier IncidentId incidentId,
+        String schoolId,
+        String actorId,
+        String takedownId,
+        boolean removed,
+        String note,
+        @TargetAggregateVersion Long expectedVersion) {
+}

@@ -1,0 +1,46 @@
+package uk.schoolsocial.incident.report.query;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+
+/** The parts of a case file kept as JSON documents in {@code incident_view} (INC-3 to INC-6). */
+public final class CaseNotes {
+
+    private CaseNotes() {
+    }
+
+    /** INC-3: the initial assessment. */
+    @Introspected
+    public record Assessment(String assessorId, String assessorRole, String severity, boolean safeguarding,
+                             boolean possiblyIllegal, String posterType, String route,
+                             @Nullable String internalProcedure, @Nullable String notes, Instant assessedAt,
+                             boolean onTime) {
+    }
+
+    /** INC-4: one escalation, with the body's response once recorded. */
+    @Introspected
+    public record Escalation(String id, String body, Instant escalatedAt, String escalatedBy,
+                             @Nullable String externalReference, @Nullable String details, Instant recordedAt,
+                             @Nullable String response, @Nullable String responseReference,
+                             @Nullable Instant respondedAt) {
+    }
+
+    /** INC-5: one takedown request: REQUESTED, REMOVED or ABANDONED. */
+    @Introspected
+    public record Takedown(String id, String addressee, String addressedTo, @Nullable String reference,
+                          String requestedBy, Instant requestedAt, String state, @Nullable String note,
+                          @Nullable Instant settledAt, @Nullable Instant escalationSuggestedAt) {
+    }
+
+    /** INC-6: how the incident was closed. */
+    @Introspected
+    public record Closure(String closedBy, String outcome, String actionsTaken, Instant closedAt) {
+    }
+
+    /** INC-1: one evidence item as the case file lists it; the bytes are fetched separately. */
+    @Introspected
+    public record Evidence(String id, String mediaType, long sizeBytes, String sha256, @Nullable String description,
+                           String addedBy, Instant addedAt) {
+    }
+}

@@ -1,0 +1,174 @@
+package uk.schoolsocial.incident.report.web;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import java.util.UUID;
+import uk.schoolsocial.events.incident.AssessmentRoute;
+import uk.schoolsocial.events.incident.AssignedRole;
+import uk.schoolsocial.events.incident.EscalationBody;
+import uk.schoolsocial.events.incident.InvolvedPersonRole;
+import uk.schoolsocial.events.incident.Severity;
+import uk.schoolsocial.events.incident.TakedownAddressee;
+import uk.schoolsocial.incident.api.HandlingApi;
+import uk.schoolsocial.incident.api.model.AbandonTakedownRequest;
+import uk.schoolsocial.incident.api.model.AssessIncidentRequest;
+import uk.schoolsocial.incident.api.model.CloseIncidentRequest;
+import uk.schoolsocial.incident.api.model.ConfirmTakedownRequest;
+import uk.schoolsocial.incident.api.model.IncidentCase;
+import uk.schoolsocial.incident.api.model.IncidentHistory;
+import uk.schoolsocial.incident.api.model.RecordEscalationRequest;
+import uk.schoolsocial.incident.api.model.RecordEscalationResponseRequest;
+import uk.schoolsocial.incident.api.model.ReopenIncidentRequest;
+import uk.schoolsocial.incident.api.model.RequestTakedownRequest;
+import uk.schoolsocial.incident.report.command.AssessIncidentCommand;
+import uk.schoolsocial.incident.report.command.CloseIncidentCommand;
+import uk.schoolsocial.incident.report.command.IncidentId;
+import uk.schoolsocial.incident.report.command.RecordEscalationCommand;
+import uk.schoolsocial.incident.report.command.RecordEscalationResponseCommand;
+import uk.schoolsocial.incident.report.command.ReopenIncidentCommand;
+import uk.schoolsocial.incident.report.command.RequestTakedownCommand;
+import uk.schoolsocial.incident.report.command.SettleTakedownCommand;
+import uk.schoolsocial.incident.report.query.HistoryRepository;
+import uk.schoolsocial.incident.report.query.IncidentView;
+import uk.schoolsocial.incident.report.query.IncidentViewRepository;
+import uk.schoolsocial.platform.error.DomainException;
+import uk.schoolsocial.platform.error.PlatformError;
+import uk.schoolsocial.platform.identity.Actor;
+import uk.schoolsocial.platform.identity.CommandSender;
+import uk.schoolsocial.platform.identity.CurrentActor;
+import uk.schoolsocial.platform.identity.Roles;
+import uk.schoolsocial.platform.web.ETags;
+import uk.schoolsocial.platform.web.ReadYourWrites;
+
+/**
+ * Handling an incident (INC-3 to INC-6), as {@code incident.yaml} defines it: only the DSL and SLT
+ * handle incidents and read their history, which is part of the case file (INC-7). The aggregate
+ * answers 404 for another school's incident.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class HandlingController implements HandlingApi {
+
+    private final CommandSender commands;
+    private final CurrentActor current;
+    private final IncidentViewRepository views;
+    private final HistoryRepository history;
+
+    HandlingController(CommandSender commands, CurrentActor current, IncidentViewRepository views,
+                       HistoryRepository history) {
+        this.commands = commands;
+        this.current = current;
+        this.views = views;
+        this.history = history;
+    }
+
+    @Override
+    @Secured({Roles.SLT, Roles.DSL})
+    public HttpResponse<IncidentCase> assessIncident(UUID incidentId, AssessIncidentRequest request,
+                                                     String idempotencyKey, String ifMatch, String correlationId) {
+        Actor actor = current.get();
+        AssignedRole role = actor.hasRole(Roles.DSL) ? AssignedRole.DSL : AssignedRole.SLT;
+        return answer(incidentId, commands.send(new AssessIncidentCommand(id(incidentId), actor.schoolId(), actor.id(),
+                role, Severity.valueOf(request.getSeverity().getValue()), request.getSafeguarding(),
+                request.getPossiblyIllegal(), InvolvedPersonRole.valueOf(request.getPosterType().getValue()),
+                AssessmentRoute.valueOf(request.getRoute().getValue()), request.getNotes(),
+                ETags.expectedVersion(ifMatch)), request.getNotes()));
+    }
+
+    @Override
+    @Secured({Roles.SLT, Roles.DSL})
+    public HttpResponse<IncidentCase> recordEscalation(UUID incidentId, RecordEscalationRequest request,
+                                                       String idempotencyKey, String ifMatch, String correlationId) {
+        Actor actor = current.get();
+        return answer(incidentId, commands.send(new RecordEscalationCommand(id(incidentId), actor.schoolId(),
+                actor.id(), UUID.randomUUID().toString(), EscalationBody.valueOf(request.getBody().getValue()),
+                request.getEscalatedAt().toInstant(), request.getExternalReference(), request.getDetails(),
+                ETags.expectedVersion(ifMatch))));
+    }
+
+    @Override
+    @Secured({Roles.SLT, Roles.DSL})
+    public HttpResponse<IncidentCase> recordEscalationResponse(UUID incidentId, UUID escalationId,
+                                                               RecordEscalationResponseRequest request,
+                                                               String idempotencyKey, String ifMatch,
+                                                               String correlationId) {
+        Actor actor = current.get();
+        return answer(incidentId, commands.send(new RecordEscalationResponseCommand(id(incidentId), actor.schoolId(),
+                actor.id(), escalationId.toString(), request.getResponse(), request.getExternalReference(),
+                ETags.expectedVersion(ifMatch))));
+    }
+
+    @Override
+    @Secured({Roles.SLT, Roles.DSL})
+    public HttpResponse<IncidentCase> requestTakedown(UUID incidentId, RequestTakedownRequest request,
+                                                      String idempotencyKey, String ifMatch, String correlationId) {
+        Actor actor = current.get();
+        return answer(incidentId, commands.send(new RequestTakedownCommand(id(incidentId), actor.schoolId(),
+                actor.id(), UUID.randomUUID().toString(), TakedownAddressee.valueOf(request.getAddressee().getValue()),
+                request.getAddressedTo(), request.getReference(), ETags.expectedVersion(ifMatch))));
+    }
+
+    @Override
+    @Secured({Roles.SLT, Roles.DSL})
+    public HttpResponse<IncidentCase> confirmTakedownRemoval(UUID incidentId, UUID takedownId,
+                                                             ConfirmTakedownRequest request, String idempotencyKey,
+                                                             String ifMatch, String correlationId) {
+        Actor actor = current.get();
+        return answer(incidentId, commands.send(new SettleTakedownCommand(id(incidentId), actor.schoolId(), actor.id(),
+                takedownId.toString(), true, request.getNote(), ETags.expectedVersion(ifMatch))));
+    }
+
+    @Override
+    @Secured({Roles.SLT, Roles.DSL})
+    public HttpResponse<IncidentCase> abandonTakedown(UUID incidentId, UUID takedownId,
+                                                      AbandonTakedownRequest request, String idempotencyKey,
+                                                      String ifMatch, String correlationId) {
+        Actor actor = current.get();
+        return answer(incidentId, commands.send(new SettleTakedownCommand(id(incidentId), actor.schoolId(), actor.id(),
+                takedownId.toString(), false, request.getReason(), ETags.expectedVersion(ifMatch)),
+                request.getReason()));
+    }
+
+    @Override
+    @Secured({Roles.SLT, Roles.DSL})
+    public HttpResponse<IncidentCase> closeIncident(UUID incidentId, CloseIncidentRequest request,
+                                                    String idempotencyKey, String ifMatch, String correlationId) {
+        Actor actor = current.get();
+        return answer(incidentId, commands.send(new CloseIncidentCommand(id(incidentId), actor.schoolId(), actor.id(),
+                request.getOutcome(), request.getActionsTaken(), ETags.expectedVersion(ifMatch))));
+    }
+
+    @Override
+    @Secured({Roles.SLT, Roles.DSL})
+    public HttpResponse<IncidentCase> reopenIncident(UUID incidentId, ReopenIncidentRequest request,
+                                                     String idempotencyKey, String ifMatch, String correlationId) {
+        Actor actor = current.get();
+        return answer(incidentId, commands.send(new ReopenIncidentCommand(id(incidentId), actor.schoolId(), actor.id(),
+                request.getReason(), ETags.expectedVersion(ifMatch)), request.getReason()));
+    }
+
+    @Override
+    @Secured({Roles.SLT, Roles.DSL})
+    public IncidentHistory getIncidentHistory(UUID incidentId) {
+        Actor actor = current.get();
+        var rows = history.findByIncidentIdAndSchoolIdOrderBySeq(incidentId.toString(), actor.schoolId());
+        if (rows.isEmpty()) {
+            throw new DomainException(PlatformError.NOT_FOUND, "No such incident");
+        }
+        return new IncidentHistory(rows.stream().map(CaseNotesMapper::history).toList());
+    }
+
+    private static IncidentId id(UUID incidentId) {
+        return new IncidentId(incidentId.toString());
+    }
+
+    /** The case file once the projection reached the version the command produced. */
+    private HttpResponse<IncidentCase> answer(UUID incidentId, Long version) {
+        IncidentView view = ReadYourWrites.await(() -> views.findById(incidentId.toString()), IncidentView::version,
+                version);
+        return HttpResponse.ok(IncidentMapper.caseFile(view)).header("ETag", ETags.of(view.version()));
+    }
+}

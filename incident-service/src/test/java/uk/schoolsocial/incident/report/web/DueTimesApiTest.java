@@ -1,0 +1,76 @@
+package uk.schoolsocial.incident.report.web;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import uk.schoolsocial.incident.IncidentDatabaseTest;
+import uk.schoolsocial.platform.testing.ServiceApi;
+import uk.schoolsocial.platform.testing.TestTokens;
+
+/**
+ * INC-3 and INC-5 due times through the persistent deadline manager, with the targets shortened to
+ * a second by configuration (the defaults are one working day and 48 hours).
+ */
+@MicronautTest(transactional = false)
+@Property(name = "smp.incident.assess-within", value = "PT1S")
+@Property(name = "smp.incident.takedown-escalate-after", value = "PT1S")
+@Property(name = "smp.axon.deadline-poll", value = "200ms")
+class DueTimesApiTest implements IncidentDatabaseTest {
+
+    private static final ServiceApi API = new ServiceApi("incident");
+
+    @Inject
+    EmbeddedServer server;
+
+    private RequestSpecification api(String token) {
+        return API.as(server.getPort(), token);
+    }
+
+    @Test
+    void inc3_anUnassessedIncidentSurfacesAsOverdue() {
+        String school = "school-" + UUID.randomUUID();
+        String slt = TestTokens.bearer("slt-a", school, "SLT");
+        String incident = api(TestTokens.bearer("staff-a", school, "STAFF"))
+                .body(HandlingApiTest.report("OTHER", "UNKNOWN")).post("/api/v1/incidents").then().statusCode(201)
+                .extract().header("Location");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                api(slt).get(incident).then().statusCode(200).body("assessmentOverdue", equalTo(true)));
+        api(slt).queryParam("overdue", true).get("/api/v1/incidents").then().statusCode(200)
+                .body("items.id", contains(incident.substring(incident.lastIndexOf('/') + 1)));
+        api(slt).get(incident + "/history").then().statusCode(200)
+                .body("items[2].what", startsWith("Initial assessment overdue"))
+                .body("items[2].actorId", startsWith("system:deadline"))
+                .body("items[2].actorRoles", equalTo("SYSTEM"));
+        api(slt).body(Map.of("severity", "LOW", "safeguarding", false, "possiblyIllegal", false,
+                        "posterType", "UNKNOWN", "route", "PLATFORM")).post(incident + "/assessment").then()
+                .statusCode(200).body("assessmentOverdue", equalTo(false)).body("assessment.onTime", equalTo(false));
+    }
+
+    @Test
+    void inc5_aPlatformSilentPastTheLimitGetsAHelplineSuggestion() {
+        String school = "school-" + UUID.randomUUID();
+        String slt = TestTokens.bearer("slt-a", school, "SLT");
+        String incident = api(TestTokens.bearer("staff-a", school, "STAFF"))
+                .body(HandlingApiTest.report("OTHER", "THIRD_PARTY")).post("/api/v1/incidents").then()
+                .statusCode(201).extract().header("Location");
+        api(slt).body(Map.of("addressee", "PLATFORM", "addressedTo", "Facebook")).post(incident + "/takedowns")
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                api(slt).get(incident).then().statusCode(200).body("takedowns[0].escalationSuggestedAt", notNullValue()));
+        api(slt).get(incident + "/history").then().statusCode(200)
+                .body("items.what", hasItem(startsWith("No answer from the platform to takedown request")));
+    }
+}
