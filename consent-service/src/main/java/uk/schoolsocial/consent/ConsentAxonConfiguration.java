@@ -8,11 +8,15 @@ import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.LifecycleHandlerInspector;
+import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import uk.schoolsocial.consent.consent.command.PupilConsent;
 import uk.schoolsocial.consent.consent.query.PupilConsentProjection;
+import uk.schoolsocial.consent.consent.query.PupilRosterProjection;
 import uk.schoolsocial.consent.officialaccount.query.OfficialAccountProjection;
+import uk.schoolsocial.consent.publication.command.Publication;
+import uk.schoolsocial.consent.publication.query.PublicationProjection;
 import uk.schoolsocial.platform.axon.AxonInfrastructure;
 
 /** Every aggregate, processor and saga of consent-service, in one place. */
@@ -23,19 +27,31 @@ class ConsentAxonConfiguration {
     static final String ACCOUNT_EVENTS = "accountevents";
 
     /**
-     * Own events feed the consent projection on the default processors. account-service's events
-     * are read straight from its event store (ARCHITECTURE 3) by the {@code official-accounts}
-     * processor, whose tokens live in this service's token store and commit with the projection's
-     * writes, so neither an event is skipped nor applied twice by a restart.
+     * Own events feed the consent and roster projections on the default processors, and the
+     * publication register with its takedowns on a one-segment processor (see below).
+     * account-service's events are read straight from its event store (ARCHITECTURE 3) by the
+     * {@code official-accounts} processor, whose tokens live in this service's token store and
+     * commit with the projection's writes, so neither an event is skipped nor applied twice by a
+     * restart.
      */
     @Context
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(AxonInfrastructure axon, PupilConsentProjection consents,
+                                    PupilRosterProjection roster, PublicationProjection publications,
                                     OfficialAccountProjection officialAccounts,
                                     @Named(ACCOUNT_EVENTS) DataSource accountEvents) {
         Configurer configurer = axon.configurer();
         configurer.configureAggregate(PupilConsent.class);
         configurer.eventProcessing().registerEventHandler(c -> consents);
+        configurer.eventProcessing().registerEventHandler(c -> roster);
+
+        // CON-3: one segment and one sequence, so a withdrawal is handled after every publication stored before it.
+        configurer.configureAggregate(Publication.class);
+        configurer.eventProcessing()
+                .registerPooledStreamingEventProcessor(PublicationProjection.GROUP, Configuration::eventStore,
+                        (c, builder) -> builder.initialSegmentCount(1).maxClaimedSegments(1))
+                .registerSequencingPolicy(PublicationProjection.GROUP, c -> new SequentialPolicy())
+                .registerEventHandler(c -> publications);
 
         EventStore accountService = axon.readOnlyEventStore(configurer, accountEvents);
         configurer.eventProcessing()

@@ -9,7 +9,15 @@ public enum ConsentError implements ErrorCode {
     INVALID_CONSENT(ErrorKind.INVALID),
     /** CON-1: a parent gives consent as themselves, never in another adult's name. */
     NOT_THE_GIVER(ErrorKind.FORBIDDEN),
-    /** Another school's record: it does not exist for this caller. */
+    /** CON-1, CON-3: only an adult the roster links to the pupil with parental responsibility decides. */
+    NO_PARENTAL_RESPONSIBILITY(ErrorKind.RULE_VIOLATED),
+    /** CON-6: a pupil who left gets no new consent. */
+    PUPIL_LEFT(ErrorKind.RULE_VIOLATED),
+    /** CON-3: there is no standing consent on that channel to withdraw. */
+    NO_CONSENT_TO_WITHDRAW(ErrorKind.CONFLICT),
+    /** CON-2: the pupil's objection is already recorded. */
+    ALREADY_OBJECTED(ErrorKind.CONFLICT),
+    /** Another school's record, or a pupil not on the roster (CON-6): it does not exist for this caller. */
     NOT_FOUND(ErrorKind.NOT_FOUND);
 
     private final ErrorKind kind;

@@ -23,7 +23,19 @@ public record ChannelConsentView(
         LocalDate givenOn,
         LocalDate validUntil,
         Instant recordedAt,
-        long version) {
+        long version,
+        @Nullable String withdrawnBy,
+        @Nullable Instant withdrawnAt) {
+
+    /** CON-3: a withdrawn consent covers nothing from the moment it was withdrawn. */
+    public boolean standing() {
+        return withdrawnAt == null;
+    }
+
+    ChannelConsentView withdrawn(String by, Instant at, long newVersion) {
+        return new ChannelConsentView(id, pupilConsentId, schoolId, pupilId, channel, givenBy, method, formReference,
+                givenOn, validUntil, recordedAt, newVersion, by, at);
+    }
 
     static String idOf(String pupilConsentId, String channel) {
         return pupilConsentId + "/" + channel;

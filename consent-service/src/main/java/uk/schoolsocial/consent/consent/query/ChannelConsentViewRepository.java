@@ -1,5 +1,6 @@
 package uk.schoolsocial.consent.consent.query;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -10,4 +11,11 @@ import java.util.List;
 public interface ChannelConsentViewRepository extends CrudRepository<ChannelConsentView, String> {
 
     List<ChannelConsentView> findBySchoolIdAndPupilId(String schoolId, String pupilId);
+
+    /** The consent sheet's consents: every channel row of one year group, in one query. */
+    @Query(value = """
+            SELECT c.* FROM channel_consent_view c
+            JOIN pupil_view p ON p.id = c.pupil_consent_id
+            WHERE p.school_id = :schoolId AND p.year_group = :yearGroup""", nativeQuery = true)
+    List<ChannelConsentView> ofYearGroup(String schoolId, String yearGroup);
 }

@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import uk.schoolsocial.events.consent.ConsentGivenEvent;
+import uk.schoolsocial.events.consent.ConsentWithdrawnEvent;
 
 /**
  * Keeps {@code channel_consent_view}. Idempotent: an event at or below the stored version of its
@@ -26,7 +27,7 @@ public class PupilConsentProjection {
         String id = ChannelConsentView.idOf(event.pupilConsentId(), event.channel().name());
         ChannelConsentView view = new ChannelConsentView(id, event.pupilConsentId(), event.schoolId(), event.pupilId(),
                 event.channel().name(), event.givenBy(), event.method().name(), event.formReference(), event.givenOn(),
-                event.validUntil(), event.recordedAt(), version);
+                event.validUntil(), event.recordedAt(), version, null, null);
         views.findById(id).ifPresentOrElse(
                 stored -> {
                     if (stored.version() < version) {
@@ -34,5 +35,12 @@ public class PupilConsentProjection {
                     }
                 },
                 () -> views.save(view));
+    }
+
+    @EventHandler
+    void on(ConsentWithdrawnEvent event, @SequenceNumber long version) {
+        views.findById(ChannelConsentView.idOf(event.pupilConsentId(), event.channel().name()))
+                .filter(view -> view.version() < version)
+                .ifPresent(view -> views.update(view.withdrawn(event.withdrawnBy(), event.withdrawnAt(), version)));
     }
 }

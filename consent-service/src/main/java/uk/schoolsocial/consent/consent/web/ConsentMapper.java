@@ -15,8 +15,13 @@ final class ConsentMapper {
     }
 
     static PupilConsents toApi(PupilConsentView pupil) {
-        return new PupilConsents(pupil.pupilId(), pupil.version(),
+        PupilConsents api = new PupilConsents(pupil.pupilId(), pupil.pupil().yearGroup(), pupil.version(),
                 pupil.channels().stream().map(ConsentMapper::toApi).toList());
+        api.setLeftOn(pupil.pupil().leftOn());
+        if (pupil.pupil().objectedAt() != null) {
+            api.setObjectedAt(pupil.pupil().objectedAt().atZone(ZoneOffset.UTC));
+        }
+        return api;
     }
 
     private static Consent toApi(ChannelConsentView view) {

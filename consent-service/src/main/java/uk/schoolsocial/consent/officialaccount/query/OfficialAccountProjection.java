@@ -4,6 +4,13 @@ import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import uk.schoolsocial.events.account.AccountClosedEvent;
+import uk.schoolsocial.events.account.AccountProvisionedEvent;
+import uk.schoolsocial.events.account.AccountReinstatedEvent;
+import uk.schoolsocial.events.account.AccountSuspendedEvent;
+import uk.schoolsocial.events.account.AccountWentLiveEvent;
+import uk.schoolsocial.events.account.ApplicationApprovedEvent;
+import uk.schoolsocial.events.account.ApplicationRejectedEvent;
 import uk.schoolsocial.events.account.ApplicationSubmittedEvent;
 import uk.schoolsocial.events.account.ApplicationWithdrawnEvent;
 
@@ -11,7 +18,9 @@ import uk.schoolsocial.events.account.ApplicationWithdrawnEvent;
  * Keeps {@code official_account_view} from account-service's events, read from its event store by
  * the processor of the same name (ARCHITECTURE 3: no call to account-service). Idempotent by the
  * upstream aggregate version: a redelivered or replayed event changes nothing, and a resubmission
- * (ACC-2: a new revision on the same application) brings a withdrawn or rejected one back.
+ * (ACC-2: a new revision on the same application) brings a withdrawn or rejected one back. The
+ * accounts provisioned from approved applications are kept by account id in
+ * {@code official_live_account_view}, with whether they are live, suspended or closed (CON-4).
  */
 @Singleton
 @ProcessingGroup(OfficialAccountProjection.GROUP)
@@ -20,9 +29,11 @@ public class OfficialAccountProjection {
     /** Also the name of the processor that reads account-service's event store. */
     public static final String GROUP = "official-accounts";
     private final OfficialAccountViewRepository views;
+    private final OfficialLiveAccountViewRepository accounts;
 
-    OfficialAccountProjection(OfficialAccountViewRepository views) {
+    OfficialAccountProjection(OfficialAccountViewRepository views, OfficialLiveAccountViewRepository accounts) {
         this.views = views;
+        this.accounts = accounts;
     }
 
     @EventHandler
@@ -44,5 +55,56 @@ public class OfficialAccountProjection {
         views.findById(event.applicationId())
                 .filter(view -> view.version() < version)
                 .ifPresent(view -> views.update(view.withdrawn(version, event.withdrawnAt())));
+    }
+
+    @EventHandler
+    void on(ApplicationApprovedEvent event, @SequenceNumber long version) {
+        decide(event.applicationId(), OfficialAccountView.APPROVED, version);
+    }
+
+    @EventHandler
+    void on(ApplicationRejectedEvent event, @SequenceNumber long version) {
+        decide(event.applicationId(), OfficialAccountView.REJECTED, version);
+    }
+
+    @EventHandler
+    void on(AccountProvisionedEvent event, @SequenceNumber long version) {
+        if (accounts.findById(event.accountId()).isEmpty()) {
+            accounts.save(new OfficialLiveAccountView(event.accountId(), event.schoolId(), event.applicationId(),
+                    event.platform().name(), event.handle(), event.displayName(), OfficialLiveAccountView.PROVISIONED,
+                    version));
+        }
+    }
+
+    @EventHandler
+    void on(AccountWentLiveEvent event, @SequenceNumber long version) {
+        move(event.accountId(), OfficialLiveAccountView.LIVE, version);
+    }
+
+    @EventHandler
+    void on(AccountSuspendedEvent event, @SequenceNumber long version) {
+        move(event.accountId(), OfficialLiveAccountView.SUSPENDED, version);
+    }
+
+    @EventHandler
+    void on(AccountReinstatedEvent event, @SequenceNumber long version) {
+        move(event.accountId(), OfficialLiveAccountView.LIVE, version);
+    }
+
+    @EventHandler
+    void on(AccountClosedEvent event, @SequenceNumber long version) {
+        move(event.accountId(), OfficialLiveAccountView.CLOSED, version);
+    }
+
+    private void decide(String applicationId, String status, long version) {
+        views.findById(applicationId)
+                .filter(view -> view.version() < version)
+                .ifPresent(view -> views.update(view.decided(status, version)));
+    }
+
+    private void move(String accountId, String status, long version) {
+        accounts.findById(accountId)
+                .filter(account -> account.version() < version)
+                .ifPresent(account -> accounts.update(account.in(status, version)));
     }
 }

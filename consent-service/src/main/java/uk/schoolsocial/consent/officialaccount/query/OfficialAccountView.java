@@ -23,6 +23,13 @@ public record OfficialAccountView(
 
     static final String SUBMITTED = "SUBMITTED";
     static final String WITHDRAWN = "WITHDRAWN";
+    static final String APPROVED = "APPROVED";
+    static final String REJECTED = "REJECTED";
+
+    OfficialAccountView decided(String newStatus, long newVersion) {
+        return new OfficialAccountView(id, schoolId, newStatus, newVersion, platform, name, handle, submittedAt,
+                withdrawnAt);
+    }
 
     OfficialAccountView withdrawn(long newVersion, Instant at) {
         return new OfficialAccountView(id, schoolId, WITHDRAWN, newVersion, platform, name, handle, submittedAt, at);

@@ -2,7 +2,7 @@ package uk.schoolsocial.consent.officialaccount.web;
 
 import java.time.ZoneOffset;
 import java.util.UUID;
-import uk.schoolsocial.consent.api.model.OfficialAccount;
+import uk.schoolsocial.consent.api.model.KnownOfficialAccount;
 import uk.schoolsocial.consent.api.model.OfficialAccountStatus;
 import uk.schoolsocial.consent.api.model.Platform;
 import uk.schoolsocial.consent.officialaccount.query.OfficialAccountView;
@@ -13,8 +13,8 @@ final class OfficialAccountMapper {
     private OfficialAccountMapper() {
     }
 
-    static OfficialAccount toApi(OfficialAccountView view) {
-        OfficialAccount api = new OfficialAccount(UUID.fromString(view.id()), OfficialAccountStatus.fromValue(view.status()),
+    static KnownOfficialAccount toApi(OfficialAccountView view) {
+        KnownOfficialAccount api = new KnownOfficialAccount(UUID.fromString(view.id()), OfficialAccountStatus.fromValue(view.status()),
                 Platform.fromValue(view.platform()), view.name(), view.submittedAt().atZone(ZoneOffset.UTC));
         api.setHandle(view.handle());
         if (view.withdrawnAt() != null) {

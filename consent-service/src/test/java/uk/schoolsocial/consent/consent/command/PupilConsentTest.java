@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
@@ -16,6 +17,10 @@ import org.junit.jupiter.api.Test;
 import uk.schoolsocial.events.consent.ConsentChannel;
 import uk.schoolsocial.events.consent.ConsentGivenEvent;
 import uk.schoolsocial.events.consent.ConsentMethod;
+import uk.schoolsocial.events.consent.ConsentWithdrawnEvent;
+import uk.schoolsocial.events.consent.PupilLeftEvent;
+import uk.schoolsocial.events.consent.PupilObjectionRecordedEvent;
+import uk.schoolsocial.events.consent.PupilRosteredEvent;
 import uk.schoolsocial.platform.error.DomainException;
 import uk.schoolsocial.platform.error.ErrorCode;
 
@@ -30,6 +35,14 @@ class PupilConsentTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(PupilConsent.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static final LocalDate BORN = LocalDate.of(2016, 3, 14);
+    private static final PupilRosteredEvent ROSTERED = new PupilRosteredEvent(ID.value(), "school-a", "pupil-1", "Zoë",
+            "Ó Briain", "Year 5", BORN, List.of("parent-1", "parent-2"), NOW);
+
+    private static RosterPupilCommand roster(String yearGroup, List<String> parents, LocalDate leftOn) {
+        return new RosterPupilCommand(ID, "school-a", "pupil-1", " Zoë ", "Ó Briain", yearGroup, BORN, parents, leftOn);
     }
 
     private static RecordConsentCommand paperForm(String formReference, LocalDate validUntil) {
@@ -59,30 +72,30 @@ class PupilConsentTest {
 
     @Test
     void con1_staffRecordAPaperFormOnBehalfOfTheParent() {
-        fixture.givenNoPriorActivity()
+        fixture.given(ROSTERED)
                 .when(paperForm("CF-1", LocalDate.of(2027, 7, 20)))
                 .expectEvents(given(ConsentChannel.OFFICIAL_SOCIAL_MEDIA, LocalDate.of(2027, 7, 20)))
-                .expectResultMessagePayload(0L);
+                .expectResultMessagePayload(1L);
     }
 
     @Test
     void con1_consentLastsUntilTheEndOfTheAcademicYearByDefault() {
-        fixture.givenNoPriorActivity()
+        fixture.given(ROSTERED)
                 .when(paperForm("CF-1", null))
                 .expectEvents(given(ConsentChannel.OFFICIAL_SOCIAL_MEDIA, LocalDate.of(2027, 8, 31)));
     }
 
     @Test
     void con1_aLaterConsentAddsToThePupilsRecord() {
-        fixture.given(given(ConsentChannel.PRINT, LocalDate.of(2027, 8, 31)))
+        fixture.given(ROSTERED, given(ConsentChannel.PRINT, LocalDate.of(2027, 8, 31)))
                 .when(paperForm("CF-1", null))
                 .expectEvents(given(ConsentChannel.OFFICIAL_SOCIAL_MEDIA, LocalDate.of(2027, 8, 31)))
-                .expectResultMessagePayload(1L);
+                .expectResultMessagePayload(2L);
     }
 
     @Test
     void con1_aPaperFormNeedsItsReference() {
-        fixture.givenNoPriorActivity()
+        fixture.given(ROSTERED)
                 .when(paperForm(" ", null))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.INVALID_CONSENT))
@@ -91,7 +104,7 @@ class PupilConsentTest {
 
     @Test
     void con1_validUntilBeforeGivenOnIsRefused() {
-        fixture.givenNoPriorActivity()
+        fixture.given(ROSTERED)
                 .when(paperForm("CF-1", GIVEN_ON.minusDays(1)))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.INVALID_CONSENT))
@@ -100,7 +113,7 @@ class PupilConsentTest {
 
     @Test
     void con1_everyMissingFieldIsNamedAtOnce() {
-        fixture.givenNoPriorActivity()
+        fixture.given(ROSTERED)
                 .when(new RecordConsentCommand(ID, "school-a", "pupil-1", null, " ", null, null, null, null, "staff-1", true))
                 .expectNoEvents()
                 .expectExceptionMessage("The consent record is incomplete or invalid: [channel, givenBy, method, givenOn]");
@@ -108,7 +121,7 @@ class PupilConsentTest {
 
     @Test
     void con1_aParentGivesConsentAsThemselves() {
-        fixture.givenNoPriorActivity()
+        fixture.given(ROSTERED)
                 .when(signedOnlineBy("parent-1", "parent-1"))
                 .expectEvents(new ConsentGivenEvent(ID.value(), "school-a", "pupil-1", ConsentChannel.WEBSITE, "parent-1",
                         ConsentMethod.SIGNED_ONLINE, null, GIVEN_ON, LocalDate.of(2027, 8, 31), NOW));
@@ -116,7 +129,7 @@ class PupilConsentTest {
 
     @Test
     void con1_aParentCannotGiveConsentInAnotherAdultsName() {
-        fixture.givenNoPriorActivity()
+        fixture.given(ROSTERED)
                 .when(signedOnlineBy("parent-1", "parent-2"))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.NOT_THE_GIVER));
@@ -124,10 +137,118 @@ class PupilConsentTest {
 
     @Test
     void anotherSchoolCannotTouchThePupilsRecord() {
-        fixture.given(given(ConsentChannel.PRINT, LocalDate.of(2027, 8, 31)))
+        fixture.given(ROSTERED, given(ConsentChannel.PRINT, LocalDate.of(2027, 8, 31)))
                 .when(new RecordConsentCommand(ID, "school-b", "pupil-1", ConsentChannel.PRINT, "parent-9",
                         ConsentMethod.PAPER_FORM, "CF-9", GIVEN_ON, null, "staff-9", true))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.NOT_FOUND));
+    }
+
+    @Test
+    void con6_theMisPutsAPupilOnTheRosterWithTheirParents() {
+        fixture.givenNoPriorActivity()
+                .when(roster("Year 5", List.of("parent-2", " parent-1", "parent-1"), null))
+                .expectEvents(ROSTERED)
+                .expectResultMessagePayload(new RosterOutcome(0L, true, false));
+    }
+
+    @Test
+    void con6_theSameEntryPushedAgainAddsNothing() {
+        fixture.given(ROSTERED)
+                .when(roster("Year 5", List.of("parent-1", "parent-2"), null))
+                .expectNoEvents()
+                .expectResultMessagePayload(new RosterOutcome(0L, false, false));
+    }
+
+    @Test
+    void con6_aChangedEntryIsRecordedWhole() {
+        fixture.given(ROSTERED)
+                .when(roster("Year 6", List.of("parent-1"), null))
+                .expectEvents(new PupilRosteredEvent(ID.value(), "school-a", "pupil-1", "Zoë", "Ó Briain", "Year 6", BORN,
+                        List.of("parent-1"), NOW));
+    }
+
+    @Test
+    void con6_aLeaverIsRecordedOnce() {
+        LocalDate left = LocalDate.of(2027, 7, 21);
+        fixture.given(ROSTERED)
+                .when(roster("Year 5", List.of("parent-1", "parent-2"), left))
+                .expectEvents(new PupilLeftEvent(ID.value(), "school-a", "pupil-1", left, NOW))
+                .expectResultMessagePayload(new RosterOutcome(1L, true, true));
+        fixture.given(ROSTERED, new PupilLeftEvent(ID.value(), "school-a", "pupil-1", left, NOW))
+                .when(roster("Year 5", List.of("parent-1", "parent-2"), left))
+                .expectNoEvents();
+    }
+
+    @Test
+    void con6_aPupilWhoLeftGetsNoNewConsent() {
+        fixture.given(ROSTERED, new PupilLeftEvent(ID.value(), "school-a", "pupil-1", GIVEN_ON, NOW))
+                .when(paperForm("CF-1", null))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.PUPIL_LEFT));
+    }
+
+    @Test
+    void con6_aPupilNotOnTheRosterGetsNoConsent() {
+        fixture.givenNoPriorActivity()
+                .when(paperForm("CF-1", null))
+                .expectNoEvents()
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+    }
+
+    @Test
+    void con1_onlyAnAdultWithParentalResponsibilityGivesConsent() {
+        fixture.given(ROSTERED)
+                .when(new RecordConsentCommand(ID, "school-a", "pupil-1", ConsentChannel.PRINT, "childminder-1",
+                        ConsentMethod.PAPER_FORM, "CF-2", GIVEN_ON, null, "staff-1", true))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.NO_PARENTAL_RESPONSIBILITY));
+        fixture.given(ROSTERED)
+                .when(signedOnlineBy("parent-9", "parent-9"))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.NO_PARENTAL_RESPONSIBILITY));
+    }
+
+    @Test
+    void con2_thePupilsObjectionIsRecordedOnce() {
+        PupilObjectionRecordedEvent objection = new PupilObjectionRecordedEvent(ID.value(), "school-a", "pupil-1",
+                "staff-1", "Does not want to be photographed", NOW);
+        fixture.given(ROSTERED, given(ConsentChannel.WEBSITE, LocalDate.of(2027, 8, 31)))
+                .when(new RecordObjectionCommand(ID, "school-a", " Does not want to be photographed ", "staff-1"))
+                .expectEvents(objection)
+                .expectResultMessagePayload(2L);
+        fixture.given(ROSTERED, objection)
+                .when(new RecordObjectionCommand(ID, "school-a", null, "staff-1"))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.ALREADY_OBJECTED));
+    }
+
+    @Test
+    void con3_anyHolderOfParentalResponsibilityWithdraws() {
+        fixture.given(ROSTERED, given(ConsentChannel.WEBSITE, LocalDate.of(2027, 8, 31)))
+                .when(new WithdrawConsentCommand(ID, "school-a", ConsentChannel.WEBSITE, "parent-2", "parent-2", false))
+                .expectEvents(new ConsentWithdrawnEvent(ID.value(), "school-a", "pupil-1", ConsentChannel.WEBSITE,
+                        "parent-2", NOW));
+    }
+
+    @Test
+    void con3_onlyAStandingConsentCanBeWithdrawn() {
+        fixture.given(ROSTERED, given(ConsentChannel.WEBSITE, LocalDate.of(2027, 8, 31)),
+                        new ConsentWithdrawnEvent(ID.value(), "school-a", "pupil-1", ConsentChannel.WEBSITE, "parent-1", NOW))
+                .when(new WithdrawConsentCommand(ID, "school-a", ConsentChannel.WEBSITE, "parent-1", "staff-1", true))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.NO_CONSENT_TO_WITHDRAW));
+    }
+
+    @Test
+    void con3_aParentWithdrawsOnlyAsThemselvesAndOnlyWhenLinked() {
+        fixture.given(ROSTERED, given(ConsentChannel.WEBSITE, LocalDate.of(2027, 8, 31)))
+                .when(new WithdrawConsentCommand(ID, "school-a", ConsentChannel.WEBSITE, "parent-1", "parent-2", false))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.NOT_THE_GIVER));
+        fixture.given(ROSTERED, given(ConsentChannel.WEBSITE, LocalDate.of(2027, 8, 31)))
+                .when(new WithdrawConsentCommand(ID, "school-a", ConsentChannel.WEBSITE, "parent-9", "parent-9", false))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.NO_PARENTAL_RESPONSIBILITY));
     }
 }

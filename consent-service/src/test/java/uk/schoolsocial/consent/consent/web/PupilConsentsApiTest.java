@@ -14,6 +14,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -22,7 +23,7 @@ import uk.schoolsocial.consent.ConsentDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
-/** CON-1 through the real HTTP stack, Axon and the database, checked against consent.yaml. */
+/** CON-1, CON-2 and CON-3 through the real HTTP stack, Axon and the database, checked against consent.yaml. */
 @MicronautTest(transactional = false)
 class PupilConsentsApiTest implements ConsentDatabaseTest {
 
@@ -32,6 +33,7 @@ class PupilConsentsApiTest implements ConsentDatabaseTest {
     private static final String AUDITOR = TestTokens.bearer("auditor-1", TestTokens.SCHOOL, "AUDITOR");
     private static final String PARENT = TestTokens.bearer("parent-1", TestTokens.SCHOOL, "PARENT");
     private static final String OTHER_PARENT = TestTokens.bearer("parent-2", TestTokens.SCHOOL, "PARENT");
+    private static final String MIS = TestTokens.bearer("mis-1", TestTokens.SCHOOL, "INTEGRATION");
     private static final String OTHER_SCHOOL_SLT = TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT");
 
     @Inject
@@ -48,8 +50,14 @@ class PupilConsentsApiTest implements ConsentDatabaseTest {
         return API.badInput(server.getPort(), token);
     }
 
-    private static String newPupil() {
-        return "pupil-" + UUID.randomUUID();
+    /** A pupil on the roster whose parents (with parental responsibility) are parent-1 and parent-3. */
+    private String newPupil() {
+        String pupil = "pupil-" + UUID.randomUUID();
+        api(MIS).body(Map.of("pupils", List.of(Map.of("pupilId", pupil, "givenName", "Zoë", "familyName", "Ó Briain",
+                        "yearGroup", "Year 5", "dateOfBirth", "2016-03-14",
+                        "parentalResponsibility", List.of("parent-1", "parent-3")))))
+                .post("/api/v1/pupils/roster").then().statusCode(200).body("changed", equalTo(1));
+        return pupil;
     }
 
     private static String consents(String pupilId) {
@@ -70,12 +78,13 @@ class PupilConsentsApiTest implements ConsentDatabaseTest {
         String pupil = newPupil();
         record(STAFF, pupil, paperForm("OFFICIAL_SOCIAL_MEDIA")).statusCode(201)
                 .header("Location", consents(pupil))
-                .header("ETag", "\"0\"")
+                .header("ETag", "\"1\"")
+                .body("yearGroup", equalTo("Year 5"))
                 .body("pupilId", equalTo(pupil))
                 .body("consents[0].channel", equalTo("OFFICIAL_SOCIAL_MEDIA"))
                 .body("consents[0].validUntil", equalTo("2027-08-31"));
         api(DSL).get(consents(pupil)).then().statusCode(200)
-                .header("ETag", "\"0\"")
+                .header("ETag", "\"1\"")
                 .body("consents.size()", equalTo(1))
                 .body("consents[0].givenBy", equalTo("parent-1"))
                 .body("consents[0].method", equalTo("PAPER_FORM"))
@@ -90,21 +99,65 @@ class PupilConsentsApiTest implements ConsentDatabaseTest {
         record(STAFF, pupil, paperForm("PRINT")).statusCode(201);
         Map<String, Object> online = Map.of("channel", "WEBSITE", "givenBy", "parent-1", "method", "SIGNED_ONLINE",
                 "givenOn", "2026-09-04", "validUntil", "2026-12-19");
-        record(PARENT, pupil, online).statusCode(201).header("ETag", "\"1\"");
+        record(PARENT, pupil, online).statusCode(201).header("ETag", "\"2\"");
         api(AUDITOR).get(consents(pupil)).then().statusCode(200)
-                .header("ETag", "\"1\"")
+                .header("ETag", "\"2\"")
                 .body("consents.channel", containsInAnyOrder("WEBSITE", "PRINT"))
                 .body("consents.find { it.channel == 'WEBSITE' }.validUntil", equalTo("2026-12-19"))
                 .body("consents.find { it.channel == 'WEBSITE' }.formReference", nullValue());
     }
 
     @Test
-    void con1_aParentReadsOnlyPupilsTheyGaveConsentFor() {
+    void con1_aParentReadsOnlyTheirOwnChildren() {
         String pupil = newPupil();
-        record(PARENT, pupil, Map.of("channel", "WEBSITE", "givenBy", "parent-1", "method", "SIGNED_ONLINE",
-                "givenOn", "2026-09-04")).statusCode(201);
+        api(PARENT).get(consents(pupil)).then().statusCode(200).body("consents.size()", equalTo(0));
+        record(STAFF, pupil, paperForm("PRINT")).statusCode(201);
         api(PARENT).get(consents(pupil)).then().statusCode(200).body("consents[0].givenBy", equalTo("parent-1"));
         api(OTHER_PARENT).get(consents(pupil)).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void con1_onlyAnAdultWithParentalResponsibilityGivesConsent() {
+        String pupil = newPupil();
+        record(OTHER_PARENT, pupil, Map.of("channel", "WEBSITE", "givenBy", "parent-2", "method", "SIGNED_ONLINE",
+                "givenOn", "2026-09-04")).statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo("NO_PARENTAL_RESPONSIBILITY"));
+        Map<String, Object> forUnlinked = new HashMap<>(paperForm("PRINT"));
+        forUnlinked.put("givenBy", "childminder-7");
+        record(STAFF, pupil, forUnlinked).statusCode(422).body("code", equalTo("NO_PARENTAL_RESPONSIBILITY"));
+    }
+
+    @Test
+    void con6_aPupilNotOnTheRosterGetsNoConsent() {
+        String stranger = "pupil-" + UUID.randomUUID();
+        record(STAFF, stranger, paperForm("PRINT")).statusCode(404).contentType("application/problem+json");
+        api(STAFF).get(consents(stranger)).then().statusCode(404);
+    }
+
+    @Test
+    void con2_aPupilsObjectionIsRecordedByStaffAndShown() {
+        String pupil = newPupil();
+        record(STAFF, pupil, paperForm("WEBSITE")).statusCode(201);
+        api(PARENT).body(Map.of("reason", "Does not want photos online")).post("/api/v1/pupils/" + pupil + "/objection")
+                .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        api(DSL).body(Map.of("reason", "Does not want photos online")).post("/api/v1/pupils/" + pupil + "/objection")
+                .then().statusCode(201).header("ETag", "\"2\"").body("objectedAt", org.hamcrest.Matchers.notNullValue());
+        api(STAFF).body(Map.of()).post("/api/v1/pupils/" + pupil + "/objection")
+                .then().statusCode(409).body("code", equalTo("ALREADY_OBJECTED"));
+    }
+
+    @Test
+    void con3_aLinkedParentWithdrawsAtOnce() {
+        String pupil = newPupil();
+        record(STAFF, pupil, paperForm("WEBSITE")).statusCode(201);
+        String withdrawal = consents(pupil) + "/WEBSITE/withdrawal";
+        api(OTHER_PARENT).body(Map.of("withdrawnBy", "parent-2")).post(withdrawal).then().statusCode(422)
+                .body("code", equalTo("NO_PARENTAL_RESPONSIBILITY"));
+        api(TestTokens.bearer("parent-3", TestTokens.SCHOOL, "PARENT")).body(Map.of("withdrawnBy", "parent-3"))
+                .post(withdrawal).then().statusCode(200).header("ETag", "\"2\"").body("consents.size()", equalTo(0));
+        api(PARENT).body(Map.of("withdrawnBy", "parent-1")).post(withdrawal).then().statusCode(409)
+                .body("code", equalTo("NO_CONSENT_TO_WITHDRAW"));
+        badInput(STAFF).body(Map.of()).post(withdrawal).then().statusCode(400).body("errors.field", hasItems("withdrawnBy"));
     }
 
     @Test
@@ -171,10 +224,10 @@ class PupilConsentsApiTest implements ConsentDatabaseTest {
         String pupil = newPupil();
         String key = UUID.randomUUID().toString();
         api(STAFF).header("Idempotency-Key", key).body(paperForm("PRINT")).post(consents(pupil))
-                .then().statusCode(201).header("ETag", "\"0\"");
+                .then().statusCode(201).header("ETag", "\"1\"");
         long events = eventCount();
         api(STAFF).header("Idempotency-Key", key).body(paperForm("PRINT")).post(consents(pupil))
-                .then().statusCode(201).header("Idempotent-Replayed", "true").header("ETag", "\"0\"")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").header("ETag", "\"1\"")
                 .body("pupilId", equalTo(pupil));
         assertEquals(events, eventCount());
         api(STAFF).header("Idempotency-Key", key).body(paperForm("WEBSITE")).post(consents(pupil))

@@ -13,6 +13,13 @@ import uk.schoolsocial.consent.ConsentDatabaseTest;
 import uk.schoolsocial.events.account.AccountPlatform;
 import uk.schoolsocial.events.account.AccountPrivacy;
 import uk.schoolsocial.events.account.ApplicationSubmittedEvent;
+import uk.schoolsocial.events.account.AccountClosedEvent;
+import uk.schoolsocial.events.account.AccountProvisionedEvent;
+import uk.schoolsocial.events.account.AccountReinstatedEvent;
+import uk.schoolsocial.events.account.AccountSuspendedEvent;
+import uk.schoolsocial.events.account.AccountWentLiveEvent;
+import uk.schoolsocial.events.account.ApplicationApprovedEvent;
+import uk.schoolsocial.events.account.ApplicationRejectedEvent;
 import uk.schoolsocial.events.account.ApplicationWithdrawnEvent;
 
 /**
@@ -30,6 +37,8 @@ class OfficialAccountProjectionTest implements ConsentDatabaseTest {
     OfficialAccountProjection projection;
     @Inject
     OfficialAccountViewRepository views;
+    @Inject
+    OfficialLiveAccountViewRepository accounts;
 
     private static ApplicationSubmittedEvent submitted(String id, int revision) {
         return new ApplicationSubmittedEvent(id, "school-a", "staff-1", revision, AccountPlatform.BLOG, "Oakfield News",
@@ -63,5 +72,39 @@ class OfficialAccountProjectionTest implements ConsentDatabaseTest {
         assertEquals("SUBMITTED", view.status());
         assertEquals(2, view.version());
         assertTrue(view.withdrawnAt() == null, "a resubmitted application is no longer withdrawn");
+    }
+
+    /** CON-4: the check trusts only a LIVE account; a redelivered older event must not make a suspended one live. */
+    @Test
+    void con4_anAccountIsLiveUntilSuspendedWhateverIsRedelivered() {
+        String id = UUID.randomUUID().toString();
+        AccountProvisionedEvent provisioned = new AccountProvisionedEvent(id, "school-a", UUID.randomUUID().toString(),
+                AccountPlatform.INSTAGRAM, "oakfield_pe", "Oakfield PE", List.of("staff-2", "staff-3"),
+                AccountPrivacy.OPEN, "https://example.org/aup", SUBMITTED_AT);
+        projection.on(provisioned, 0);
+        assertEquals("PROVISIONED", accounts.findById(id).orElseThrow().status());
+        projection.on(new AccountWentLiveEvent(id, "school-a", SUBMITTED_AT), 3);
+        assertTrue(accounts.findById(id).orElseThrow().live());
+        projection.on(new AccountSuspendedEvent(id, "school-a", "Compromised", WITHDRAWN_AT), 4);
+        projection.on(new AccountWentLiveEvent(id, "school-a", SUBMITTED_AT), 3);
+        projection.on(provisioned, 0);
+        assertEquals("SUSPENDED", accounts.findById(id).orElseThrow().status());
+        projection.on(new AccountReinstatedEvent(id, "school-a", "Secured", WITHDRAWN_AT), 5);
+        assertTrue(accounts.findById(id).orElseThrow().live());
+        projection.on(new AccountClosedEvent(id, "school-a", "No longer used", WITHDRAWN_AT), 6);
+        assertEquals("CLOSED", accounts.findById(id).orElseThrow().status());
+    }
+
+    @Test
+    void anApprovalAndARejectionAreLearnt() {
+        String approved = UUID.randomUUID().toString();
+        String rejected = UUID.randomUUID().toString();
+        projection.on(submitted(approved, 1), 0);
+        projection.on(submitted(rejected, 1), 0);
+        projection.on(new ApplicationApprovedEvent(approved, "school-a", "slt-1", "Fine", WITHDRAWN_AT), 1);
+        projection.on(new ApplicationRejectedEvent(rejected, "school-a", "slt-1", "No aim", WITHDRAWN_AT), 1);
+        projection.on(submitted(approved, 1), 0);
+        assertEquals("APPROVED", views.findById(approved).orElseThrow().status());
+        assertEquals("REJECTED", views.findById(rejected).orElseThrow().status());
     }
 }

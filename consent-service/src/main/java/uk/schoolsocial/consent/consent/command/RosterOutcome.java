@@ -1,0 +1,11 @@
+package uk.schoolsocial.consent.consent.command;
+
+/**
+ * What one roster entry changed (CON-6).
+ *
+ * @param version the pupil record's version after the entry
+ * @param changed whether the entry added any event
+ * @param left    whether this entry recorded the pupil's leaving
+ */
+public record RosterOutcome(long version, boolean changed, boolean left) {
+}

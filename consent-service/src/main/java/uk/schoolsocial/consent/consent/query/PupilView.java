@@ -1,0 +1,34 @@
+package uk.schoolsocial.consent.consent.query;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A pupil as the roster (CON-6) and their objection (CON-2) describe them. */
+@MappedEntity("pupil_view")
+public record PupilView(
+        @Id String id,
+        String schoolId,
+        String pupilId,
+        String givenName,
+        String familyName,
+        String givenNameKey,
+        String familyNameKey,
+        String yearGroup,
+        LocalDate dateOfBirth,
+        @Nullable LocalDate leftOn,
+        @Nullable Instant objectedAt,
+        long version) {
+
+    PupilView left(LocalDate on, long newVersion) {
+        return new PupilView(id, schoolId, pupilId, givenName, familyName, givenNameKey, familyNameKey, yearGroup,
+                dateOfBirth, on, objectedAt, newVersion);
+    }
+
+    PupilView objected(Instant at, long newVersion) {
+        return new PupilView(id, schoolId, pupilId, givenName, familyName, givenNameKey, familyNameKey, yearGroup,
+                dateOfBirth, leftOn, at, newVersion);
+    }
+}

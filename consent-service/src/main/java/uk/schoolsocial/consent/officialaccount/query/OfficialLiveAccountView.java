@@ -1,0 +1,34 @@
+package uk.schoolsocial.consent.officialaccount.query;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+/**
+ * An official account provisioned by account-service after approval, and where it stands (CON-4:
+ * only a LIVE one may carry pupils' images). {@code version} is the upstream aggregate's.
+ */
+@MappedEntity("official_live_account_view")
+public record OfficialLiveAccountView(
+        @Id String id,
+        String schoolId,
+        String applicationId,
+        String platform,
+        String handle,
+        String displayName,
+        String status,
+        long version) {
+
+    public static final String PROVISIONED = "PROVISIONED";
+    public static final String LIVE = "LIVE";
+    public static final String SUSPENDED = "SUSPENDED";
+    public static final String CLOSED = "CLOSED";
+
+    OfficialLiveAccountView in(String newStatus, long newVersion) {
+        return new OfficialLiveAccountView(id, schoolId, applicationId, platform, handle, displayName, newStatus,
+                newVersion);
+    }
+
+    public boolean live() {
+        return LIVE.equals(status);
+    }
+}

@@ -1,0 +1,149 @@
+package uk.schoolsocial.consent.publication.query;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uk.schoolsocial.consent.consent.query.NameKey;
+import uk.schoolsocial.consent.officialaccount.query.OfficialLiveAccountView;
+import uk.schoolsocial.consent.officialaccount.query.OfficialLiveAccountViewRepository;
+
+/**
+ * CON-4: may this content be published? Every reason against is given, not just the first: each
+ * featured pupil needs standing consent on the channel (CON-1, CON-3), no objection (CON-2) and not to
+ * have left (CON-6); the official account must be live; and neither caption nor alt text may carry a
+ * pupil's name (any pupil of the school's roster, case and accent insensitive) or a featured pupil's
+ * date of birth. Three indexed reads (pupils with consent, names, account), whatever the number of pupils.
+ */
+@Singleton
+public class PublicationCheck {
+
+    /** Names of up to three words ("Mary Ann", "Ó Briain", "van der Berg") are looked for. */
+    private static final int LONGEST_NAME_IN_WORDS = 3;
+
+    private final PublicationCheckRepository reads;
+    private final OfficialLiveAccountViewRepository accounts;
+    private final Clock clock;
+
+    PublicationCheck(PublicationCheckRepository reads, OfficialLiveAccountViewRepository accounts, Clock clock) {
+        this.reads = reads;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    public Verdict check(String schoolId, PublicationContent content) {
+        LocalDate today = LocalDate.now(clock);
+        List<Verdict.Reason> reasons = new ArrayList<>();
+        Map<String, CheckedPupil> featured = reads.featured(schoolId, content.channel().name(), content.pupilIds())
+                .stream().collect(Collectors.toMap(CheckedPupil::pupilId, Function.identity()));
+        for (String pupilId : content.pupilIds()) {
+            CheckedPupil pupil = featured.get(pupilId);
+            if (pupil == null) {
+                reasons.add(new Verdict.Reason("PUPIL_NOT_ON_ROSTER", pupilId, "pupilIds",
+                        "Not on the school's roster, so no consent can stand"));
+                continue;
+            }
+            pupilReasons(pupil, content, today, reasons);
+        }
+        accountReason(schoolId, content).ifPresent(reasons::add);
+        nameReasons(schoolId, content, reasons);
+        return new Verdict(reasons.isEmpty(), content.checkId(schoolId), List.copyOf(reasons));
+    }
+
+    private static void pupilReasons(CheckedPupil pupil, PublicationContent content, LocalDate today,
+                                     List<Verdict.Reason> reasons) {
+        String id = pupil.pupilId();
+        if (pupil.leftBy(today)) {
+            reasons.add(new Verdict.Reason("PUPIL_LEFT", id, "pupilIds", "Left the school on " + pupil.leftOn()));
+        }
+        if (pupil.objectedAt() != null) {
+            reasons.add(new Verdict.Reason("OBJECTION", id, "pupilIds",
+                    "The pupil objected to being photographed or filmed; it overrides consent"));
+        }
+        if (!pupil.consentCovers(today)) {
+            reasons.add(new Verdict.Reason("NO_VALID_CONSENT", id, "pupilIds", noConsentDetail(pupil, content, today)));
+        }
+        String caption = content.caption().toLowerCase(Locale.ROOT);
+        String altText = content.altText().toLowerCase(Locale.ROOT);
+        DatesOfBirth.spellings(pupil.dateOfBirth()).stream()
+                .filter(date -> caption.contains(date) || altText.contains(date))
+                .findFirst()
+                .ifPresent(date -> reasons.add(new Verdict.Reason("IDENTIFYING_DETAIL_IN_TEXT", id,
+                        caption.contains(date) ? "caption" : "altText", "Carries the pupil's date of birth")));
+    }
+
+    private static String noConsentDetail(CheckedPupil pupil, PublicationContent content, LocalDate today) {
+        if (pupil.givenOn() == null) {
+            return "No consent for " + content.channel();
+        }
+        if (pupil.withdrawnAt() != null) {
+            return "Consent for " + content.channel() + " was withdrawn at " + pupil.withdrawnAt();
+        }
+        return today.isBefore(pupil.givenOn()) ? "Consent for " + content.channel() + " starts on " + pupil.givenOn()
+                : "Consent for " + content.channel() + " ended on " + pupil.validUntil();
+    }
+
+    private Optional<Verdict.Reason> accountReason(String schoolId, PublicationContent content) {
+        if (content.officialAccountId() == null) {
+            return Optional.empty();
+        }
+        Optional<OfficialLiveAccountView> account = accounts.findByIdAndSchoolId(content.officialAccountId(), schoolId);
+        if (account.filter(OfficialLiveAccountView::live).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verdict.Reason("ACCOUNT_NOT_LIVE", null, "officialAccountId", account
+                .map(found -> "The official account is " + found.status() + ", not LIVE")
+                .orElse("Not an official account of the school provisioned after approval")));
+    }
+
+    /** One lookup for the words of caption and alt text together; each match is reported against its field. */
+    private void nameReasons(String schoolId, PublicationContent content, List<Verdict.Reason> reasons) {
+        Map<String, Set<String>> fields = Map.of("caption", phrases(content.caption()),
+                "altText", phrases(content.altText()));
+        Set<String> all = new LinkedHashSet<>(fields.get("caption"));
+        all.addAll(fields.get("altText"));
+        if (all.isEmpty()) {
+            return;
+        }
+        List<NamedPupil> named = reads.named(schoolId, all);
+        for (String field : List.of("caption", "altText")) {
+            Set<String> phrases = fields.get(field);
+            for (NamedPupil pupil : named) {
+                boolean given = phrases.contains(pupil.givenNameKey());
+                if (given || phrases.contains(pupil.familyNameKey())) {
+                    reasons.add(new Verdict.Reason("NAME_IN_TEXT", pupil.pupilId(), field, "Names a pupil of the school ("
+                            + (given ? "given" : "family") + " name); no pupil is named with an image"));
+                }
+            }
+        }
+    }
+
+    /** Every run of one to three words of the text, folded as names are. */
+    static Set<String> phrases(String text) {
+        String folded = NameKey.of(text);
+        if (folded.isEmpty()) {
+            return Set.of();
+        }
+        String[] words = folded.split(" ");
+        Set<String> phrases = new LinkedHashSet<>();
+        for (int start = 0; start < words.length; start++) {
+            StringBuilder phrase = new StringBuilder();
+            for (int length = 0; length < LONGEST_NAME_IN_WORDS && start + length < words.length; length++) {
+                if (length > 0) {
+                    phrase.append(' ');
+                }
+                phrase.append(words[start + length]);
+                phrases.add(phrase.toString());
+            }
+        }
+        return phrases;
+    }
+}

@@ -1,0 +1,139 @@
+package uk.schoolsocial.consent.publication.web;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import uk.schoolsocial.consent.api.PublicationsApi;
+import uk.schoolsocial.consent.api.model.ListTakedownsStatusParameter;
+import uk.schoolsocial.consent.api.model.Publication;
+import uk.schoolsocial.consent.api.model.PublicationCheckRequest;
+import uk.schoolsocial.consent.api.model.PublicationCheckResult;
+import uk.schoolsocial.consent.api.model.PublicationList;
+import uk.schoolsocial.consent.api.model.RecordTakedownRequest;
+import uk.schoolsocial.consent.api.model.RegisterPublicationRequest;
+import uk.schoolsocial.consent.publication.command.PublicationError;
+import uk.schoolsocial.consent.publication.command.RecordTakedownCommand;
+import uk.schoolsocial.consent.publication.command.RegisterPublicationCommand;
+import uk.schoolsocial.consent.publication.query.PublicationCheck;
+import uk.schoolsocial.consent.publication.query.PublicationContent;
+import uk.schoolsocial.consent.publication.query.PublicationPupilViewRepository;
+import uk.schoolsocial.consent.publication.query.PublicationView;
+import uk.schoolsocial.consent.publication.query.PublicationViewRepository;
+import uk.schoolsocial.consent.publication.query.Verdict;
+import uk.schoolsocial.platform.error.DomainException;
+import uk.schoolsocial.platform.error.FieldError;
+import uk.schoolsocial.platform.error.PlatformError;
+import uk.schoolsocial.platform.identity.Actor;
+import uk.schoolsocial.platform.identity.CommandSender;
+import uk.schoolsocial.platform.identity.CurrentActor;
+import uk.schoolsocial.platform.identity.Roles;
+import uk.schoolsocial.platform.web.Cursor;
+import uk.schoolsocial.platform.web.ETags;
+import uk.schoolsocial.platform.web.ReadYourWrites;
+
+/** The publication check (CON-4), register (CON-5) and takedowns (CON-3), as {@code consent.yaml} defines them. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PublicationsController implements PublicationsApi {
+
+    private static final String[] READERS = {Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR};
+
+    private final CommandSender commands;
+    private final CurrentActor current;
+    private final PublicationCheck check;
+    private final PublicationViewRepository publications;
+    private final PublicationPupilViewRepository featured;
+
+    PublicationsController(CommandSender commands, CurrentActor current, PublicationCheck check,
+                           PublicationViewRepository publications, PublicationPupilViewRepository featured) {
+        this.commands = commands;
+        this.current = current;
+        this.check = check;
+        this.publications = publications;
+        this.featured = featured;
+    }
+
+    @Override
+    @Secured({Roles.STAFF, Roles.SLT, Roles.ACCOUNT_ADMIN})
+    public PublicationCheckResult checkPublication(PublicationCheckRequest request) {
+        PublicationContent content = PublicationMapper.content(request);
+        return PublicationMapper.toApi(check.check(current.get().schoolId(), content), content);
+    }
+
+    /** CON-5: the check is re-run on the content sent, which must be the content the cited check was of. */
+    @Override
+    @Secured({Roles.STAFF, Roles.SLT, Roles.ACCOUNT_ADMIN})
+    public HttpResponse<Publication> registerPublication(RegisterPublicationRequest request, String idempotencyKey,
+                                                         String correlationId) {
+        Actor actor = current.get();
+        PublicationContent content = PublicationMapper.content(request);
+        Verdict verdict = check.check(actor.schoolId(), content);
+        if (!verdict.checkId().equals(request.getCheckId())) {
+            throw new DomainException(PublicationError.CHECK_NOT_PASSED, "checkId is not the id of this content",
+                    List.of(new FieldError("checkId", "is not the id of this content; check this content first")));
+        }
+        if (!verdict.allowed()) {
+            throw new DomainException(PublicationError.CHECK_NOT_PASSED,
+                    "The publication check of this content did not pass; it cannot be registered",
+                    verdict.reasons().stream().map(reason -> new FieldError(reason.field(), reason.code()
+                            + (reason.pupilId() == null ? "" : " " + reason.pupilId()) + ": " + reason.detail())).toList());
+        }
+        String id = UUID.randomUUID().toString();
+        commands.send(new RegisterPublicationCommand(id, actor.schoolId(), content.channel(),
+                content.officialAccountId(), request.getLink().strip(), content.pupilIds(), request.getPublishedOn(),
+                verdict.checkId(), true, actor.id()));
+        Publication registered = await(id, actor, 0);
+        return HttpResponse.created(registered, URI.create("/api/v1/consents/publications?pupilId="
+                + content.pupilIds().get(0))).header("ETag", ETags.of(0));
+    }
+
+    @Override
+    @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR})
+    public PublicationList listPublications(String pupilId, Integer limit) {
+        Actor actor = current.get();
+        int size = Cursor.limit(limit);
+        List<PublicationView> rows = pupilId == null ? publications.recent(actor.schoolId(), null, size)
+                : publications.featuring(actor.schoolId(), pupilId, size);
+        return withPupils(rows);
+    }
+
+    @Override
+    @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR})
+    public PublicationList listTakedowns(ListTakedownsStatusParameter status, Integer limit) {
+        List<String> statuses = status == ListTakedownsStatusParameter.DONE ? List.of(PublicationView.TAKEN_DOWN)
+                : List.of(PublicationView.TAKEDOWN_OPEN);
+        return withPupils(publications.takedowns(current.get().schoolId(), statuses, Cursor.limit(limit)));
+    }
+
+    @Override
+    @Secured({Roles.STAFF, Roles.SLT, Roles.ACCOUNT_ADMIN})
+    public HttpResponse<Publication> recordTakedown(UUID publicationId, RecordTakedownRequest request,
+                                                    String idempotencyKey, String correlationId) {
+        Actor actor = current.get();
+        String id = publicationId.toString();
+        publications.findByIdAndSchoolId(id, actor.schoolId())
+                .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such publication"));
+        long version = commands.send(new RecordTakedownCommand(id, actor.schoolId(), request.getNote(), actor.id()),
+                request.getNote());
+        return HttpResponse.ok(await(id, actor, version)).header("ETag", ETags.of(version));
+    }
+
+    private Publication await(String id, Actor actor, long version) {
+        PublicationView view = ReadYourWrites.await(() -> publications.findByIdAndSchoolId(id, actor.schoolId()),
+                PublicationView::version, version);
+        return PublicationRegisterMapper.toApi(view, featured.findByPublicationIdIn(List.of(id)));
+    }
+
+    private PublicationList withPupils(List<PublicationView> rows) {
+        if (rows.isEmpty()) {
+            return new PublicationList(List.of());
+        }
+        return PublicationRegisterMapper.toApi(rows,
+                featured.findByPublicationIdIn(rows.stream().map(PublicationView::id).toList()));
+    }
+}

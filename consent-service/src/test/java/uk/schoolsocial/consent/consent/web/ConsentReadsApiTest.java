@@ -1,0 +1,93 @@
+package uk.schoolsocial.consent.consent.web;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import uk.schoolsocial.consent.ConsentDatabaseTest;
+import uk.schoolsocial.consent.Scenario;
+import uk.schoolsocial.platform.testing.ServiceApi;
+import uk.schoolsocial.platform.testing.TestTokens;
+
+/** The consent sheet of a year group (JSON and CSV) and a pupil's consent history, through the real stack. */
+@MicronautTest(transactional = false)
+class ConsentReadsApiTest implements ConsentDatabaseTest {
+
+    private static final ServiceApi API = new ServiceApi("consent");
+    private static final String STAFF = Scenario.STAFF;
+    private static final String PARENT = TestTokens.bearer("parent-1", TestTokens.SCHOOL, "PARENT");
+
+    @Inject
+    EmbeddedServer server;
+
+    private RequestSpecification api(String token) {
+        return API.as(server.getPort(), token);
+    }
+
+    private static Map<String, Object> pupil(String id, String given, String family, String yearGroup) {
+        return Map.of("pupilId", id, "givenName", given, "familyName", family, "yearGroup", yearGroup,
+                "dateOfBirth", "2016-03-14", "parentalResponsibility", List.of("parent-1"));
+    }
+
+    @Test
+    void theSheetSaysWhoMayAppearWhereForOneYearGroup() {
+        String yearGroup = "Class " + UUID.randomUUID().toString().substring(0, 8);
+        String zara = "pupil-" + UUID.randomUUID();
+        String adam = "pupil-" + UUID.randomUUID();
+        String objecting = "pupil-" + UUID.randomUUID();
+        api(Scenario.MIS).body(Map.of("pupils", List.of(pupil(zara, "Zara", "Young", yearGroup),
+                        pupil(adam, "Adam", "=Ames", yearGroup), pupil(objecting, "Eli", "Ng, Jr", yearGroup))))
+                .post("/api/v1/pupils/roster").then().statusCode(200);
+        Scenario scenario = new Scenario(this::api);
+        scenario.consent(zara, "WEBSITE");
+        scenario.consent(zara, "PRINT");
+        scenario.consent(objecting, "WEBSITE");
+        api(STAFF).body(Map.of()).post("/api/v1/pupils/" + objecting + "/objection").then().statusCode(201);
+
+        api(STAFF).queryParam("yearGroup", yearGroup).get("/api/v1/consents/sheet").then().statusCode(200)
+                .body("pupils.pupilId", contains(adam, objecting, zara))
+                .body("pupils[0].mayAppearOn.size()", equalTo(0))
+                .body("pupils[1].objected", equalTo(true))
+                .body("pupils[1].mayAppearOn.size()", equalTo(0))
+                .body("pupils[2].mayAppearOn", contains("WEBSITE", "PRINT"));
+        String csv = api(STAFF).accept("text/csv").queryParam("yearGroup", yearGroup)
+                .get("/api/v1/consents/sheet.csv").then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(csv, startsWith(
+                "pupilId,familyName,givenName,WEBSITE,OFFICIAL_SOCIAL_MEDIA,PRINT,PRESS_AND_MEDIA,VIDEO_AND_LIVE_STREAM,objected,left\r\n"));
+        org.hamcrest.MatcherAssert.assertThat(csv, containsString(adam + ",'=Ames,Adam,no,no,no,no,no,no,no\r\n"));
+        org.hamcrest.MatcherAssert.assertThat(csv, containsString(objecting + ",\"Ng, Jr\",Eli,no,no,no,no,no,yes,no\r\n"));
+        org.hamcrest.MatcherAssert.assertThat(csv, containsString(zara + ",Young,Zara,yes,no,yes,no,no,no,no\r\n"));
+        api(PARENT).queryParam("yearGroup", yearGroup).get("/api/v1/consents/sheet").then().statusCode(403);
+        api(TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT")).queryParam("yearGroup", yearGroup)
+                .get("/api/v1/consents/sheet").then().statusCode(200).body("pupils.size()", equalTo(0));
+    }
+
+    @Test
+    void con1_con3_theHistoryTellsEveryStepInOrderWithWhoRecordedIt() {
+        Scenario scenario = new Scenario(this::api);
+        String pupil = scenario.pupil("Mia", "Cole");
+        scenario.consent(pupil, "WEBSITE");
+        api(PARENT).body(Map.of("withdrawnBy", "parent-1"))
+                .post("/api/v1/pupils/" + pupil + "/consents/WEBSITE/withdrawal").then().statusCode(200);
+        api(PARENT).get("/api/v1/pupils/" + pupil + "/consents/history").then().statusCode(200)
+                .body("entries.type", contains("ROSTERED", "CONSENT_GIVEN", "CONSENT_WITHDRAWN"))
+                .body("entries.recordedBy", contains("mis-1", "staff-1", "parent-1"))
+                .body("entries[1].adult", equalTo("parent-1"))
+                .body("entries[1].formReference", equalTo("CF-1"))
+                .body("entries[2].channel", equalTo("WEBSITE"));
+        api(TestTokens.bearer("parent-2", TestTokens.SCHOOL, "PARENT"))
+                .get("/api/v1/pupils/" + pupil + "/consents/history").then().statusCode(404);
+        api(TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT"))
+                .get("/api/v1/pupils/" + pupil + "/consents/history").then().statusCode(404);
+    }
+}
