@@ -40,6 +40,11 @@ class SuiteE2E {
     void startSuite() {
         config = LaunchedSuite.config("foundation", 18080);
         suite = Suite.start(config);
+        // ACC-1: administrators must be on the school's staff roster, pushed by the MIS
+        as("mis").body(Map.of("records", List.of(
+                        Map.of("staffId", "staff-1", "forename", "Jane", "surname", "Smith"),
+                        Map.of("staffId", "staff-2", "forename", "Omar", "surname", "Khan"))))
+                .post("/api/v1/staff/sync").then().statusCode(200);
     }
 
     @AfterAll
@@ -112,6 +117,10 @@ class SuiteE2E {
     @Order(6)
     void consentSlice_aParentsConsentIsRecordedPerChannel() {
         String pupil = "pupil-" + UUID.randomUUID();
+        // CON-6: the pupil and the adult with parental responsibility come from the MIS roster
+        as("mis").body(Map.of("pupils", List.of(Map.of("pupilId", pupil, "givenName", "Zoe", "familyName", "Brown",
+                        "yearGroup", "Year 5", "dateOfBirth", "2016-03-14", "parentalResponsibility", List.of("parent-42")))))
+                .post("/api/v1/pupils/roster").then().statusCode(200);
         as("slt").body(Map.of("channel", "WEBSITE", "givenBy", "parent-42", "method", "PAPER_FORM",
                         "formReference", "FORM-2026-117", "givenOn", "2026-09-05"))
                 .post("/api/v1/pupils/" + pupil + "/consents").then().statusCode(201);

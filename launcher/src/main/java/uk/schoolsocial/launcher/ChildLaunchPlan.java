@@ -57,6 +57,9 @@ final class ChildLaunchPlan {
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(deployable.port(config.ports())));
         env.put("SMP_INTERNAL_TOKEN_SECRET", internalTokenSecret);
         deployable.schema().ifPresent(schema -> putDatasource(env, "DEFAULT", schema));
+        if (deployable == Deployable.ACCOUNT && System.getenv(CredentialsKey.VARIABLE) == null) {
+            env.put(CredentialsKey.VARIABLE, CredentialsKey.resolve(dataDir.credentialsKey()));
+        }
         for (Deployable source : deployable.eventSources()) {
             putDatasource(env, source.name() + "EVENTS", source.schema().orElseThrow());
         }

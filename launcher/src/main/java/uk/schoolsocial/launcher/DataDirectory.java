@@ -59,6 +59,10 @@ final class DataDirectory {
     }
 
     /** The gateway creates this key on first start; the launcher only chooses where it lives. */
+    Path credentialsKey() {
+        return secrets().resolve("account-credentials.key");
+    }
+
     Path devIssuerKey() {
         return secrets().resolve("dev-issuer.jwk");
     }

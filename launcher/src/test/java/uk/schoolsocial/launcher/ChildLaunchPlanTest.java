@@ -49,6 +49,16 @@ class ChildLaunchPlanTest {
         assertFalse(plan.environment(Deployable.ACCOUNT).containsKey("DATASOURCES_ACCOUNTEVENTS_URL"));
     }
 
+    /** ACC-6: the credentials key is configuration, kept with the data so that stored credentials stay readable. */
+    @Test
+    void onlyAccountServiceGetsTheCredentialsKeyAndItIsTheSameEveryRun() {
+        String key = plan.environment(Deployable.ACCOUNT).get("SMP_ACCOUNT_CREDENTIALS_KEY");
+        assertEquals(32, java.util.Base64.getDecoder().decode(key).length);
+        assertEquals(key, plan.environment(Deployable.ACCOUNT).get("SMP_ACCOUNT_CREDENTIALS_KEY"));
+        assertFalse(plan.environment(Deployable.CONSENT).containsKey("SMP_ACCOUNT_CREDENTIALS_KEY"));
+        assertFalse(plan.environment(Deployable.GATEWAY).containsKey("SMP_ACCOUNT_CREDENTIALS_KEY"));
+    }
+
     @Test
     void consentServiceAlsoReadsAccountServicesEvents() {
         Map<String, String> env = plan.environment(Deployable.CONSENT);
