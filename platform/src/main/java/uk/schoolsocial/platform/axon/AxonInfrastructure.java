@@ -71,7 +71,13 @@ public class AxonInfrastructure {
                 .configureMessageSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactionManager)
-                .configureEmbeddedEventStore(c -> storageEngine(connections, transactionManager))
+                // Each processor reads the table itself (no shared producer cache), so when a
+                // commit wakes it (LocalCommitNotifyingSource) the new events are there to read.
+                .configureEventStore(c -> EmbeddedEventStore.builder()
+                        .storageEngine(storageEngine(connections, transactionManager))
+                        .messageMonitor(c.messageMonitor(EventStore.class, "eventStore"))
+                        .optimizeEventConsumption(false)
+                        .build())
                 .configureCorrelationDataProviders(c -> List.of(
                         // Axon's "correlation" key holds the parent message id: that is our causation id;
                         // its "trace" key holds the root: our correlation id, set from the request.
@@ -88,7 +94,14 @@ public class AxonInfrastructure {
                 .registerComponent(DeadlineManager.class, this::deadlineManager)
                 // Handlers take the clock as a parameter (Axon resolves parameters from components).
                 .registerComponent(Clock.class, c -> clock);
+        // The service's own processors read a source that wakes them when a commit appends events.
+        configurer.registerComponent(LocalCommitNotifyingSource.class, c -> {
+            LocalCommitNotifyingSource ownEvents = new LocalCommitNotifyingSource(c.eventStore());
+            c.eventStore().subscribe(ownEvents::appended);
+            return ownEvents;
+        });
         configurer.eventProcessing()
+                .configureDefaultStreamableMessageSource(c -> c.getComponent(LocalCommitNotifyingSource.class))
                 .usingPooledStreamingEventProcessors((c, builder) -> builder
                         .batchSize(properties.batchSize())
                         .initialSegmentCount(properties.segments())
