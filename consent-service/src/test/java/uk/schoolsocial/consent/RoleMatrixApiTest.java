@@ -1,5 +1,7 @@
 package uk.schoolsocial.consent;
 
+import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
+
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
@@ -27,7 +29,7 @@ import uk.schoolsocial.platform.testing.TestTokens;
  * an empty answer) and here for the pupil reads.
  */
 @MicronautTest(transactional = false)
-class RoleMatrixApiTest implements ConsentDatabaseTest {
+class RoleMatrixApiTest implements AccountEventsDatabaseTest {
 
     private static final ServiceApi API = new ServiceApi("consent");
     private static final List<String> ROLES = List.of("STAFF", "SLT", "DSL", "ACCOUNT_ADMIN", "PARENT", "AUDITOR",

@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import uk.schoolsocial.consent.ConsentDatabaseTest;
+import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.consent.Scenario;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
 /** The consent sheet of a year group (JSON and CSV) and a pupil's consent history, through the real stack. */
 @MicronautTest(transactional = false)
-class ConsentReadsApiTest implements ConsentDatabaseTest {
+class ConsentReadsApiTest implements AccountEventsDatabaseTest {
 
     private static final ServiceApi API = new ServiceApi("consent");
     private static final String STAFF = Scenario.STAFF;

@@ -19,13 +19,13 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import uk.schoolsocial.consent.ConsentDatabaseTest;
+import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
 /** CON-1, CON-2 and CON-3 through the real HTTP stack, Axon and the database, checked against consent.yaml. */
 @MicronautTest(transactional = false)
-class PupilConsentsApiTest implements ConsentDatabaseTest {
+class PupilConsentsApiTest implements AccountEventsDatabaseTest {
 
     private static final ServiceApi API = new ServiceApi("consent");
     private static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");

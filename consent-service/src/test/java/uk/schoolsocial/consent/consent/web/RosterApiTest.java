@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import uk.schoolsocial.consent.ConsentDatabaseTest;
+import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
 /** CON-6: the MIS pushes its roster, through the real HTTP stack and database, checked against consent.yaml. */
 @MicronautTest(transactional = false)
-class RosterApiTest implements ConsentDatabaseTest {
+class RosterApiTest implements AccountEventsDatabaseTest {
 
     private static final ServiceApi API = new ServiceApi("consent");
     private static final String MIS = TestTokens.bearer("mis-1", TestTokens.SCHOOL, "INTEGRATION");

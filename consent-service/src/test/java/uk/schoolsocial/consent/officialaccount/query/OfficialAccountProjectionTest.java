@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import uk.schoolsocial.consent.ConsentDatabaseTest;
+import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.events.account.AccountPlatform;
 import uk.schoolsocial.events.account.AccountPrivacy;
 import uk.schoolsocial.events.account.ApplicationSubmittedEvent;
@@ -28,7 +28,7 @@ import uk.schoolsocial.events.account.ApplicationWithdrawnEvent;
  * redelivery could produce, against the real read model.
  */
 @MicronautTest(transactional = false)
-class OfficialAccountProjectionTest implements ConsentDatabaseTest {
+class OfficialAccountProjectionTest implements AccountEventsDatabaseTest {
 
     private static final Instant SUBMITTED_AT = Instant.parse("2026-11-21T10:15:30Z");
     private static final Instant WITHDRAWN_AT = Instant.parse("2026-11-22T08:00:00Z");

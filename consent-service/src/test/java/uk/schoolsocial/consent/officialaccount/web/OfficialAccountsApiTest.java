@@ -31,8 +31,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.schoolsocial.consent.AccountServiceEvents;
-import uk.schoolsocial.consent.ConsentDatabaseTest;
+import uk.schoolsocial.platform.testing.AccountServiceEvents;
+import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.events.account.AccountPlatform;
 import uk.schoolsocial.events.account.AccountPrivacy;
 import uk.schoolsocial.events.account.ApplicationSubmittedEvent;
@@ -46,7 +46,7 @@ import uk.schoolsocial.platform.testing.TestTokens;
  * reads them through its read-only {@code accountevents} datasource and lists them.
  */
 @MicronautTest(transactional = false)
-class OfficialAccountsApiTest implements ConsentDatabaseTest {
+class OfficialAccountsApiTest implements AccountEventsDatabaseTest {
 
     private static final OpenApiValidationFilter CONTRACT = Contract.of("../api-specs/openapi/consent.yaml");
     private static final String SLT = TestTokens.bearer("slt-1", TestTokens.SCHOOL, "SLT");

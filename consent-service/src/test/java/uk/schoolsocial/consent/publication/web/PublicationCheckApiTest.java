@@ -21,8 +21,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.schoolsocial.consent.AccountServiceEvents;
-import uk.schoolsocial.consent.ConsentDatabaseTest;
+import uk.schoolsocial.platform.testing.AccountServiceEvents;
+import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.consent.Scenario;
 import uk.schoolsocial.events.account.AccountPlatform;
 import uk.schoolsocial.events.account.AccountPrivacy;
@@ -35,7 +35,7 @@ import uk.schoolsocial.platform.testing.TestTokens;
 /** CON-4: the publication check through the real HTTP stack and database, checked against consent.yaml. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublicationCheckApiTest implements ConsentDatabaseTest {
+class PublicationCheckApiTest implements AccountEventsDatabaseTest {
 
     private static final ServiceApi API = new ServiceApi("consent");
     private static final String STAFF = Scenario.STAFF;

@@ -15,14 +15,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import uk.schoolsocial.consent.ConsentDatabaseTest;
+import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.consent.Scenario;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
 /** CON-5 the register and CON-3 takedown on withdrawal, through the real HTTP stack and database. */
 @MicronautTest(transactional = false)
-class PublicationRegisterApiTest implements ConsentDatabaseTest {
+class PublicationRegisterApiTest implements AccountEventsDatabaseTest {
 
     private static final ServiceApi API = new ServiceApi("consent");
     private static final String STAFF = Scenario.STAFF;

@@ -16,11 +16,11 @@ import uk.schoolsocial.events.incident.InvolvedPersonRole;
 import uk.schoolsocial.events.incident.RoutingReason;
 import uk.schoolsocial.events.incident.TakedownAddressee;
 import uk.schoolsocial.events.incident.TakedownRequestedEvent;
-import uk.schoolsocial.incident.IncidentDatabaseTest;
+import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 
 /** The read model survives at-least-once delivery and replay: the same event twice gives the same row. */
 @MicronautTest(transactional = false)
-class IncidentProjectionTest implements IncidentDatabaseTest {
+class IncidentProjectionTest implements AccountEventsDatabaseTest {
 
     private static final Instant AT = Instant.parse("2026-11-21T08:02:11.123456Z");
 

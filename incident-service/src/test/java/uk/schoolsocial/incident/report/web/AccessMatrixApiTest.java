@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import uk.schoolsocial.incident.IncidentDatabaseTest;
+import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
@@ -23,7 +23,7 @@ import uk.schoolsocial.platform.testing.TestTokens;
  * does; another school gets 404 for the incident (or nothing of it in a list).
  */
 @MicronautTest(transactional = false)
-class AccessMatrixApiTest implements IncidentDatabaseTest {
+class AccessMatrixApiTest implements AccountEventsDatabaseTest {
 
     private static final ServiceApi API = new ServiceApi("incident");
     private static final List<String> ROLES = List.of("STAFF", "SLT", "DSL", "ACCOUNT_ADMIN", "PARENT", "AUDITOR",

@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import uk.schoolsocial.incident.IncidentDatabaseTest;
+import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
@@ -28,7 +28,7 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @Property(name = "smp.incident.assess-within", value = "PT1S")
 @Property(name = "smp.incident.takedown-escalate-after", value = "PT1S")
 @Property(name = "smp.axon.deadline-poll", value = "200ms")
-class DueTimesApiTest implements IncidentDatabaseTest {
+class DueTimesApiTest implements AccountEventsDatabaseTest {
 
     private static final ServiceApi API = new ServiceApi("incident");
 

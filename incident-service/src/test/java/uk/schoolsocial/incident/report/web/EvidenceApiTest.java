@@ -17,13 +17,13 @@ import java.util.Map;
 import java.util.Random;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import uk.schoolsocial.incident.IncidentDatabaseTest;
+import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
 /** INC-1 evidence and INC-7 on it, through the real stack, checked against incident.yaml. */
 @MicronautTest(transactional = false)
-class EvidenceApiTest implements IncidentDatabaseTest {
+class EvidenceApiTest implements AccountEventsDatabaseTest {
 
     private static final ServiceApi API = new ServiceApi("incident");
     private static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");

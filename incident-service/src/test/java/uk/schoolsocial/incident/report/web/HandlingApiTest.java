@@ -20,13 +20,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import uk.schoolsocial.incident.IncidentDatabaseTest;
+import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
 /** INC-3 to INC-6 (and INC-7 on them) through the real HTTP stack, Axon and the database, checked against incident.yaml. */
 @MicronautTest(transactional = false)
-class HandlingApiTest implements IncidentDatabaseTest {
+class HandlingApiTest implements AccountEventsDatabaseTest {
 
     private static final ServiceApi API = new ServiceApi("incident");
     static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");

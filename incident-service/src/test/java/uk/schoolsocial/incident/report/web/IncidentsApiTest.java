@@ -31,13 +31,13 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import uk.schoolsocial.incident.IncidentDatabaseTest;
+import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
 /** INC-1, INC-2 and INC-7 through the real HTTP stack, Axon and the database, checked against incident.yaml. */
 @MicronautTest(transactional = false)
-class IncidentsApiTest implements IncidentDatabaseTest {
+class IncidentsApiTest implements AccountEventsDatabaseTest {
 
     private static final ServiceApi API = new ServiceApi("incident");
     private static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.schoolsocial.events.account.StaffMemberLeftEvent;
-import uk.schoolsocial.incident.AccountServiceEvents;
-import uk.schoolsocial.incident.IncidentDatabaseTest;
+import uk.schoolsocial.platform.testing.AccountServiceEvents;
+import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
@@ -27,7 +27,7 @@ import uk.schoolsocial.platform.testing.TestTokens;
  * leaver's open incidents back to SLT; other staff's and closed incidents stay as they are.
  */
 @MicronautTest(transactional = false)
-class LeaverReassignmentApiTest implements IncidentDatabaseTest {
+class LeaverReassignmentApiTest implements AccountEventsDatabaseTest {
 
     private static final ServiceApi API = new ServiceApi("incident");
 

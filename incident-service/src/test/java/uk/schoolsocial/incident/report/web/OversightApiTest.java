@@ -23,13 +23,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.schoolsocial.incident.report.query.Notification;
 import uk.schoolsocial.incident.report.query.NotificationOutbox;
-import uk.schoolsocial.incident.IncidentDatabaseTest;
+import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
 /** INC-2 notifications and the governors' counts through the real stack, checked against incident.yaml. */
 @MicronautTest(transactional = false)
-class OversightApiTest implements IncidentDatabaseTest {
+class OversightApiTest implements AccountEventsDatabaseTest {
 
     private static final ServiceApi API = new ServiceApi("incident");
 

@@ -1,15 +1,14 @@
-package uk.schoolsocial.consent;
+package uk.schoolsocial.platform.testing;
 
 import java.util.HashMap;
 import java.util.Map;
-import uk.schoolsocial.platform.testing.DatabaseTest;
-import uk.schoolsocial.platform.testing.TestDatabase;
 
 /**
- * A {@link DatabaseTest} for consent-service, which also needs account-service's event store: each
- * test context gets a second schema holding an empty one, as its {@code accountevents} datasource.
+ * A {@link DatabaseTest} for a service that follows account-service's events: each test context
+ * also gets a second schema holding an empty account-service event store, as its read-only
+ * {@code accountevents} datasource (docs/runtime-contract.md). Fill it with {@link AccountServiceEvents}.
  */
-public interface ConsentDatabaseTest extends DatabaseTest {
+public interface AccountEventsDatabaseTest extends DatabaseTest {
 
     @Override
     default Map<String, String> getProperties() {

@@ -1,4 +1,4 @@
-package uk.schoolsocial.incident;
+package uk.schoolsocial.platform.testing;
 
 import java.util.UUID;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -37,9 +37,14 @@ public final class AccountServiceEvents {
         Flyway.configure().dataSource(url, user, password).locations("classpath:db/platform").load().migrate();
     }
 
-    /** Appends one event of an account-service aggregate, as account-service would after a command of its MIS. */
+    /** Appends one event of an application (consumers do not read the aggregate type). */
+    public void append(String aggregateId, long sequenceNumber, Object payload, String schoolId) {
+        append("AccountApplication", aggregateId, sequenceNumber, payload, schoolId);
+    }
+
+    /** Appends one event of an account-service aggregate, as account-service would after a command. */
     public void append(String aggregateType, String aggregateId, long sequenceNumber, Object payload, String schoolId) {
-        MetaData metaData = MetaData.with(AuditMetadata.ACTOR_ID, "mis-1")
+        MetaData metaData = MetaData.with(AuditMetadata.ACTOR_ID, "account-service-test")
                 .and(AuditMetadata.ACTOR_ROLES, "INTEGRATION")
                 .and(AuditMetadata.SCHOOL_ID, schoolId)
                 .and(AuditMetadata.CORRELATION_ID, UUID.randomUUID().toString())
