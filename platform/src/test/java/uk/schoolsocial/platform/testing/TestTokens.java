@@ -9,13 +9,18 @@ import com.nimbusds.jwt.SignedJWT;
 import java.util.Date;
 import java.util.List;
 
-/** Internal tokens as the gateway mints them (docs/runtime-contract.md), for service tests. */
+/**
+ * Internal tokens as the gateway mints them (docs/runtime-contract.md), for service tests. They
+ * live an hour, not the gateway's 60 seconds: tests mint them once per class, and a slow machine
+ * must not turn a long test class into spurious 401s.
+ */
 public final class TestTokens {
 
     /** The secret in the services' test configuration. */
     public static final String SECRET = "test-internal-secret-0123456789-abcdefghijklmnop";
     public static final String SCHOOL = "test-school";
     public static final String OTHER_SCHOOL = "other-test-school";
+    private static final long LIFETIME_MILLIS = 3_600_000;
 
     private TestTokens() {
     }
@@ -31,7 +36,7 @@ public final class TestTokens {
                     .subject(actorId)
                     .claim("roles", List.of(roles))
                     .issueTime(new Date())
-                    .expirationTime(new Date(System.currentTimeMillis() + 60_000));
+                    .expirationTime(new Date(System.currentTimeMillis() + LIFETIME_MILLIS));
             if (school != null) {
                 claims.claim("school", school);
             }

@@ -105,11 +105,7 @@ class ApplicationsController implements ApplicationsApi {
     public HttpResponse<AccountApplication> withdrawApplication(UUID applicationId, WithdrawApplicationRequest request,
                                                                 String idempotencyKey, String ifMatch,
                                                                 String correlationId) {
-        Actor actor = current.get();
-        String id = applicationId.toString();
-        long version = commands.send(new WithdrawApplicationCommand(new ApplicationId(id), actor.schoolId(), actor.id(),
-                request.getReason(), ETags.expectedVersion(ifMatch)), request.getReason());
-        return answer(id, version);
+        return decide(applicationId, request.getReason(), ifMatch, WithdrawApplicationCommand::new);
     }
 
     @Override
@@ -117,11 +113,7 @@ class ApplicationsController implements ApplicationsApi {
     public HttpResponse<AccountApplication> approveApplication(UUID applicationId, DecisionRequest request,
                                                                String idempotencyKey, String ifMatch,
                                                                String correlationId) {
-        Actor actor = current.get();
-        String id = applicationId.toString();
-        long version = commands.send(new ApproveApplicationCommand(new ApplicationId(id), actor.schoolId(), actor.id(),
-                request.getReason(), ETags.expectedVersion(ifMatch)), request.getReason());
-        return answer(id, version);
+        return decide(applicationId, request.getReason(), ifMatch, ApproveApplicationCommand::new);
     }
 
     @Override
@@ -129,11 +121,7 @@ class ApplicationsController implements ApplicationsApi {
     public HttpResponse<AccountApplication> rejectApplication(UUID applicationId, DecisionRequest request,
                                                               String idempotencyKey, String ifMatch,
                                                               String correlationId) {
-        Actor actor = current.get();
-        String id = applicationId.toString();
-        long version = commands.send(new RejectApplicationCommand(new ApplicationId(id), actor.schoolId(), actor.id(),
-                request.getReason(), ETags.expectedVersion(ifMatch)), request.getReason());
-        return answer(id, version);
+        return decide(applicationId, request.getReason(), ifMatch, RejectApplicationCommand::new);
     }
 
     @Override
@@ -157,6 +145,21 @@ class ApplicationsController implements ApplicationsApi {
         ApplicationView view = visible(applicationId.toString());
         return new ApplicationRevisionList(revisions.findByApplicationIdOrderByRevision(view.id()).stream()
                 .map(ApplicationMapper::toApi).toList());
+    }
+
+    /** The shape every decision on an application shares: who decides, why, and on which version. */
+    @FunctionalInterface
+    private interface Decision {
+        Object command(ApplicationId id, String schoolId, String actorId, String reason, Long expectedVersion);
+    }
+
+    /** Sends a decision with its reason as audit metadata, and answers with the record as it now stands. */
+    private HttpResponse<AccountApplication> decide(UUID applicationId, String reason, String ifMatch, Decision decision) {
+        Actor actor = current.get();
+        String id = applicationId.toString();
+        long version = commands.send(decision.command(new ApplicationId(id), actor.schoolId(), actor.id(), reason,
+                ETags.expectedVersion(ifMatch)), reason);
+        return answer(id, version);
     }
 
     private HttpResponse<AccountApplication> answer(String id, long version) {
