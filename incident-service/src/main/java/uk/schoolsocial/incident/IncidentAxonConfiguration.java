@@ -41,7 +41,7 @@ class IncidentAxonConfiguration {
 
         // account-service's leavers, read from its event store (ARCHITECTURE 3) from its first event,
         // with tokens in this service's token store: their open incidents go back to SLT.
-        EventStore accountService = axon.readOnlyEventStore(configurer, accountEvents);
+        EventStore accountService = axon.readOnlyEventStore(configurer, accountEvents, "account");
         configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(LeaverReassignment.GROUP, c -> accountService,
                         (c, builder) -> builder.initialToken(StreamableMessageSource::createTailToken))

@@ -24,7 +24,6 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
@@ -35,7 +34,11 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.LoggerFactory;
 import uk.schoolsocial.events.AuditMetadata;
+import uk.schoolsocial.platform.audit.ChainedEventStorageEngine;
+import uk.schoolsocial.platform.audit.EventSources;
+import uk.schoolsocial.platform.audit.GapJournal;
 import uk.schoolsocial.platform.error.DomainErrorInterceptor;
 
 /**
@@ -55,13 +58,17 @@ public class AxonInfrastructure {
     private final AxonProperties properties;
     private final Clock clock;
 
+    private final EventSources eventSources;
+
     AxonInfrastructure(DataSource dataSource, SynchronousTransactionManager<Connection> transactions,
-                       AxonProperties properties, Clock clock) {
+                       AxonProperties properties, Clock clock, EventSources eventSources) {
         this.clock = clock;
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
         this.transactionManager = new MicronautAxonTransactionManager(transactions);
         this.connections = new TransactionalConnections(pool, transactions);
         this.properties = properties;
+        this.eventSources = eventSources;
+        eventSources.register(EventSources.OWN, pool);
     }
 
     /** A configurer with every shared piece in place; the caller adds its own components. */
@@ -74,7 +81,8 @@ public class AxonInfrastructure {
                 // Each processor reads the table itself (no shared producer cache), so when a
                 // commit wakes it (LocalCommitNotifyingSource) the new events are there to read.
                 .configureEventStore(c -> EmbeddedEventStore.builder()
-                        .storageEngine(storageEngine(connections, transactionManager))
+                        .storageEngine(ChainedEventStorageEngine.writable(storageEngine(connections),
+                                transactionManager, new GapJournal(pool, pool, EventSources.OWN)))
                         .messageMonitor(c.messageMonitor(EventStore.class, "eventStore"))
                         .optimizeEventConsumption(false)
                         .build())
@@ -112,8 +120,22 @@ public class AxonInfrastructure {
         return configurer;
     }
 
-    /** Builds and starts the configuration; the deadline manager starts polling with it. */
+    /**
+     * Builds and starts the configuration; the deadline manager starts polling with it. Events
+     * stored before the audit chain existed are chained first, once (docs/audit.md).
+     */
     public Configuration start(Configurer configurer) {
+        transactionManager.executeInTransaction(() -> {
+            try {
+                long adopted = ChainedEventStorageEngine.chainExistingEvents(connections.getConnection());
+                if (adopted > 0) {
+                    LoggerFactory.getLogger(AxonInfrastructure.class).info(
+                            "Chained {} events stored before the audit chain existed", adopted);
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Could not start the audit chain", e);
+            }
+        });
         Configuration configuration = configurer.buildConfiguration();
         configuration.deadlineManager();
         configuration.start();
@@ -123,29 +145,30 @@ public class AxonInfrastructure {
     /**
      * Another service's event stream, read-only, from its schema: how a service consumes another's
      * events without calling it (ARCHITECTURE 3). Register it as the source of a processor; it
-     * starts and stops with the configuration.
+     * starts and stops with the configuration. {@code name} (the upstream service's) is what the
+     * delivery check calls the stream's skipped events by (docs/audit.md).
      */
-    public EventStore readOnlyEventStore(Configurer configurer, DataSource upstream) {
+    public EventStore readOnlyEventStore(Configurer configurer, DataSource upstream, String name) {
         DataSource raw = DelegatingDataSource.unwrapDataSource(upstream);
         ConnectionProvider provider = raw::getConnection;
+        eventSources.register(name, raw);
         EventStore store = EmbeddedEventStore.builder()
-                .storageEngine(storageEngine(provider, NoTransactionManager.INSTANCE))
+                .storageEngine(ChainedEventStorageEngine.readOnly(storageEngine(provider),
+                        NoTransactionManager.INSTANCE, new GapJournal(pool, raw, name)))
                 .build();
         configurer.onInitialize(c -> LifecycleHandlerInspector.registerLifecycleHandlers(c, store));
         return store;
     }
 
-    private EventStorageEngine storageEngine(ConnectionProvider provider, TransactionManager transactions) {
+    private JdbcEventStorageEngine.Builder storageEngine(ConnectionProvider provider) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(provider)
-                .transactionManager(transactions)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .schema(StoreSchemas.EVENTS)
                 .dataType(byte[].class)
                 .gapTimeout(properties.gapTimeoutMillis())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
-                .build();
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver());
     }
 
     private CommandBus commandBus(Configuration configuration) {

@@ -1,5 +1,6 @@
 package uk.schoolsocial.platform.web;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -19,11 +20,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import uk.schoolsocial.platform.error.DomainException;
 import uk.schoolsocial.platform.error.FieldError;
 import uk.schoolsocial.platform.error.PlatformError;
@@ -46,11 +48,16 @@ public class IdempotencyFilter implements Ordered {
     private final IdempotencyStore store;
     private final JsonMapper json;
     private final Problems problems;
+    private final SecretKeySpec hashKey;
 
-    IdempotencyFilter(IdempotencyStore store, JsonMapper json, Problems problems) {
+    IdempotencyFilter(IdempotencyStore store, JsonMapper json, Problems problems,
+                      @Value("${smp.internal-token.secret}") String secret) {
         this.store = store;
         this.json = json;
         this.problems = problems;
+        // Keyed, so that the stored hash of a body holding a secret (new credentials on a handover)
+        // cannot be tested against guesses by someone who reads the table.
+        this.hashKey = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     @Override
@@ -141,16 +148,17 @@ public class IdempotencyFilter implements Ordered {
         }
     }
 
-    private static String hash(String path, String body) {
+    private String hash(String path, String body) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(path.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hashKey);
+            mac.update(path.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
             if (body != null) {
-                digest.update(body.getBytes(StandardCharsets.UTF_8));
+                mac.update(body.getBytes(StandardCharsets.UTF_8));
             }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(mac.doFinal());
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -8,14 +8,13 @@ import io.micronaut.context.ApplicationContext;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
-import uk.schoolsocial.events.AuditMetadata;
+import uk.schoolsocial.platform.testing.PlatformAxonContext;
 import uk.schoolsocial.platform.testing.TestDatabase;
 import uk.schoolsocial.platform.testing.TestTokens;
 
@@ -23,18 +22,11 @@ import uk.schoolsocial.platform.testing.TestTokens;
 class AxonInfrastructureTest {
 
     private static Map<String, Object> properties(Map<String, Object> database) {
-        Map<String, Object> properties = new HashMap<>(database);
-        properties.put("smp.test.platform-axon", "true");
-        properties.put("smp.service.name", "platformtest");
-        properties.put("smp.internal-token.secret", TestTokens.SECRET);
-        properties.put("smp.axon.deadline-poll", "200ms");
-        properties.put("micronaut.server.port", "-1");
-        return properties;
+        return PlatformAxonContext.properties(database);
     }
 
     private static MetaData audit() {
-        return MetaData.with(AuditMetadata.ACTOR_ID, "tester").and(AuditMetadata.ACTOR_ROLES, "SLT")
-                .and(AuditMetadata.SCHOOL_ID, "school-a").and(AuditMetadata.CORRELATION_ID, UUID.randomUUID().toString());
+        return PlatformAxonContext.audit("school-a");
     }
 
     @Test

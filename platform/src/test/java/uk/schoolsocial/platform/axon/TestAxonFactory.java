@@ -3,6 +3,7 @@ package uk.schoolsocial.platform.axon;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
 import io.micronaut.context.annotation.Requires;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -12,11 +13,17 @@ import org.axonframework.config.Configurer;
 @Requires(property = "smp.test.platform-axon", value = "true")
 class TestAxonFactory {
 
+    @Singleton
+    DeliveredEvents deliveredEvents() {
+        return new DeliveredEvents();
+    }
+
     @Context
     @Bean(preDestroy = "shutdown")
-    Configuration axonConfiguration(AxonInfrastructure axon) {
+    Configuration axonConfiguration(AxonInfrastructure axon, DeliveredEvents delivered) {
         Configurer configurer = axon.configurer();
         configurer.configureAggregate(ReminderAggregate.class);
+        configurer.eventProcessing().registerEventHandler(c -> delivered);
         return axon.start(configurer);
     }
 }

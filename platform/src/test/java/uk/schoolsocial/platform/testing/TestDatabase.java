@@ -8,6 +8,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestDatabase {
 
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
+    private static final List<String> CREATED = new CopyOnWriteArrayList<>();
     private static String serverUrl;
     private static String user;
     private static String password;
@@ -34,6 +37,7 @@ public final class TestDatabase {
                 + "_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
         execute("DROP DATABASE IF EXISTS " + schema, "CREATE DATABASE " + schema
                 + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        CREATED.add(schema);
         Map<String, Object> properties = new HashMap<>();
         properties.put("datasources.default.url", serverUrl + "/" + schema);
         properties.put("datasources.default.username", user);
@@ -42,6 +46,11 @@ public final class TestDatabase {
     }
 
     /** The JDBC URL of a schema on the test server, for a second (e.g. read-only upstream) datasource. */
+    /** Every schema this JVM created, in order: what the whole test run stored. */
+    public static List<String> createdSchemas() {
+        return List.copyOf(CREATED);
+    }
+
     public static synchronized String urlOf(String schema) {
         ensureServer();
         return serverUrl + "/" + schema;

@@ -63,6 +63,14 @@ class DeclarationsApiTest implements DatabaseTest {
     }
 
     @Test
+    void acc10_aRefusalRecordsTheHeadteachersReason() {
+        String location = declare();
+        api(SLT).body(Map.of("reason", "Ask a colleague to teach this pupil's set instead")).post(location + "/refusal")
+                .then().statusCode(200).body("status", equalTo("REFUSED")).body("decidedBy", equalTo("slt-1"));
+        api(DSL).get(location).then().statusCode(200).body("status", equalTo("REFUSED"));
+    }
+
+    @Test
     void acc10_badInputNamesTheField() {
         API.badInput(server.getPort(), STAFF).body(Map.of("relatedTo", "PUPIL", "personName", " "))
                 .post("/api/v1/staff/declarations").then().statusCode(400).contentType("application/problem+json")

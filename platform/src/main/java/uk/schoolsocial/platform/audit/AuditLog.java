@@ -1,0 +1,232 @@
+package uk.schoolsocial.platform.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Singleton;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import uk.schoolsocial.events.AuditChain;
+import uk.schoolsocial.events.AuditMetadata;
+
+/**
+ * Reads the service's trail for the replay API (AUD-2): pages in chain order with a cursor that
+ * never moves (the chain sequence), and the NDJSON export of a whole range in constant memory.
+ */
+@Singleton
+public class AuditLog {
+
+    static final int CHUNK = 500;
+    private static final String FROM = " FROM event_chain c JOIN domain_event_entry e ON e.global_index = c.global_index";
+    private static final String CHAIN_COLUMNS = "c.chain_seq, c.entry_hash, c.chain_hash, c.school_id, c.event_type, "
+            + EventChainWriter.STORED_COLUMNS;
+
+    private final DataSource dataSource;
+    private final String service;
+    private final ObjectMapper json = new ObjectMapper();
+
+    AuditLog(DataSource dataSource, @Value("${smp.service.name}") String service) {
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.service = service;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    /** Up to {@code limit} events after chain position {@code afterSeq}, oldest first. */
+    public List<AuditEntry> page(AuditQuery query, long afterSeq, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + CHAIN_COLUMNS + FROM
+                + " WHERE c.school_id = ? AND c.chain_seq > ?");
+        List<Object> args = new ArrayList<>(List.of(query.schoolId(), afterSeq));
+        if (query.aggregateId() != null) {
+            sql.append(" AND c.aggregate_identifier = ?");
+            args.add(query.aggregateId());
+        }
+        if (query.eventType() != null) {
+            sql.append(" AND c.event_type = ?");
+            args.add(query.eventType());
+        }
+        if (query.from() != null) {
+            sql.append(" AND c.occurred_at >= ?");
+            args.add(Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" AND c.occurred_at < ?");
+            args.add(Timestamp.from(query.to()));
+        }
+        sql.append(" ORDER BY c.chain_seq LIMIT ?");
+        args.add(limit);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement read = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                read.setObject(i + 1, args.get(i));
+            }
+            List<AuditEntry> entries = new ArrayList<>();
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(entry(rows));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the audit trail", e);
+        }
+    }
+
+    /** The head of the chain: how many events it holds and its hash. */
+    public EventChainWriter.Head head() {
+        try (Connection connection = dataSource.getConnection()) {
+            return EventChainWriter.head(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the chain head", e);
+        }
+    }
+
+    /** The chain hash after {@code seq} events (genesis for 0), if the chain is that long. */
+    public byte[] chainHashAt(long seq) {
+        if (seq == 0) {
+            return AuditChain.GENESIS;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement read = connection.prepareStatement("SELECT chain_hash FROM event_chain WHERE chain_seq = ?")) {
+            read.setLong(1, seq);
+            try (ResultSet row = read.executeQuery()) {
+                return row.next() ? row.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the chain", e);
+        }
+    }
+
+    /**
+     * One chunk of an export: the NDJSON lines of the chain positions after {@code afterSeq} up to
+     * {@code toSeq}, at most {@link #CHUNK}. Events of the query come whole, with their stored bytes;
+     * every other position (another school's, or filtered out) only as its hashes, so that the
+     * chain can still be checked without seeing them.
+     */
+    public ExportChunk exportChunk(AuditQuery query, long afterSeq, long toSeq) {
+        String sql = "SELECT c.chain_seq, c.entry_hash, c.chain_hash, c.school_id, c.event_type, c.global_index,"
+                + " c.aggregate_identifier, c.occurred_at, " + EventChainWriter.STORED_COLUMNS
+                + " FROM event_chain c LEFT JOIN domain_event_entry e ON e.global_index = c.global_index"
+                + " WHERE c.chain_seq > ? AND c.chain_seq <= ? ORDER BY c.chain_seq LIMIT " + CHUNK;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(CHUNK * 600);
+        long last = afterSeq;
+        int full = 0;
+        int redacted = 0;
+        byte[] lastHash = null;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement read = connection.prepareStatement(sql)) {
+            read.setLong(1, afterSeq);
+            read.setLong(2, toSeq);
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    last = rows.getLong(1);
+                    lastHash = rows.getBytes(3);
+                    ObjectNode line = json.createObjectNode();
+                    line.put("seq", last);
+                    line.put("globalIndex", rows.getLong(6));
+                    line.put("entryHash", AuditChain.hex(rows.getBytes(2)));
+                    line.put("chainHash", AuditChain.hex(lastHash));
+                    boolean present = rows.getString(10) != null;
+                    boolean wanted = query.matches(rows.getString(4), rows.getString(7), rows.getString(5),
+                            rows.getTimestamp(8).toInstant());
+                    if (present && wanted) {
+                        AuditChain.StoredEvent stored = StoredEvents.read(rows, 9);
+                        line.put("eventId", stored.eventIdentifier());
+                        line.put("aggregateType", stored.aggregateType());
+                        line.put("aggregateId", stored.aggregateIdentifier());
+                        line.put("sequenceNumber", stored.sequenceNumber());
+                        line.put("payloadType", stored.payloadType());
+                        line.put("payloadRevision", stored.payloadRevision());
+                        line.put("timestamp", stored.timestamp());
+                        line.put("payload", Base64.getEncoder().encodeToString(stored.payload()));
+                        line.put("metaData", stored.metaData() == null ? null
+                                : Base64.getEncoder().encodeToString(stored.metaData()));
+                        full++;
+                    } else {
+                        line.put("redacted", true);
+                        if (!present) {
+                            line.put("missing", true);
+                        }
+                        redacted++;
+                    }
+                    out.write(json.writeValueAsBytes(line));
+                    out.write('\n');
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not export the audit trail", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ExportChunk(out.toByteArray(), last, full, redacted, lastHash);
+    }
+
+    /** A piece of an export, and where the next one starts. */
+    public record ExportChunk(byte[] lines, long lastSeq, int full, int redacted, byte[] lastChainHash) {
+        public boolean isEmpty() {
+            return lines.length == 0;
+        }
+    }
+
+    private AuditEntry entry(ResultSet rows) throws SQLException {
+        AuditChain.StoredEvent stored = StoredEvents.read(rows, 6);
+        Map<String, Object> meta = metaData(stored.metaData());
+        String roles = string(meta.get(AuditMetadata.ACTOR_ROLES));
+        return new AuditEntry(rows.getLong(1), stored.globalIndex(), service, stored.eventIdentifier(),
+                rows.getString(4), stored.aggregateType(), stored.aggregateIdentifier(), stored.sequenceNumber(),
+                rows.getString(5), stored.payloadType(), stored.payloadRevision(), stored.timestamp(),
+                string(meta.get(AuditMetadata.ACTOR_ID)),
+                roles == null || roles.isBlank() ? List.of() : Arrays.asList(roles.split(",")),
+                string(meta.get(AuditMetadata.CORRELATION_ID)), string(meta.get(AuditMetadata.CAUSATION_ID)),
+                string(meta.get(AuditMetadata.REASON)), payload(stored.payload()),
+                AuditChain.hex(rows.getBytes(2)), AuditChain.hex(rows.getBytes(3)));
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> metaData(byte[] bytes) {
+        if (bytes == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(bytes, Map.class);
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    private JsonNode payload(byte[] bytes) {
+        try {
+            return json.readTree(bytes);
+        } catch (IOException e) {
+            // Not JSON (never written by this suite): show it as text rather than hide it.
+            return json.getNodeFactory().textNode(new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String string(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof List<?> list) {
+            return String.join(",", list.stream().map(String::valueOf).toList());
+        }
+        return value.toString();
+    }
+}
