@@ -60,6 +60,9 @@ final class ChildLaunchPlan {
         if (deployable == Deployable.ACCOUNT && System.getenv(CredentialsKey.VARIABLE) == null) {
             env.put(CredentialsKey.VARIABLE, CredentialsKey.resolve(dataDir.credentialsKey()));
         }
+        if (deployable != Deployable.GATEWAY && System.getenv(AuditSigningKey.VARIABLE) == null) {
+            env.put(AuditSigningKey.VARIABLE, AuditSigningKey.resolve(dataDir.auditSigningKey()));
+        }
         for (Deployable source : deployable.eventSources()) {
             putDatasource(env, source.name() + "EVENTS", source.schema().orElseThrow());
         }

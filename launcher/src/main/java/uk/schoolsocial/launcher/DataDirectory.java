@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * <pre>
  * mariadb/      embedded database files (kept between runs)
  * mariadb-bin/  MariaDB binaries unpacked from the classpath (kept: unpacking takes seconds)
- * secrets/      internal token secret and the gateway's dev issuer key (owner-only)
+ * secrets/      internal token secret, the gateway's dev issuer key, account-service's
+ *               credentials key and the services' audit signing key (owner-only)
  * logs/         one log per child process, rewritten at each start
  * </pre>
  *
@@ -58,9 +59,14 @@ final class DataDirectory {
         return secrets().resolve("internal-token.secret");
     }
 
-    /** The gateway creates this key on first start; the launcher only chooses where it lives. */
+    /** Account-service's credentials key (ACC-6); the launcher creates it on first start. */
     Path credentialsKey() {
         return secrets().resolve("account-credentials.key");
+    }
+
+    /** The services' Ed25519 audit key (AUD-3); the launcher creates it on first start. */
+    Path auditSigningKey() {
+        return secrets().resolve("audit-signing.key");
     }
 
     Path devIssuerKey() {

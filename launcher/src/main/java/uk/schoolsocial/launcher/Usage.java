@@ -21,6 +21,10 @@ final class Usage {
               SMP_GATEWAY_HOST           interface the gateway binds to (default: 127.0.0.1)
               SMP_INTERNAL_TOKEN_SECRET  gateway-to-service signing secret, >= 32 characters
                                          (default: generated once into the data directory)
+              SMP_ACCOUNT_CREDENTIALS_KEY  account-service's AES-256 key for credentials, base64
+                                         (default: generated once into the data directory)
+              SMP_AUDIT_SIGNING_KEY      the services' Ed25519 audit checkpoint key, base64 PKCS#8
+                                         (default: generated once into the data directory)
               SMP_JAVA_OPTS              options of each child JVM (default: %s)
               SMP_START_TIMEOUT_SECONDS  per process, until GET /health answers 200 (default: %d)
               SMP_VERBOSE                true: echo every process's output, prefixed with [name]

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,19 @@ class ChildLaunchPlanTest {
         assertEquals(key, plan.environment(Deployable.ACCOUNT).get("SMP_ACCOUNT_CREDENTIALS_KEY"));
         assertFalse(plan.environment(Deployable.CONSENT).containsKey("SMP_ACCOUNT_CREDENTIALS_KEY"));
         assertFalse(plan.environment(Deployable.GATEWAY).containsKey("SMP_ACCOUNT_CREDENTIALS_KEY"));
+    }
+
+    /** AUD-3: one audit key for every service, kept with the data so that kept checkpoints still verify. */
+    @Test
+    void everyServiceGetsTheSameAuditSigningKeyEveryRunAndTheGatewayNone() throws Exception {
+        String key = plan.environment(Deployable.ACCOUNT).get("SMP_AUDIT_SIGNING_KEY");
+
+        KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key)));
+        assertEquals(key, plan.environment(Deployable.INCIDENT).get("SMP_AUDIT_SIGNING_KEY"));
+        assertEquals(key, plan.environment(Deployable.CONSENT).get("SMP_AUDIT_SIGNING_KEY"));
+        assertEquals(key, plan.environment(Deployable.ACCOUNT).get("SMP_AUDIT_SIGNING_KEY"));
+        assertEquals(key, Files.readString(dataDir.auditSigningKey()));
+        assertFalse(plan.environment(Deployable.GATEWAY).containsKey("SMP_AUDIT_SIGNING_KEY"));
     }
 
     @Test

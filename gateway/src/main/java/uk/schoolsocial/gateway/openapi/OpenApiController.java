@@ -8,7 +8,10 @@ import uk.schoolsocial.gateway.web.Problems;
 
 import java.util.Optional;
 
-/** Serves the specs: {@code /openapi/NAME.yaml} per service, the shared one, and {@code suite.yaml}. */
+/**
+ * Serves the specs: {@code /openapi/NAME.yaml} per service, per shared API ({@code audit.yaml}), the
+ * shared components ({@code common.yaml}), and {@code suite.yaml}.
+ */
 @Controller("/openapi")
 final class OpenApiController {
 

@@ -1,6 +1,7 @@
 package uk.schoolsocial.gateway.openapi;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
 
@@ -11,10 +12,18 @@ import java.util.List;
  *                 {@code api-specs/openapi} into the jar's {@code openapi/}
  * @param services the services' spec names, in the order the docs list them ({@code NAME.yaml})
  * @param common   the spec name of the components the services share
+ * @param shared   specs of APIs that every service serves rather than one (the audit trail):
+ *                 served, merged into the suite and listed on the docs page after the services'
  */
 @ConfigurationProperties("smp.openapi")
 record OpenApiProperties(
         String location,
         List<String> services,
-        String common) {
+        String common,
+        @Nullable List<String> shared) {
+
+    /** The shared specs' names; none when unset. */
+    List<String> sharedSpecs() {
+        return shared == null ? List.of() : shared;
+    }
 }

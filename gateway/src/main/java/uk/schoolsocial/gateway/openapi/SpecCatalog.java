@@ -41,12 +41,17 @@ final class SpecCatalog {
             .build());
     private final Map<String, String> documents = new LinkedHashMap<>();
     private final List<String> services;
+    private final List<String> apis;
 
     SpecCatalog(OpenApiProperties properties, ResourceResolver resources) {
         LinkedHashMap<String, ObjectNode> specs = new LinkedHashMap<>();
-        Stream.concat(Stream.of(properties.common()), properties.services().stream()).forEach(name ->
-                read(resources, properties.location(), name).ifPresent(spec -> specs.put(name, spec)));
+        Stream.of(Stream.of(properties.common()), properties.services().stream(), properties.sharedSpecs().stream())
+                .flatMap(names -> names)
+                .distinct()
+                .forEach(name -> read(resources, properties.location(), name).ifPresent(spec -> specs.put(name, spec)));
         this.services = properties.services().stream().filter(specs::containsKey).toList();
+        this.apis = Stream.concat(properties.services().stream(), properties.sharedSpecs().stream())
+                .distinct().filter(specs::containsKey).toList();
         specs.forEach((name, spec) -> documents.put(name, write(GatewayServers.relocated(spec))));
         documents.put(SUITE, write(SpecMerger.merge(specs)));
     }
@@ -56,7 +61,18 @@ final class SpecCatalog {
         return services;
     }
 
-    /** The YAML served as {@code NAME.yaml}: a service's spec, the shared one, or {@value #SUITE}. */
+    /**
+     * The API documents found, in the order the docs page lists them: the services', then the
+     * shared APIs' (the audit trail that every service serves); not the shared components.
+     */
+    List<String> apis() {
+        return apis;
+    }
+
+    /**
+     * The YAML served as {@code NAME.yaml}: a service's spec, a shared API's, the shared
+     * components, or {@value #SUITE}.
+     */
     Optional<String> document(String name) {
         return Optional.ofNullable(documents.get(name));
     }

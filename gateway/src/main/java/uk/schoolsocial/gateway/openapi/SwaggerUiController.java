@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * {@code GET /docs}: Swagger UI (from the swagger-ui webjar, served under {@code /docs/assets/})
- * opened on the merged suite document, with the per-service documents in its dropdown.
+ * opened on the merged suite document, with the per-service documents and the shared audit API
+ * in its dropdown.
  */
 @Controller("/docs")
 final class SwaggerUiController {
@@ -49,7 +50,7 @@ final class SwaggerUiController {
     SwaggerUiController(SpecCatalog catalog) {
         List<Map<String, String>> urls = new ArrayList<>();
         urls.add(entry(SpecCatalog.SUITE));
-        catalog.services().forEach(service -> urls.add(entry(service)));
+        catalog.apis().forEach(api -> urls.add(entry(api)));
         try {
             this.page = PAGE.formatted(SpecMerger.TITLE, JsonMapper.builder().build().writeValueAsString(urls),
                     SpecCatalog.SUITE);

@@ -25,7 +25,7 @@ import java.util.Date;
  * gateway rather than failing the first request.
  */
 @Context
-final class InternalTokenMinter {
+public final class InternalTokenMinter {
 
     static final String ISSUER = "school-social-gateway";
     static final Duration LIFETIME = Duration.ofSeconds(60);
@@ -49,7 +49,7 @@ final class InternalTokenMinter {
     }
 
     /** A signed HS256 token carrying the caller's id, roles, school and name. */
-    String mint(Caller caller) {
+    public String mint(Caller caller) {
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)

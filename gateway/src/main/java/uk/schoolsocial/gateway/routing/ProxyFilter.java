@@ -24,11 +24,12 @@ import uk.schoolsocial.gateway.web.Problems;
 import java.util.Optional;
 
 /**
- * Forwards {@code /api/**} to the service that serves the path, as received (method, path,
- * query, headers, streamed body), except that the caller's {@code Authorization} is replaced by
- * the gateway's internal token: the services never see, and so cannot leak or trust, the
- * caller's own credential. Runs after the security filter, which has already refused
- * unauthenticated requests.
+ * Forwards {@code /api/**} to the service that serves the path ({@link RouteTable}), as received
+ * (method, path, query, headers, streamed body), except that the caller's {@code Authorization} is
+ * replaced by the gateway's internal token: the services never see, and so cannot leak or trust,
+ * the caller's own credential. Paths the gateway serves itself (the merged audit history) go on
+ * to its controllers. Runs after the security filter, which has already refused unauthenticated
+ * requests.
  */
 @Filter("/api/**")
 final class ProxyFilter implements HttpServerFilter {
@@ -52,20 +53,24 @@ final class ProxyFilter implements HttpServerFilter {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        Optional<DownstreamService> service = routes.serviceFor(request.getPath());
-        if (service.isEmpty()) {
-            return Mono.just(Problems.response(HttpStatus.NOT_FOUND, "No service serves " + request.getPath()));
+        RouteTable.Route route = routes.route(request.getPath());
+        if (route instanceof RouteTable.Route.Gateway) {
+            return chain.proceed(request);
         }
+        if (route instanceof RouteTable.Route.NotFound notFound) {
+            return Mono.just(Problems.response(HttpStatus.NOT_FOUND, notFound.detail()));
+        }
+        DownstreamService service = ((RouteTable.Route.Service) route).service();
         // The security rules require authentication on /api/**; this guards against their misconfiguration.
         Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
         if (authentication.isEmpty()) {
             return Mono.just(Problems.response(HttpStatus.UNAUTHORIZED, "This request needs a valid bearer token."));
         }
-        MutableHttpRequest<?> forwarded = request.mutate().uri(service.get().target(request.getUri()));
+        MutableHttpRequest<?> forwarded = request.mutate().uri(service.target(request.getUri()));
         forwarded.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + minter.mint(Caller.of(authentication.get())));
         CorrelationIdFilter.of(request).ifPresent(id -> forwarded.getHeaders().set(CorrelationIdFilter.HEADER, id));
         return Flux.from(client.proxy(forwarded))
-                .onErrorResume(failure -> Mono.just(unavailable(service.get(), failure)));
+                .onErrorResume(failure -> Mono.just(unavailable(service, failure)));
     }
 
     private static MutableHttpResponse<?> unavailable(DownstreamService service, Throwable failure) {

@@ -7,22 +7,34 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Chooses the service for an {@code /api/v1/...} path by its first segment (runtime contract,
- * "Routing by path prefix"). Built at startup so that a bad service URL, or a prefix claimed by
- * two services, stops the gateway instead of misrouting requests.
+ * Chooses the service for an {@code /api/v1/...} path (runtime contract, "Routing"): by its first
+ * segment, except under {@code /api/v1/audit/}, where the second segment names the service whose
+ * audit trail it is ({@code /api/v1/audit/account/...} goes to the service configured as
+ * {@code smp.services.account}) and {@code /api/v1/audit/events}, the merged history, is the
+ * gateway's own. Built at startup so that a bad service URL, a prefix claimed by two services, or
+ * a name or prefix that the audit paths reserve stops the gateway instead of misrouting requests.
  */
 @Context
-final class RouteTable {
+public final class RouteTable {
 
     static final String API_ROOT = "/api/v1/";
+    /** The first segment of the audit paths, which no service may claim as a prefix. */
+    static final String AUDIT_PREFIX = "audit";
+    /** {@code /api/v1/audit/events}: served by the gateway, so no service may be named so. */
+    static final String SUITE_EVENTS = "events";
+
+    private static final String AUDIT_ROOT = API_ROOT + AUDIT_PREFIX + "/";
 
     private final Map<String, DownstreamService> byPrefix = new HashMap<>();
+    private final Map<String, DownstreamService> byName = new TreeMap<>();
 
     RouteTable(List<DownstreamService> services) {
         for (DownstreamService service : services) {
             validate(service);
+            byName.put(service.name(), service);
             for (String prefix : service.prefixes()) {
                 DownstreamService other = byPrefix.putIfAbsent(prefix, service);
                 if (other != null) {
@@ -33,14 +45,45 @@ final class RouteTable {
         }
     }
 
-    /** The service serving {@code path}, if the path is under {@value #API_ROOT} with a known prefix. */
-    Optional<DownstreamService> serviceFor(String path) {
+    /** Where a request for {@code path} goes. */
+    Route route(String path) {
         if (!path.startsWith(API_ROOT)) {
-            return Optional.empty();
+            return new Route.NotFound("No service serves " + path);
         }
-        String rest = path.substring(API_ROOT.length());
+        if (path.startsWith(AUDIT_ROOT)) {
+            return auditRoute(path, path.substring(AUDIT_ROOT.length()));
+        }
+        return Optional.ofNullable(byPrefix.get(firstSegment(path.substring(API_ROOT.length()))))
+                .<Route>map(Route.Service::new)
+                .orElseGet(() -> new Route.NotFound("No service serves " + path));
+    }
+
+    /** The service configured as {@code smp.services.NAME}. */
+    public Optional<DownstreamService> service(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** Every configured service, by name. */
+    public List<DownstreamService> services() {
+        return List.copyOf(byName.values());
+    }
+
+    private Route auditRoute(String path, String rest) {
+        String name = firstSegment(rest);
+        if (name.equals(SUITE_EVENTS)) {
+            return rest.equals(SUITE_EVENTS) ? new Route.Gateway() : new Route.NotFound("No service serves " + path);
+        }
+        DownstreamService service = byName.get(name);
+        if (service == null) {
+            return new Route.NotFound("No service named '" + name + "' keeps an audit trail; the services are "
+                    + String.join(", ", byName.keySet()) + ".");
+        }
+        return new Route.Service(service);
+    }
+
+    private static String firstSegment(String rest) {
         int slash = rest.indexOf('/');
-        return Optional.ofNullable(byPrefix.get(slash < 0 ? rest : rest.substring(0, slash)));
+        return slash < 0 ? rest : rest.substring(0, slash);
     }
 
     private static void validate(DownstreamService service) {
@@ -52,6 +95,30 @@ final class RouteTable {
         if (service.prefixes() == null || service.prefixes().isEmpty()) {
             throw new ConfigurationException("smp.services." + service.name() + ".prefixes must list the path"
                     + " segments after " + API_ROOT + " that the service serves");
+        }
+        if (service.prefixes().contains(AUDIT_PREFIX)) {
+            throw new ConfigurationException("smp.services." + service.name() + ".prefixes must not claim '"
+                    + AUDIT_PREFIX + "': " + AUDIT_ROOT + "NAME/ goes to the service named NAME");
+        }
+        if (service.name().equals(SUITE_EVENTS)) {
+            throw new ConfigurationException("smp.services." + SUITE_EVENTS + " cannot be a service's name: "
+                    + AUDIT_ROOT + SUITE_EVENTS + " is the gateway's merged audit history");
+        }
+    }
+
+    /** The outcome of routing a path. */
+    sealed interface Route {
+
+        /** Forward to this service. */
+        record Service(DownstreamService service) implements Route {
+        }
+
+        /** The gateway answers itself (a controller of its own). */
+        record Gateway() implements Route {
+        }
+
+        /** Nobody serves it: 404, with this detail. */
+        record NotFound(String detail) implements Route {
         }
     }
 }

@@ -48,6 +48,22 @@ class OpenApiEndpointsTest {
         assertFalse(yaml.contains("common.yaml"), yaml);
     }
 
+    /** The audit API is served by every service (and merged by the gateway): a shared document, not a service. */
+    @Test
+    void sharedAuditApiIsServedAndMergedLikeAServicesSpec() throws Exception {
+        JsonNode suite = new YAMLMapper().readTree(gateway().get("/openapi/suite.yaml").then().statusCode(200)
+                .extract().asString());
+        assertTrue(suite.path("paths").has("/api/v1/audit/events"));
+        assertTrue(suite.path("paths").has("/api/v1/audit/{service}/events"));
+        assertTrue(suite.at("/components/schemas").has("AuditEventPage"));
+        assertEquals("bearer", suite.at("/paths/~1api~1v1~1audit~1events/get/security/0").fieldNames().next());
+
+        JsonNode audit = new YAMLMapper().readTree(gateway().get("/openapi/audit.yaml").then()
+                .statusCode(200).contentType("application/yaml").extract().asString());
+        assertEquals("/", audit.at("/servers/0/url").asText());
+        assertTrue(audit.path("paths").has("/api/v1/audit/events"));
+    }
+
     @Test
     void eachSpecIsServedPointingAtTheGateway() throws Exception {
         String yaml = gateway().get("/openapi/incident.yaml").then().statusCode(200).extract().asString();
@@ -73,6 +89,7 @@ class OpenApiEndpointsTest {
                 .body(containsString("\"/openapi/suite.yaml\""))
                 .body(containsString("\"/openapi/account.yaml\""))
                 .body(containsString("\"/openapi/incident.yaml\""))
+                .body(containsString("\"/openapi/audit.yaml\""))
                 .body(containsString("\"urls.primaryName\": \"suite\""));
     }
 

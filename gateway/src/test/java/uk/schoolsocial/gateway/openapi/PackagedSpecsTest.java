@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real specs of api-specs/openapi, as the build packs them into the jar, merge into a suite
- * holding every path of every service: the build fails here, not the gateway's startup, when
+ * holding every path of every service and of the audit API they share: the build fails here, not the gateway's startup, when
  * two services define a component differently. Specs not yet written are left out.
  */
 class PackagedSpecsTest {
@@ -19,12 +19,14 @@ class PackagedSpecsTest {
     @Test
     void packagedSpecsMergeKeepingEveryPath() throws Exception {
         try (ApplicationContext context = ApplicationContext.run(Map.of("smp.openapi.location", "classpath:openapi",
-                "smp.openapi.services", "account,incident,consent"))) {
+                "smp.openapi.services", "account,incident,consent", "smp.openapi.shared", "audit"))) {
             SpecCatalog catalog = context.getBean(SpecCatalog.class);
             YAMLMapper yaml = new YAMLMapper();
             JsonNode suite = yaml.readTree(catalog.document(SpecCatalog.SUITE).orElseThrow());
 
-            for (String service : catalog.services()) {
+            assertTrue(catalog.apis().contains("audit"), "audit.yaml is packaged: " + catalog.apis());
+            assertTrue(suite.path("paths").has("/api/v1/audit/events"));
+            for (String service : catalog.apis()) {
                 JsonNode spec = yaml.readTree(catalog.document(service).orElseThrow());
                 String basePath = spec.at("/servers/0/url").asText().replaceAll("/+$", "");
                 spec.path("paths").fieldNames().forEachRemaining(path ->

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -193,6 +194,60 @@ class ProxyTest implements TestPropertyProvider {
                 .statusCode(504)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("The account service did not answer in time."));
+    }
+
+    /** AUD-2/3: {@code /api/v1/audit/{service}/...} goes to the service of that name, path unchanged. */
+    @Test
+    void auditPathsGoToTheServiceTheyNameWithTheInternalToken() throws Exception {
+        String callerToken = TestTokens.devToken(server.getPort(), "auditor");
+        List<String> authorization = RestAssured.given().port(server.getPort()).auth().oauth2(callerToken)
+                .urlEncodingEnabled(false)
+                .get("/api/v1/audit/incident/records/inc-1/timeline?asOf=2026-11-21T09:00:00Z")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("incident-svc"))
+                .body("path", equalTo("/incident-svc/api/v1/audit/incident/records/inc-1/timeline"))
+                .body("query", equalTo("asOf=2026-11-21T09:00:00Z"))
+                .extract().path("authorization");
+        SignedJWT internal = SignedJWT.parse(authorization.get(0).substring("Bearer ".length()));
+        assertTrue(internal.verify(new MACVerifier(SECRET.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(List.of("AUDITOR"), internal.getJWTClaimsSet().getStringListClaim("roles"));
+
+        asSlt().contentType(ContentType.JSON).body("{}").post("/api/v1/audit/account/verifications").then()
+                .statusCode(200)
+                .body("service", equalTo("account-svc"))
+                .body("method", equalTo("POST"))
+                .body("path", equalTo("/account-svc/api/v1/audit/account/verifications"))
+                .body("body", equalTo("{}"));
+        // "account" is a service name here, not the prefix "accounts"
+        asSlt().get("/api/v1/audit/account/events").then().statusCode(200).body("service", equalTo("account-svc"));
+    }
+
+    @Test
+    void auditPathOfAnUnknownServiceGets404ProblemNamingIt() {
+        asSlt().get("/api/v1/audit/timetable/events").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("detail", containsString("'timetable'"));
+        asSlt().get("/api/v1/audit/accounts/events").then().statusCode(404).body("detail", containsString("'accounts'"));
+        asSlt().get("/api/v1/audit").then().statusCode(404).contentType("application/problem+json");
+        asSlt().get("/api/v1/audit/events/more").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void auditPathOfAnUnreachableServiceGets502Problem() {
+        asSlt().get("/api/v1/audit/consent/signing-key").then()
+                .statusCode(502)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("The consent service cannot be reached."));
+    }
+
+    @Test
+    void servicesRefusalOfAnAuditRequestPassesThrough() {
+        asSlt().get("/api/v1/audit/account/events?status=403").then()
+                .statusCode(403)
+                .header("X-Downstream", "echo");
     }
 
     private static int unusedPort() {

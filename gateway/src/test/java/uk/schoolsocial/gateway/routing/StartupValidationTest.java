@@ -60,6 +60,18 @@ class StartupValidationTest {
     }
 
     @Test
+    void prefixAuditStopsTheGateway() {
+        assertDoesNotStart(withProperties(Map.of("smp.services.incident.prefixes", "incidents,audit")),
+                "smp.services.incident.prefixes must not claim 'audit'");
+    }
+
+    @Test
+    void serviceNamedEventsStopsTheGateway() {
+        assertDoesNotStart(withProperties(Map.of("smp.services.events.url", "http://127.0.0.1:8084",
+                "smp.services.events.prefixes", "happenings")), "smp.services.events cannot be a service's name");
+    }
+
+    @Test
     void serviceUrlThatIsNotHttpStopsTheGateway() {
         assertDoesNotStart(withProperties(Map.of("smp.services.consent.url", "ftp://127.0.0.1:8083")),
                 "smp.services.consent.url");

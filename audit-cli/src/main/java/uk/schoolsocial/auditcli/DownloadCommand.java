@@ -1,0 +1,143 @@
+package uk.schoolsocial.auditcli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import uk.schoolsocial.auditcli.api.model.SigningKey;
+import uk.schoolsocial.auditcli.remote.SuiteConnection;
+import uk.schoolsocial.auditcli.remote.SuiteException;
+import uk.schoolsocial.auditcli.verify.Checkpoints;
+import uk.schoolsocial.auditcli.verify.KeptCheckpoint;
+import uk.schoolsocial.auditcli.verify.OfflineVerifier;
+import uk.schoolsocial.events.AuditChain;
+
+@Command(name = "download", sortOptions = false, mixinStandardHelpOptions = true,
+        version = AuditCli.VERSION,
+        description = "Downloads a range of a service's chain (GET /api/v1/audit/{service}/export) to an NDJSON"
+                + " file, streamed to disk. Optionally saves the service's signing key next to it.")
+class DownloadCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SuiteOptions suite;
+
+    @Option(names = "--from-seq", paramLabel = "N", description = "The first chain position (default 1).")
+    Long fromSeq;
+
+    @Option(names = "--after-checkpoint", paramLabel = "CP_JSON",
+            description = "Start right after this kept checkpoint (--from-seq = its size + 1), so that `verify"
+                    + " --checkpoint` can check that the download continues it.")
+    Path afterCheckpoint;
+
+    @Option(names = "--to-seq", paramLabel = "M", description = "The last chain position (default: the head).")
+    Long toSeq;
+
+    @Option(names = "--aggregate-id", paramLabel = "ID",
+            description = "Only this record's events whole; every other position as hashes.")
+    String aggregateId;
+
+    @Option(names = "--type", paramLabel = "EVENT_TYPE",
+            description = "Only events of this type whole (e.g. ApplicationApprovedEvent).")
+    String type;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the NDJSON file.")
+    Path out;
+
+    @Option(names = "--key-out", paramLabel = "KEY_JSON",
+            description = "Also save the signing key (GET /api/v1/audit/{service}/signing-key) here. An existing"
+                    + " file with another key is not overwritten (exit 1): a changed key needs explaining.")
+    Path keyOut;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter console = spec.commandLine().getOut();
+        if (fromSeq != null && fromSeq < 1) {
+            throw new UsageException("--from-seq must be 1 or more");
+        }
+        if (toSeq != null && toSeq < 0) {
+            throw new UsageException("--to-seq must be 0 or more");
+        }
+        if (afterCheckpoint != null) {
+            if (fromSeq != null) {
+                throw new UsageException("Give --from-seq or --after-checkpoint, not both");
+            }
+            KeptCheckpoint kept = Checkpoints.read(afterCheckpoint);
+            if (!kept.service().equals(suite.service())) {
+                throw new UsageException(afterCheckpoint + " is a checkpoint of " + kept.service() + ", not of "
+                        + suite.service());
+            }
+            fromSeq = kept.size() + 1;
+        }
+        int exit = 0;
+        try (SuiteConnection connection = suite.connect()) {
+            if (keyOut != null) {
+                exit = saveKey(connection, console);
+            }
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put("fromSeq", fromSeq);
+            query.put("toSeq", toSeq);
+            query.put("aggregateId", aggregateId);
+            query.put("type", type);
+            long bytes = connection.export(query, out);
+            JsonNode manifest = OfflineVerifier.readManifest(out);
+            console.printf("Downloaded %s seq %d to %d to %s (%d bytes): %d whole, %d redacted.%n",
+                    manifest.path("service").asText(), manifest.path("fromSeq").asLong(),
+                    manifest.path("toSeq").asLong(), out, bytes, manifest.path("events").asLong(),
+                    manifest.path("redacted").asLong());
+            console.printf("Check it offline: audit-cli verify %s --public-key %s%s%n", out,
+                    keyOut != null ? keyOut : "<key.json>",
+                    afterCheckpoint != null ? " --checkpoint " + afterCheckpoint : "");
+        }
+        return exit;
+    }
+
+    private int saveKey(SuiteConnection connection, PrintWriter console) throws IOException {
+        SigningKey key = connection.call("Signing key",
+                () -> connection.integrity().getSigningKey(suite.serviceName()));
+        byte[] x509 = java.util.Base64.getDecoder().decode(key.getPublicKey());
+        String keyId = AuditChain.keyId(x509);
+        if (!keyId.equals(key.getKeyId())) {
+            throw new SuiteException("Signing key: the suite says key id " + key.getKeyId() + " but the key's id is "
+                    + keyId);
+        }
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        if (Files.isRegularFile(keyOut)) {
+            JsonNode pinned = json.readTree(keyOut.toFile());
+            if (key.getPublicKey().equals(pinned.path("publicKey").asText())) {
+                console.printf("Signing key %s unchanged in %s.%n", keyId, keyOut);
+                return 0;
+            }
+            spec.commandLine().getErr().printf("WARNING: the suite now signs with key %s, but %s pins key %s."
+                    + " Not overwritten: find out why the key changed before trusting new checkpoints.%n",
+                    keyId, keyOut, pinned.path("keyId").asText("?"));
+            return 1;
+        }
+        ObjectNode saved = json.createObjectNode();
+        saved.put("service", key.getService());
+        saved.put("algorithm", key.getAlgorithm().getValue());
+        saved.put("keyId", key.getKeyId());
+        saved.put("publicKey", key.getPublicKey());
+        Path parent = keyOut.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.write(keyOut, json.writeValueAsBytes(saved));
+        console.printf("Signing key %s saved to %s.%n", keyId, keyOut);
+        return 0;
+    }
+}
