@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import java.time.Duration;
 import java.time.Period;
+import java.time.ZoneId;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import uk.schoolsocial.account.application.command.AccountApplication;
@@ -17,6 +18,7 @@ import uk.schoolsocial.account.official.command.ApprovedApplications;
 import uk.schoolsocial.account.official.command.CredentialVault;
 import uk.schoolsocial.account.official.command.OfficialAccount;
 import uk.schoolsocial.account.official.command.SchoolPolicy;
+import uk.schoolsocial.account.official.command.StaffFitness;
 import uk.schoolsocial.account.official.process.AdministeredAccounts;
 import uk.schoolsocial.account.official.process.HandoverSaga;
 import uk.schoolsocial.account.official.process.PolicyFlagging;
@@ -24,7 +26,15 @@ import uk.schoolsocial.account.official.query.AccountLookupProjection;
 import uk.schoolsocial.account.official.query.AccountProjection;
 import uk.schoolsocial.account.official.query.AdministeredAccountsLookup;
 import uk.schoolsocial.account.official.query.HandoverProjection;
+import uk.schoolsocial.account.official.query.StaffFitnessProjection;
 import uk.schoolsocial.account.official.vault.AesGcmCredentialVault;
+import uk.schoolsocial.account.response.command.AccountAdministrators;
+import uk.schoolsocial.account.response.command.AccountMessage;
+import uk.schoolsocial.account.response.command.HolidayCalendar;
+import uk.schoolsocial.account.response.command.ResponseRule;
+import uk.schoolsocial.account.response.command.SchoolHolidays;
+import uk.schoolsocial.account.response.query.AccountMessageProjection;
+import uk.schoolsocial.account.response.query.ResponseLookupProjection;
 import uk.schoolsocial.account.roster.command.StaffDirectory;
 import uk.schoolsocial.account.roster.command.StaffRoster;
 import uk.schoolsocial.account.roster.query.RosterProjection;
@@ -42,21 +52,30 @@ class AccountAxonConfiguration {
                                     AccountLookupProjection accountLookups, AccountProjection accounts,
                                     PolicyFlagging policyFlagging, AdministeredAccountsLookup administeredAccounts,
                                     HandoverProjection handovers, AesGcmCredentialVault vault,
-                                    DeclarationProjection declarations,
+                                    DeclarationProjection declarations, StaffFitnessProjection staffFitness,
+                                    AccountMessageProjection messages, ResponseLookupProjection responseLookups,
                                     @Value("${smp.account.review-period:P1Y}") String reviewPeriod,
-                                    @Value("${smp.account.handover-due:P14D}") String handoverDue) {
+                                    @Value("${smp.account.handover-due:P14D}") String handoverDue,
+                                    @Value("${smp.account.zone:Europe/London}") String zone) {
         Configurer configurer = axon.configurer();
         configurer.configureAggregate(AccountApplication.class);
         configurer.configureAggregate(StaffRoster.class);
         configurer.configureAggregate(OfficialAccount.class);
         configurer.configureAggregate(SchoolPolicy.class);
         configurer.configureAggregate(RelationshipDeclaration.class);
-        // Handlers take these as parameters: ACC-1/ACC-3 roster look-up, ACC-4 approvals, ACC-9 review period.
+        configurer.configureAggregate(AccountMessage.class);
+        configurer.configureAggregate(HolidayCalendar.class);
+        // Handlers take these as parameters: ACC-1/ACC-3 roster look-up, ACC-4 approvals, ACC-9 review period,
+        // ACC-7 fitness of a handover's new administrator, ACC-8 who may respond, holidays and the due time.
         configurer.registerComponent(StaffDirectory.class, c -> staffLookup);
         configurer.registerComponent(ApprovedApplications.class, c -> accountLookups);
         configurer.registerComponent(AccountRules.class, c -> new AccountRules(Period.parse(reviewPeriod), Duration.parse(handoverDue)));
         configurer.registerComponent(AdministeredAccounts.class, c -> administeredAccounts);
         configurer.registerComponent(CredentialVault.class, c -> vault);
+        configurer.registerComponent(StaffFitness.class, c -> staffFitness);
+        configurer.registerComponent(AccountAdministrators.class, c -> responseLookups);
+        configurer.registerComponent(SchoolHolidays.class, c -> responseLookups);
+        configurer.registerComponent(ResponseRule.class, c -> new ResponseRule(ZoneId.of(zone)));
         configurer.eventProcessing()
                 // ACC-7: the handover process; its deadlines persist in the deadline manager's table.
                 .registerSaga(HandoverSaga.class)
@@ -65,12 +84,16 @@ class AccountAxonConfiguration {
                 .registerEventHandler(c -> policyFlagging)
                 .registerEventHandler(c -> handovers)
                 .registerEventHandler(c -> declarations)
+                .registerEventHandler(c -> messages)
                 // Look-ups that other commands check are written in the transaction of their events
                 // (set-based validation), so they are never behind.
                 .registerSubscribingEventProcessor(RosterProjection.GROUP)
                 .registerEventHandler(c -> roster)
                 .registerSubscribingEventProcessor(AccountLookupProjection.GROUP)
-                .registerEventHandler(c -> accountLookups);
+                .registerEventHandler(c -> accountLookups)
+                .registerEventHandler(c -> staffFitness)
+                .registerSubscribingEventProcessor(ResponseLookupProjection.GROUP)
+                .registerEventHandler(c -> responseLookups);
         return axon.start(configurer);
     }
 }

@@ -40,6 +40,7 @@ class RoleMatrixApiTest implements DatabaseTest {
     EmbeddedServer server;
     private String applicationId;
     private String accountId;
+    private String messageId;
 
     private record Endpoint(String method, String path, Set<String> allowed, boolean perRecord) {
         @Override
@@ -48,7 +49,7 @@ class RoleMatrixApiTest implements DatabaseTest {
         }
     }
 
-    /** {app}, {acc} and {staff} are filled in with records of the test school. */
+    /** {app}, {acc}, {msg} and {staff} are filled in with records of the test school. */
     static List<Endpoint> endpoints() {
         return List.of(
                 new Endpoint("POST", "/api/v1/applications", WRITERS, false),
@@ -86,7 +87,14 @@ class RoleMatrixApiTest implements DatabaseTest {
                 new Endpoint("POST", "/api/v1/accounts/policy-versions", Set.of("SLT"), false),
                 new Endpoint("GET", "/api/v1/accounts/handovers", OVERSIGHT, false),
                 new Endpoint("POST", "/api/v1/accounts/{acc}/handovers/" + UUID.randomUUID() + "/transfer",
-                        Set.of("ACCOUNT_ADMIN"), true));
+                        Set.of("ACCOUNT_ADMIN"), true),
+                new Endpoint("POST", "/api/v1/accounts/{acc}/messages", WRITERS, true),
+                new Endpoint("GET", "/api/v1/accounts/{acc}/messages", READERS, true),
+                new Endpoint("GET", "/api/v1/accounts/{acc}/messages/{msg}", READERS, true),
+                new Endpoint("POST", "/api/v1/accounts/{acc}/messages/{msg}/answer", WRITERS, true),
+                new Endpoint("GET", "/api/v1/accounts/response-breaches", OVERSIGHT, false),
+                new Endpoint("GET", "/api/v1/accounts/school-holidays", READERS, false),
+                new Endpoint("PUT", "/api/v1/accounts/school-holidays", Set.of("SLT", "ACCOUNT_ADMIN"), false));
     }
 
     static Stream<Arguments> forbidden() {
@@ -124,6 +132,10 @@ class RoleMatrixApiTest implements DatabaseTest {
                         "aupLink", "https://oakfield.sch.uk/aup"))
                 .post("/api/v1/accounts").then().statusCode(201).extract().header("Location");
         accountId = account.substring(account.lastIndexOf('/') + 1);
+        String message = API.as(server.getPort(), TestTokens.bearer("s-1", TestTokens.SCHOOL, "STAFF"))
+                .body(bodyFor(new Endpoint("POST", "/api/v1/accounts/{acc}/messages", WRITERS, true)))
+                .post(account + "/messages").then().statusCode(201).extract().header("Location");
+        messageId = message.substring(message.lastIndexOf('/') + 1);
     }
 
     private static RequestSpecification withBody(RequestSpecification request, Endpoint endpoint) {
@@ -131,7 +143,8 @@ class RoleMatrixApiTest implements DatabaseTest {
     }
 
     private String path(Endpoint endpoint) {
-        return endpoint.path().replace("{app}", applicationId).replace("{acc}", accountId).replace("{staff}", "s-1");
+        return endpoint.path().replace("{app}", applicationId).replace("{acc}", accountId).replace("{msg}", messageId)
+                .replace("{staff}", "s-1");
     }
 
     @ParameterizedTest(name = "{0} as {1} is 403")
@@ -167,7 +180,17 @@ class RoleMatrixApiTest implements DatabaseTest {
             return Map.of("login", "x", "secret", "y");
         }
         if (path.endsWith("/transfer")) {
-            return Map.of("newAdministratorId", "s-1");
+            return Map.of("newAdministratorId", "s-1", "credentials", Map.of("login", "x", "secret", "y"));
+        }
+        if (path.endsWith("/messages")) {
+            return Map.of("type", "QUERY", "channel", "POST_COMMENT", "summary", "When is sports day?",
+                    "receivedAt", java.time.Instant.now().minusSeconds(60).toString());
+        }
+        if (path.endsWith("/answer")) {
+            return Map.of("answer", "On the website");
+        }
+        if (path.endsWith("/school-holidays")) {
+            return Map.of("holidays", List.of());
         }
         if (path.endsWith("/reviews")) {
             return Map.of("notes", "n");

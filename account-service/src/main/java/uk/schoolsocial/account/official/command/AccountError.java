@@ -27,6 +27,10 @@ public enum AccountError implements ErrorCode {
     NO_OPEN_HANDOVER(ErrorKind.CONFLICT),
     /** ACC-7: a handover goes to a current member of staff or registered volunteer only. */
     NOT_CURRENT_STAFF(ErrorKind.RULE_VIOLATED),
+    /** ACC-7: a handover goes to someone fit to run the account (ACC-5: policy acknowledged, trained). */
+    NOT_FIT_TO_ADMINISTER(ErrorKind.RULE_VIOLATED),
+    /** ACC-7: a handover adds an administrator; one who already runs the account adds none. */
+    ALREADY_AN_ADMINISTRATOR(ErrorKind.RULE_VIOLATED),
     /** ACC-6: nothing stored to reveal. */
     NO_CREDENTIALS(ErrorKind.NOT_FOUND),
     /** ACC-6: the service has no credentials key configured, so it stores no login details. */

@@ -3,21 +3,15 @@ package uk.schoolsocial.account.official.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 import uk.schoolsocial.account.roster.command.StaffDirectory;
 import uk.schoolsocial.account.shared.command.IfMatch;
 import uk.schoolsocial.events.account.AccountClosedEvent;
@@ -30,17 +24,13 @@ import uk.schoolsocial.events.account.AccountSuspendedEvent;
 import uk.schoolsocial.events.account.AccountWentLiveEvent;
 import uk.schoolsocial.events.account.AdministratorLeftEvent;
 import uk.schoolsocial.events.account.AdministratorTrainedEvent;
-import uk.schoolsocial.events.account.CredentialsRevealedEvent;
-import uk.schoolsocial.events.account.CredentialsRotatedEvent;
-import uk.schoolsocial.events.account.HandoverCompletedEvent;
-import uk.schoolsocial.events.account.HandoverEscalatedEvent;
-import uk.schoolsocial.events.account.HandoverOpenedEvent;
 import uk.schoolsocial.events.account.PolicyAcknowledgedEvent;
 import uk.schoolsocial.platform.error.DomainException;
 
 /**
  * An official account from provisioning (ACC-4) through going live once every administrator is
- * fit (ACC-5) to review, suspension and closure (ACC-9).
+ * fit (ACC-5) to review, suspension and closure (ACC-9). Its administrators and their fitness,
+ * its open handover (ACC-7) and its credentials (ACC-6) are members of it.
  */
 public class OfficialAccount {
 
@@ -50,16 +40,13 @@ public class OfficialAccount {
     private String accountId;
     private String schoolId;
     private Status status;
-    private Set<String> administrators;
-    private final Map<String, Integer> acknowledged = new HashMap<>();
-    private final Set<String> trained = new HashSet<>();
-    private int policyVersion;
     private boolean wentLive;
-    /** ACC-7: the open handover, if any, and whether it was escalated. */
-    private String openHandover;
-    private boolean escalated;
-    private Instant handoverDue;
-    private boolean hasCredentials;
+    @AggregateMember
+    private final Administrators administrators = new Administrators();
+    @AggregateMember
+    private final AccountHandover handover = new AccountHandover();
+    @AggregateMember
+    private final AccountCredentials credentials = new AccountCredentials();
 
     protected OfficialAccount() {
         // for Axon
@@ -84,15 +71,14 @@ public class OfficialAccount {
     @CommandHandler
     public long handle(AcknowledgePolicyCommand command, Clock clock) {
         requireSameSchool(command.schoolId());
-        requireAdministrator(command.administratorId());
+        administrators.require(command.administratorId());
         requireNot(Status.CLOSED);
-        if (command.policyVersion() != policyVersion) {
-            throw new DomainException(AccountError.POLICY_VERSION_NOT_CURRENT,
-                    "The current policy version is " + policyVersion);
+        int version = administrators.policyVersion();
+        if (command.policyVersion() != version) {
+            throw new DomainException(AccountError.POLICY_VERSION_NOT_CURRENT, "The current policy version is " + version);
         }
-        if (!Integer.valueOf(policyVersion).equals(acknowledged.get(command.administratorId()))) {
-            apply(new PolicyAcknowledgedEvent(accountId, schoolId, command.administratorId(), policyVersion,
-                    clock.instant()));
+        if (!administrators.acknowledgedCurrentVersion(command.administratorId())) {
+            apply(new PolicyAcknowledgedEvent(accountId, schoolId, command.administratorId(), version, clock.instant()));
             goLiveIfFit(clock);
         }
         return AggregateLifecycle.getVersion();
@@ -101,9 +87,9 @@ public class OfficialAccount {
     @CommandHandler
     public long handle(RecordTrainingCommand command, Clock clock) {
         requireSameSchool(command.schoolId());
-        requireAdministrator(command.administratorId());
+        administrators.require(command.administratorId());
         requireNot(Status.CLOSED);
-        if (!trained.contains(command.administratorId())) {
+        if (!administrators.trained(command.administratorId())) {
             apply(new AdministratorTrainedEvent(accountId, schoolId, command.administratorId(), command.recordedBy(),
                     clock.instant()));
             goLiveIfFit(clock);
@@ -111,50 +97,42 @@ public class OfficialAccount {
         return AggregateLifecycle.getVersion();
     }
 
-    /**
-     * ACC-7: the leaver stops administering the account; if fewer than two fit administrators
-     * remain a handover opens, due on the leaving date or, when that has passed, after the set time.
-     */
+    /** ACC-7: the leaver stops administering the account; if fewer than two fit administrators remain a handover opens. */
     @CommandHandler
     public OpenedHandover handle(RecordAdministratorLeftCommand command, Clock clock, AccountRules rules) {
-        if (status == Status.CLOSED || !administrators.contains(command.administratorId())) {
+        if (status == Status.CLOSED || !administrators.includes(command.administratorId())) {
             return null;
         }
         Instant now = clock.instant();
         apply(new AdministratorLeftEvent(accountId, schoolId, command.administratorId(), command.leavingDate(), now));
-        List<String> fit = administrators.stream().filter(this::fit).sorted().toList();
-        if (fit.size() >= 2 || openHandover != null) {
-            return null;
-        }
-        Instant leaving = command.leavingDate() == null ? now : command.leavingDate().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant due = leaving.isAfter(now) ? leaving : now.plus(rules.handoverDue());
-        String handoverId = UUID.nameUUIDFromBytes((accountId + "/" + command.administratorId())
-                .getBytes(StandardCharsets.UTF_8)).toString();
-        apply(new HandoverOpenedEvent(accountId, schoolId, handoverId, command.administratorId(), fit, due, now));
-        return new OpenedHandover(accountId, handoverId, due);
+        List<String> fit = administrators.fitOnes();
+        return fit.size() >= 2 ? null : handover.open(accountId, schoolId, command.administratorId(),
+                command.leavingDate(), fit, now, rules.handoverDue());
     }
 
-    /** ACC-7: transfer to a named current member of staff; the credentials are rotated with it. */
+    /** ACC-7: transfer to a named fit member of staff; the new credentials are sealed and the rotation recorded. */
     @CommandHandler
-    public long handle(TransferHandoverCommand command, Clock clock, StaffDirectory roster) {
+    public long handle(TransferHandoverCommand command, Clock clock, StaffDirectory roster, StaffFitness fitness,
+                       CredentialVault vault) {
         requireSameSchool(command.schoolId());
-        requireOpenHandover(command.handoverId());
-        if (!roster.notEligibleAdministrators(schoolId, List.of(command.newAdministratorId())).isEmpty()) {
-            throw new DomainException(AccountError.NOT_CURRENT_STAFF,
-                    command.newAdministratorId() + " is not a current member of staff or a registered volunteer");
+        handover.requireOpen(command.handoverId());
+        if (administrators.includes(command.newAdministratorId())) {
+            throw new DomainException(AccountError.ALREADY_AN_ADMINISTRATOR, command.newAdministratorId()
+                    + " already administers the account: a handover goes to someone who does not, so that it has"
+                    + " two fit administrators again");
         }
+        TransferTarget.requireFit(schoolId, command.newAdministratorId(), administrators.policyVersion(), roster,
+                fitness);
         Instant now = clock.instant();
-        apply(new HandoverCompletedEvent(accountId, schoolId, openHandover, "TRANSFERRED", command.newAdministratorId(), now));
-        apply(new CredentialsRotatedEvent(accountId, schoolId, "handover", now));
+        handover.transfer(accountId, schoolId, command.newAdministratorId(), now);
+        credentials.rotateAtHandover(accountId, schoolId, vault, command.credentials(), now);
         return AggregateLifecycle.getVersion();
     }
 
     /** ACC-7: the deadline of an open handover passed. */
     @CommandHandler
     public void handle(EscalateHandoverCommand command, Clock clock) {
-        if (command.handoverId().equals(openHandover) && !escalated) {
-            apply(new HandoverEscalatedEvent(accountId, schoolId, openHandover, handoverDue, clock.instant()));
-        }
+        handover.escalate(accountId, schoolId, command.handoverId(), clock.instant());
     }
 
     /** ACC-6: stored encrypted in the vault; the event records only that they changed. */
@@ -163,10 +141,9 @@ public class OfficialAccount {
         requireSameSchool(command.schoolId());
         requireNot(Status.CLOSED);
         if (!command.accountAdmin()) {
-            requireAdministrator(command.actorId());
+            administrators.require(command.actorId());
         }
-        vault.store(accountId, command.credentials());
-        apply(new CredentialsRotatedEvent(accountId, schoolId, hasCredentials ? "rotated" : "stored", clock.instant()));
+        credentials.store(accountId, schoolId, vault, command.credentials(), clock.instant());
         return AggregateLifecycle.getVersion();
     }
 
@@ -174,27 +151,22 @@ public class OfficialAccount {
     @CommandHandler
     public CredentialVault.Credentials handle(RevealCredentialsCommand command, Clock clock, CredentialVault vault) {
         requireSameSchool(command.schoolId());
-        requireAdministrator(command.actorId());
+        administrators.require(command.actorId());
         if (command.reason() == null || command.reason().isBlank()) {
             throw new DomainException(AccountError.REASON_REQUIRED, "A reveal needs a reason");
         }
-        CredentialVault.Credentials credentials = vault.reveal(accountId).orElseThrow(() ->
-                new DomainException(AccountError.NO_CREDENTIALS, "No login details are stored for the account"));
-        apply(new CredentialsRevealedEvent(accountId, schoolId, command.actorId(), command.reason().strip(),
-                clock.instant()));
-        return credentials;
+        return credentials.reveal(accountId, schoolId, vault, command.actorId(), command.reason().strip(),
+                clock.instant());
     }
 
     /** ACC-5: a new policy version flags the account when any administrator has not acknowledged it. */
     @CommandHandler
     public void handle(RequirePolicyVersionCommand command, Clock clock) {
-        if (status == Status.CLOSED || command.policyVersion() <= policyVersion) {
+        if (status == Status.CLOSED || command.policyVersion() <= administrators.policyVersion()) {
             return;
         }
-        List<String> outOfDate = administrators.stream()
-                .filter(admin -> !Integer.valueOf(command.policyVersion()).equals(acknowledged.get(admin)))
-                .sorted().toList();
-        apply(new AccountFlaggedEvent(accountId, schoolId, command.policyVersion(), outOfDate, clock.instant()));
+        apply(new AccountFlaggedEvent(accountId, schoolId, command.policyVersion(),
+                administrators.notAcknowledging(command.policyVersion()), clock.instant()));
     }
 
     @CommandHandler
@@ -221,9 +193,7 @@ public class OfficialAccount {
             case CLOSE -> {
                 requireNot(Status.CLOSED);
                 apply(new AccountClosedEvent(accountId, schoolId, reason, now));
-                if (openHandover != null) {
-                    apply(new HandoverCompletedEvent(accountId, schoolId, openHandover, "CLOSED", null, now));
-                }
+                handover.endWithAccount(accountId, schoolId, now);
             }
         }
         return AggregateLifecycle.getVersion();
@@ -240,13 +210,8 @@ public class OfficialAccount {
         return AggregateLifecycle.getVersion();
     }
 
-    private boolean fit(String administrator) {
-        return trained.contains(administrator) && Integer.valueOf(policyVersion).equals(acknowledged.get(administrator));
-    }
-
     private void goLiveIfFit(Clock clock) {
-        boolean allFit = administrators.stream().allMatch(this::fit);
-        if (status == Status.PROVISIONED && !wentLive && allFit) {
+        if (status == Status.PROVISIONED && !wentLive && administrators.allFit()) {
             apply(new AccountWentLiveEvent(accountId, schoolId, clock.instant()));
         }
     }
@@ -255,58 +220,7 @@ public class OfficialAccount {
     void on(AccountProvisionedEvent event) {
         accountId = event.accountId();
         schoolId = event.schoolId();
-        administrators = new HashSet<>(event.administrators());
         status = Status.PROVISIONED;
-    }
-
-    @EventSourcingHandler
-    void on(AccountSettingsAgreedEvent event) {
-        policyVersion = event.policyVersion();
-    }
-
-    @EventSourcingHandler
-    void on(PolicyAcknowledgedEvent event) {
-        acknowledged.put(event.administratorId(), event.policyVersion());
-    }
-
-    @EventSourcingHandler
-    void on(AdministratorTrainedEvent event) {
-        trained.add(event.administratorId());
-    }
-
-    @EventSourcingHandler
-    void on(AccountFlaggedEvent event) {
-        policyVersion = event.policyVersion();
-    }
-
-    @EventSourcingHandler
-    void on(AdministratorLeftEvent event) {
-        administrators.remove(event.administratorId());
-    }
-
-    @EventSourcingHandler
-    void on(HandoverOpenedEvent event) {
-        openHandover = event.handoverId();
-        handoverDue = event.dueAt();
-        escalated = false;
-    }
-
-    @EventSourcingHandler
-    void on(HandoverEscalatedEvent event) {
-        escalated = true;
-    }
-
-    @EventSourcingHandler
-    void on(HandoverCompletedEvent event) {
-        openHandover = null;
-        if (event.newAdministratorId() != null) {
-            administrators.add(event.newAdministratorId());
-        }
-    }
-
-    @EventSourcingHandler
-    void on(CredentialsRotatedEvent event) {
-        hasCredentials = hasCredentials || !"handover".equals(event.reason());
     }
 
     @EventSourcingHandler
@@ -328,18 +242,6 @@ public class OfficialAccount {
     @EventSourcingHandler
     void on(AccountClosedEvent event) {
         status = Status.CLOSED;
-    }
-
-    private void requireAdministrator(String id) {
-        if (!administrators.contains(id)) {
-            throw new DomainException(AccountError.NOT_AN_ADMINISTRATOR, id + " is not an administrator of the account");
-        }
-    }
-
-    private void requireOpenHandover(String handoverId) {
-        if (!handoverId.equals(openHandover)) {
-            throw new DomainException(AccountError.NO_OPEN_HANDOVER, "No such open handover on the account");
-        }
     }
 
     private void requireNot(Status forbidden) {

@@ -48,6 +48,7 @@ import uk.schoolsocial.platform.identity.CurrentActor;
 import uk.schoolsocial.platform.identity.Roles;
 import uk.schoolsocial.platform.web.Cursor;
 import uk.schoolsocial.platform.web.ETags;
+import uk.schoolsocial.platform.web.IdempotencyFilter;
 import uk.schoolsocial.platform.web.ReadYourWrites;
 
 /** Official accounts (ACC-4, ACC-5, ACC-9), as {@code account.yaml} defines them. */
@@ -198,10 +199,10 @@ class AccountsController implements AccountsApi {
     @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN})
     public HttpResponse<Credentials> revealCredentials(UUID accountId, RevealRequest request, String correlationId) {
         boolean keyed = ServerRequestContext.currentRequest()
-                .map(r -> r.getHeaders().contains("Idempotency-Key")).orElse(false);
+                .map(r -> r.getHeaders().contains(IdempotencyFilter.HEADER)).orElse(false);
         if (keyed) {
             throw new DomainException(PlatformError.VALIDATION_FAILED, "A reveal cannot be replayed",
-                    List.of(new FieldError("Idempotency-Key", "not allowed on a reveal: its answer would be stored")));
+                    List.of(new FieldError(IdempotencyFilter.HEADER, "not allowed on a reveal: its answer would be stored")));
         }
         Actor actor = current.get();
         CredentialVault.Credentials revealed = commands.send(new RevealCredentialsCommand(

@@ -14,6 +14,7 @@ import uk.schoolsocial.account.api.model.HandoverStatus;
 import uk.schoolsocial.account.api.model.PageInfo;
 import uk.schoolsocial.account.api.model.TransferHandoverRequest;
 import uk.schoolsocial.account.official.command.AccountId;
+import uk.schoolsocial.account.official.command.CredentialVault;
 import uk.schoolsocial.account.official.command.TransferHandoverCommand;
 import uk.schoolsocial.account.official.query.AccountView;
 import uk.schoolsocial.account.official.query.AccountViewRepository;
@@ -62,15 +63,18 @@ class HandoversController implements HandoversApi {
         return new HandoverPage(rows.stream().map(HandoversController::toApi).toList(), page);
     }
 
+    /** ACC-7: to a fit member of staff, with the new login details (ACC-6: sealed, never answered or in an event). */
     @Override
     @Secured(Roles.ACCOUNT_ADMIN)
     public Handover transferHandover(UUID accountId, UUID handoverId, TransferHandoverRequest request,
                                      String idempotencyKey, String correlationId) {
         Actor actor = current.get();
         long version = commands.send(new TransferHandoverCommand(new AccountId(accountId.toString()), actor.schoolId(),
-                handoverId.toString(), request.getNewAdministratorId()));
+                handoverId.toString(), request.getNewAdministratorId(), new CredentialVault.Credentials(
+                        request.getCredentials().getLogin().strip(), request.getCredentials().getSecret())));
         ReadYourWrites.await(() -> accounts.findById(accountId.toString()), AccountView::version, version);
-        return handovers.findById(handoverId.toString()).map(HandoversController::toApi).orElseThrow();
+        return handovers.findByIdAndSchoolId(handoverId.toString(), actor.schoolId()).map(HandoversController::toApi)
+                .orElseThrow();
     }
 
     static Handover toApi(HandoverView view) {

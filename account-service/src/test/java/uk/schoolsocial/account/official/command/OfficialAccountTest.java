@@ -81,11 +81,11 @@ class OfficialAccountTest {
         }
     }
 
-    /** staff-2, staff-3, staff-4 current; Jane Smith on staff. */
+    /** staff-2 to staff-6 current; Jane Smith on staff. */
     private static final StaffDirectory ROSTER = new StaffDirectory() {
         @Override
         public Set<String> notEligibleAdministrators(String schoolId, Collection<String> ids) {
-            return ids.stream().filter(id -> !Set.of("staff-2", "staff-3", "staff-4").contains(id))
+            return ids.stream().filter(id -> !Set.of("staff-2", "staff-3", "staff-4", "staff-5", "staff-6").contains(id))
                     .collect(Collectors.toSet());
         }
 
@@ -93,6 +93,16 @@ class OfficialAccountTest {
         public Optional<String> staffNameIn(String schoolId, String text) {
             return StaffNames.normalise(text).contains("janesmith") ? Optional.of("Jane Smith") : Optional.empty();
         }
+    };
+
+    /**
+     * ACC-5 records across the school's accounts: staff-4 acknowledged version 1 and trained;
+     * staff-5 neither; staff-6 trained but acknowledged nothing.
+     */
+    private static final StaffFitness FITNESS = (schoolId, staffId) -> switch (staffId) {
+        case "staff-4" -> new StaffFitness.Record(1, true);
+        case "staff-6" -> new StaffFitness.Record(0, true);
+        default -> StaffFitness.Record.NONE;
     };
 
     @BeforeEach
@@ -107,6 +117,7 @@ class OfficialAccountTest {
         created.registerInjectableResource(ROSTER);
         created.registerInjectableResource(rules);
         created.registerInjectableResource(vault);
+        created.registerInjectableResource(FITNESS);
         return created;
     }
 
@@ -326,20 +337,78 @@ class OfficialAccountTest {
                 .expectNoEvents();
     }
 
+    private static final CredentialVault.Credentials NEW_LOGIN = new CredentialVault.Credentials("pe@oakfield",
+            "handed-over-secret");
+
+    private static TransferHandoverCommand transferTo(String staffId) {
+        return new TransferHandoverCommand(ID, "school-a", HANDOVER, staffId, NEW_LOGIN);
+    }
+
     @Test
-    void acc7_aTransferToCurrentStaffRotatesTheCredentials() {
+    void acc7_aTransferToAFitMemberOfStaffSealsTheNewCredentialsAndRecordsOnlyTheRotation() {
         fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened()))
-                .when(new TransferHandoverCommand(ID, "school-a", HANDOVER, "staff-4"))
+                .when(transferTo("staff-4"))
                 .expectEvents(new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW),
                         new CredentialsRotatedEvent("acc-1", "school-a", "handover", NOW));
+        org.junit.jupiter.api.Assertions.assertEquals(NEW_LOGIN, stored.get("acc-1"));
     }
 
     @Test
     void acc7_aTransferGoesOnlyToCurrentStaff() {
         fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened()))
-                .when(new TransferHandoverCommand(ID, "school-a", HANDOVER, "stranger"))
+                .when(transferTo("stranger"))
                 .expectNoEvents()
                 .expectExceptionMessage("stranger is not a current member of staff or a registered volunteer");
+        org.junit.jupiter.api.Assertions.assertFalse(stored.containsKey("acc-1"));
+    }
+
+    @Test
+    void acc7_aTransferGoesOnlyToSomeoneWhoDoesNotAlreadyRunTheAccount() {
+        fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened()))
+                .when(transferTo("staff-3"))
+                .expectNoEvents()
+                .expectException(DomainException.class)
+                .expectExceptionMessage("staff-3 already administers the account: a handover goes to someone who does"
+                        + " not, so that it has two fit administrators again");
+        org.junit.jupiter.api.Assertions.assertFalse(stored.containsKey("acc-1"));
+    }
+
+    @Test
+    void acc7_aTransferGoesOnlyToSomeoneFitNamingWhatIsMissing() {
+        fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened()))
+                .when(transferTo("staff-5"))
+                .expectNoEvents()
+                .expectException(DomainException.class)
+                .expectExceptionMessage("staff-5 is not fit to run the account: has not acknowledged policy version 1"
+                        + " and has not completed training");
+        fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened()))
+                .when(transferTo("staff-6"))
+                .expectNoEvents()
+                .expectExceptionMessage("staff-6 is not fit to run the account: has not acknowledged policy version 1");
+        org.junit.jupiter.api.Assertions.assertFalse(stored.containsKey("acc-1"));
+    }
+
+    @Test
+    void acc7_fitnessMeansTheNewPolicyVersionOnceTheAccountRequiresIt() {
+        fixture.given(liveThen(new AccountFlaggedEvent("acc-1", "school-a", 2, ADMINS, NOW),
+                        new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened()))
+                .when(transferTo("staff-4"))
+                .expectNoEvents()
+                .expectExceptionMessage("staff-4 is not fit to run the account: has not acknowledged policy version 2");
+    }
+
+    @Test
+    void acc7_theTransferCommandNeverShowsTheNewCredentials() {
+        org.junit.jupiter.api.Assertions.assertFalse(transferTo("staff-4").toString().contains("handed-over-secret"));
+    }
+
+    @Test
+    void acc6_afterAHandoverRotationStoringAgainIsARotation() {
+        fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened(),
+                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW),
+                        new CredentialsRotatedEvent("acc-1", "school-a", "handover", NOW)))
+                .when(new StoreCredentialsCommand(ID, "school-a", "staff-4", false, LOGIN))
+                .expectEvents(new CredentialsRotatedEvent("acc-1", "school-a", "rotated", NOW));
     }
 
     @Test

@@ -66,9 +66,13 @@ class AccountsApiTest implements DatabaseTest {
     }
 
     private String application(School school, boolean approve) {
+        return application(school, approve, List.of("a-1", "a-2"));
+    }
+
+    private String application(School school, boolean approve, List<String> administrators) {
         String location = api(school.token("applicant", "STAFF")).body(Map.of("platform", "INSTAGRAM",
                         "proposedName", "Oakfield PE", "aim", "Fixtures", "audience", "Parents", "promotion", "Newsletter",
-                        "administrators", List.of("a-1", "a-2"), "privacy", "PRIVATE", "privacyReason", "Followers approved"))
+                        "administrators", administrators, "privacy", "PRIVATE", "privacyReason", "Followers approved"))
                 .post("/api/v1/applications").then().statusCode(201).extract().header("Location");
         if (approve) {
             api(school.token("head", "SLT")).body(Map.of("reason", "Clear aim")).post(location + "/approval")
@@ -78,11 +82,15 @@ class AccountsApiTest implements DatabaseTest {
     }
 
     private static Map<String, Object> provisioning(String applicationId) {
+        return provisioning(applicationId, List.of("a-1", "a-2"));
+    }
+
+    private static Map<String, Object> provisioning(String applicationId, List<String> administrators) {
         Map<String, Object> body = new HashMap<>();
         body.put("applicationId", applicationId);
         body.put("handle", "oakfield_pe");
         body.put("displayName", "Oakfield PE");
-        body.put("whoMayPost", List.of("a-1", "a-2"));
+        body.put("whoMayPost", administrators);
         body.put("followersApproved", true);
         body.put("taggingOff", true);
         body.put("aupLink", "https://oakfield.sch.uk/aup");
@@ -90,9 +98,14 @@ class AccountsApiTest implements DatabaseTest {
     }
 
     private String liveAccount(School school) {
-        String location = api(school.token("admin", "ACCOUNT_ADMIN")).body(provisioning(application(school, true)))
+        return liveAccount(school, List.of("a-1", "a-2"));
+    }
+
+    private String liveAccount(School school, List<String> administrators) {
+        String location = api(school.token("admin", "ACCOUNT_ADMIN"))
+                .body(provisioning(application(school, true, administrators), administrators))
                 .post("/api/v1/accounts").then().statusCode(201).extract().header("Location");
-        for (String admin : List.of("a-1", "a-2")) {
+        for (String admin : administrators) {
             api(school.token(admin, "STAFF")).body(Map.of("policyVersion", 1)).post(location + "/acknowledgements")
                     .then().statusCode(200);
             api(school.token("head", "SLT")).body(Map.of("administratorId", admin)).post(location + "/trainings")
@@ -225,10 +238,17 @@ class AccountsApiTest implements DatabaseTest {
         return LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
     }
 
+    private static Map<String, Object> transferTo(String staffId, String secret) {
+        return Map.of("newAdministratorId", staffId, "credentials", Map.of("login", "pe@oakfield.sch.uk", "secret", secret));
+    }
+
     @Test
-    void acc7_aLeaverFromTheMisOpensAHandoverThatEscalatesWhenOverdueAndEndsByTransfer() {
+    void acc7_aLeaverFromTheMisOpensAHandoverThatEscalatesWhenOverdueAndEndsByTransferToAFitMemberOfStaff()
+            throws Exception {
         School school = newSchool();
         String location = liveAccount(school);
+        // a-3 becomes fit to run an account (ACC-5) by running another one of the school's.
+        liveAccount(school, List.of("a-2", "a-3"));
         String accountId = location.substring(location.lastIndexOf('/') + 1);
         String slt = school.token("head", "SLT");
         api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-1",
@@ -244,19 +264,56 @@ class AccountsApiTest implements DatabaseTest {
                 .body("items[0].fitAdministrators", contains("a-2")));
         String admin = school.token("admin", "ACCOUNT_ADMIN");
         String transfer = location + "/handovers/" + handoverId + "/transfer";
-        api(slt).body(Map.of("newAdministratorId", "a-3")).post(transfer).then().statusCode(403);
-        api(admin).body(Map.of("newAdministratorId", "a-1")).post(transfer).then().statusCode(422)
+        String secret = "Handed-Over-" + UUID.randomUUID();
+        api(slt).body(transferTo("a-3", secret)).post(transfer).then().statusCode(403);
+        api(admin).body(transferTo("a-1", secret)).post(transfer).then().statusCode(422)
                 .body("code", equalTo("NOT_CURRENT_STAFF"));
-        api(admin).body(Map.of("newAdministratorId", "a-3")).post(transfer).then().statusCode(200)
-                .body("status", equalTo("TRANSFERRED")).body("newAdministratorId", equalTo("a-3"));
-        api(admin).body(Map.of("newAdministratorId", "a-3")).post(transfer).then().statusCode(409)
+        api(admin).body(transferTo("a-2", secret)).post(transfer).then().statusCode(422)
+                .body("code", equalTo("ALREADY_AN_ADMINISTRATOR"));
+        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-4",
+                "forename", "Sam", "surname", "Patel")))).post("/api/v1/staff/sync").then().statusCode(200);
+        api(admin).body(transferTo("a-4", secret)).post(transfer).then().statusCode(422)
+                .body("code", equalTo("NOT_FIT_TO_ADMINISTER"))
+                .body("detail", equalTo("a-4 is not fit to run the account: has not acknowledged policy version 1"
+                        + " and has not completed training"));
+        API.badInput(server.getPort(), admin).body(Map.of("newAdministratorId", "a-3")).post(transfer).then()
+                .statusCode(400).body("errors.field", hasItem("credentials"));
+        String answer = api(admin).body(transferTo("a-3", secret)).post(transfer).then().statusCode(200)
+                .body("status", equalTo("TRANSFERRED")).body("newAdministratorId", equalTo("a-3"))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(answer.contains(secret));
+        api(admin).body(transferTo("a-3", secret)).post(transfer).then().statusCode(409)
                 .body("code", equalTo("NO_OPEN_HANDOVER"));
         api(slt).get(location).then().body("administrators", containsInAnyOrder("a-2", "a-3"))
                 .body("outOfDate", contains("a-3")).body("flagged", equalTo(true));
         api(slt).get(location + "/history").then().statusCode(200)
                 .body("items.type", hasItem("HANDOVER_ESCALATED"))
                 .body("items.type", hasItem("CREDENTIALS_ROTATED"))
+                .body("items.find { it.type == 'CREDENTIALS_ROTATED' }.detail", equalTo("handover"))
                 .body("items.find { it.type == 'HANDOVER_ESCALATED' }.actorId", equalTo("system:deadline:handover-overdue"));
+        // ACC-6: the new administrator reveals the details the transfer sealed; no event holds them.
+        api(school.token("a-3", "STAFF")).body(Map.of("reason", "Taking the account over"))
+                .post(location + "/credentials/reveal").then().statusCode(200).body("secret", equalTo(secret));
+        assertNoEventHolds(secret);
+        // ACC-8: who may log the account's messages follows the handover: the new administrator, not the leaver.
+        Map<String, Object> message = Map.of("type", "QUERY", "channel", "DIRECT_MESSAGE", "summary", "Who runs this now?",
+                "receivedAt", java.time.Instant.now().minusSeconds(60).toString());
+        api(school.token("a-3", "STAFF")).body(message).post(location + "/messages").then().statusCode(201);
+        api(school.token("a-1", "STAFF")).body(message).post(location + "/messages").then().statusCode(403)
+                .body("code", equalTo("NOT_AN_ADMINISTRATOR"));
+    }
+
+    private void assertNoEventHolds(String secret) throws java.sql.SQLException {
+        try (var c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource)
+                .getConnection();
+             var rows = c.createStatement().executeQuery("SELECT payload, meta_data FROM domain_event_entry")) {
+            while (rows.next()) {
+                for (int column = 1; column <= 2; column++) {
+                    org.junit.jupiter.api.Assertions.assertFalse(new String(rows.getBytes(column),
+                            java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret), "an event holds the secret");
+                }
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,52 @@
+package uk.schoolsocial.account.official.query;
+
+import jakarta.inject.Singleton;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import uk.schoolsocial.account.official.command.StaffFitness;
+import uk.schoolsocial.events.account.AdministratorTrainedEvent;
+import uk.schoolsocial.events.account.PolicyAcknowledgedEvent;
+
+/**
+ * {@link StaffFitness} from every account's acknowledgements and trainings (ACC-5): the newest
+ * policy version each member of staff acknowledged, and whether they were trained. In the
+ * subscribing look-ups processor, so a handover (ACC-7) sees an acknowledgement made just before it.
+ */
+@Singleton
+@ProcessingGroup(AccountLookupProjection.GROUP)
+public class StaffFitnessProjection implements StaffFitness {
+
+    private final StaffFitnessLookupRepository records;
+
+    StaffFitnessProjection(StaffFitnessLookupRepository records) {
+        this.records = records;
+    }
+
+    @EventHandler
+    void on(PolicyAcknowledgedEvent e) {
+        Record before = of(e.schoolId(), e.administratorId());
+        save(e.schoolId(), e.administratorId(), Math.max(before.acknowledgedVersion(), e.policyVersion()),
+                before.trained());
+    }
+
+    @EventHandler
+    void on(AdministratorTrainedEvent e) {
+        save(e.schoolId(), e.administratorId(), of(e.schoolId(), e.administratorId()).acknowledgedVersion(), true);
+    }
+
+    @Override
+    public Record of(String schoolId, String staffId) {
+        return records.findById(StaffFitnessLookup.key(schoolId, staffId))
+                .map(row -> new Record(row.acknowledgedVersion(), row.trained())).orElse(Record.NONE);
+    }
+
+    private void save(String schoolId, String staffId, int acknowledgedVersion, boolean trained) {
+        StaffFitnessLookup row = new StaffFitnessLookup(StaffFitnessLookup.key(schoolId, staffId), schoolId, staffId,
+                acknowledgedVersion, trained);
+        if (records.existsById(row.id())) {
+            records.update(row);
+        } else {
+            records.save(row);
+        }
+    }
+}

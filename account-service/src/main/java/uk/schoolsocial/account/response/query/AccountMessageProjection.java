@@ -1,0 +1,35 @@
+package uk.schoolsocial.account.response.query;
+
+import jakarta.inject.Singleton;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import uk.schoolsocial.events.account.AccountMessageAnsweredEvent;
+import uk.schoolsocial.events.account.AccountMessageLoggedEvent;
+
+/** Keeps {@code account_message_view} (ACC-8). Idempotent: an event at or below the stored version was applied already. */
+@Singleton
+@ProcessingGroup(AccountMessageProjection.GROUP)
+public class AccountMessageProjection {
+
+    public static final String GROUP = "account-messages";
+    private final AccountMessageViewRepository views;
+
+    AccountMessageProjection(AccountMessageViewRepository views) {
+        this.views = views;
+    }
+
+    @EventHandler
+    void on(AccountMessageLoggedEvent e, @SequenceNumber long version) {
+        if (!views.existsById(e.messageId())) {
+            views.save(new AccountMessageView(e.messageId(), e.accountId(), e.schoolId(), version, e.type().name(),
+                    e.channel().name(), e.summary(), e.receivedAt(), e.loggedBy(), e.at(), e.dueAt(), null, null, null));
+        }
+    }
+
+    @EventHandler
+    void on(AccountMessageAnsweredEvent e, @SequenceNumber long version) {
+        views.findById(e.messageId()).filter(v -> v.version() < version)
+                .ifPresent(v -> views.update(v.answered(version, e.answeredBy(), e.answeredAt(), e.answer())));
+    }
+}

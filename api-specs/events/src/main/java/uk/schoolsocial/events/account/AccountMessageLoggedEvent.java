@@ -1,0 +1,16 @@
+package uk.schoolsocial.events.account;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/**
+ * ACC-8: a comment, query or complaint received through an official account was logged by
+ * {@code loggedBy}. It must be answered by {@code dueAt}: 24 hours after {@code receivedAt}, or the
+ * end of the next working day when it arrived on a weekend or school holiday, as the school's
+ * calendar stood when it was logged.
+ */
+@Revision("1")
+public record AccountMessageLoggedEvent(String messageId, String accountId, String schoolId, MessageType type,
+                                        MessageChannel channel, String summary, Instant receivedAt, String loggedBy,
+                                        Instant dueAt, Instant at) {
+}

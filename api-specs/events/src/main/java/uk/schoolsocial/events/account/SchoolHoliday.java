@@ -1,0 +1,7 @@
+package uk.schoolsocial.events.account;
+
+import java.time.LocalDate;
+
+/** ACC-8: a school holiday, {@code firstDay} to {@code lastDay} inclusive; no day in it is a working day. */
+public record SchoolHoliday(LocalDate firstDay, LocalDate lastDay, String name) {
+}
