@@ -3,7 +3,9 @@ package uk.schoolsocial.consent;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
+import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -11,11 +13,13 @@ import org.axonframework.config.LifecycleHandlerInspector;
 import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import uk.schoolsocial.consent.consent.command.AcademicYears;
 import uk.schoolsocial.consent.consent.command.PupilConsent;
 import uk.schoolsocial.consent.consent.query.PupilConsentProjection;
 import uk.schoolsocial.consent.consent.query.PupilRosterProjection;
 import uk.schoolsocial.consent.officialaccount.query.OfficialAccountProjection;
 import uk.schoolsocial.consent.publication.command.Publication;
+import uk.schoolsocial.consent.publication.query.PublicationCheckIndex;
 import uk.schoolsocial.consent.publication.query.PublicationProjection;
 import uk.schoolsocial.platform.axon.AxonInfrastructure;
 
@@ -38,12 +42,18 @@ class ConsentAxonConfiguration {
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(AxonInfrastructure axon, PupilConsentProjection consents,
                                     PupilRosterProjection roster, PublicationProjection publications,
-                                    OfficialAccountProjection officialAccounts,
-                                    @Named(ACCOUNT_EVENTS) DataSource accountEvents) {
+                                    OfficialAccountProjection officialAccounts, PublicationCheckIndex checkIndex,
+                                    @Named(ACCOUNT_EVENTS) DataSource accountEvents,
+                                    @Value("${smp.consent.academic-year-ends:}") List<String> academicYearEnds) {
         Configurer configurer = axon.configurer();
+        // CON-1: a consent given without an end lasts to the end of its school's year (31 August unless set).
+        AcademicYears academicYears = AcademicYears.of(academicYearEnds);
+        configurer.registerComponent(AcademicYears.class, c -> academicYears);
         configurer.configureAggregate(PupilConsent.class);
         configurer.eventProcessing().registerEventHandler(c -> consents);
         configurer.eventProcessing().registerEventHandler(c -> roster);
+        // CON-4: the check's index sees every event these processors read, to know it missed none.
+        configurer.eventProcessing().registerEventHandler(c -> checkIndex.ownEventsReader());
 
         // CON-3: one segment and one sequence, so a withdrawal is handled after every publication stored before it.
         configurer.configureAggregate(Publication.class);
@@ -53,12 +63,13 @@ class ConsentAxonConfiguration {
                 .registerSequencingPolicy(PublicationProjection.GROUP, c -> new SequentialPolicy())
                 .registerEventHandler(c -> publications);
 
-        EventStore accountService = axon.readOnlyEventStore(configurer, accountEvents);
+        EventStore accountService = axon.readOnlyEventStore(configurer, accountEvents, "account");
         configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(OfficialAccountProjection.GROUP, c -> accountService,
                         // From account-service's first event: a new deployment learns every existing account.
                         (c, builder) -> builder.initialToken(StreamableMessageSource::createTailToken))
-                .registerEventHandler(c -> officialAccounts);
+                .registerEventHandler(c -> officialAccounts)
+                .registerEventHandler(c -> checkIndex.accountEventsReader());
         return axon.start(configurer);
     }
 }

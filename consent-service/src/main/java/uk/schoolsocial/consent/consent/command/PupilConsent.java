@@ -61,9 +61,9 @@ public class PupilConsent {
         return new RosterOutcome(AggregateLifecycle.getVersion(), changed || leaving, leaving);
     }
 
-    /** @return the version of the pupil's record after this consent */
+    /** @return the version of the pupil's record after this consent; without an end, it ends with the school's year */
     @CommandHandler
-    public long handle(RecordConsentCommand command, Clock clock) {
+    public long handle(RecordConsentCommand command, Clock clock, AcademicYears academicYears) {
         requireOwnSchool(command.schoolId());
         ConsentForm.check(command);
         String giver = command.givenBy().strip();
@@ -73,7 +73,7 @@ public class PupilConsent {
         }
         apply(new ConsentGivenEvent(pupilConsentId, schoolId, pupilId, command.channel(), giver, command.method(),
                 blankToNull(command.formReference()), command.givenOn(),
-                command.validUntil() != null ? command.validUntil() : AcademicYear.endOn(command.givenOn()),
+                command.validUntil() != null ? command.validUntil() : academicYears.endOn(schoolId, command.givenOn()),
                 clock.instant()));
         return AggregateLifecycle.getVersion();
     }

@@ -8,7 +8,7 @@ import uk.schoolsocial.events.consent.ConsentMethod;
 /**
  * CON-1: record written consent for one pupil and channel.
  *
- * @param validUntil null for the default, the end of the academic year
+ * @param validUntil null for the default, the end of the school's academic year ({@link AcademicYears})
  * @param actorId    who is recording it
  * @param onBehalf   true when the actor may record a form on behalf of the adult who gave it
  *                   (STAFF, SLT); false for a parent, who can only give consent as themselves

@@ -8,7 +8,9 @@ import java.time.LocalDate;
 
 /**
  * The consent that stands for one pupil and channel, for reads. {@code version} is that of the
- * pupil's consent record when this channel was last given.
+ * pupil's consent record when this channel was last given. Instants are held to the microsecond, as
+ * their {@code TIMESTAMP(6)} columns keep them, so a row as written is the row read back (CON-4: the
+ * publication check's index holds the rows as written).
  */
 @MappedEntity("channel_consent_view")
 public record ChannelConsentView(
@@ -26,6 +28,11 @@ public record ChannelConsentView(
         long version,
         @Nullable String withdrawnBy,
         @Nullable Instant withdrawnAt) {
+
+    public ChannelConsentView {
+        recordedAt = Microseconds.of(recordedAt);
+        withdrawnAt = Microseconds.of(withdrawnAt);
+    }
 
     /** CON-3: a withdrawn consent covers nothing from the moment it was withdrawn. */
     public boolean standing() {

@@ -4,12 +4,14 @@ import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import uk.schoolsocial.consent.publication.query.PublicationCheckIndex;
 import uk.schoolsocial.events.consent.ConsentGivenEvent;
 import uk.schoolsocial.events.consent.ConsentWithdrawnEvent;
 
 /**
  * Keeps {@code channel_consent_view}. Idempotent: an event at or below the stored version of its
  * channel was applied already (delivery is at least once), so a replay from zero gives the same rows.
+ * Every row written is handed to the publication check's index too (CON-4), before the batch commits.
  */
 @Singleton
 @ProcessingGroup(PupilConsentProjection.GROUP)
@@ -17,9 +19,11 @@ public class PupilConsentProjection {
 
     public static final String GROUP = "pupil-consents";
     private final ChannelConsentViewRepository views;
+    private final PublicationCheckIndex index;
 
-    PupilConsentProjection(ChannelConsentViewRepository views) {
+    PupilConsentProjection(ChannelConsentViewRepository views, PublicationCheckIndex index) {
         this.views = views;
+        this.index = index;
     }
 
     @EventHandler
@@ -31,16 +35,17 @@ public class PupilConsentProjection {
         views.findById(id).ifPresentOrElse(
                 stored -> {
                     if (stored.version() < version) {
-                        views.update(view);
+                        index.apply(views.update(view));
                     }
                 },
-                () -> views.save(view));
+                () -> index.apply(views.save(view)));
     }
 
     @EventHandler
     void on(ConsentWithdrawnEvent event, @SequenceNumber long version) {
         views.findById(ChannelConsentView.idOf(event.pupilConsentId(), event.channel().name()))
                 .filter(view -> view.version() < version)
-                .ifPresent(view -> views.update(view.withdrawn(event.withdrawnBy(), event.withdrawnAt(), version)));
+                .ifPresent(view -> index.apply(
+                        views.update(view.withdrawn(event.withdrawnBy(), event.withdrawnAt(), version))));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import uk.schoolsocial.consent.publication.query.PublicationCheckIndex;
 import uk.schoolsocial.events.consent.PupilLeftEvent;
 import uk.schoolsocial.events.consent.PupilObjectionRecordedEvent;
 import uk.schoolsocial.events.consent.PupilRosteredEvent;
@@ -11,6 +12,7 @@ import uk.schoolsocial.events.consent.PupilRosteredEvent;
 /**
  * Keeps {@code pupil_view} and {@code pupil_parent_view}. Idempotent by the pupil record's version:
  * an event at or below the stored version was applied already, so a replay gives the same rows.
+ * Every pupil row written is handed to the publication check's index too (CON-4), before the batch commits.
  */
 @Singleton
 @ProcessingGroup(PupilConsentProjection.GROUP)
@@ -18,10 +20,12 @@ public class PupilRosterProjection {
 
     private final PupilViewRepository pupils;
     private final PupilParentViewRepository parents;
+    private final PublicationCheckIndex index;
 
-    PupilRosterProjection(PupilViewRepository pupils, PupilParentViewRepository parents) {
+    PupilRosterProjection(PupilViewRepository pupils, PupilParentViewRepository parents, PublicationCheckIndex index) {
         this.pupils = pupils;
         this.parents = parents;
+        this.index = index;
     }
 
     @EventHandler
@@ -34,11 +38,7 @@ public class PupilRosterProjection {
                 event.familyName(), NameKey.of(event.givenName()), NameKey.of(event.familyName()), event.yearGroup(),
                 event.dateOfBirth(), stored.map(PupilView::leftOn).orElse(null),
                 stored.map(PupilView::objectedAt).orElse(null), version);
-        if (stored.isPresent()) {
-            pupils.update(view);
-        } else {
-            pupils.save(view);
-        }
+        index.apply(stored.isPresent() ? pupils.update(view) : pupils.save(view));
         parents.deleteLinks(event.schoolId(), event.pupilId());
         parents.saveAll(event.parentalResponsibility().stream()
                 .map(adult -> PupilParentView.of(event.pupilConsentId(), event.schoolId(), adult, event.pupilId()))
@@ -49,13 +49,13 @@ public class PupilRosterProjection {
     void on(PupilLeftEvent event, @SequenceNumber long version) {
         pupils.findById(event.pupilConsentId())
                 .filter(view -> view.version() < version)
-                .ifPresent(view -> pupils.update(view.left(event.leftOn(), version)));
+                .ifPresent(view -> index.apply(pupils.update(view.left(event.leftOn(), version))));
     }
 
     @EventHandler
     void on(PupilObjectionRecordedEvent event, @SequenceNumber long version) {
         pupils.findById(event.pupilConsentId())
                 .filter(view -> view.version() < version)
-                .ifPresent(view -> pupils.update(view.objected(event.recordedAt(), version)));
+                .ifPresent(view -> index.apply(pupils.update(view.objected(event.recordedAt(), version))));
     }
 }

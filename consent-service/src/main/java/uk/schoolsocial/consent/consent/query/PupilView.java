@@ -6,7 +6,11 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A pupil as the roster (CON-6) and their objection (CON-2) describe them. */
+/**
+ * A pupil as the roster (CON-6) and their objection (CON-2) describe them. The objection's instant is
+ * held to the microsecond, as its {@code TIMESTAMP(6)} column keeps it, so a row as written is the row
+ * read back (CON-4: the publication check's index holds the rows as written).
+ */
 @MappedEntity("pupil_view")
 public record PupilView(
         @Id String id,
@@ -21,6 +25,10 @@ public record PupilView(
         @Nullable LocalDate leftOn,
         @Nullable Instant objectedAt,
         long version) {
+
+    public PupilView {
+        objectedAt = Microseconds.of(objectedAt);
+    }
 
     PupilView left(LocalDate on, long newVersion) {
         return new PupilView(id, schoolId, pupilId, givenName, familyName, givenNameKey, familyNameKey, yearGroup,

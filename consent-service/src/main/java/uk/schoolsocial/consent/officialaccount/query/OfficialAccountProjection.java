@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import uk.schoolsocial.consent.publication.query.PublicationCheckIndex;
 import uk.schoolsocial.events.account.AccountClosedEvent;
 import uk.schoolsocial.events.account.AccountProvisionedEvent;
 import uk.schoolsocial.events.account.AccountReinstatedEvent;
@@ -20,7 +21,8 @@ import uk.schoolsocial.events.account.ApplicationWithdrawnEvent;
  * upstream aggregate version: a redelivered or replayed event changes nothing, and a resubmission
  * (ACC-2: a new revision on the same application) brings a withdrawn or rejected one back. The
  * accounts provisioned from approved applications are kept by account id in
- * {@code official_live_account_view}, with whether they are live, suspended or closed (CON-4).
+ * {@code official_live_account_view}, with whether they are live, suspended or closed (CON-4); each
+ * such row written is handed to the publication check's index too, before the batch commits.
  */
 @Singleton
 @ProcessingGroup(OfficialAccountProjection.GROUP)
@@ -30,10 +32,13 @@ public class OfficialAccountProjection {
     public static final String GROUP = "official-accounts";
     private final OfficialAccountViewRepository views;
     private final OfficialLiveAccountViewRepository accounts;
+    private final PublicationCheckIndex index;
 
-    OfficialAccountProjection(OfficialAccountViewRepository views, OfficialLiveAccountViewRepository accounts) {
+    OfficialAccountProjection(OfficialAccountViewRepository views, OfficialLiveAccountViewRepository accounts,
+                              PublicationCheckIndex index) {
         this.views = views;
         this.accounts = accounts;
+        this.index = index;
     }
 
     @EventHandler
@@ -70,9 +75,9 @@ public class OfficialAccountProjection {
     @EventHandler
     void on(AccountProvisionedEvent event, @SequenceNumber long version) {
         if (accounts.findById(event.accountId()).isEmpty()) {
-            accounts.save(new OfficialLiveAccountView(event.accountId(), event.schoolId(), event.applicationId(),
-                    event.platform().name(), event.handle(), event.displayName(), OfficialLiveAccountView.PROVISIONED,
-                    version));
+            index.apply(accounts.save(new OfficialLiveAccountView(event.accountId(), event.schoolId(),
+                    event.applicationId(), event.platform().name(), event.handle(), event.displayName(),
+                    OfficialLiveAccountView.PROVISIONED, version)));
         }
     }
 
@@ -105,6 +110,6 @@ public class OfficialAccountProjection {
     private void move(String accountId, String status, long version) {
         accounts.findById(accountId)
                 .filter(account -> account.version() < version)
-                .ifPresent(account -> accounts.update(account.in(status, version)));
+                .ifPresent(account -> index.apply(accounts.update(account.in(status, version))));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,14 +15,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.schoolsocial.consent.consent.query.NameKey;
 import uk.schoolsocial.consent.officialaccount.query.OfficialLiveAccountView;
-import uk.schoolsocial.consent.officialaccount.query.OfficialLiveAccountViewRepository;
 
 /**
  * CON-4: may this content be published? Every reason against is given, not just the first: each
  * featured pupil needs standing consent on the channel (CON-1, CON-3), no objection (CON-2) and not to
  * have left (CON-6); the official account must be live; and neither caption nor alt text may carry a
  * pupil's name (any pupil of the school's roster, case and accent insensitive) or a featured pupil's
- * date of birth. Three indexed reads (pupils with consent, names, account), whatever the number of pupils.
+ * date of birth.
+ *
+ * <p>The facts come from {@link PublicationCheckIndex} (in memory, no round trip) whenever it can be
+ * trusted, else from the read model ({@link ReadModelFacts}: three indexed reads whatever the number of
+ * pupils). Both hold the same rows; the rules below are the same for both.
  */
 @Singleton
 public class PublicationCheck {
@@ -29,21 +33,28 @@ public class PublicationCheck {
     /** Names of up to three words ("Mary Ann", "Ó Briain", "van der Berg") are looked for. */
     private static final int LONGEST_NAME_IN_WORDS = 3;
 
-    private final PublicationCheckRepository reads;
-    private final OfficialLiveAccountViewRepository accounts;
+    private final PublicationCheckIndex index;
+    private final ReadModelFacts readModel;
     private final Clock clock;
 
-    PublicationCheck(PublicationCheckRepository reads, OfficialLiveAccountViewRepository accounts, Clock clock) {
-        this.reads = reads;
-        this.accounts = accounts;
+    PublicationCheck(PublicationCheckIndex index, ReadModelFacts readModel, Clock clock) {
+        this.index = index;
+        this.readModel = readModel;
         this.clock = clock;
     }
 
     public Verdict check(String schoolId, PublicationContent content) {
+        return check(index.trusted() ? index : readModel, schoolId, content);
+    }
+
+    /** The check on given facts: the index and the read model must give the same verdict. */
+    Verdict check(PublicationFacts facts, String schoolId, PublicationContent content) {
         LocalDate today = LocalDate.now(clock);
         List<Verdict.Reason> reasons = new ArrayList<>();
-        Map<String, CheckedPupil> featured = reads.featured(schoolId, content.channel().name(), content.pupilIds())
+        Map<String, CheckedPupil> featured = facts.featured(schoolId, content.channel(), content.pupilIds())
                 .stream().collect(Collectors.toMap(CheckedPupil::pupilId, Function.identity()));
+        String caption = content.caption().toLowerCase(Locale.ROOT);
+        String altText = content.altText().toLowerCase(Locale.ROOT);
         for (String pupilId : content.pupilIds()) {
             CheckedPupil pupil = featured.get(pupilId);
             if (pupil == null) {
@@ -51,15 +62,15 @@ public class PublicationCheck {
                         "Not on the school's roster, so no consent can stand"));
                 continue;
             }
-            pupilReasons(pupil, content, today, reasons);
+            pupilReasons(pupil, content, caption, altText, today, reasons);
         }
-        accountReason(schoolId, content).ifPresent(reasons::add);
-        nameReasons(schoolId, content, reasons);
+        accountReason(facts, schoolId, content).ifPresent(reasons::add);
+        nameReasons(facts, schoolId, content, reasons);
         return new Verdict(reasons.isEmpty(), content.checkId(schoolId), List.copyOf(reasons));
     }
 
-    private static void pupilReasons(CheckedPupil pupil, PublicationContent content, LocalDate today,
-                                     List<Verdict.Reason> reasons) {
+    private static void pupilReasons(CheckedPupil pupil, PublicationContent content, String caption, String altText,
+                                     LocalDate today, List<Verdict.Reason> reasons) {
         String id = pupil.pupilId();
         if (pupil.leftBy(today)) {
             reasons.add(new Verdict.Reason("PUPIL_LEFT", id, "pupilIds", "Left the school on " + pupil.leftOn()));
@@ -71,8 +82,6 @@ public class PublicationCheck {
         if (!pupil.consentCovers(today)) {
             reasons.add(new Verdict.Reason("NO_VALID_CONSENT", id, "pupilIds", noConsentDetail(pupil, content, today)));
         }
-        String caption = content.caption().toLowerCase(Locale.ROOT);
-        String altText = content.altText().toLowerCase(Locale.ROOT);
         DatesOfBirth.spellings(pupil.dateOfBirth()).stream()
                 .filter(date -> caption.contains(date) || altText.contains(date))
                 .findFirst()
@@ -91,11 +100,12 @@ public class PublicationCheck {
                 : "Consent for " + content.channel() + " ended on " + pupil.validUntil();
     }
 
-    private Optional<Verdict.Reason> accountReason(String schoolId, PublicationContent content) {
+    private static Optional<Verdict.Reason> accountReason(PublicationFacts facts, String schoolId,
+                                                          PublicationContent content) {
         if (content.officialAccountId() == null) {
             return Optional.empty();
         }
-        Optional<OfficialLiveAccountView> account = accounts.findByIdAndSchoolId(content.officialAccountId(), schoolId);
+        Optional<OfficialLiveAccountView> account = facts.account(schoolId, content.officialAccountId());
         if (account.filter(OfficialLiveAccountView::live).isPresent()) {
             return Optional.empty();
         }
@@ -104,8 +114,12 @@ public class PublicationCheck {
                 .orElse("Not an official account of the school provisioned after approval")));
     }
 
-    /** One lookup for the words of caption and alt text together; each match is reported against its field. */
-    private void nameReasons(String schoolId, PublicationContent content, List<Verdict.Reason> reasons) {
+    /**
+     * One lookup for the words of caption and alt text together; each match is reported against its field,
+     * pupils in the order of their ids whatever the source of the facts.
+     */
+    private static void nameReasons(PublicationFacts facts, String schoolId, PublicationContent content,
+                                    List<Verdict.Reason> reasons) {
         Map<String, Set<String>> fields = Map.of("caption", phrases(content.caption()),
                 "altText", phrases(content.altText()));
         Set<String> all = new LinkedHashSet<>(fields.get("caption"));
@@ -113,7 +127,8 @@ public class PublicationCheck {
         if (all.isEmpty()) {
             return;
         }
-        List<NamedPupil> named = reads.named(schoolId, all);
+        List<NamedPupil> named = facts.named(schoolId, all).stream()
+                .sorted(Comparator.comparing(NamedPupil::pupilId)).toList();
         for (String field : List.of("caption", "altText")) {
             Set<String> phrases = fields.get(field);
             for (NamedPupil pupil : named) {

@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import uk.schoolsocial.consent.consent.query.PupilView;
 
-/** The two indexed reads of the publication check (CON-4): no round trip per pupil. */
+/** Two of the three indexed reads of the publication check (CON-4) from the read model: no round trip per pupil. */
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface PublicationCheckRepository extends GenericRepository<PupilView, String> {
 

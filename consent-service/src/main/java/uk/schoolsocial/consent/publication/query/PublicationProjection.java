@@ -6,6 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import uk.schoolsocial.consent.publication.command.OpenTakedownCommand;
+import uk.schoolsocial.events.consent.ConsentGivenEvent;
 import uk.schoolsocial.events.consent.ConsentWithdrawnEvent;
 import uk.schoolsocial.events.consent.PublicationRegisteredEvent;
 import uk.schoolsocial.events.consent.PublicationTakenDownEvent;
@@ -23,14 +24,36 @@ public class PublicationProjection {
     public static final String GROUP = "publications";
     private final PublicationViewRepository publications;
     private final PublicationPupilViewRepository featured;
+    private final WithdrawnConsentRepository withdrawn;
 
-    PublicationProjection(PublicationViewRepository publications, PublicationPupilViewRepository featured) {
+    PublicationProjection(PublicationViewRepository publications, PublicationPupilViewRepository featured,
+                          WithdrawnConsentRepository withdrawn) {
         this.publications = publications;
         this.featured = featured;
+        this.withdrawn = withdrawn;
+    }
+
+    /**
+     * CON-3 also for a publication whose check passed just before a withdrawal of one of its pupils
+     * and that was registered just after it: this processor sees the withdrawal first, finds
+     * nothing to take down yet, and so opens the takedown here.
+     */
+    @EventHandler
+    void on(PublicationRegisteredEvent event, CommandGateway commands) {
+        register(event);
+        event.pupilIds().stream()
+                .filter(pupil -> withdrawn.existsById(WithdrawnConsent.idOf(event.schoolId(), pupil,
+                        event.channel().name())))
+                .forEach(pupil -> commands.sendAndWait(
+                        new OpenTakedownCommand(event.publicationId(), pupil, event.channel())));
     }
 
     @EventHandler
-    void on(PublicationRegisteredEvent event) {
+    void on(ConsentGivenEvent event) {
+        withdrawn.deleteById(WithdrawnConsent.idOf(event.schoolId(), event.pupilId(), event.channel().name()));
+    }
+
+    private void register(PublicationRegisteredEvent event) {
         if (publications.existsById(event.publicationId())) {
             return;
         }
@@ -45,6 +68,10 @@ public class PublicationProjection {
     /** CON-3: every registered publication featuring the pupil on that channel is to come down. */
     @EventHandler
     void on(ConsentWithdrawnEvent event, CommandGateway commands) {
+        String id = WithdrawnConsent.idOf(event.schoolId(), event.pupilId(), event.channel().name());
+        if (!withdrawn.existsById(id)) {
+            withdrawn.save(new WithdrawnConsent(id, event.schoolId(), event.pupilId(), event.channel().name()));
+        }
         featured.findBySchoolIdAndPupilIdAndChannel(event.schoolId(), event.pupilId(), event.channel().name())
                 .forEach(row -> commands.sendAndWait(
                         new OpenTakedownCommand(row.publicationId(), row.pupilId(), event.channel())));

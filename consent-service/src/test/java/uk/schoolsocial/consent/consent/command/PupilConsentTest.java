@@ -35,6 +35,7 @@ class PupilConsentTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(PupilConsent.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(AcademicYears.ENGLAND_AND_WALES);
     }
 
     private static final LocalDate BORN = LocalDate.of(2016, 3, 14);
@@ -83,6 +84,16 @@ class PupilConsentTest {
         fixture.given(ROSTERED)
                 .when(paperForm("CF-1", null))
                 .expectEvents(given(ConsentChannel.OFFICIAL_SOCIAL_MEDIA, LocalDate.of(2027, 8, 31)));
+    }
+
+    @Test
+    void con1_consentLastsUntilTheEndOfTheSchoolsOwnYearWhereItIsSet() {
+        AggregateTestFixture<PupilConsent> julyEnd = new AggregateTestFixture<>(PupilConsent.class);
+        julyEnd.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        julyEnd.registerInjectableResource(AcademicYears.of(List.of("school-b=06-30", "school-a=07-31")));
+        julyEnd.given(ROSTERED)
+                .when(paperForm("CF-1", null))
+                .expectEvents(given(ConsentChannel.OFFICIAL_SOCIAL_MEDIA, LocalDate.of(2027, 7, 31)));
     }
 
     @Test

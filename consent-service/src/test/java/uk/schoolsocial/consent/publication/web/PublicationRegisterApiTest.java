@@ -14,6 +14,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.time.LocalDate;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import uk.schoolsocial.consent.publication.command.RegisterPublicationCommand;
+import uk.schoolsocial.events.consent.ConsentChannel;
+import uk.schoolsocial.platform.testing.PlatformAxonContext;
 import org.junit.jupiter.api.Test;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.consent.Scenario;
@@ -124,5 +131,29 @@ class PublicationRegisterApiTest implements AccountEventsDatabaseTest {
         api(ADMIN).body(Map.of()).post(PUBLICATIONS + "/" + printed + "/takedown").then().statusCode(409);
         api(TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT")).body(Map.of())
                 .post(PUBLICATIONS + "/" + printed + "/takedown").then().statusCode(404);
+    }
+
+    @Inject
+    CommandGateway commands;
+
+    @Test
+    void con3_aPublicationRegisteredJustAfterAWithdrawalOfItsPupilStillGetsItsTakedown() {
+        Scenario scenario = new Scenario(this::api);
+        String pupil = scenario.pupil("Eli", "Grant");
+        scenario.consent(pupil, "WEBSITE");
+        Map<String, Object> website = content(pupil);
+        String checkId = checkId(website);
+        api(PARENT).body(Map.of("withdrawnBy", "parent-1"))
+                .post("/api/v1/pupils/" + pupil + "/consents/WEBSITE/withdrawal").then().statusCode(200);
+        // The registration whose check passed a moment before the withdrawal commits just after it.
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RegisterPublicationCommand(id,
+                TestTokens.SCHOOL, ConsentChannel.WEBSITE, null, "https://oakfield.sch.uk/news/race", List.of(pupil),
+                LocalDate.parse("2026-10-02"), checkId, true, "staff-1"))
+                .andMetaData(PlatformAxonContext.audit(TestTokens.SCHOOL)));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> api(STAFF).get("/api/v1/consents/takedowns").then()
+                .statusCode(200).body("items.id", hasItem(id))
+                .body("items.find { it.id == '" + id + "' }.takedownFor", equalTo(List.of(pupil))));
     }
 }

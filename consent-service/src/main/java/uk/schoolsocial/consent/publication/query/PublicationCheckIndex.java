@@ -1,0 +1,467 @@
+package uk.schoolsocial.consent.publication.query;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.schoolsocial.consent.consent.query.ChannelConsentView;
+import uk.schoolsocial.consent.consent.query.ChannelConsentViewRepository;
+import uk.schoolsocial.consent.consent.query.PupilConsentProjection;
+import uk.schoolsocial.consent.consent.query.PupilView;
+import uk.schoolsocial.consent.consent.query.PupilViewRepository;
+import uk.schoolsocial.consent.officialaccount.query.OfficialAccountProjection;
+import uk.schoolsocial.consent.officialaccount.query.OfficialLiveAccountView;
+import uk.schoolsocial.consent.officialaccount.query.OfficialLiveAccountViewRepository;
+import uk.schoolsocial.events.consent.ConsentChannel;
+
+/**
+ * The facts of the publication check (CON-4) in memory, per school: the roster with folded names,
+ * dates of birth, leavers and objections (CON-2, CON-6), each pupil's consent per channel (CON-1,
+ * CON-3), and the official accounts provisioned by account-service with where they stand. A check
+ * then needs no database round trip.
+ *
+ * <p>How it stays as right as the read model it copies:
+ * <ul>
+ * <li><b>Same rows, same moment.</b> The projections that write {@code pupil_view},
+ * {@code channel_consent_view} and {@code official_live_account_view} hand each row they write to
+ * {@link #apply} in the same handler call, inside the processor's transaction and so <em>before</em> it
+ * commits. A command answers 2xx only once its row is committed ({@code ReadYourWrites}), so by then
+ * the index has the change: a check made after a withdrawal (or objection, or leaving) answered 2xx
+ * refuses, as one reading the read model would.</li>
+ * <li><b>Versions.</b> Every entry keeps the version of its row and only a higher one replaces it, as in
+ * the projections, so a redelivered or replayed event, or a reload racing live updates, cannot bring
+ * older facts back. Rows are never deleted from these tables, so nothing has to be removed.</li>
+ * <li><b>Loaded from the read model</b> at start, before the HTTP server takes requests; should that fail,
+ * checks read the read model while it loads again in the background.</li>
+ * <li><b>Trusted only while complete.</b> The index is fed only by the processors of this instance.
+ * It answers a check only while this instance processes the whole stream of both feeding processors
+ * ({@code pupil-consents}, {@code official-accounts}: one segment each, claimed here) and has itself
+ * seen every event up to where they stand ({@link OwnEvents} and {@link AccountServiceEvents} read
+ * every event of those streams). Otherwise, say another instance holds or held a segment, or a
+ * processor runs several segments, the check reads the read model, and if this instance holds the
+ * streams again but missed events, the index reloads from the read model first. One window remains:
+ * a segment taken over by another instance (after this one failed to extend its claim for the claim
+ * timeout) counts as held here until this instance's processor notices, at its next token update.
+ * Several instances of a service are not supported yet anyway (docs/architecture.md).</li>
+ * </ul>
+ */
+@Singleton
+public class PublicationCheckIndex implements PublicationFacts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublicationCheckIndex.class);
+    private static final Consent[] NO_CONSENTS = new Consent[ConsentChannel.values().length];
+    private static final long CLAIM_WAIT_MILLIS = 3_000;
+
+    private final Map<String, School> schools = new ConcurrentHashMap<>();
+    private final Stream ownEvents = new Stream(PupilConsentProjection.GROUP);
+    private final Stream accountEvents = new Stream(OfficialAccountProjection.GROUP);
+    private final PupilViewRepository pupilRows;
+    private final ChannelConsentViewRepository consentRows;
+    private final OfficialLiveAccountViewRepository accountRows;
+    /** Lazily: the Axon configuration is built after the projections that feed this index. */
+    private final BeanProvider<Configuration> axon;
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "publication-check-index");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean loading = new AtomicBoolean();
+    private final AtomicBoolean warned = new AtomicBoolean();
+    private volatile boolean loaded;
+
+    PublicationCheckIndex(PupilViewRepository pupilRows, ChannelConsentViewRepository consentRows,
+                          OfficialLiveAccountViewRepository accountRows, BeanProvider<Configuration> axon) {
+        this.pupilRows = pupilRows;
+        this.consentRows = consentRows;
+        this.accountRows = accountRows;
+        this.axon = axon;
+    }
+
+    // ---- fed by the projections, with the rows they write -------------------------------------------
+
+    /** A roster row (CON-6) with its objection (CON-2), as {@code PupilRosterProjection} wrote it. */
+    public void apply(PupilView row) {
+        School school = school(row.schoolId());
+        Roster next = new Roster(row.givenNameKey(), row.familyNameKey(), row.dateOfBirth(), row.leftOn(),
+                row.objectedAt(), row.version());
+        boolean[] renamed = {false};
+        school.pupils.compute(row.pupilId(), (id, pupil) -> {
+            Roster before = pupil == null ? null : pupil.roster();
+            if (before != null && before.version() >= next.version()) {
+                return pupil;
+            }
+            renamed[0] = before == null || !before.sameNames(next);
+            return new Pupil(next, pupil == null ? NO_CONSENTS : pupil.consents());
+        });
+        if (renamed[0]) {
+            school.rosterChanges.incrementAndGet();
+        }
+    }
+
+    /** A pupil's consent on one channel (CON-1, CON-3), as {@code PupilConsentProjection} wrote it. */
+    public void apply(ChannelConsentView row) {
+        int channel = ConsentChannel.valueOf(row.channel()).ordinal();
+        Consent next = new Consent(row.givenOn(), row.validUntil(), row.withdrawnAt(), row.version());
+        school(row.schoolId()).pupils.compute(row.pupilId(), (id, pupil) -> {
+            Consent[] consents = pupil == null ? NO_CONSENTS : pupil.consents();
+            if (consents[channel] != null && consents[channel].version() >= next.version()) {
+                return pupil;
+            }
+            Consent[] changed = consents.clone();
+            changed[channel] = next;
+            return new Pupil(pupil == null ? null : pupil.roster(), changed);
+        });
+    }
+
+    /** An official account and where it stands, as {@code OfficialAccountProjection} wrote it. */
+    public void apply(OfficialLiveAccountView row) {
+        school(row.schoolId()).accounts.merge(row.id(), row,
+                (stored, next) -> next.version() > stored.version() ? next : stored);
+    }
+
+    /** Reads every event of the processor of the consent and roster projections: how far the index has read. */
+    public OwnEvents ownEventsReader() {
+        return new OwnEvents(ownEvents);
+    }
+
+    /** Reads every event of the processor of account-service's events: how far the index has read. */
+    public AccountServiceEvents accountEventsReader() {
+        return new AccountServiceEvents(accountEvents);
+    }
+
+    // ---- the facts of a check --------------------------------------------------------------------
+
+    @Override
+    public List<CheckedPupil> featured(String schoolId, ConsentChannel channel, Collection<String> pupilIds) {
+        School school = schools.get(schoolId);
+        if (school == null) {
+            return List.of();
+        }
+        List<CheckedPupil> found = new ArrayList<>(pupilIds.size());
+        for (String pupilId : pupilIds) {
+            Pupil pupil = school.pupils.get(pupilId);
+            if (pupil == null || pupil.roster() == null) {
+                continue;
+            }
+            Roster roster = pupil.roster();
+            Consent consent = pupil.consents()[channel.ordinal()];
+            found.add(new CheckedPupil(pupilId, roster.dateOfBirth(), roster.leftOn(), roster.objectedAt(),
+                    consent == null ? null : consent.givenOn(), consent == null ? null : consent.validUntil(),
+                    consent == null ? null : consent.withdrawnAt()));
+        }
+        return found;
+    }
+
+    @Override
+    public List<NamedPupil> named(String schoolId, Collection<String> phrases) {
+        School school = schools.get(schoolId);
+        if (school == null) {
+            return List.of();
+        }
+        Map<String, List<NamedPupil>> byKey = school.names().byKey();
+        Set<NamedPupil> found = new LinkedHashSet<>();
+        for (String phrase : phrases) {
+            found.addAll(byKey.getOrDefault(phrase, List.of()));
+        }
+        return List.copyOf(found);
+    }
+
+    @Override
+    public Optional<OfficialLiveAccountView> account(String schoolId, String accountId) {
+        School school = schools.get(schoolId);
+        return school == null ? Optional.empty() : Optional.ofNullable(school.accounts.get(accountId));
+    }
+
+    // ---- whether it may answer, and loading -------------------------------------------------------
+
+    /**
+     * Whether a check may be answered from memory: loaded, and this instance processes the whole stream
+     * of both feeding processors with every event up to their position seen here. When it processes them
+     * but missed events (another instance had them for a while), a reload from the read model starts.
+     */
+    public boolean trusted() {
+        if (!loaded) {
+            reloadInBackground();
+            return false;
+        }
+        Standing own = standing(ownEvents);
+        Standing accounts = standing(accountEvents);
+        if (own == Standing.CAUGHT_UP && accounts == Standing.CAUGHT_UP) {
+            return true;
+        }
+        if (own != Standing.NOT_HERE && accounts != Standing.NOT_HERE) {
+            reloadInBackground();
+        }
+        return false;
+    }
+
+    /**
+     * Loads before the HTTP server takes requests (Micronaut starts it after this event), so that no
+     * check waits on the read model while the index loads.
+     */
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (loading.compareAndSet(false, true)) {
+            try {
+                awaitClaims();
+                reload();
+            } catch (RuntimeException e) {
+                LOG.warn("The publication check index could not load; checks read the read model", e);
+            } finally {
+                loading.set(false);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        loader.shutdownNow();
+    }
+
+    private void reloadInBackground() {
+        if (loading.compareAndSet(false, true)) {
+            loader.execute(() -> {
+                try {
+                    awaitClaims();
+                    reload();
+                } catch (RuntimeException e) {
+                    LOG.warn("The publication check index could not load; checks read the read model", e);
+                } finally {
+                    loading.set(false);
+                }
+            });
+        }
+    }
+
+    /** At start the processors claim their segment within moments; loading after that saves a second load. */
+    private void awaitClaims() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLAIM_WAIT_MILLIS);
+        while ((standing(ownEvents) == Standing.NOT_HERE || standing(accountEvents) == Standing.NOT_HERE)
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Merges every row of the read model in (a row older than the entry it meets changes nothing). The
+     * processors' positions are taken first: a processor moves past an event only once its transaction
+     * has committed, so every event up to them is in the rows read afterwards.
+     */
+    void reload() {
+        long ownAt = position(ownEvents);
+        long accountsAt = position(accountEvents);
+        long started = System.nanoTime();
+        pupilRows.findAll().forEach(this::apply);
+        consentRows.findAll().forEach(this::apply);
+        accountRows.findAll().forEach(this::apply);
+        ownEvents.caughtUpTo(ownAt);
+        accountEvents.caughtUpTo(accountsAt);
+        loaded = true;
+        LOG.info("Publication check index loaded from the read model in {} ms: {} schools",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), schools.size());
+    }
+
+    private enum Standing { CAUGHT_UP, BEHIND, NOT_HERE }
+
+    private Standing standing(Stream stream) {
+        EventTrackerStatus whole = wholeStream(stream);
+        if (whole == null) {
+            return Standing.NOT_HERE;
+        }
+        return position(whole) <= stream.seen() ? Standing.CAUGHT_UP : Standing.BEHIND;
+    }
+
+    private long position(Stream stream) {
+        EventTrackerStatus whole = wholeStream(stream);
+        return whole == null ? -1 : position(whole);
+    }
+
+    private static long position(EventTrackerStatus status) {
+        return status.getCurrentPosition().orElse(-1);
+    }
+
+    /** The status of the processor's one segment if this instance processes the whole stream, else null. */
+    private EventTrackerStatus wholeStream(Stream stream) {
+        StreamingEventProcessor processor = processor(stream);
+        if (processor == null) {
+            return null;
+        }
+        Map<Integer, EventTrackerStatus> held = processor.processingStatus();
+        if (held.size() != 1) {
+            return null;
+        }
+        EventTrackerStatus status = held.values().iterator().next();
+        if (status.getSegment().getMask() != 0) {
+            if (warned.compareAndSet(false, true)) {
+                LOG.warn("Processor {} runs several segments; the publication check reads the read model",
+                        stream.name);
+            }
+            return null;
+        }
+        return status;
+    }
+
+    private StreamingEventProcessor processor(Stream stream) {
+        StreamingEventProcessor found = stream.processor;
+        if (found == null) {
+            found = axon.get().eventProcessingConfiguration()
+                    .eventProcessor(stream.name, StreamingEventProcessor.class).orElse(null);
+            stream.processor = found;
+        }
+        return found;
+    }
+
+    private School school(String schoolId) {
+        return schools.computeIfAbsent(schoolId, id -> new School());
+    }
+
+    // ---- the data ---------------------------------------------------------------------------------
+
+    /** One school's roster and accounts. */
+    private static final class School {
+        final Map<String, Pupil> pupils = new ConcurrentHashMap<>();
+        final Map<String, OfficialLiveAccountView> accounts = new ConcurrentHashMap<>();
+        /** Counts changes of names on the roster; the lookup table below is rebuilt when it moves. */
+        final AtomicLong rosterChanges = new AtomicLong();
+        volatile Names names = new Names(-1, Map.of());
+
+        /**
+         * The pupils by name key. The count is read before the roster, and a roster change is counted only
+         * after it is in the map, so a table is never labelled newer than what it holds.
+         */
+        Names names() {
+            Names current = names;
+            long changes = rosterChanges.get();
+            if (current.changes() == changes) {
+                return current;
+            }
+            Map<String, List<NamedPupil>> byKey = new HashMap<>();
+            pupils.forEach((pupilId, pupil) -> {
+                Roster roster = pupil.roster();
+                if (roster == null) {
+                    return;
+                }
+                NamedPupil named = new NamedPupil(pupilId, roster.givenNameKey(), roster.familyNameKey());
+                byKey.computeIfAbsent(roster.givenNameKey(), key -> new ArrayList<>()).add(named);
+                if (!roster.familyNameKey().equals(roster.givenNameKey())) {
+                    byKey.computeIfAbsent(roster.familyNameKey(), key -> new ArrayList<>()).add(named);
+                }
+            });
+            Names rebuilt = new Names(changes, byKey);
+            names = rebuilt;
+            return rebuilt;
+        }
+    }
+
+    private record Names(long changes, Map<String, List<NamedPupil>> byKey) {
+    }
+
+    /** A pupil's roster entry and consent per channel (by ordinal); the roster is null until its row arrives. */
+    private record Pupil(Roster roster, Consent[] consents) {
+    }
+
+    private record Roster(String givenNameKey, String familyNameKey, LocalDate dateOfBirth, LocalDate leftOn,
+                          Instant objectedAt, long version) {
+
+        boolean sameNames(Roster other) {
+            return givenNameKey.equals(other.givenNameKey) && familyNameKey.equals(other.familyNameKey);
+        }
+    }
+
+    private record Consent(LocalDate givenOn, LocalDate validUntil, Instant withdrawnAt, long version) {
+    }
+
+    /** One feeding processor and the furthest position of its stream that the index has seen. */
+    private static final class Stream {
+        private final String name;
+        private final AtomicLong seen = new AtomicLong(-1);
+        private volatile StreamingEventProcessor processor;
+
+        Stream(String name) {
+            this.name = name;
+        }
+
+        long seen() {
+            return seen.get();
+        }
+
+        void read(TrackingToken token) {
+            if (token != null) {
+                token.position().ifPresent(position -> seen.accumulateAndGet(position, Math::max));
+            }
+        }
+
+        void caughtUpTo(long position) {
+            seen.accumulateAndGet(position, Math::max);
+        }
+    }
+
+    /**
+     * Sees every event of the {@code pupil-consents} processor (its handler takes any message), in the
+     * processor's transaction, so that {@link #trusted()} can tell whether the index missed any.
+     */
+    @ProcessingGroup(PupilConsentProjection.GROUP)
+    public static final class OwnEvents {
+        private final Stream stream;
+
+        OwnEvents(Stream stream) {
+            this.stream = stream;
+        }
+
+        @EventHandler
+        void read(EventMessage<?> event, TrackingToken token) {
+            stream.read(token);
+        }
+    }
+
+    /** As {@link OwnEvents}, for the {@code official-accounts} processor reading account-service's events. */
+    @ProcessingGroup(OfficialAccountProjection.GROUP)
+    public static final class AccountServiceEvents {
+        private final Stream stream;
+
+        AccountServiceEvents(Stream stream) {
+            this.stream = stream;
+        }
+
+        @EventHandler
+        void read(EventMessage<?> event, TrackingToken token) {
+            stream.read(token);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PublicationCheckIndex" + (loaded ? "" : " (loading)") + ": " + schools.size() + " schools";
+    }
+}
