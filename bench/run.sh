@@ -11,9 +11,11 @@ DB_PASSWORD=${BENCH_DB_PASSWORD:-}
 SECRET=${SMP_INTERNAL_TOKEN_SECRET:-bench-internal-secret-0123456789-abcdefghij}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xss512k -XX:+UseSerialGC -Xmx256m}
 ACCOUNT=5b0f7c1e-2a47-4c0e-9d55-0f4a8d1c2e93
+# The service jar to measure; another one (say a copy of a previous build) to compare before/after.
+JAR=${BENCH_JAR:-consent-service/target/consent-service.jar}
 SQL="mysql -h$DB_HOST -P$DB_PORT -u$DB_USER ${DB_PASSWORD:+-p$DB_PASSWORD}"
 
-[ -f consent-service/target/consent-service.jar ] || (cd consent-service && ../mvnw -o -q package -DskipTests)
+[ -n "${BENCH_JAR:-}" ] || [ -f "$JAR" ] || (cd consent-service && ../mvnw -o -q package -DskipTests)
 ./mvnw -o -q -f bench/pom.xml package -DskipTests
 
 $SQL -e "DROP DATABASE IF EXISTS smp_consent_bench; DROP DATABASE IF EXISTS smp_account_bench;
@@ -21,19 +23,34 @@ $SQL -e "DROP DATABASE IF EXISTS smp_consent_bench; DROP DATABASE IF EXISTS smp_
 # account-service's event store, empty, as its Flyway would create it: the upstream of the
 # official-accounts processor.
 $SQL smp_account_bench < platform/src/main/resources/db/platform/V20261121_0001__axon_stores.sql
+# One official account of the bench school, provisioned and gone live, as account-service appends those
+# events (ACC-4, ACC-5; Jackson payloads with the audit metadata of AUD-1). The service's official-accounts
+# processor projects it like any other.
+event() { # sequence, payload type, payload JSON
+  $SQL smp_account_bench -e "INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision,
+      payload_type, time_stamp, aggregate_identifier, sequence_number, type)
+    VALUES (UUID(), '{\"causationId\":\"bench\",\"correlationId\":\"bench\",\"actorId\":\"bench\",\"actorRoles\":\"ACCOUNT_ADMIN\",\"schoolId\":\"bench-school\"}',
+      '$3', '1', 'uk.schoolsocial.events.account.$2', '2026-01-05T09:00:00Z', '$ACCOUNT', $1, 'OfficialAccount');"
+}
+event 0 AccountProvisionedEvent "{\"accountId\":\"$ACCOUNT\",\"schoolId\":\"bench-school\",\"applicationId\":\"$ACCOUNT\",\"platform\":\"INSTAGRAM\",\"handle\":\"bench\",\"displayName\":\"Bench\",\"administrators\":[\"staff-1\"],\"privacy\":\"PRIVATE\",\"aupLink\":\"https://example.org/aup\",\"provisionedAt\":\"2026-01-05T09:00:00Z\"}"
+event 1 AccountWentLiveEvent "{\"accountId\":\"$ACCOUNT\",\"schoolId\":\"bench-school\",\"at\":\"2026-01-05T09:00:00Z\"}"
 MICRONAUT_SERVER_PORT=$PORT SMP_INTERNAL_TOKEN_SECRET=$SECRET \
 DATASOURCES_DEFAULT_URL="jdbc:mysql://$DB_HOST:$DB_PORT/smp_consent_bench" \
 DATASOURCES_DEFAULT_USERNAME=$DB_USER DATASOURCES_DEFAULT_PASSWORD=$DB_PASSWORD \
 DATASOURCES_ACCOUNTEVENTS_URL="jdbc:mysql://$DB_HOST:$DB_PORT/smp_account_bench" \
 DATASOURCES_ACCOUNTEVENTS_USERNAME=$DB_USER DATASOURCES_ACCOUNTEVENTS_PASSWORD=$DB_PASSWORD \
-  java $JAVA_OPTS -jar consent-service/target/consent-service.jar > bench/target/consent-service.log 2>&1 &
+  java $JAVA_OPTS -jar "$JAR" > bench/target/consent-service.log 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$PORT/health" > /dev/null 2>&1 && break
   sleep 1
 done
-# One LIVE official account of the bench school, as the official-accounts processor projects it.
-$SQL -e "INSERT INTO smp_consent_bench.official_live_account_view
-         VALUES ('$ACCOUNT', 'bench-school', '$ACCOUNT', 'INSTAGRAM', 'bench', 'Bench', 'LIVE', 1);"
-java -cp bench/target/classes uk.schoolsocial.bench.PublicationCheckBench "http://127.0.0.1:$PORT" "$SECRET" "$ACCOUNT"
+# The service learns the account from account-service's events, as in production: wait until it is LIVE.
+for _ in $(seq 1 60); do
+  [ "$($SQL -N -e "SELECT status FROM smp_consent_bench.official_live_account_view WHERE id = '$ACCOUNT'" 2>/dev/null)" = LIVE ] && break
+  sleep 1
+done
+# BENCH_CLIENT=socket: a kept-alive socket per client instead of java.net.http (see the harness).
+java -Dbench.client="${BENCH_CLIENT:-jdk}" -cp bench/target/classes uk.schoolsocial.bench.PublicationCheckBench \
+  "http://127.0.0.1:$PORT" "$SECRET" "$ACCOUNT"
