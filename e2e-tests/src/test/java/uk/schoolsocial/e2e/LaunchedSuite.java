@@ -2,11 +2,14 @@ package uk.schoolsocial.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import uk.schoolsocial.launcher.Ports;
 import uk.schoolsocial.launcher.Suite;
@@ -14,7 +17,8 @@ import uk.schoolsocial.launcher.SuiteConfig;
 
 /**
  * Starts the launched suite for one e2e class: its own block of ports and its own data directory
- * (emptied first), so classes never share state. Extra JVM options reach every child, e.g.
+ * (emptied first), so classes never share state. Each class names its block; when any port of it is
+ * taken (another build on a shared CI machine), a free block is chosen instead. Extra JVM options reach every child, e.g.
  * {@code -Dsmp.some.duration=PT2S} to shorten a due date the test waits for.
  */
 final class LaunchedSuite {
@@ -31,11 +35,37 @@ final class LaunchedSuite {
         if (jvmOptions.length > 0) {
             env.put("SMP_JAVA_OPTS", "-Xss512k -XX:+UseSerialGC -Xmx256m " + String.join(" ", jvmOptions));
         }
-        return SuiteConfig.fromEnvironment(env).withPorts(Ports.startingAt(firstPort));
+        return SuiteConfig.fromEnvironment(env).withPorts(Ports.startingAt(freeBlock(firstPort)));
     }
 
     static Suite start(String name, int firstPort, String... jvmOptions) {
         return Suite.start(config(name, firstPort, jvmOptions));
+    }
+
+    private static final int PORTS = 5;
+
+    private static int freeBlock(int preferred) {
+        if (allFree(preferred)) {
+            return preferred;
+        }
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int first = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            if (allFree(first)) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("No block of " + PORTS + " free ports found for the suite");
+    }
+
+    private static boolean allFree(int first) {
+        for (int port = first; port < first + PORTS; port++) {
+            try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                // bound, so free
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void deleteRecursively(Path root) {
