@@ -28,6 +28,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.schoolsocial.consent.consent.query.ChannelConsentView;
@@ -54,6 +55,9 @@ import uk.schoolsocial.events.consent.ConsentChannel;
  * commits. A command answers 2xx only once its row is committed ({@code ReadYourWrites}), so by then
  * the index has the change: a check made after a withdrawal (or objection, or leaving) answered 2xx
  * refuses, as one reading the read model would.</li>
+ * <li><b>Nothing that was not stored.</b> Should that transaction roll back, the index may hold rows the
+ * read model never got (a consent that was not stored, say). It then forgets everything and is not
+ * trusted until it has loaded again from the read model; the processor retries the batch meanwhile.</li>
  * <li><b>Versions.</b> Every entry keeps the version of its row and only a higher one replaces it, as in
  * the projections, so a redelivered or replayed event, or a reload racing live updates, cannot bring
  * older facts back. Rows are never deleted from these tables, so nothing has to be removed.</li>
@@ -78,7 +82,7 @@ public class PublicationCheckIndex implements PublicationFacts {
     private static final Consent[] NO_CONSENTS = new Consent[ConsentChannel.values().length];
     private static final long CLAIM_WAIT_MILLIS = 3_000;
 
-    private final Map<String, School> schools = new ConcurrentHashMap<>();
+    private volatile Map<String, School> schools = new ConcurrentHashMap<>();
     private final Stream ownEvents = new Stream(PupilConsentProjection.GROUP);
     private final Stream accountEvents = new Stream(OfficialAccountProjection.GROUP);
     private final PupilViewRepository pupilRows;
@@ -93,7 +97,13 @@ public class PublicationCheckIndex implements PublicationFacts {
     });
     private final AtomicBoolean loading = new AtomicBoolean();
     private final AtomicBoolean warned = new AtomicBoolean();
+    /** Guards {@link #loaded} against a rollback that forgets the index while a load completes. */
+    private final Object loadState = new Object();
+    /** Counts the times the index forgot everything after a rollback; a load that saw it move loads again. */
+    private long forgotten;
     private volatile boolean loaded;
+    /** Marks a unit of work whose rollback this index already listens for. */
+    private final String rollbackKey = PublicationCheckIndex.class.getName() + "@" + System.identityHashCode(this);
 
     PublicationCheckIndex(PupilViewRepository pupilRows, ChannelConsentViewRepository consentRows,
                           OfficialLiveAccountViewRepository accountRows, BeanProvider<Configuration> axon) {
@@ -107,6 +117,7 @@ public class PublicationCheckIndex implements PublicationFacts {
 
     /** A roster row (CON-6) with its objection (CON-2), as {@code PupilRosterProjection} wrote it. */
     public void apply(PupilView row) {
+        forgetIfRolledBack();
         School school = school(row.schoolId());
         Roster next = new Roster(row.givenNameKey(), row.familyNameKey(), row.dateOfBirth(), row.leftOn(),
                 row.objectedAt(), row.version());
@@ -126,6 +137,7 @@ public class PublicationCheckIndex implements PublicationFacts {
 
     /** A pupil's consent on one channel (CON-1, CON-3), as {@code PupilConsentProjection} wrote it. */
     public void apply(ChannelConsentView row) {
+        forgetIfRolledBack();
         int channel = ConsentChannel.valueOf(row.channel()).ordinal();
         Consent next = new Consent(row.givenOn(), row.validUntil(), row.withdrawnAt(), row.version());
         school(row.schoolId()).pupils.compute(row.pupilId(), (id, pupil) -> {
@@ -141,8 +153,32 @@ public class PublicationCheckIndex implements PublicationFacts {
 
     /** An official account and where it stands, as {@code OfficialAccountProjection} wrote it. */
     public void apply(OfficialLiveAccountView row) {
+        forgetIfRolledBack();
         school(row.schoolId()).accounts.merge(row.id(), row,
                 (stored, next) -> next.version() > stored.version() ? next : stored);
+    }
+
+    /**
+     * Rows applied in a processor's unit of work that then rolls back were never stored: the index
+     * forgets everything and loads again (once per unit of work, whatever number of rows it applied).
+     */
+    private void forgetIfRolledBack() {
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().getOrComputeResource(rollbackKey, key -> {
+            unitOfWork.root().onRollback(rolledBack -> forget());
+            return Boolean.TRUE;
+        }));
+    }
+
+    /** Drops every fact, so that none of a rolled-back transaction survives, and loads again. */
+    void forget() {
+        synchronized (loadState) {
+            forgotten++;
+            loaded = false;
+            schools = new ConcurrentHashMap<>();
+        }
+        LOG.warn("A transaction that fed the publication check index rolled back; checks read the read model "
+                + "until the index has loaded again");
+        reloadInBackground();
     }
 
     /** Reads every event of the processor of the consent and roster projections: how far the index has read. */
@@ -279,17 +315,33 @@ public class PublicationCheckIndex implements PublicationFacts {
      * has committed, so every event up to them is in the rows read afterwards.
      */
     void reload() {
-        long ownAt = position(ownEvents);
-        long accountsAt = position(accountEvents);
-        long started = System.nanoTime();
-        pupilRows.findAll().forEach(this::apply);
-        consentRows.findAll().forEach(this::apply);
-        accountRows.findAll().forEach(this::apply);
-        ownEvents.caughtUpTo(ownAt);
-        accountEvents.caughtUpTo(accountsAt);
-        loaded = true;
+        long generation;
+        long started;
+        do {
+            synchronized (loadState) {
+                generation = forgotten;
+            }
+            long ownAt = position(ownEvents);
+            long accountsAt = position(accountEvents);
+            started = System.nanoTime();
+            pupilRows.findAll().forEach(this::apply);
+            consentRows.findAll().forEach(this::apply);
+            accountRows.findAll().forEach(this::apply);
+            ownEvents.caughtUpTo(ownAt);
+            accountEvents.caughtUpTo(accountsAt);
+        } while (!loadedUnlessForgottenSince(generation));
         LOG.info("Publication check index loaded from the read model in {} ms: {} schools",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), schools.size());
+    }
+
+    private boolean loadedUnlessForgottenSince(long generation) {
+        synchronized (loadState) {
+            if (forgotten != generation) {
+                return false;
+            }
+            loaded = true;
+            return true;
+        }
     }
 
     private enum Standing { CAUGHT_UP, BEHIND, NOT_HERE }

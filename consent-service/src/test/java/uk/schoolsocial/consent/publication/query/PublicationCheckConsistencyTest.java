@@ -19,16 +19,20 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.Configuration;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.schoolsocial.consent.Scenario;
+import uk.schoolsocial.consent.consent.query.ChannelConsentView;
 import uk.schoolsocial.consent.consent.query.ChannelConsentViewRepository;
 import uk.schoolsocial.consent.consent.query.PupilViewRepository;
 import uk.schoolsocial.consent.officialaccount.query.OfficialLiveAccountViewRepository;
@@ -223,6 +227,32 @@ class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !restarted.trusted());
         await().atMost(Duration.ofSeconds(30)).until(restarted::trusted);
         assertTrue(check.check(restarted, SCHOOL, photo).allowed(), "reloaded with the pupil and their consent");
+        restarted.stop();
+    }
+
+    /**
+     * CON-1, CON-4: rows handed to the index in a processor transaction that then rolls back were never
+     * stored. A consent that was not stored must not let a photo through: the index forgets, is not
+     * trusted, and answers again only after loading what the read model holds.
+     */
+    @Test
+    void con1_con4_rowsOfATransactionThatRolledBackAreForgotten() {
+        String pupil = scenario.pupil("Ada", "Pike");
+        PublicationCheckIndex restarted = new PublicationCheckIndex(pupilRows, consentRows, accountRows, axon);
+        restarted.reload();
+        await().atMost(Duration.ofSeconds(30)).until(restarted::trusted);
+        PublicationContent photo = new PublicationContent(ConsentChannel.WEBSITE, null, List.of(pupil), "Art", "");
+        assertFalse(check.check(restarted, SCHOOL, photo).allowed(), "no consent was ever given");
+
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        restarted.apply(new ChannelConsentView(pupil + "/WEBSITE", pupil, SCHOOL, pupil, "WEBSITE", "parent-1",
+                "PAPER_FORM", "CF-9", LocalDate.of(2026, 9, 1), LocalDate.of(2099, 8, 31), AT, 1_000, null, null));
+        assertTrue(check.check(restarted, SCHOOL, photo).allowed(), "the index took the row, as a projection hands it");
+        batch.rollback();
+
+        assertFalse(restarted.trusted(), "not trusted once the transaction rolled back");
+        await().atMost(Duration.ofSeconds(30)).until(restarted::trusted);
+        assertFalse(check.check(restarted, SCHOOL, photo).allowed(), "the consent that was never stored is gone");
         restarted.stop();
     }
 
