@@ -24,7 +24,6 @@ import uk.schoolsocial.account.official.process.HandoverSaga;
 import uk.schoolsocial.account.official.process.PolicyFlagging;
 import uk.schoolsocial.account.official.query.AccountLookupProjection;
 import uk.schoolsocial.account.official.query.AccountProjection;
-import uk.schoolsocial.account.official.query.AdministeredAccountsLookup;
 import uk.schoolsocial.account.official.query.HandoverProjection;
 import uk.schoolsocial.account.official.query.StaffFitnessProjection;
 import uk.schoolsocial.account.official.vault.AesGcmCredentialVault;
@@ -50,7 +49,7 @@ class AccountAxonConfiguration {
     Configuration axonConfiguration(AxonInfrastructure axon, ApplicationProjection applications,
                                     RosterProjection roster, StaffLookup staffLookup,
                                     AccountLookupProjection accountLookups, AccountProjection accounts,
-                                    PolicyFlagging policyFlagging, AdministeredAccountsLookup administeredAccounts,
+                                    PolicyFlagging policyFlagging,
                                     HandoverProjection handovers, AesGcmCredentialVault vault,
                                     DeclarationProjection declarations, StaffFitnessProjection staffFitness,
                                     AccountMessageProjection messages, ResponseLookupProjection responseLookups,
@@ -70,7 +69,7 @@ class AccountAxonConfiguration {
         configurer.registerComponent(StaffDirectory.class, c -> staffLookup);
         configurer.registerComponent(ApprovedApplications.class, c -> accountLookups);
         configurer.registerComponent(AccountRules.class, c -> new AccountRules(Period.parse(reviewPeriod), Duration.parse(handoverDue)));
-        configurer.registerComponent(AdministeredAccounts.class, c -> administeredAccounts);
+        configurer.registerComponent(AdministeredAccounts.class, c -> responseLookups);
         configurer.registerComponent(CredentialVault.class, c -> vault);
         configurer.registerComponent(StaffFitness.class, c -> staffFitness);
         configurer.registerComponent(AccountAdministrators.class, c -> responseLookups);

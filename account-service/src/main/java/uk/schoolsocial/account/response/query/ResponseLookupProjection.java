@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import uk.schoolsocial.account.official.process.AdministeredAccounts;
 import uk.schoolsocial.account.response.command.AccountAdministrators;
 import uk.schoolsocial.account.response.command.SchoolHolidays;
 import uk.schoolsocial.events.account.AccountClosedEvent;
@@ -23,7 +24,7 @@ import uk.schoolsocial.events.account.SchoolHolidaysSetEvent;
  */
 @Singleton
 @ProcessingGroup(ResponseLookupProjection.GROUP)
-public class ResponseLookupProjection implements AccountAdministrators, SchoolHolidays {
+public class ResponseLookupProjection implements AccountAdministrators, AdministeredAccounts, SchoolHolidays {
 
     public static final String GROUP = "account-response-lookups";
     private final AccountAdministratorLookupRepository accounts;
@@ -83,6 +84,19 @@ public class ResponseLookupProjection implements AccountAdministrators, SchoolHo
     public Optional<Account> find(String schoolId, String accountId) {
         return accounts.findById(accountId).filter(row -> row.schoolId().equals(schoolId))
                 .map(row -> new Account(row.administrators(), row.closed()));
+    }
+
+    /**
+     * ACC-7: the handover process asks which accounts a leaver runs. This look-up is written in the
+     * transaction of the events, so it has every account and transfer stored before the leaving, which
+     * the accounts read model (a streaming processor) may not have yet.
+     */
+    @Override
+    public List<String> administeredBy(String schoolId, String staffId) {
+        return accounts.findBySchoolIdAndClosed(schoolId, false).stream()
+                .filter(row -> row.administrators().contains(staffId))
+                .map(AccountAdministratorLookup::accountId)
+                .toList();
     }
 
     @Override
