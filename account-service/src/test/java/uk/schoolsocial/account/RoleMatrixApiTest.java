@@ -72,6 +72,9 @@ class RoleMatrixApiTest implements DatabaseTest {
                 new Endpoint("GET", "/api/v1/staff", ROSTER_READERS, false),
                 new Endpoint("GET", "/api/v1/staff/{staff}", ROSTER_READERS, true),
                 new Endpoint("PUT", "/api/v1/staff/{staff}", Set.of("SLT"), false),
+                // Another school's caller is not the member, so that is 403 before the record is looked for.
+                new Endpoint("POST", "/api/v1/staff/{staff}/acknowledgements", WRITERS, false),
+                new Endpoint("POST", "/api/v1/staff/{staff}/trainings", Set.of("SLT", "ACCOUNT_ADMIN"), true),
                 new Endpoint("POST", "/api/v1/accounts", Set.of("ACCOUNT_ADMIN"), false),
                 new Endpoint("GET", "/api/v1/accounts", READERS, false),
                 new Endpoint("GET", "/api/v1/accounts/{acc}", READERS, true),

@@ -17,6 +17,8 @@ public enum AccountError implements ErrorCode {
     ALREADY_PROVISIONED(ErrorKind.CONFLICT),
     /** ACC-5: only an administrator of the account acknowledges for it. */
     NOT_AN_ADMINISTRATOR(ErrorKind.FORBIDDEN),
+    /** ACC-5: members of staff acknowledge the policy for themselves only. */
+    NOT_YOUR_ACKNOWLEDGEMENT(ErrorKind.FORBIDDEN),
     /** ACC-5: the acknowledgement names a version other than the current one. */
     POLICY_VERSION_NOT_CURRENT(ErrorKind.RULE_VIOLATED),
     /** ACC-9: the account's state does not allow this (e.g. reinstating an account that is not suspended). */

@@ -50,14 +50,15 @@ final class AccountHandover {
         }
     }
 
-    void transfer(String accountId, String schoolId, String newAdministratorId, Instant now) {
-        apply(new HandoverCompletedEvent(accountId, schoolId, open, "TRANSFERRED", newAdministratorId, now));
+    void transfer(String accountId, String schoolId, String newAdministratorId, int fitForPolicyVersion, Instant now) {
+        apply(new HandoverCompletedEvent(accountId, schoolId, open, "TRANSFERRED", newAdministratorId, now,
+                fitForPolicyVersion));
     }
 
     /** Closing the account ends an open handover. */
     void endWithAccount(String accountId, String schoolId, Instant now) {
         if (open != null) {
-            apply(new HandoverCompletedEvent(accountId, schoolId, open, "CLOSED", null, now));
+            apply(new HandoverCompletedEvent(accountId, schoolId, open, "CLOSED", null, now, null));
         }
     }
 

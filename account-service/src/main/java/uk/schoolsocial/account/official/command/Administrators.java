@@ -100,6 +100,10 @@ final class Administrators {
     void on(HandoverCompletedEvent event) {
         if (event.newAdministratorId() != null) {
             current.add(event.newAdministratorId());
+            if (event.fitForPolicyVersion() != null) {
+                acknowledged.put(event.newAdministratorId(), event.fitForPolicyVersion());
+                trained.add(event.newAdministratorId());
+            }
         }
     }
 }

@@ -124,7 +124,8 @@ public class OfficialAccount {
         TransferTarget.requireFit(schoolId, command.newAdministratorId(), administrators.policyVersion(), roster,
                 fitness);
         Instant now = clock.instant();
-        handover.transfer(accountId, schoolId, command.newAdministratorId(), now);
+        // The target was just found fit for the account's policy version: they take it over fit (ACC-5).
+        handover.transfer(accountId, schoolId, command.newAdministratorId(), administrators.policyVersion(), now);
         credentials.rotateAtHandover(accountId, schoolId, vault, command.credentials(), now);
         return AggregateLifecycle.getVersion();
     }

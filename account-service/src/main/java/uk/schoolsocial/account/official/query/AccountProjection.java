@@ -167,7 +167,13 @@ public class AccountProjection {
         update(e.accountId(), version, b -> {
             if (e.newAdministratorId() != null) {
                 b.administrators = plus(b.administrators, e.newAdministratorId());
-                b.outOfDate = plus(b.outOfDate, e.newAdministratorId());
+                if (e.fitForPolicyVersion() == null) {
+                    b.outOfDate = plus(b.outOfDate, e.newAdministratorId());
+                } else {
+                    // ACC-5: the transfer found them fit for the account's version; they take it over fit.
+                    b.acknowledged = plus(b.acknowledged, e.newAdministratorId());
+                    b.trained = plus(b.trained, e.newAdministratorId());
+                }
             }
             return b;
         });

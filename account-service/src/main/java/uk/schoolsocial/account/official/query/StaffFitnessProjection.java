@@ -1,15 +1,21 @@
 package uk.schoolsocial.account.official.query;
 
 import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import uk.schoolsocial.account.official.command.StaffFitness;
 import uk.schoolsocial.events.account.AdministratorTrainedEvent;
 import uk.schoolsocial.events.account.PolicyAcknowledgedEvent;
+import uk.schoolsocial.events.account.StaffPolicyAcknowledgedEvent;
+import uk.schoolsocial.events.account.StaffTrainingRecordedEvent;
 
 /**
- * {@link StaffFitness} from every account's acknowledgements and trainings (ACC-5): the newest
- * policy version each member of staff acknowledged, and whether they were trained. In the
+ * {@link StaffFitness} from every account's acknowledgements and trainings (ACC-5), and those made by
+ * staff before running any account: the newest policy version each member of staff acknowledged, and
+ * whether they were trained. In the
  * subscribing look-ups processor, so a handover (ACC-7) sees an acknowledgement made just before it.
  */
 @Singleton
@@ -34,10 +40,30 @@ public class StaffFitnessProjection implements StaffFitness {
         save(e.schoolId(), e.administratorId(), of(e.schoolId(), e.administratorId()).acknowledgedVersion(), true);
     }
 
+    @EventHandler
+    void on(StaffPolicyAcknowledgedEvent e) {
+        Record before = of(e.schoolId(), e.staffId());
+        save(e.schoolId(), e.staffId(), Math.max(before.acknowledgedVersion(), e.policyVersion()), before.trained());
+    }
+
+    @EventHandler
+    void on(StaffTrainingRecordedEvent e) {
+        save(e.schoolId(), e.staffId(), of(e.schoolId(), e.staffId()).acknowledgedVersion(), true);
+    }
+
     @Override
     public Record of(String schoolId, String staffId) {
         return records.findById(StaffFitnessLookup.key(schoolId, staffId))
                 .map(row -> new Record(row.acknowledgedVersion(), row.trained())).orElse(Record.NONE);
+    }
+
+    /** For reads: the records of several members at once; those with none are missing from the map. */
+    public Map<String, Record> of(String schoolId, Collection<String> staffIds) {
+        if (staffIds.isEmpty()) {
+            return Map.of();
+        }
+        return records.findByIdIn(staffIds.stream().map(id -> StaffFitnessLookup.key(schoolId, id)).toList()).stream().collect(Collectors.toMap(
+                StaffFitnessLookup::staffId, row -> new Record(row.acknowledgedVersion(), row.trained())));
     }
 
     private void save(String schoolId, String staffId, int acknowledgedVersion, boolean trained) {

@@ -8,7 +8,9 @@ import io.micronaut.security.annotation.Secured;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import uk.schoolsocial.account.api.StaffApi;
+import uk.schoolsocial.account.api.model.AcknowledgePolicyRequest;
 import uk.schoolsocial.account.api.model.MemberKind;
 import uk.schoolsocial.account.api.model.PageInfo;
 import uk.schoolsocial.account.api.model.RegisterVolunteerRequest;
@@ -18,6 +20,11 @@ import uk.schoolsocial.account.api.model.StaffMember;
 import uk.schoolsocial.account.api.model.StaffMemberSource;
 import uk.schoolsocial.account.api.model.StaffPage;
 import uk.schoolsocial.account.api.model.StaffRosterSync;
+import uk.schoolsocial.account.official.command.AccountError;
+import uk.schoolsocial.account.official.command.AcknowledgePolicyAsStaffCommand;
+import uk.schoolsocial.account.official.command.RecordStaffTrainingCommand;
+import uk.schoolsocial.account.official.command.StaffFitness;
+import uk.schoolsocial.account.official.query.StaffFitnessProjection;
 import uk.schoolsocial.account.roster.command.CorrectStaffMemberCommand;
 import uk.schoolsocial.account.roster.command.RegisterVolunteerCommand;
 import uk.schoolsocial.account.roster.command.RosterId;
@@ -45,11 +52,14 @@ class StaffController implements StaffApi {
     private final CommandSender commands;
     private final CurrentActor current;
     private final StaffMemberViewRepository members;
+    private final StaffFitnessProjection fitness;
 
-    StaffController(CommandSender commands, CurrentActor current, StaffMemberViewRepository members) {
+    StaffController(CommandSender commands, CurrentActor current, StaffMemberViewRepository members,
+                    StaffFitnessProjection fitness) {
         this.commands = commands;
         this.current = current;
         this.members = members;
+        this.fitness = fitness;
     }
 
     @Override
@@ -84,6 +94,30 @@ class StaffController implements StaffApi {
         return member(actor, staffId);
     }
 
+    /** ACC-5, ACC-7: fit to take an account over at a handover without running one first. */
+    @Override
+    @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN})
+    public StaffMember acknowledgePolicyAsStaff(String staffId, AcknowledgePolicyRequest request, String idempotencyKey,
+                                                String correlationId) {
+        Actor actor = current.get();
+        if (!actor.id().equals(staffId)) {
+            throw new DomainException(AccountError.NOT_YOUR_ACKNOWLEDGEMENT,
+                    "Members of staff acknowledge the policy for themselves only");
+        }
+        member(actor, staffId);
+        commands.send(new AcknowledgePolicyAsStaffCommand(actor.schoolId(), staffId, request.getPolicyVersion()));
+        return member(actor, staffId);
+    }
+
+    @Override
+    @Secured({Roles.SLT, Roles.ACCOUNT_ADMIN})
+    public StaffMember recordStaffTraining(String staffId, String idempotencyKey, String correlationId) {
+        Actor actor = current.get();
+        member(actor, staffId);
+        commands.send(new RecordStaffTrainingCommand(actor.schoolId(), staffId, actor.id()));
+        return member(actor, staffId);
+    }
+
     @Override
     @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR, Roles.INTEGRATION})
     public StaffMember getStaffMember(String staffId) {
@@ -104,18 +138,22 @@ class StaffController implements StaffApi {
             StaffMemberView last = rows.get(size - 1);
             page.setNextCursor(new Cursor(last.firstRecordedAt(), last.staffId()).encode());
         }
-        return new StaffPage(rows.stream().map(StaffController::toApi).toList(), page);
+        Map<String, StaffFitness.Record> records = fitness.of(actor.schoolId(),
+                rows.stream().map(StaffMemberView::staffId).toList());
+        return new StaffPage(rows.stream().map(row -> toApi(row, records.getOrDefault(row.staffId(),
+                StaffFitness.Record.NONE))).toList(), page);
     }
 
     private StaffMember member(Actor actor, String staffId) {
-        return members.findById(StaffMemberView.key(actor.schoolId(), staffId)).map(StaffController::toApi)
+        return members.findById(StaffMemberView.key(actor.schoolId(), staffId))
+                .map(view -> toApi(view, fitness.of(actor.schoolId(), staffId)))
                 .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such member of staff"));
     }
 
-    private static StaffMember toApi(StaffMemberView view) {
+    private static StaffMember toApi(StaffMemberView view, StaffFitness.Record fitness) {
         StaffMember api = new StaffMember(view.staffId(), MemberKind.fromValue(view.kind()), view.forename(),
                 view.surname(), view.current(), StaffMemberSource.fromValue(view.source()),
-                view.updatedAt().atZone(ZoneOffset.UTC));
+                view.updatedAt().atZone(ZoneOffset.UTC), fitness.acknowledgedVersion(), fitness.trained());
         api.setLeavingDate(view.leavingDate());
         return api;
     }

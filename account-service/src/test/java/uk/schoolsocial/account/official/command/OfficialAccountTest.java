@@ -322,12 +322,42 @@ class OfficialAccountTest {
 
     @Test
     void acc7_noHandoverWhileTwoFitAdministratorsRemain() {
-        fixture.given(liveThen(new HandoverCompletedEvent("acc-1", "school-a", "ho-0", "TRANSFERRED", "staff-4", NOW),
+        fixture.given(liveThen(new HandoverCompletedEvent("acc-1", "school-a", "ho-0", "TRANSFERRED", "staff-4", NOW, null),
                         new PolicyAcknowledgedEvent("acc-1", "school-a", "staff-4", 1, NOW),
                         new AdministratorTrainedEvent("acc-1", "school-a", "staff-4", "slt-1", NOW)))
                 .when(new RecordAdministratorLeftCommand(ID, "school-a", "staff-2", PAST_LEAVING))
                 .expectEvents(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW))
                 .expectResultMessagePayload(null);
+    }
+
+    /**
+     * ACC-5, ACC-7: the transfer found the new administrator fit for the account's policy version, so they
+     * count as fit at once: nothing to acknowledge again, and when the other administrator leaves, the
+     * handover that opens names them as the fit one who remains.
+     */
+    @Test
+    void acc7_aNewAdministratorTakesTheAccountOverFit() {
+        Object[] transferred = liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW),
+                opened(), new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW, 1));
+        fixture.given(transferred)
+                .when(new AcknowledgePolicyCommand(ID, "school-a", "staff-4", 1))
+                .expectNoEvents();
+        String next = java.util.UUID.nameUUIDFromBytes("acc-1/staff-3".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+        fixture.given(transferred)
+                .when(new RecordAdministratorLeftCommand(ID, "school-a", "staff-3", PAST_LEAVING))
+                .expectEvents(new AdministratorLeftEvent("acc-1", "school-a", "staff-3", PAST_LEAVING, NOW),
+                        new HandoverOpenedEvent("acc-1", "school-a", next, "staff-3", List.of("staff-4"),
+                                NOW.plus(Duration.ofDays(14)), NOW));
+    }
+
+    /** Transfers recorded before the fitness travelled on the event replay as before: acknowledge on the account. */
+    @Test
+    void acc7_aTransferRecordedWithoutFitnessStillNeedsTheAcknowledgement() {
+        fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened(),
+                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW, null)))
+                .when(new AcknowledgePolicyCommand(ID, "school-a", "staff-4", 1))
+                .expectEvents(new PolicyAcknowledgedEvent("acc-1", "school-a", "staff-4", 1, NOW));
     }
 
     @Test
@@ -348,7 +378,7 @@ class OfficialAccountTest {
     void acc7_aTransferToAFitMemberOfStaffSealsTheNewCredentialsAndRecordsOnlyTheRotation() {
         fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened()))
                 .when(transferTo("staff-4"))
-                .expectEvents(new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW),
+                .expectEvents(new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW, 1),
                         new CredentialsRotatedEvent("acc-1", "school-a", "handover", NOW));
         org.junit.jupiter.api.Assertions.assertEquals(NEW_LOGIN, stored.get("acc-1"));
     }
@@ -405,7 +435,7 @@ class OfficialAccountTest {
     @Test
     void acc6_afterAHandoverRotationStoringAgainIsARotation() {
         fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened(),
-                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW),
+                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW, 1),
                         new CredentialsRotatedEvent("acc-1", "school-a", "handover", NOW)))
                 .when(new StoreCredentialsCommand(ID, "school-a", "staff-4", false, LOGIN))
                 .expectEvents(new CredentialsRotatedEvent("acc-1", "school-a", "rotated", NOW));
@@ -416,7 +446,7 @@ class OfficialAccountTest {
         fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened()))
                 .when(new ChangeAccountStatusCommand(ID, "school-a", Change.CLOSE, "No one to run it", null))
                 .expectEvents(new AccountClosedEvent("acc-1", "school-a", "No one to run it", NOW),
-                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "CLOSED", null, NOW));
+                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "CLOSED", null, NOW, null));
     }
 
     @Test
@@ -433,7 +463,7 @@ class OfficialAccountTest {
     @Test
     void acc7_aCompletedHandoverIsNotEscalated() {
         fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened(),
-                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-2", NOW)))
+                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-2", NOW, 1)))
                 .when(new EscalateHandoverCommand(ID, HANDOVER))
                 .expectNoEvents();
     }

@@ -80,7 +80,7 @@ class HandoverSagaTest {
     void acc7_aCompletedHandoverCancelsItsDeadlineAndEndsTheProcess() {
         fixture.givenAPublished(left("staff-1"))
                 .whenPublishingA(new HandoverCompletedEvent("acc-1", "school-a", "ho-1", "TRANSFERRED", "staff-5",
-                        Instant.parse("2026-11-22T10:00:00Z")))
+                        Instant.parse("2026-11-22T10:00:00Z"), 1))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
     }

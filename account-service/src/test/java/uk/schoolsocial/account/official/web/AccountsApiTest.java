@@ -294,8 +294,9 @@ class AccountsApiTest implements DatabaseTest {
         org.junit.jupiter.api.Assertions.assertFalse(answer.contains(secret));
         api(admin).body(transferTo("a-3", secret)).post(transfer).then().statusCode(409)
                 .body("code", equalTo("NO_OPEN_HANDOVER"));
+        // ACC-5: they were found fit for the account's policy version, so they take it over fit.
         api(slt).get(location).then().body("administrators", containsInAnyOrder("a-2", "a-3"))
-                .body("outOfDate", contains("a-3")).body("flagged", equalTo(true));
+                .body("outOfDate", org.hamcrest.Matchers.empty()).body("flagged", equalTo(false));
         api(slt).get(location + "/history").then().statusCode(200)
                 .body("items.type", hasItem("HANDOVER_ESCALATED"))
                 .body("items.type", hasItem("CREDENTIALS_ROTATED"))
@@ -311,6 +312,54 @@ class AccountsApiTest implements DatabaseTest {
         api(school.token("a-3", "STAFF")).body(message).post(location + "/messages").then().statusCode(201);
         api(school.token("a-1", "STAFF")).body(message).post(location + "/messages").then().statusCode(403)
                 .body("code", equalTo("NOT_AN_ADMINISTRATOR"));
+    }
+
+    /**
+     * ACC-5, ACC-7: in a school with one account, a member of staff who runs none becomes fit by
+     * acknowledging the policy for themselves and having their training recorded, and can then take the
+     * account over when an administrator leaves.
+     */
+    @Test
+    void acc7_someoneWhoRunsNoAccountBecomesFitAndTakesTheAccountOver() {
+        School school = newSchool();
+        String location = liveAccount(school);
+        String accountId = location.substring(location.lastIndexOf('/') + 1);
+        String slt = school.token("head", "SLT");
+        String admin = school.token("admin", "ACCOUNT_ADMIN");
+        String janeSmith = school.token("a-3", "STAFF");
+        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-1",
+                        "forename", "Priya", "surname", "Shah", "leavingDate", yesterday()))))
+                .post("/api/v1/staff/sync").then().statusCode(200);
+        String handoverId = await().atMost(Duration.ofSeconds(10)).until(() -> api(slt)
+                .queryParam("accountId", accountId).get("/api/v1/accounts/handovers").then().statusCode(200)
+                .extract().path("items[0].id"), java.util.Objects::nonNull);
+        String transfer = location + "/handovers/" + handoverId + "/transfer";
+        api(admin).body(transferTo("a-3", "Next-" + UUID.randomUUID())).post(transfer).then().statusCode(422)
+                .body("code", equalTo("NOT_FIT_TO_ADMINISTER"));
+
+        api(slt).get("/api/v1/staff/a-3").then().statusCode(200)
+                .body("acknowledgedPolicyVersion", equalTo(0)).body("trained", equalTo(false));
+        api(school.token("a-2", "STAFF")).body(Map.of("policyVersion", 1)).post("/api/v1/staff/a-3/acknowledgements")
+                .then().statusCode(403).body("code", equalTo("NOT_YOUR_ACKNOWLEDGEMENT"));
+        api(janeSmith).body(Map.of("policyVersion", 2)).post("/api/v1/staff/a-3/acknowledgements").then()
+                .statusCode(422).body("code", equalTo("POLICY_VERSION_NOT_CURRENT"));
+        api(janeSmith).body(Map.of("policyVersion", 1)).post("/api/v1/staff/a-3/acknowledgements").then()
+                .statusCode(200).body("acknowledgedPolicyVersion", equalTo(1)).body("trained", equalTo(false));
+        api(admin).body(transferTo("a-3", "Next-" + UUID.randomUUID())).post(transfer).then().statusCode(422)
+                .body("detail", equalTo("a-3 is not fit to run the account: has not completed training"));
+        api(slt).post("/api/v1/staff/nobody/trainings").then().statusCode(404);
+        api(slt).post("/api/v1/staff/a-1/trainings").then().statusCode(422).body("code", equalTo("NOT_CURRENT_STAFF"));
+        api(slt).post("/api/v1/staff/a-3/trainings").then().statusCode(200)
+                .body("acknowledgedPolicyVersion", equalTo(1)).body("trained", equalTo(true));
+
+        api(admin).body(transferTo("a-3", "Next-" + UUID.randomUUID())).post(transfer).then().statusCode(200)
+                .body("status", equalTo("TRANSFERRED"));
+        api(slt).get(location).then().body("administrators", containsInAnyOrder("a-2", "a-3"))
+                .body("outOfDate", org.hamcrest.Matchers.empty()).body("flagged", equalTo(false))
+                .body("status", equalTo("LIVE"));
+        api(slt).get("/api/v1/staff").then().statusCode(200)
+                .body("items.find { it.staffId == 'a-3' }.trained", equalTo(true))
+                .body("items.find { it.staffId == 'a-1' }.acknowledgedPolicyVersion", equalTo(1));
     }
 
     private void assertNoEventHolds(String secret) throws java.sql.SQLException {

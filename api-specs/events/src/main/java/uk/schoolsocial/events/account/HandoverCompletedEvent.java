@@ -3,8 +3,15 @@ package uk.schoolsocial.events.account;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
-/** ACC-7: the handover ended: {@code TRANSFERRED} to {@code newAdministratorId}, or {@code CLOSED} with the account. */
+/**
+ * ACC-7: the handover ended: {@code TRANSFERRED} to {@code newAdministratorId}, or {@code CLOSED} with the account.
+ *
+ * @param fitForPolicyVersion on a transfer, the policy version the new administrator had acknowledged, with their
+ *                            training completed, when the transfer checked them (ACC-5): they take the account over
+ *                            fit. Null on a closure, and on transfers recorded before this was (they read as before:
+ *                            the new administrator still had to acknowledge on the account).
+ */
 @Revision("1")
 public record HandoverCompletedEvent(String accountId, String schoolId, String handoverId, String outcome,
-                                     String newAdministratorId, Instant at) {
+                                     String newAdministratorId, Instant at, Integer fitForPolicyVersion) {
 }
