@@ -48,7 +48,7 @@ class CheckpointCommand implements Callable<Integer> {
         }
         try (SuiteConnection connection = suite.connect()) {
             Checkpoint issued = connection.call("Checkpoint",
-                    () -> connection.integrity().issueCheckpoint(suite.serviceName()).body());
+                    () -> connection.integrity().issueCheckpoint(suite.serviceName(), suite.school()).body());
             if (issued == null) {
                 throw new SuiteException("Checkpoint: the suite answered without a checkpoint");
             }

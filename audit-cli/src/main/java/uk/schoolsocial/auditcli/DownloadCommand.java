@@ -93,6 +93,7 @@ class DownloadCommand implements Callable<Integer> {
             query.put("toSeq", toSeq);
             query.put("aggregateId", aggregateId);
             query.put("type", type);
+            query.put("school", suite.school());
             long bytes = connection.export(query, out);
             JsonNode manifest = OfflineVerifier.readManifest(out);
             console.printf("Downloaded %s seq %d to %d to %s (%d bytes): %d whole, %d redacted.%n",
@@ -108,7 +109,7 @@ class DownloadCommand implements Callable<Integer> {
 
     private int saveKey(SuiteConnection connection, PrintWriter console) throws IOException {
         SigningKey key = connection.call("Signing key",
-                () -> connection.integrity().getSigningKey(suite.serviceName()));
+                () -> connection.integrity().getSigningKey(suite.serviceName(), suite.school()));
         byte[] x509 = java.util.Base64.getDecoder().decode(key.getPublicKey());
         String keyId = AuditChain.keyId(x509);
         if (!keyId.equals(key.getKeyId())) {

@@ -60,7 +60,7 @@ class RemoteVerifyCommand implements Callable<Integer> {
                 request.setCheckpoint(generated(kept));
             }
             verification = connection.call("Verification",
-                    () -> connection.integrity().verifyChain(suite.serviceName(), request));
+                    () -> connection.integrity().verifyChain(suite.serviceName(), suite.school(), request));
         }
         if (verification == null || verification.getIntact() == null) {
             throw new SuiteException("Verification: the suite answered without an outcome");

@@ -19,6 +19,15 @@ public class SuiteOptions {
             description = "Whose trail: account, incident or consent.")
     String service;
 
+    @Option(names = "--school", paramLabel = "SCHOOL",
+            description = "Act for this school: one the token grants across a trust (default: the token's own).")
+    String school;
+
+    /** The school to act for, or null for the token's own. */
+    public String school() {
+        return school == null || school.isBlank() ? null : school;
+    }
+
     /** The service, checked against the names of audit.yaml. */
     public String service() {
         try {

@@ -2,6 +2,7 @@ package uk.schoolsocial.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -116,6 +117,21 @@ class AuditTrailE2E {
         assertTrue(types.containsAll(List.of("ApplicationSubmittedEvent", "ApplicationWithdrawnEvent",
                 "IncidentReportedEvent")), types.toString());
         as("staff").get("/api/v1/audit/events").then().statusCode(403);
+
+        // AUD-2 across a trust: an auditor whose token grants another school reads its history with
+        // `school`; an auditor granted none may not.
+        as("other-slt").body(Map.of("category", "ABUSIVE_POST_ABOUT_STAFF",
+                        "whatHappened", "An anonymous account posted insults about a named teacher.",
+                        "occurredAt", Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
+                        "platform", "X", "location", "https://x.com/someone/status/1",
+                        "officialAccountInvolved", false, "peopleInvolved", List.of(Map.of("role", "STAFF"))))
+                .post("/api/v1/incidents").then().statusCode(201);
+        as("trust-auditor").queryParam("school", "other-school").get("/api/v1/audit/events").then().statusCode(200)
+                .body("items.schoolId", everyItem(equalTo("other-school")))
+                .body("items.eventType", hasItem("IncidentReportedEvent"));
+        as("trust-auditor").get("/api/v1/audit/events").then().statusCode(200)
+                .body("items.schoolId", everyItem(equalTo("demo-school")));
+        as("auditor").queryParam("school", "other-school").get("/api/v1/audit/events").then().statusCode(403);
 
         // AUD-2: the application as it stood before its withdrawal, rebuilt from events, and its timeline.
         as("auditor").queryParam("asOf", beforeWithdrawal.toString())

@@ -29,7 +29,7 @@ public final class Suite implements AutoCloseable {
 
     /** The demo users of the runtime contract, in the order the launcher prints them. */
     public static final List<String> DEMO_USERS =
-            List.of("staff", "slt", "dsl", "admin", "parent", "auditor", "mis", "other-slt");
+            List.of("staff", "slt", "dsl", "admin", "parent", "auditor", "mis", "other-slt", "trust-auditor");
 
     private static final Logger LOG = Logger.getLogger(Suite.class.getName());
 

@@ -20,13 +20,14 @@ import uk.schoolsocial.gateway.web.CorrelationIdFilter;
 import uk.schoolsocial.gateway.web.Problems;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/v1/audit/events} (audit.yaml {@code listSuiteEvents}): the history of every
- * service of the caller's school, merged, served by the gateway itself ({@link AuditFederation}).
- * AUDITOR and SLT only; the gateway refuses anyone else before asking the services, which would
+ * service of the caller's school (or, with {@code school}, of a school their token grants across a
+ * trust), merged, served by the gateway itself ({@link AuditFederation}). AUDITOR and SLT only; the gateway refuses anyone else before asking the services, which would
  * refuse them too. Authentication is the security filter's ({@code /api/**} needs a caller).
  */
 @Controller("/api/v1/audit")
@@ -52,6 +53,12 @@ final class SuiteEventsController {
             return Mono.just(Problems.response(HttpStatus.FORBIDDEN,
                     "Only an AUDITOR or SLT may read the audit trail."));
         }
+        String requested = request.getParameters().get(Caller.SCHOOL_PARAMETER);
+        Optional<Caller> acting = caller.actingFor(requested);
+        if (acting.isEmpty()) {
+            return Mono.just(Problems.response(HttpStatus.FORBIDDEN, Caller.notGranted(requested)));
+        }
+        caller = acting.get();
         SuiteEventsQuery query;
         try {
             query = SuiteEventsQuery.parse(request.getParameters(), routes, caller.school());

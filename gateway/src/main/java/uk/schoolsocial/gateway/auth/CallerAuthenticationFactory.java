@@ -64,19 +64,27 @@ final class CallerAuthenticationFactory implements JwtAuthenticationFactory {
             return refuse("no school claim '" + policy.schoolClaim() + "'");
         }
         String name = claims.getClaim(NAME_CLAIM) instanceof String given && !given.isBlank() ? given : null;
-        return Optional.of(new Caller(subject, roles(claims.getClaim(policy.rolesClaim())), school, name));
+        return Optional.of(new Caller(subject, roles(claims.getClaim(policy.rolesClaim())), school, name,
+                trustSchools(claims.getClaim(policy.trustSchoolsClaim()), school)));
+    }
+
+    /** Schools granted across a trust: an array, or one string of ids separated by spaces or commas. */
+    private static List<String> trustSchools(Object claim, String school) {
+        return values(claim).filter(id -> !id.isBlank() && !id.equals(school)).distinct().toList();
+    }
+
+    private static Stream<String> values(Object claim) {
+        if (claim instanceof Collection<?> values) {
+            return values.stream().filter(Objects::nonNull).map(Object::toString);
+        }
+        if (claim instanceof String value) {
+            return Arrays.stream(value.split("[\\s,]+"));
+        }
+        return Stream.empty();
     }
 
     private static List<Role> roles(Object claim) {
-        Stream<String> names;
-        if (claim instanceof Collection<?> values) {
-            names = values.stream().filter(Objects::nonNull).map(Object::toString);
-        } else if (claim instanceof String value) {
-            names = Arrays.stream(value.split("[\\s,]+"));
-        } else {
-            names = Stream.empty();
-        }
-        return names.map(Role::named).flatMap(Optional::stream).distinct().toList();
+        return values(claim).map(Role::named).flatMap(Optional::stream).distinct().toList();
     }
 
     private static Optional<Caller> refuse(String reason) {

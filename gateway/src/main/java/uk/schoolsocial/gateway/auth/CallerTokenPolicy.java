@@ -15,6 +15,7 @@ final class CallerTokenPolicy {
     private final String issuer;
     private final String rolesClaim;
     private final String schoolClaim;
+    private final String trustSchoolsClaim;
 
     CallerTokenPolicy(AuthProperties auth, OidcProperties oidc) {
         if (auth.authMode() == AuthMode.OIDC) {
@@ -22,10 +23,12 @@ final class CallerTokenPolicy {
             required(oidc.jwksUrl(), "smp.auth.oidc.jwks-url");
             this.rolesClaim = required(oidc.rolesClaim(), "smp.auth.oidc.roles-claim");
             this.schoolClaim = required(oidc.schoolClaim(), "smp.auth.oidc.school-claim");
+            this.trustSchoolsClaim = required(oidc.trustSchoolsClaim(), "smp.auth.oidc.trust-schools-claim");
         } else {
             this.issuer = DevIssuer.ISSUER;
             this.rolesClaim = DevIssuer.ROLES_CLAIM;
             this.schoolClaim = DevIssuer.SCHOOL_CLAIM;
+            this.trustSchoolsClaim = DevIssuer.TRUST_SCHOOLS_CLAIM;
         }
     }
 
@@ -46,5 +49,9 @@ final class CallerTokenPolicy {
 
     String schoolClaim() {
         return schoolClaim;
+    }
+
+    String trustSchoolsClaim() {
+        return trustSchoolsClaim;
     }
 }

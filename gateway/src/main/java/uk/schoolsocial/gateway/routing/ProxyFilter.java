@@ -60,14 +60,25 @@ final class ProxyFilter implements HttpServerFilter {
         if (route instanceof RouteTable.Route.NotFound notFound) {
             return Mono.just(Problems.response(HttpStatus.NOT_FOUND, notFound.detail()));
         }
-        DownstreamService service = ((RouteTable.Route.Service) route).service();
+        RouteTable.Route.Service target = (RouteTable.Route.Service) route;
+        DownstreamService service = target.service();
         // The security rules require authentication on /api/**; this guards against their misconfiguration.
         Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
         if (authentication.isEmpty()) {
             return Mono.just(Problems.response(HttpStatus.UNAUTHORIZED, "This request needs a valid bearer token."));
         }
+        Caller caller = Caller.of(authentication.get());
+        if (target.audit()) {
+            // AUD-2: an auditor granted schools across a trust picks the one the request acts for.
+            String requested = request.getParameters().get(Caller.SCHOOL_PARAMETER);
+            Optional<Caller> acting = caller.actingFor(requested);
+            if (acting.isEmpty()) {
+                return Mono.just(Problems.response(HttpStatus.FORBIDDEN, Caller.notGranted(requested)));
+            }
+            caller = acting.get();
+        }
         MutableHttpRequest<?> forwarded = request.mutate().uri(service.target(request.getUri()));
-        forwarded.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + minter.mint(Caller.of(authentication.get())));
+        forwarded.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + minter.mint(caller));
         CorrelationIdFilter.of(request).ifPresent(id -> forwarded.getHeaders().set(CorrelationIdFilter.HEADER, id));
         return Flux.from(client.proxy(forwarded))
                 .onErrorResume(failure -> Mono.just(unavailable(service, failure)));

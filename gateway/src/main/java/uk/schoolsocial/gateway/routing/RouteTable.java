@@ -54,7 +54,7 @@ public final class RouteTable {
             return auditRoute(path, path.substring(AUDIT_ROOT.length()));
         }
         return Optional.ofNullable(byPrefix.get(firstSegment(path.substring(API_ROOT.length()))))
-                .<Route>map(Route.Service::new)
+                .<Route>map(service -> new Route.Service(service, false))
                 .orElseGet(() -> new Route.NotFound("No service serves " + path));
     }
 
@@ -78,7 +78,7 @@ public final class RouteTable {
             return new Route.NotFound("No service named '" + name + "' keeps an audit trail; the services are "
                     + String.join(", ", byName.keySet()) + ".");
         }
-        return new Route.Service(service);
+        return new Route.Service(service, true);
     }
 
     private static String firstSegment(String rest) {
@@ -109,8 +109,13 @@ public final class RouteTable {
     /** The outcome of routing a path. */
     sealed interface Route {
 
-        /** Forward to this service. */
-        record Service(DownstreamService service) implements Route {
+        /**
+         * Forward to this service.
+         *
+         * @param audit whether it is the service's audit trail, where a request may act for a school
+         *              granted across a trust ({@code Caller#actingFor})
+         */
+        record Service(DownstreamService service, boolean audit) implements Route {
         }
 
         /** The gateway answers itself (a controller of its own). */

@@ -375,6 +375,37 @@ class SuiteEventsTest implements TestPropertyProvider {
         assertFalse(problem.contains("\"code\"") || problem.contains("\"errors\""), problem);
     }
 
+    /**
+     * AUD-2 and DOMAIN's "unless granted across a trust": an auditor whose token grants other schools
+     * reads each of them with {@code school}, on the merged history and on a service's own trail (the
+     * gateway mints the internal token for that school); naming any other school is 403, for them and
+     * for an auditor granted none.
+     */
+    @Test
+    void aTrustAuditorReadsTheSchoolsTheirTokenGrantsAndNoOther() {
+        trails.add("account", "demo-school", "record-a", "SomethingHappenedEvent", minute(1));
+        trails.add("consent", "other-school", "record-b", "SomethingHappenedEvent", minute(2));
+
+        assertEquals(List.of("record-a"), page("trust-auditor", request -> { }).path("items.aggregateId"));
+        ExtractableResponse<Response> granted = page("trust-auditor",
+                request -> request.queryParam("school", "other-school"));
+        assertEquals(List.of("record-b"), granted.path("items.aggregateId"));
+        assertEquals(List.of("other-school"), granted.path("items.schoolId"));
+        as("trust-auditor").queryParam("school", "other-school").get("/api/v1/audit/consent/events").then()
+                .statusCode(200).body("items.aggregateId", equalTo(List.of("record-b")));
+
+        for (String path : List.of("/api/v1/audit/events", "/api/v1/audit/consent/events")) {
+            as("trust-auditor").queryParam("school", "third-school").get(path).then()
+                    .statusCode(403).contentType("application/problem+json")
+                    .body("detail", equalTo("You may not act for school 'third-school': it is neither your school nor"
+                            + " one your token grants across a trust."));
+            as("auditor").queryParam("school", "other-school").get(path).then()
+                    .statusCode(403).contentType("application/problem+json");
+        }
+        as("auditor").queryParam("school", "demo-school").get("/api/v1/audit/events").then().statusCode(200)
+                .body("items.aggregateId", equalTo(List.of("record-a")));
+    }
+
     @Test
     void aServiceThatIsDownGets502NamingIt() {
         Map<String, Object> properties = new HashMap<>(servicesAt("http://127.0.0.1:" + downstream.getPort() + "/trails"));

@@ -126,9 +126,12 @@ class AuthenticationTest {
     void devUsersAreTheContractsDemoUsers() {
         gateway().get("/dev/users").then()
                 .statusCode(200)
-                .body("", hasSize(8))
-                .body("user", hasItems("staff", "slt", "dsl", "admin", "parent", "auditor", "mis", "other-slt"))
+                .body("", hasSize(9))
+                .body("user", hasItems("staff", "slt", "dsl", "admin", "parent", "auditor", "mis", "other-slt",
+                        "trust-auditor"))
                 .body("find { it.user == 'other-slt' }.school", equalTo("other-school"))
+                .body("find { it.user == 'trust-auditor' }.school", equalTo("demo-school"))
+                .body("find { it.user == 'trust-auditor' }.trustSchools", equalTo(java.util.List.of("other-school")))
                 .body("find { it.user == 'admin' }.role", equalTo("ACCOUNT_ADMIN"));
     }
 

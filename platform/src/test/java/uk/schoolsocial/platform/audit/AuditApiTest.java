@@ -114,6 +114,19 @@ class AuditApiTest {
     }
 
     @Test
+    @DisplayName("AUD-2: a request acts for the school of its token; naming another school is 403")
+    void theSchoolParameterMustBeTheTokensSchool() {
+        API.as(server.getPort(), AUDITOR).queryParam("school", TestTokens.SCHOOL).get(BASE + "/events")
+                .then().statusCode(200).body("items.aggregateId", equalTo(ownRecords));
+        for (String path : List.of(BASE + "/events", BASE + "/export", BASE + "/checkpoints")) {
+            API.as(server.getPort(), AUDITOR).queryParam("school", TestTokens.OTHER_SCHOOL).get(path)
+                    .then().statusCode(403).contentType(containsString("problem+json"))
+                    .body("detail", equalTo("This request acts for school '" + TestTokens.SCHOOL + "', not '"
+                            + TestTokens.OTHER_SCHOOL + "'"));
+        }
+    }
+
+    @Test
     @DisplayName("AUD-2: only AUDITOR and SLT; a bad cursor or instant is a 400 naming it")
     void rolesAndBadInput() {
         for (String role : List.of("STAFF", "DSL", "ACCOUNT_ADMIN", "PARENT", "INTEGRATION")) {

@@ -1,6 +1,7 @@
 package uk.schoolsocial.gateway.auth.dev;
 
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
 import uk.schoolsocial.gateway.auth.Role;
 
 /**
@@ -11,7 +12,8 @@ import uk.schoolsocial.gateway.auth.Role;
  * @param role    the one role the user has
  * @param school  the school the user acts for
  * @param name    display name
+ * @param trustSchools other schools the user is granted across a trust
  */
 @Serdeable
-record DemoUser(String user, String actorId, Role role, String school, String name) {
+record DemoUser(String user, String actorId, Role role, String school, String name, List<String> trustSchools) {
 }

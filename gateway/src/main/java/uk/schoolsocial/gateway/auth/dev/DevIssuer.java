@@ -30,6 +30,8 @@ public final class DevIssuer {
     public static final String ROLES_CLAIM = "roles";
     /** The claim holding a dev token's school. */
     public static final String SCHOOL_CLAIM = "school_id";
+    /** The claim holding the other schools a dev token grants across a trust. */
+    public static final String TRUST_SCHOOLS_CLAIM = "trust_schools";
     /** Long enough that a demo session never has to fetch a new token. */
     static final Duration LIFETIME = Duration.ofDays(30);
 
@@ -44,20 +46,22 @@ public final class DevIssuer {
     /** A signed token for the demo user. */
     String issue(DemoUser user) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(user.actorId())
                 .claim(ROLES_CLAIM, List.of(user.role().name()))
                 .claim(SCHOOL_CLAIM, user.school())
                 .claim("name", user.name())
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(LIFETIME)))
-                .build();
+                .expirationTime(Date.from(now.plus(LIFETIME)));
+        if (!user.trustSchools().isEmpty()) {
+            claims.claim(TRUST_SCHOOLS_CLAIM, user.trustSchools());
+        }
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .keyID(signingKey.key().getKeyID())
                 .type(JOSEObjectType.JWT)
                 .build();
-        SignedJWT jwt = new SignedJWT(header, claims);
+        SignedJWT jwt = new SignedJWT(header, claims.build());
         try {
             jwt.sign(new RSASSASigner(signingKey.key()));
         } catch (JOSEException e) {
