@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,25 +15,33 @@ public interface PublicationViewRepository extends CrudRepository<PublicationVie
 
     Optional<PublicationView> findByIdAndSchoolId(String id, String schoolId);
 
-    /** CON-5: the school's publications featuring a pupil, newest first. */
+    /** CON-5: the school's publications featuring a pupil, newest first, after a cursor's sort key. */
     @Query(value = """
             SELECT v.* FROM publication_view v
             JOIN publication_pupil_view p ON p.publication_id = v.id
             WHERE p.school_id = :schoolId AND p.pupil_id = :pupilId
+              AND (:beforeAt IS NULL OR v.registered_at < :beforeAt
+                   OR (v.registered_at = :beforeAt AND v.id < :beforeId))
             ORDER BY v.registered_at DESC, v.id DESC LIMIT :limit""", nativeQuery = true)
-    List<PublicationView> featuring(String schoolId, String pupilId, int limit);
+    List<PublicationView> featuring(String schoolId, String pupilId, @Nullable Instant beforeAt,
+                                    @Nullable String beforeId, int limit);
 
-    /** CON-3: the school's takedowns, open or done, oldest first. */
+    /** CON-3: the school's takedowns, open or done, oldest first, after a cursor's sort key. */
     @Query(value = """
             SELECT * FROM publication_view
             WHERE school_id = :schoolId AND status IN (:statuses)
+              AND (:afterAt IS NULL OR takedown_opened_at > :afterAt
+                   OR (takedown_opened_at = :afterAt AND id > :afterId))
             ORDER BY takedown_opened_at, id LIMIT :limit""", nativeQuery = true)
-    List<PublicationView> takedowns(String schoolId, List<String> statuses, int limit);
+    List<PublicationView> takedowns(String schoolId, List<String> statuses, @Nullable Instant afterAt,
+                                    @Nullable String afterId, int limit);
 
-    /** The school's publications, newest first, optionally of one status. */
+    /** CON-5: the school's publications, newest first, after a cursor's sort key. */
     @Query(value = """
             SELECT * FROM publication_view
-            WHERE school_id = :schoolId AND (:status IS NULL OR status = :status)
+            WHERE school_id = :schoolId
+              AND (:beforeAt IS NULL OR registered_at < :beforeAt
+                   OR (registered_at = :beforeAt AND id < :beforeId))
             ORDER BY registered_at DESC, id DESC LIMIT :limit""", nativeQuery = true)
-    List<PublicationView> recent(String schoolId, @Nullable String status, int limit);
+    List<PublicationView> recent(String schoolId, @Nullable Instant beforeAt, @Nullable String beforeId, int limit);
 }

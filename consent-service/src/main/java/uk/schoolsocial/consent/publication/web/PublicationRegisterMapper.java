@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import uk.schoolsocial.consent.api.model.Publication;
 import uk.schoolsocial.consent.api.model.PublicationChannel;
-import uk.schoolsocial.consent.api.model.PublicationList;
 import uk.schoolsocial.consent.api.model.PublicationStatus;
 import uk.schoolsocial.consent.publication.query.PublicationPupilView;
 import uk.schoolsocial.consent.publication.query.PublicationView;
@@ -18,11 +17,10 @@ final class PublicationRegisterMapper {
     private PublicationRegisterMapper() {
     }
 
-    static PublicationList toApi(List<PublicationView> views, List<PublicationPupilView> featured) {
+    static List<Publication> toApi(List<PublicationView> views, List<PublicationPupilView> featured) {
         Map<String, List<PublicationPupilView>> byPublication = featured.stream()
                 .collect(Collectors.groupingBy(PublicationPupilView::publicationId));
-        return new PublicationList(views.stream()
-                .map(view -> toApi(view, byPublication.getOrDefault(view.id(), List.of()))).toList());
+        return views.stream().map(view -> toApi(view, byPublication.getOrDefault(view.id(), List.of()))).toList();
     }
 
     static Publication toApi(PublicationView view, List<PublicationPupilView> featured) {

@@ -6,10 +6,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import uk.schoolsocial.consent.api.PublicationsApi;
 import uk.schoolsocial.consent.api.model.ListTakedownsStatusParameter;
+import uk.schoolsocial.consent.api.model.PageInfo;
 import uk.schoolsocial.consent.api.model.Publication;
 import uk.schoolsocial.consent.api.model.PublicationCheckRequest;
 import uk.schoolsocial.consent.api.model.PublicationCheckResult;
@@ -94,20 +97,28 @@ class PublicationsController implements PublicationsApi {
 
     @Override
     @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR})
-    public PublicationList listPublications(String pupilId, Integer limit) {
+    public PublicationList listPublications(String pupilId, String cursor, Integer limit) {
         Actor actor = current.get();
+        Cursor before = Cursor.decode(cursor);
         int size = Cursor.limit(limit);
-        List<PublicationView> rows = pupilId == null ? publications.recent(actor.schoolId(), null, size)
-                : publications.featuring(actor.schoolId(), pupilId, size);
-        return withPupils(rows);
+        Instant beforeAt = before == null ? null : before.at();
+        String beforeId = before == null ? null : before.id();
+        List<PublicationView> rows = pupilId == null
+                ? publications.recent(actor.schoolId(), beforeAt, beforeId, size + 1)
+                : publications.featuring(actor.schoolId(), pupilId, beforeAt, beforeId, size + 1);
+        return page(rows, size, PublicationView::registeredAt);
     }
 
     @Override
     @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR})
-    public PublicationList listTakedowns(ListTakedownsStatusParameter status, Integer limit) {
+    public PublicationList listTakedowns(ListTakedownsStatusParameter status, String cursor, Integer limit) {
         List<String> statuses = status == ListTakedownsStatusParameter.DONE ? List.of(PublicationView.TAKEN_DOWN)
                 : List.of(PublicationView.TAKEDOWN_OPEN);
-        return withPupils(publications.takedowns(current.get().schoolId(), statuses, Cursor.limit(limit)));
+        Cursor after = Cursor.decode(cursor);
+        int size = Cursor.limit(limit);
+        List<PublicationView> rows = publications.takedowns(current.get().schoolId(), statuses,
+                after == null ? null : after.at(), after == null ? null : after.id(), size + 1);
+        return page(rows, size, PublicationView::takedownOpenedAt);
     }
 
     @Override
@@ -129,11 +140,16 @@ class PublicationsController implements PublicationsApi {
         return PublicationRegisterMapper.toApi(view, featured.findByPublicationIdIn(List.of(id)));
     }
 
-    private PublicationList withPupils(List<PublicationView> rows) {
-        if (rows.isEmpty()) {
-            return new PublicationList(List.of());
+    /** Rows read with one more than {@code size}; the cursor of the next page is the last row's sort key. */
+    private PublicationList page(List<PublicationView> rows, int size, Function<PublicationView, Instant> sortedBy) {
+        PageInfo page = new PageInfo(size);
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            PublicationView last = rows.get(size - 1);
+            page.setNextCursor(new Cursor(sortedBy.apply(last), last.id()).encode());
         }
-        return PublicationRegisterMapper.toApi(rows,
+        List<Publication> items = rows.isEmpty() ? List.of() : PublicationRegisterMapper.toApi(rows,
                 featured.findByPublicationIdIn(rows.stream().map(PublicationView::id).toList()));
+        return new PublicationList(items, page);
     }
 }

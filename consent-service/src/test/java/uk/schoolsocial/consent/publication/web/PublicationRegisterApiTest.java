@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -76,6 +77,57 @@ class PublicationRegisterApiTest implements AccountEventsDatabaseTest {
         api(PARENT).queryParam("pupilId", pupil).get(PUBLICATIONS).then().statusCode(403);
     }
 
+    /** Pages of a list: every id in order, following {@code page.nextCursor} until it is absent. */
+    private List<String> allPages(String path, Map<String, Object> query, int limit, Runnable betweenPages) {
+        List<String> ids = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification request = api(STAFF).queryParams(query).queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            io.restassured.response.Response page = request.get(path).then().statusCode(200)
+                    .body("page.limit", equalTo(limit)).extract().response();
+            List<String> items = page.jsonPath().getList("items.id");
+            org.junit.jupiter.api.Assertions.assertTrue(items.size() <= limit);
+            ids.addAll(items);
+            cursor = page.jsonPath().getString("page.nextCursor");
+            betweenPages.run();
+            org.junit.jupiter.api.Assertions.assertTrue(ids.size() <= 1_000, "the cursor never ends: " + path);
+        } while (cursor != null);
+        return ids;
+    }
+
+    /**
+     * CON-5: a pupil's publications come a page at a time, newest first; the cursor continues where the page
+     * ended, so a publication registered meanwhile is neither repeated nor makes one skipped.
+     */
+    @Test
+    void con5_publicationsByPupilArePagedWithACursor() {
+        Scenario scenario = new Scenario(this::api);
+        String pupil = scenario.pupil("Dan", "Ives");
+        scenario.consent(pupil, "WEBSITE");
+        Map<String, Object> content = content(pupil);
+        String checkId = checkId(content);
+        List<String> registered = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            registered.add(0, api(STAFF).body(registration(content, checkId)).post(PUBLICATIONS).then().statusCode(201)
+                    .extract().path("id"));
+        }
+        List<String> oneGo = api(STAFF).queryParam("pupilId", pupil).get(PUBLICATIONS).then().statusCode(200)
+                .body("page.nextCursor", org.hamcrest.Matchers.nullValue()).extract().path("items.id");
+        assertEquals(registered, oneGo);
+        int[] added = {0};
+        List<String> paged = allPages(PUBLICATIONS, Map.of("pupilId", pupil), 2, () -> {
+            if (added[0]++ == 0) {
+                api(STAFF).body(registration(content, checkId)).post(PUBLICATIONS).then().statusCode(201);
+            }
+        });
+        assertEquals(registered, paged, "newest first, each once; the one registered meanwhile is before the cursor");
+        API.badInput(server.getPort(), STAFF).queryParam("cursor", "not-a-cursor").get(PUBLICATIONS).then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItems("cursor"));
+    }
+
     @Test
     void con5_registrationIsRefusedUnlessACheckOfTheSameContentPassed() {
         Scenario scenario = new Scenario(this::api);
@@ -126,6 +178,10 @@ class PublicationRegisterApiTest implements AccountEventsDatabaseTest {
                 .body("status", equalTo("TAKEN_DOWN")).body("takenDownBy", equalTo("admin-1"));
         api(STAFF).get("/api/v1/consents/takedowns").then().body("items.id", not(hasItem(id)));
         api(STAFF).queryParam("status", "DONE").get("/api/v1/consents/takedowns").then().body("items.id", hasItem(id));
+        List<String> done = api(STAFF).queryParam("status", "DONE").queryParam("limit", 200)
+                .get("/api/v1/consents/takedowns").then().extract().path("items.id");
+        assertEquals(done, allPages("/api/v1/consents/takedowns", Map.of("status", "DONE"), 1, () -> { }),
+                "the takedowns a page at a time are those of one page, oldest first");
         api(ADMIN).body(Map.of()).post(PUBLICATIONS + "/" + id + "/takedown").then().statusCode(409)
                 .body("code", equalTo("NO_OPEN_TAKEDOWN"));
         api(ADMIN).body(Map.of()).post(PUBLICATIONS + "/" + printed + "/takedown").then().statusCode(409);
