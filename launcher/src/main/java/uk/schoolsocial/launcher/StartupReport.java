@@ -49,7 +49,8 @@ final class StartupReport {
         out.append("Demo bearer tokens (valid ")
                 .append(Durations.roughly(tokens.values().iterator().next().expiresIn()))
                 .append("; POST /dev/token with {\"user\":\"NAME\"} for fresh ones):\n");
-        tokens.forEach((user, token) -> out.append(String.format("  %-10s %s%n", user, token.accessToken())));
+        String column = "  %-" + tokens.keySet().stream().mapToInt(String::length).max().orElse(0) + "s %s%n";
+        tokens.forEach((user, token) -> out.append(String.format(column, user, token.accessToken())));
         refused.forEach(reason -> out.append("  ").append(reason).append('\n'));
         String user = tokens.containsKey("slt") ? "slt" : tokens.keySet().iterator().next();
         URI applications = suite.gatewayUrl().resolve("/api/v1/applications");

@@ -64,7 +64,8 @@ class SuiteTest {
             assertEquals("smp_account", currentSchema(consent.get("DATASOURCES_ACCOUNTEVENTS_URL")));
             assertTrue(Files.readString(dataDir.resolve("logs/account-service.log")).contains("fake listening"));
             String report = StartupReport.of(suite);
-            assertTrue(report.contains("other-slt  token-for-other-slt"), report);
+            assertTrue(report.contains("  other-slt     token-for-other-slt"), report);
+            assertTrue(report.contains("  trust-auditor token-for-trust-auditor"), report);
             assertTrue(report.contains("curl -H 'Authorization: Bearer token-for-slt' http://127.0.0.1:"
                     + ports.gateway() + "/api/v1/applications"), report);
         } finally {
