@@ -189,7 +189,11 @@ public class OfficialAccount {
                 if (status != Status.SUSPENDED) {
                     throw new DomainException(AccountError.INVALID_STATE, "Only a suspended account can be reinstated");
                 }
-                apply(new AccountReinstatedEvent(accountId, schoolId, reason, now));
+                // ACC-5: back to LIVE only if it had gone live; otherwise it goes live now if every
+                // administrator became fit while it was suspended.
+                apply(new AccountReinstatedEvent(accountId, schoolId, reason, now,
+                        (wentLive ? Status.LIVE : Status.PROVISIONED).name()));
+                goLiveIfFit(clock);
             }
             case CLOSE -> {
                 requireNot(Status.CLOSED);
@@ -237,7 +241,7 @@ public class OfficialAccount {
 
     @EventSourcingHandler
     void on(AccountReinstatedEvent event) {
-        status = wentLive ? Status.LIVE : Status.PROVISIONED;
+        status = event.status() != null ? Status.valueOf(event.status()) : wentLive ? Status.LIVE : Status.PROVISIONED;
     }
 
     @EventSourcingHandler

@@ -117,7 +117,8 @@ public class AccountProjection {
     @EventHandler
     void on(AccountReinstatedEvent e, @SequenceNumber long version, @MetaDataValue(AuditMetadata.ACTOR_ID) String actor) {
         views.findById(e.accountId()).ifPresent(view -> status(e.accountId(), e.schoolId(), version,
-                view.wentLiveAt() == null ? "PROVISIONED" : "LIVE", actor, e.reason(), e.at()));
+                e.status() != null ? e.status() : view.wentLiveAt() == null ? "PROVISIONED" : "LIVE", actor,
+                e.reason(), e.at()));
     }
 
     @EventHandler

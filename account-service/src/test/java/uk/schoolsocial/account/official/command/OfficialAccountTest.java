@@ -244,7 +244,30 @@ class OfficialAccountTest {
                 java.util.stream.Stream.of(new AccountSuspendedEvent("acc-1", "school-a", "Compromised", NOW))).toArray();
         fixture.given(suspended)
                 .when(new ChangeAccountStatusCommand(ID, "school-a", Change.REINSTATE, "Passwords rotated", null))
-                .expectEvents(new AccountReinstatedEvent("acc-1", "school-a", "Passwords rotated", NOW));
+                .expectEvents(new AccountReinstatedEvent("acc-1", "school-a", "Passwords rotated", NOW, "LIVE"));
+    }
+
+    /**
+     * ACC-5, ACC-9: an account suspended before it went live comes back PROVISIONED, not LIVE (so no
+     * service reads it as live); and if every administrator became fit while it was suspended, it goes
+     * live at once, since nothing else would make it.
+     */
+    @Test
+    void acc9_anAccountSuspendedBeforeGoingLiveIsReinstatedProvisionedOrGoesLiveIfNowFit() {
+        AccountProvisionedEvent provisioned = provisioned();
+        AccountSettingsAgreedEvent settings = settings();
+        AccountSuspendedEvent suspended = new AccountSuspendedEvent("acc-1", "school-a", "Compromised", NOW);
+        fixture.given(provisioned, settings, suspended)
+                .when(new ChangeAccountStatusCommand(ID, "school-a", Change.REINSTATE, "Secured", null))
+                .expectEvents(new AccountReinstatedEvent("acc-1", "school-a", "Secured", NOW, "PROVISIONED"));
+        fixture.given(provisioned, settings, suspended,
+                        new PolicyAcknowledgedEvent("acc-1", "school-a", "staff-2", 1, NOW),
+                        new PolicyAcknowledgedEvent("acc-1", "school-a", "staff-3", 1, NOW),
+                        new AdministratorTrainedEvent("acc-1", "school-a", "staff-2", "slt-1", NOW),
+                        new AdministratorTrainedEvent("acc-1", "school-a", "staff-3", "slt-1", NOW))
+                .when(new ChangeAccountStatusCommand(ID, "school-a", Change.REINSTATE, "Secured", null))
+                .expectEvents(new AccountReinstatedEvent("acc-1", "school-a", "Secured", NOW, "PROVISIONED"),
+                        new AccountWentLiveEvent("acc-1", "school-a", NOW));
     }
 
     @Test

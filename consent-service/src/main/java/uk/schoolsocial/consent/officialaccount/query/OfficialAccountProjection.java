@@ -77,7 +77,7 @@ public class OfficialAccountProjection {
         if (accounts.findById(event.accountId()).isEmpty()) {
             index.apply(accounts.save(new OfficialLiveAccountView(event.accountId(), event.schoolId(),
                     event.applicationId(), event.platform().name(), event.handle(), event.displayName(),
-                    OfficialLiveAccountView.PROVISIONED, version)));
+                    OfficialLiveAccountView.PROVISIONED, version, false)));
         }
     }
 
@@ -93,7 +93,12 @@ public class OfficialAccountProjection {
 
     @EventHandler
     void on(AccountReinstatedEvent event, @SequenceNumber long version) {
-        move(event.accountId(), OfficialLiveAccountView.LIVE, version);
+        // ACC-5, ACC-9: LIVE again only if it had gone live; one suspended before that is PROVISIONED.
+        accounts.findById(event.accountId())
+                .filter(account -> account.version() < version)
+                .ifPresent(account -> index.apply(accounts.update(account.in(event.status() != null ? event.status()
+                        : account.wentLive() ? OfficialLiveAccountView.LIVE : OfficialLiveAccountView.PROVISIONED,
+                        version))));
     }
 
     @EventHandler

@@ -5,7 +5,8 @@ import io.micronaut.data.annotation.MappedEntity;
 
 /**
  * An official account provisioned by account-service after approval, and where it stands (CON-4:
- * only a LIVE one may carry pupils' images). {@code version} is the upstream aggregate's.
+ * only a LIVE one may carry pupils' images). {@code version} is the upstream aggregate's; {@code wentLive}
+ * whether it ever went live (ACC-5), which decides where a reinstatement recorded without its status leaves it.
  */
 @MappedEntity("official_live_account_view")
 public record OfficialLiveAccountView(
@@ -16,7 +17,8 @@ public record OfficialLiveAccountView(
         String handle,
         String displayName,
         String status,
-        long version) {
+        long version,
+        boolean wentLive) {
 
     public static final String PROVISIONED = "PROVISIONED";
     public static final String LIVE = "LIVE";
@@ -25,7 +27,7 @@ public record OfficialLiveAccountView(
 
     OfficialLiveAccountView in(String newStatus, long newVersion) {
         return new OfficialLiveAccountView(id, schoolId, applicationId, platform, handle, displayName, newStatus,
-                newVersion);
+                newVersion, wentLive || LIVE.equals(newStatus));
     }
 
     public boolean live() {

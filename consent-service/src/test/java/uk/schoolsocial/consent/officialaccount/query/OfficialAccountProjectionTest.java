@@ -89,10 +89,32 @@ class OfficialAccountProjectionTest implements AccountEventsDatabaseTest {
         projection.on(new AccountWentLiveEvent(id, "school-a", SUBMITTED_AT), 3);
         projection.on(provisioned, 0);
         assertEquals("SUSPENDED", accounts.findById(id).orElseThrow().status());
-        projection.on(new AccountReinstatedEvent(id, "school-a", "Secured", WITHDRAWN_AT), 5);
+        projection.on(new AccountReinstatedEvent(id, "school-a", "Secured", WITHDRAWN_AT, "LIVE"), 5);
         assertTrue(accounts.findById(id).orElseThrow().live());
         projection.on(new AccountClosedEvent(id, "school-a", "No longer used", WITHDRAWN_AT), 6);
         assertEquals("CLOSED", accounts.findById(id).orElseThrow().status());
+    }
+
+    /**
+     * CON-4 after ACC-9: an account suspended before it went live is not live when reinstated, whether the
+     * reinstatement says so or (recorded before it carried its status) the projection never saw it go live;
+     * one that had gone live is live again.
+     */
+    @Test
+    void con4_aReinstatedAccountIsLiveOnlyIfItHadGoneLive() {
+        for (String carried : java.util.Arrays.asList("PROVISIONED", null)) {
+            String id = UUID.randomUUID().toString();
+            projection.on(new AccountProvisionedEvent(id, "school-a", UUID.randomUUID().toString(),
+                    AccountPlatform.INSTAGRAM, "oakfield_pe", "Oakfield PE", List.of("staff-2", "staff-3"),
+                    AccountPrivacy.OPEN, "https://example.org/aup", SUBMITTED_AT), 0);
+            projection.on(new AccountSuspendedEvent(id, "school-a", "Compromised", WITHDRAWN_AT), 2);
+            projection.on(new AccountReinstatedEvent(id, "school-a", "Secured", WITHDRAWN_AT, carried), 3);
+            assertEquals("PROVISIONED", accounts.findById(id).orElseThrow().status(), "carried " + carried);
+            projection.on(new AccountWentLiveEvent(id, "school-a", WITHDRAWN_AT), 4);
+            projection.on(new AccountSuspendedEvent(id, "school-a", "Compromised again", WITHDRAWN_AT), 5);
+            projection.on(new AccountReinstatedEvent(id, "school-a", "Secured", WITHDRAWN_AT, null), 6);
+            assertTrue(accounts.findById(id).orElseThrow().live(), "it had gone live, carried " + carried);
+        }
     }
 
     @Test

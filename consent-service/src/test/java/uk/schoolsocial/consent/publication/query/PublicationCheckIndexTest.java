@@ -115,9 +115,9 @@ class PublicationCheckIndexTest {
     @Test
     void con4_anAccountKeepsItsLatestStanding() {
         index.apply(new OfficialLiveAccountView("acc-1", SCHOOL, "app-1", "INSTAGRAM", "h", "H",
-                OfficialLiveAccountView.SUSPENDED, 2));
+                OfficialLiveAccountView.SUSPENDED, 2, true));
         index.apply(new OfficialLiveAccountView("acc-1", SCHOOL, "app-1", "INSTAGRAM", "h", "H",
-                OfficialLiveAccountView.LIVE, 1));
+                OfficialLiveAccountView.LIVE, 1, true));
 
         assertEquals(OfficialLiveAccountView.SUSPENDED, index.account(SCHOOL, "acc-1").orElseThrow().status());
         assertEquals(java.util.Optional.empty(), index.account("school-b", "acc-1"));
