@@ -127,6 +127,8 @@ public class OfficialAccount {
         // The target was just found fit for the account's policy version: they take it over fit (ACC-5).
         handover.transfer(accountId, schoolId, command.newAdministratorId(), administrators.policyVersion(), now);
         credentials.rotateAtHandover(accountId, schoolId, vault, command.credentials(), now);
+        // An account that had not gone live yet may now have every administrator fit.
+        goLiveIfFit(clock);
         return AggregateLifecycle.getVersion();
     }
 
@@ -216,7 +218,9 @@ public class OfficialAccount {
     }
 
     private void goLiveIfFit(Clock clock) {
-        if (status == Status.PROVISIONED && !wentLive && administrators.allFit()) {
+        // ACC-1, ACC-5: at least two administrators, every one of them fit.
+        if (status == Status.PROVISIONED && !wentLive && administrators.fitOnes().size() >= 2
+                && administrators.allFit()) {
             apply(new AccountWentLiveEvent(accountId, schoolId, clock.instant()));
         }
     }

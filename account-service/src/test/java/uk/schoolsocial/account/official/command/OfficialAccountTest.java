@@ -406,6 +406,40 @@ class OfficialAccountTest {
         org.junit.jupiter.api.Assertions.assertEquals(NEW_LOGIN, stored.get("acc-1"));
     }
 
+    /**
+     * ACC-5, ACC-7: an account that had not gone live when an administrator left goes live at the transfer
+     * when the new administrator arrives fit and so does the other; nothing else would make it go live.
+     */
+    @Test
+    void acc7_aTransferToAFitMemberOfStaffPutsAnAccountThatWasWaitingForThemLive() {
+        fixture.given(provisioned(), settings(),
+                        new PolicyAcknowledgedEvent("acc-1", "school-a", "staff-3", 1, NOW),
+                        new AdministratorTrainedEvent("acc-1", "school-a", "staff-3", "slt-1", NOW),
+                        new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW),
+                        new HandoverOpenedEvent("acc-1", "school-a", HANDOVER, "staff-2", List.of("staff-3"),
+                                NOW.plus(Duration.ofDays(14)), NOW))
+                .when(transferTo("staff-4"))
+                .expectEvents(new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW, 1),
+                        new CredentialsRotatedEvent("acc-1", "school-a", "handover", NOW),
+                        new AccountWentLiveEvent("acc-1", "school-a", NOW));
+    }
+
+    /** ACC-1, ACC-5: one fit administrator is not enough to go live, even when they are all there is. */
+    @Test
+    void acc5_anAccountDoesNotGoLiveWithFewerThanTwoAdministrators() {
+        fixture.given(provisioned(), settings(),
+                        new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW),
+                        new PolicyAcknowledgedEvent("acc-1", "school-a", "staff-3", 1, NOW))
+                .when(new RecordTrainingCommand(ID, "school-a", "staff-3", "slt-1"))
+                .expectEvents(new AdministratorTrainedEvent("acc-1", "school-a", "staff-3", "slt-1", NOW));
+        AccountSuspendedEvent suspended = new AccountSuspendedEvent("acc-1", "school-a", "Compromised", NOW);
+        fixture.given(provisioned(), settings(), suspended,
+                        new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW),
+                        new AdministratorLeftEvent("acc-1", "school-a", "staff-3", PAST_LEAVING, NOW))
+                .when(new ChangeAccountStatusCommand(ID, "school-a", Change.REINSTATE, "Secured", null))
+                .expectEvents(new AccountReinstatedEvent("acc-1", "school-a", "Secured", NOW, "PROVISIONED"));
+    }
+
     @Test
     void acc7_aTransferGoesOnlyToCurrentStaff() {
         fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened()))

@@ -6,10 +6,11 @@ import org.axonframework.serialization.Revision;
 /**
  * ACC-7: the handover ended: {@code TRANSFERRED} to {@code newAdministratorId}, or {@code CLOSED} with the account.
  *
- * @param fitForPolicyVersion on a transfer, the policy version the new administrator had acknowledged, with their
- *                            training completed, when the transfer checked them (ACC-5): they take the account over
- *                            fit. Null on a closure, and on transfers recorded before this was (they read as before:
- *                            the new administrator still had to acknowledge on the account).
+ * @param fitForPolicyVersion on a transfer, the policy version the account required, for which the transfer found
+ *                            the new administrator fit (acknowledged that version or a later one, training
+ *                            completed; ACC-5): they take the account over fit. Null on a closure, and on transfers
+ *                            recorded before this was (they read as before: the new administrator still had to
+ *                            acknowledge on the account).
  */
 @Revision("1")
 public record HandoverCompletedEvent(String accountId, String schoolId, String handoverId, String outcome,
