@@ -44,7 +44,7 @@ public class PublicationCheck {
     }
 
     public Verdict check(String schoolId, PublicationContent content) {
-        return check(index.trusted() ? index : readModel, schoolId, content);
+        return check(index.trustedFacts().orElse(readModel), schoolId, content);
     }
 
     /** The check on given facts: the index and the read model must give the same verdict. */

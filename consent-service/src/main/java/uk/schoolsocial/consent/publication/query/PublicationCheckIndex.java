@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.schoolsocial.consent.consent.query.ChannelConsentView;
@@ -55,9 +57,12 @@ import uk.schoolsocial.events.consent.ConsentChannel;
  * commits. A command answers 2xx only once its row is committed ({@code ReadYourWrites}), so by then
  * the index has the change: a check made after a withdrawal (or objection, or leaving) answered 2xx
  * refuses, as one reading the read model would.</li>
- * <li><b>Nothing that was not stored.</b> Should that transaction roll back, the index may hold rows the
- * read model never got (a consent that was not stored, say). It then forgets everything and is not
- * trusted until it has loaded again from the read model; the processor retries the batch meanwhile.</li>
+ * <li><b>Nothing that was not stored, nothing lost.</b> Should that transaction roll back, the index may
+ * hold rows the read model never got (a consent that was not stored, say). It then forgets everything
+ * and is not trusted until it has loaded again from the read model; the processor retries the batch
+ * meanwhile. Forgetting also drops rows that the other processor's batch, still open, had handed in:
+ * the index is not trusted again until every such batch has ended and a load after it has read what
+ * it committed. A check reads one consistent copy ({@link #trustedFacts}), never a half-loaded one.</li>
  * <li><b>Versions.</b> Every entry keeps the version of its row and only a higher one replaces it, as in
  * the projections, so a redelivered or replayed event, or a reload racing live updates, cannot bring
  * older facts back. Rows are never deleted from these tables, so nothing has to be removed.</li>
@@ -99,10 +104,17 @@ public class PublicationCheckIndex implements PublicationFacts {
     private final AtomicBoolean warned = new AtomicBoolean();
     /** Guards {@link #loaded} against a rollback that forgets the index while a load completes. */
     private final Object loadState = new Object();
-    /** Counts the times the index forgot everything after a rollback; a load that saw it move loads again. */
+    /**
+     * Counts the times the facts were dropped or went stale; a load that saw it move loads again. Guarded,
+     * with {@link #schools}, {@link #loaded} and {@link #stale}, by {@link #loadState}.
+     */
     private long forgotten;
+    /** Root units of work of the feeding processors that handed in rows and have not ended yet. */
+    private final Set<UnitOfWork<?>> feeding = ConcurrentHashMap.newKeySet();
+    /** Those of {@link #feeding} whose rows a {@link #forget} dropped: the index waits for their end. */
+    private final Set<UnitOfWork<?>> stale = new HashSet<>();
     private volatile boolean loaded;
-    /** Marks a unit of work whose rollback this index already listens for. */
+    /** Marks a unit of work whose end this index already listens for. */
     private final String rollbackKey = PublicationCheckIndex.class.getName() + "@" + System.identityHashCode(this);
 
     PublicationCheckIndex(PupilViewRepository pupilRows, ChannelConsentViewRepository consentRows,
@@ -117,7 +129,7 @@ public class PublicationCheckIndex implements PublicationFacts {
 
     /** A roster row (CON-6) with its objection (CON-2), as {@code PupilRosterProjection} wrote it. */
     public void apply(PupilView row) {
-        forgetIfRolledBack();
+        track();
         School school = school(row.schoolId());
         Roster next = new Roster(row.givenNameKey(), row.familyNameKey(), row.dateOfBirth(), row.leftOn(),
                 row.objectedAt(), row.version());
@@ -137,7 +149,7 @@ public class PublicationCheckIndex implements PublicationFacts {
 
     /** A pupil's consent on one channel (CON-1, CON-3), as {@code PupilConsentProjection} wrote it. */
     public void apply(ChannelConsentView row) {
-        forgetIfRolledBack();
+        track();
         int channel = ConsentChannel.valueOf(row.channel()).ordinal();
         Consent next = new Consent(row.givenOn(), row.validUntil(), row.withdrawnAt(), row.version());
         school(row.schoolId()).pupils.compute(row.pupilId(), (id, pupil) -> {
@@ -153,32 +165,58 @@ public class PublicationCheckIndex implements PublicationFacts {
 
     /** An official account and where it stands, as {@code OfficialAccountProjection} wrote it. */
     public void apply(OfficialLiveAccountView row) {
-        forgetIfRolledBack();
+        track();
         school(row.schoolId()).accounts.merge(row.id(), row,
                 (stored, next) -> next.version() > stored.version() ? next : stored);
     }
 
     /**
-     * Rows applied in a processor's unit of work that then rolls back were never stored: the index
-     * forgets everything and loads again (once per unit of work, whatever number of rows it applied).
+     * Follows the processor's unit of work that hands rows in (once per unit of work, whatever number of
+     * rows): if it rolls back, its rows were never stored and the index forgets everything; when it ends,
+     * it is no longer one whose rows may be missing.
      */
-    private void forgetIfRolledBack() {
-        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().getOrComputeResource(rollbackKey, key -> {
-            unitOfWork.root().onRollback(rolledBack -> forget());
-            return Boolean.TRUE;
-        }));
+    private void track() {
+        CurrentUnitOfWork.ifStarted(unitOfWork -> {
+            UnitOfWork<?> root = unitOfWork.root();
+            root.getOrComputeResource(rollbackKey, key -> {
+                feeding.add(root);
+                root.onRollback(rolledBack -> forget());
+                root.onCleanup(ended -> ended(root));
+                return Boolean.TRUE;
+            });
+        });
     }
 
-    /** Drops every fact, so that none of a rolled-back transaction survives, and loads again. */
+    /**
+     * Drops every fact, so that none of a rolled-back transaction survives, and loads again. Batches still
+     * open lose the rows they handed in with the old facts, so the index waits for them to end.
+     */
     void forget() {
         synchronized (loadState) {
             forgotten++;
             loaded = false;
             schools = new ConcurrentHashMap<>();
+            stale.addAll(feeding);
         }
         LOG.warn("A transaction that fed the publication check index rolled back; checks read the read model "
                 + "until the index has loaded again");
         reloadInBackground();
+    }
+
+    /** A feeding unit of work ended; if a forget dropped its rows, load again now that they are stored. */
+    private void ended(UnitOfWork<?> unitOfWork) {
+        feeding.remove(unitOfWork);
+        boolean wasStale;
+        synchronized (loadState) {
+            wasStale = stale.remove(unitOfWork);
+            if (wasStale) {
+                forgotten++;
+                loaded = false;
+            }
+        }
+        if (wasStale) {
+            reloadInBackground();
+        }
     }
 
     /** Reads every event of the processor of the consent and roster projections: how far the index has read. */
@@ -193,45 +231,84 @@ public class PublicationCheckIndex implements PublicationFacts {
 
     // ---- the facts of a check --------------------------------------------------------------------
 
+    /**
+     * The facts to answer a check with, if the index may answer it ({@link #trusted}): one copy, taken
+     * before the trust is judged, so that a forget racing the check never shows it an empty or half-loaded
+     * index. Empty when the check must read the read model.
+     */
+    public Optional<PublicationFacts> trustedFacts() {
+        Map<String, School> facts;
+        long generation;
+        synchronized (loadState) {
+            facts = schools;
+            generation = forgotten;
+        }
+        if (!trusted()) {
+            return Optional.empty();
+        }
+        synchronized (loadState) {
+            return generation == forgotten ? Optional.of(new Facts(facts)) : Optional.empty();
+        }
+    }
+
     @Override
     public List<CheckedPupil> featured(String schoolId, ConsentChannel channel, Collection<String> pupilIds) {
-        School school = schools.get(schoolId);
-        if (school == null) {
-            return List.of();
-        }
-        List<CheckedPupil> found = new ArrayList<>(pupilIds.size());
-        for (String pupilId : pupilIds) {
-            Pupil pupil = school.pupils.get(pupilId);
-            if (pupil == null || pupil.roster() == null) {
-                continue;
-            }
-            Roster roster = pupil.roster();
-            Consent consent = pupil.consents()[channel.ordinal()];
-            found.add(new CheckedPupil(pupilId, roster.dateOfBirth(), roster.leftOn(), roster.objectedAt(),
-                    consent == null ? null : consent.givenOn(), consent == null ? null : consent.validUntil(),
-                    consent == null ? null : consent.withdrawnAt()));
-        }
-        return found;
+        return new Facts(schools).featured(schoolId, channel, pupilIds);
     }
 
     @Override
     public List<NamedPupil> named(String schoolId, Collection<String> phrases) {
-        School school = schools.get(schoolId);
-        if (school == null) {
-            return List.of();
-        }
-        Map<String, List<NamedPupil>> byKey = school.names().byKey();
-        Set<NamedPupil> found = new LinkedHashSet<>();
-        for (String phrase : phrases) {
-            found.addAll(byKey.getOrDefault(phrase, List.of()));
-        }
-        return List.copyOf(found);
+        return new Facts(schools).named(schoolId, phrases);
     }
 
     @Override
     public Optional<OfficialLiveAccountView> account(String schoolId, String accountId) {
-        School school = schools.get(schoolId);
-        return school == null ? Optional.empty() : Optional.ofNullable(school.accounts.get(accountId));
+        return new Facts(schools).account(schoolId, accountId);
+    }
+
+    /** The facts of one copy of the index. */
+    private record Facts(Map<String, School> schools) implements PublicationFacts {
+
+        @Override
+        public List<CheckedPupil> featured(String schoolId, ConsentChannel channel, Collection<String> pupilIds) {
+            School school = schools.get(schoolId);
+            if (school == null) {
+                return List.of();
+            }
+            List<CheckedPupil> found = new ArrayList<>(pupilIds.size());
+            for (String pupilId : pupilIds) {
+                Pupil pupil = school.pupils.get(pupilId);
+                if (pupil == null || pupil.roster() == null) {
+                    continue;
+                }
+                Roster roster = pupil.roster();
+                Consent consent = pupil.consents()[channel.ordinal()];
+                found.add(new CheckedPupil(pupilId, roster.dateOfBirth(), roster.leftOn(), roster.objectedAt(),
+                        consent == null ? null : consent.givenOn(), consent == null ? null : consent.validUntil(),
+                        consent == null ? null : consent.withdrawnAt()));
+            }
+            return found;
+        }
+
+        @Override
+        public List<NamedPupil> named(String schoolId, Collection<String> phrases) {
+            School school = schools.get(schoolId);
+            if (school == null) {
+                return List.of();
+            }
+            Map<String, List<NamedPupil>> byKey = school.names().byKey();
+            Set<NamedPupil> found = new LinkedHashSet<>();
+            for (String phrase : phrases) {
+                found.addAll(byKey.getOrDefault(phrase, List.of()));
+            }
+            return List.copyOf(found);
+        }
+
+        @Override
+        public Optional<OfficialLiveAccountView> account(String schoolId, String accountId) {
+            School school = schools.get(schoolId);
+            return school == null ? Optional.empty() : Optional.ofNullable(school.accounts.get(accountId));
+        }
     }
 
     // ---- whether it may answer, and loading -------------------------------------------------------
@@ -329,17 +406,26 @@ public class PublicationCheckIndex implements PublicationFacts {
             accountRows.findAll().forEach(this::apply);
             ownEvents.caughtUpTo(ownAt);
             accountEvents.caughtUpTo(accountsAt);
-        } while (!loadedUnlessForgottenSince(generation));
-        LOG.info("Publication check index loaded from the read model in {} ms: {} schools",
+        } while (!finishLoad(generation));
+        LOG.info(loaded ? "Publication check index loaded from the read model in {} ms: {} schools"
+                        : "Publication check index read the read model in {} ms ({} schools); it answers once the"
+                        + " batches open at a rollback have ended",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), schools.size());
     }
 
-    private boolean loadedUnlessForgottenSince(long generation) {
+    /**
+     * Whether the load is done: not if the facts were dropped or went stale meanwhile (load again). It
+     * makes the index trusted only when no batch whose rows a forget dropped is still open; the end of
+     * the last one starts the load that will.
+     */
+    private boolean finishLoad(long generation) {
         synchronized (loadState) {
             if (forgotten != generation) {
                 return false;
             }
-            loaded = true;
+            if (stale.isEmpty()) {
+                loaded = true;
+            }
             return true;
         }
     }

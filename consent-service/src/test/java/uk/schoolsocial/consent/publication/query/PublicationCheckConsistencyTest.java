@@ -256,6 +256,58 @@ class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
         restarted.stop();
     }
 
+    /**
+     * CON-3, CON-4: a rollback in one processor must not lose what the other processor's batch, still open
+     * at that moment, hands in. Here batch A withdraws a consent; batch B rolls back before A commits, so
+     * the index forgets (A's row with it) and loads the read model, which has no withdrawal yet. The index
+     * must not be trusted until A has ended, and then must have the withdrawal A stored.
+     */
+    @Test
+    void con3_con4_aRollbackDoesNotLoseWhatAnotherOpenBatchStores() throws Exception {
+        String pupil = scenario.pupil("Eve", "Lund");
+        scenario.consent(pupil, "WEBSITE");
+        PublicationCheckIndex restarted = new PublicationCheckIndex(pupilRows, consentRows, accountRows, axon);
+        restarted.reload();
+        await().atMost(Duration.ofSeconds(30)).until(restarted::trusted);
+        PublicationContent photo = new PublicationContent(ConsentChannel.WEBSITE, null, List.of(pupil), "Art", "");
+        assertTrue(check.check(restarted, SCHOOL, photo).allowed());
+        ChannelConsentView given = consentRows.findBySchoolIdAndPupilId(SCHOOL, pupil).get(0);
+        ChannelConsentView withdrawn = new ChannelConsentView(given.id(), given.pupilConsentId(), SCHOOL, pupil,
+                given.channel(), given.givenBy(), given.method(), given.formReference(), given.givenOn(),
+                given.validUntil(), given.recordedAt(), given.version() + 1, "parent-1", Instant.now());
+
+        java.util.concurrent.CountDownLatch handedIn = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch mayCommit = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService processorA = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<?> batchA = processorA.submit(() -> {
+                UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+                restarted.apply(withdrawn);
+                handedIn.countDown();
+                mayCommit.await();
+                consentRows.update(withdrawn);   // what A's transaction stores
+                batch.commit();
+                return null;
+            });
+            assertTrue(handedIn.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            UnitOfWork<?> batchB = DefaultUnitOfWork.startAndGet(null);
+            restarted.apply(new ChannelConsentView("other/WEBSITE", "other", SCHOOL, "pupil-other", "WEBSITE",
+                    "parent-1", "PAPER_FORM", "CF-8", LocalDate.of(2026, 9, 1), LocalDate.of(2099, 8, 31), AT, 1,
+                    null, null));
+            batchB.rollback();
+
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !restarted.trusted());
+            mayCommit.countDown();
+            batchA.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            processorA.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(restarted::trusted);
+        assertFalse(check.check(restarted.trustedFacts().orElseThrow(), SCHOOL, photo).allowed(),
+                "the withdrawal batch A stored is in the index");
+        restarted.stop();
+    }
+
     private List<PublicationContent> variedContents() {
         String live = account(true);
         String notLive = account(false);
