@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.authentication.Authentication;
 import reactor.core.publisher.Mono;
+import uk.schoolsocial.gateway.auth.ActingSchool;
 import uk.schoolsocial.gateway.auth.Caller;
 import uk.schoolsocial.gateway.auth.Role;
 import uk.schoolsocial.gateway.routing.InternalTokenMinter;
@@ -20,7 +21,6 @@ import uk.schoolsocial.gateway.web.CorrelationIdFilter;
 import uk.schoolsocial.gateway.web.Problems;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -53,12 +53,11 @@ final class SuiteEventsController {
             return Mono.just(Problems.response(HttpStatus.FORBIDDEN,
                     "Only an AUDITOR or SLT may read the audit trail."));
         }
-        String requested = request.getParameters().get(Caller.SCHOOL_PARAMETER);
-        Optional<Caller> acting = caller.actingFor(requested);
-        if (acting.isEmpty()) {
-            return Mono.just(Problems.response(HttpStatus.FORBIDDEN, Caller.notGranted(requested)));
+        ActingSchool.Outcome outcome = ActingSchool.of(caller, request);
+        if (outcome instanceof ActingSchool.Outcome.Refused refused) {
+            return Mono.just(refused.response());
         }
-        caller = acting.get();
+        caller = ((ActingSchool.Outcome.Acting) outcome).caller();
         SuiteEventsQuery query;
         try {
             query = SuiteEventsQuery.parse(request.getParameters(), routes, caller.school());

@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param school       the school the request acts for
  * @param name         display name, when the token had one
  * @param trustSchools other schools the caller's token grants them across a trust (DOMAIN: "nobody sees
- *                     another school's data unless granted across a trust"); on the audit API a request may
- *                     act for one of them ({@link #actingFor})
+ *                     another school's data unless granted across a trust"); on the audit API an AUDITOR's
+ *                     request may act for one of them ({@link #actingFor})
  */
 public record Caller(String actorId, List<Role> roles, String school, @Nullable String name, List<String> trustSchools) {
 
@@ -34,23 +34,24 @@ public record Caller(String actorId, List<Role> roles, String school, @Nullable 
     }
 
     /**
-     * The caller acting for {@code school}: themselves for their own school (or none named), the same
-     * caller for another school only when their token grants it across a trust; otherwise empty.
+     * The caller acting for {@code school}: themselves for their own school (or none named). For another
+     * school, only an AUDITOR whose token grants it across a trust, and then as an AUDITOR only (read and
+     * replay, never change anything), whatever other roles they have at home; otherwise empty.
      */
     public Optional<Caller> actingFor(@Nullable String requested) {
         if (requested == null || requested.equals(school)) {
             return Optional.of(this);
         }
-        if (!trustSchools.contains(requested)) {
+        if (!trustSchools.contains(requested) || !roles.contains(Role.AUDITOR)) {
             return Optional.empty();
         }
-        return Optional.of(new Caller(actorId, roles, requested, name, trustSchools));
+        return Optional.of(new Caller(actorId, List.of(Role.AUDITOR), requested, name, trustSchools));
     }
 
     /** The detail of the 403 for a school {@link #actingFor} refused. */
     public static String notGranted(String requested) {
         return "You may not act for school '" + requested + "': it is neither your school nor one your token grants"
-                + " across a trust.";
+                + " an AUDITOR across a trust.";
     }
 
     /** The caller as Micronaut Security keeps it for the rest of the request. */

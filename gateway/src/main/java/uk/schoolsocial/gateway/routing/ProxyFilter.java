@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import uk.schoolsocial.gateway.auth.ActingSchool;
 import uk.schoolsocial.gateway.auth.Caller;
 import uk.schoolsocial.gateway.web.CorrelationIdFilter;
 import uk.schoolsocial.gateway.web.Problems;
@@ -53,6 +54,12 @@ final class ProxyFilter implements HttpServerFilter {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        if (ambiguous(request.getUri().getRawPath()) || ambiguous(request.getPath())) {
+            // The route, and so the school a request may act for, is decided on the path as given; a path
+            // that a server further on could read differently is refused.
+            return Mono.just(Problems.response(HttpStatus.BAD_REQUEST,
+                    "The path must not contain '.' or '..' segments, encoded slashes or encoded dots."));
+        }
         RouteTable.Route route = routes.route(request.getPath());
         if (route instanceof RouteTable.Route.Gateway) {
             return chain.proceed(request);
@@ -70,12 +77,11 @@ final class ProxyFilter implements HttpServerFilter {
         Caller caller = Caller.of(authentication.get());
         if (target.audit()) {
             // AUD-2: an auditor granted schools across a trust picks the one the request acts for.
-            String requested = request.getParameters().get(Caller.SCHOOL_PARAMETER);
-            Optional<Caller> acting = caller.actingFor(requested);
-            if (acting.isEmpty()) {
-                return Mono.just(Problems.response(HttpStatus.FORBIDDEN, Caller.notGranted(requested)));
+            ActingSchool.Outcome outcome = ActingSchool.of(caller, request);
+            if (outcome instanceof ActingSchool.Outcome.Refused refused) {
+                return Mono.just(refused.response());
             }
-            caller = acting.get();
+            caller = ((ActingSchool.Outcome.Acting) outcome).caller();
         }
         MutableHttpRequest<?> forwarded = request.mutate().uri(service.target(request.getUri()));
         forwarded.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + minter.mint(caller));
@@ -84,7 +90,23 @@ final class ProxyFilter implements HttpServerFilter {
                 .onErrorResume(failure -> Mono.just(unavailable(service, failure)));
     }
 
-    private static MutableHttpResponse<?> unavailable(DownstreamService service, Throwable failure) {
+    private static boolean ambiguous(String path) {
+        if (path == null) {
+            return false;
+        }
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("%2f") || lower.contains("%2e") || lower.contains("%5c") || lower.contains("\\")) {
+            return true;
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+        private static MutableHttpResponse<?> unavailable(DownstreamService service, Throwable failure) {
         LOG.warn("{} service at {} failed: {}", service.name(), service.url(), failure.toString());
         if (failure instanceof ReadTimeoutException) {
             return Problems.response(HttpStatus.GATEWAY_TIMEOUT, "The " + service.name() + " service did not answer in time.");

@@ -398,12 +398,16 @@ class SuiteEventsTest implements TestPropertyProvider {
             as("trust-auditor").queryParam("school", "third-school").get(path).then()
                     .statusCode(403).contentType("application/problem+json")
                     .body("detail", equalTo("You may not act for school 'third-school': it is neither your school nor"
-                            + " one your token grants across a trust."));
+                            + " one your token grants an AUDITOR across a trust."));
             as("auditor").queryParam("school", "other-school").get(path).then()
                     .statusCode(403).contentType("application/problem+json");
         }
         as("auditor").queryParam("school", "demo-school").get("/api/v1/audit/events").then().statusCode(200)
                 .body("items.aggregateId", equalTo(List.of("record-a")));
+        for (String path : List.of("/api/v1/audit/events", "/api/v1/audit/consent/events")) {
+            as("trust-auditor").queryParam("school", "other-school", "demo-school").get(path).then()
+                    .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("school"));
+        }
     }
 
     @Test

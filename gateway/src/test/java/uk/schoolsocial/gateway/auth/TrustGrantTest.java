@@ -25,8 +25,12 @@ class TrustGrantTest {
             new OidcProperties("https://idp.example/jwks", "https://idp.example", "roles", "school_id", "trusts")));
 
     private Caller caller(Object grant) {
+        return caller(grant, List.of("AUDITOR"));
+    }
+
+    private Caller caller(Object grant, List<String> roles) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("https://idp.example").subject("la-auditor")
-                .expirationTime(Date.from(Instant.now().plusSeconds(60))).claim("roles", List.of("AUDITOR"))
+                .expirationTime(Date.from(Instant.now().plusSeconds(60))).claim("roles", roles)
                 .claim("school_id", "school-a");
         if (grant != null) {
             claims.claim("trusts", grant);
@@ -54,5 +58,14 @@ class TrustGrantTest {
         assertEquals(auditor.roles(), acting.roles());
         assertTrue(auditor.actingFor("school-z").isEmpty());
         assertTrue(caller(null).actingFor("school-b").isEmpty());
+    }
+
+    /** Decision 7: only an AUDITOR reads across a trust, and there as an AUDITOR only (never changes anything). */
+    @Test
+    void onlyAnAuditorActsForAGrantedSchoolAndOnlyAsAnAuditor() {
+        assertTrue(caller(List.of("school-b"), List.of("SLT")).actingFor("school-b").isEmpty());
+        Caller headAndAuditor = caller(List.of("school-b"), List.of("SLT", "AUDITOR"));
+        assertEquals(List.of(Role.SLT, Role.AUDITOR), headAndAuditor.actingFor("school-a").orElseThrow().roles());
+        assertEquals(List.of(Role.AUDITOR), headAndAuditor.actingFor("school-b").orElseThrow().roles());
     }
 }

@@ -74,6 +74,27 @@ class ProxyTest implements TestPropertyProvider {
         return RestAssured.given().port(server.getPort()).auth().oauth2(TestTokens.devToken(server.getPort(), "slt"));
     }
 
+    /**
+     * The route, and with it the school an audit request may act for (decision 7), is decided on the path
+     * as given. A path that a server further on could read as another one is refused before anything is
+     * minted or forwarded.
+     */
+    @Test
+    void aPathWithDotSegmentsOrEncodedSlashesIsRefused() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String token = TestTokens.devToken(server.getPort(), "trust-auditor");
+        for (String path : List.of("/api/v1/audit/account/../../accounts?school=other-school",
+                "/api/v1/audit/account/%2e%2e/%2e%2e/accounts?school=other-school",
+                "/api/v1/audit/account%2F..%2F..%2Faccounts", "/api/v1/accounts/./echo")) {
+            java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + server.getPort() + path))
+                    .header("Authorization", "Bearer " + token).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            org.junit.jupiter.api.Assertions.assertEquals(400, answer.statusCode(), path + ": " + answer.body());
+            org.junit.jupiter.api.Assertions.assertTrue(answer.body().contains("must not contain"), answer.body());
+        }
+    }
+
     @Test
     void requestReachesTheServiceWithMethodPathQueryBodyAndHeaders() {
         asSlt().contentType(ContentType.JSON).body("{\"text\":\"hello\"}")
