@@ -49,7 +49,8 @@ final class LaunchedSuite {
             return preferred;
         }
         for (int attempt = 0; attempt < 100; attempt++) {
-            int first = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            // Below Linux's ephemeral range (32768 up), which outgoing connections take ports from.
+            int first = ThreadLocalRandom.current().nextInt(20_000, 32_000);
             if (allFree(first)) {
                 return first;
             }

@@ -47,7 +47,7 @@ final class TestFiles {
     /** @return the first of five consecutive ports that are free on 127.0.0.1 */
     static int freePortBlock() throws IOException {
         for (int attempt = 0; attempt < 100; attempt++) {
-            int first = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            int first = ThreadLocalRandom.current().nextInt(20_000, 32_000);
             if (allFree(first, 5)) {
                 return first;
             }
