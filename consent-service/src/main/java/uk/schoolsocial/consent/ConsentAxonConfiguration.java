@@ -21,6 +21,7 @@ import uk.schoolsocial.consent.officialaccount.query.OfficialAccountProjection;
 import uk.schoolsocial.consent.publication.command.Publication;
 import uk.schoolsocial.consent.publication.query.PublicationCheckIndex;
 import uk.schoolsocial.consent.publication.query.PublicationProjection;
+import uk.schoolsocial.consent.publication.query.TakedownPolicy;
 import uk.schoolsocial.platform.axon.AxonInfrastructure;
 
 /** Every aggregate, processor and saga of consent-service, in one place. */
@@ -41,7 +42,7 @@ class ConsentAxonConfiguration {
     @Context
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(AxonInfrastructure axon, PupilConsentProjection consents,
-                                    PupilRosterProjection roster, PublicationProjection publications,
+                                    PupilRosterProjection roster, PublicationProjection publications, TakedownPolicy takedowns,
                                     OfficialAccountProjection officialAccounts, PublicationCheckIndex checkIndex,
                                     @Named(ACCOUNT_EVENTS) DataSource accountEvents,
                                     @Value("${smp.consent.academic-year-ends:}") List<String> academicYearEnds) {
@@ -61,7 +62,8 @@ class ConsentAxonConfiguration {
                 .registerPooledStreamingEventProcessor(PublicationProjection.GROUP, Configuration::eventStore,
                         (c, builder) -> builder.initialSegmentCount(1).maxClaimedSegments(1))
                 .registerSequencingPolicy(PublicationProjection.GROUP, c -> new SequentialPolicy())
-                .registerEventHandler(c -> publications);
+                .registerEventHandler(c -> publications)
+                .registerEventHandler(c -> takedowns);
 
         EventStore accountService = axon.readOnlyEventStore(configurer, accountEvents, "account");
         configurer.eventProcessing()

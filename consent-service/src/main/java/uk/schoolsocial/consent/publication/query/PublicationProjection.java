@@ -1,11 +1,9 @@
 package uk.schoolsocial.consent.publication.query;
 
 import jakarta.inject.Singleton;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import uk.schoolsocial.consent.publication.command.OpenTakedownCommand;
 import uk.schoolsocial.events.consent.ConsentGivenEvent;
 import uk.schoolsocial.events.consent.ConsentWithdrawnEvent;
 import uk.schoolsocial.events.consent.PublicationRegisteredEvent;
@@ -13,9 +11,10 @@ import uk.schoolsocial.events.consent.PublicationTakenDownEvent;
 import uk.schoolsocial.events.consent.TakedownOpenedEvent;
 
 /**
- * Keeps the publication register (CON-5) and opens takedowns on withdrawal (CON-3). Its processor has
- * one segment, so events arrive in the order they were stored: a withdrawal finds every publication
- * registered before it. Idempotent by the publication's version; opening a takedown twice opens one.
+ * Keeps the publication register (CON-5) and the withdrawals seen, which {@link TakedownPolicy} reads to
+ * open takedowns (CON-3). Its processor has one segment, so events arrive in the order they were stored:
+ * a withdrawal finds every publication registered before it. Idempotent by the publication's version, so
+ * a replay rebuilds it.
  */
 @Singleton
 @ProcessingGroup(PublicationProjection.GROUP)
@@ -33,19 +32,9 @@ public class PublicationProjection {
         this.withdrawn = withdrawn;
     }
 
-    /**
-     * CON-3 also for a publication whose check passed just before a withdrawal of one of its pupils
-     * and that was registered just after it: this processor sees the withdrawal first, finds
-     * nothing to take down yet, and so opens the takedown here.
-     */
     @EventHandler
-    void on(PublicationRegisteredEvent event, CommandGateway commands) {
+    void on(PublicationRegisteredEvent event) {
         register(event);
-        event.pupilIds().stream()
-                .filter(pupil -> withdrawn.existsById(WithdrawnConsent.idOf(event.schoolId(), pupil,
-                        event.channel().name())))
-                .forEach(pupil -> commands.sendAndWait(
-                        new OpenTakedownCommand(event.publicationId(), pupil, event.channel())));
     }
 
     @EventHandler
@@ -65,16 +54,13 @@ public class PublicationProjection {
                 event.channel().name(), null)).toList());
     }
 
-    /** CON-3: every registered publication featuring the pupil on that channel is to come down. */
+    /** CON-3: the withdrawal is remembered, for a publication registered after it. */
     @EventHandler
-    void on(ConsentWithdrawnEvent event, CommandGateway commands) {
+    void on(ConsentWithdrawnEvent event) {
         String id = WithdrawnConsent.idOf(event.schoolId(), event.pupilId(), event.channel().name());
         if (!withdrawn.existsById(id)) {
             withdrawn.save(new WithdrawnConsent(id, event.schoolId(), event.pupilId(), event.channel().name()));
         }
-        featured.findBySchoolIdAndPupilIdAndChannel(event.schoolId(), event.pupilId(), event.channel().name())
-                .forEach(row -> commands.sendAndWait(
-                        new OpenTakedownCommand(row.publicationId(), row.pupilId(), event.channel())));
     }
 
     @EventHandler
