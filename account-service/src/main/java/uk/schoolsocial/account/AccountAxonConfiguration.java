@@ -24,6 +24,7 @@ import uk.schoolsocial.account.official.process.HandoverSaga;
 import uk.schoolsocial.account.official.process.PolicyFlagging;
 import uk.schoolsocial.account.official.query.AccountLookupProjection;
 import uk.schoolsocial.account.official.query.AccountProjection;
+import uk.schoolsocial.account.official.query.AdministratorLookupProjection;
 import uk.schoolsocial.account.official.query.HandoverProjection;
 import uk.schoolsocial.account.official.query.StaffFitnessProjection;
 import uk.schoolsocial.account.official.vault.AesGcmCredentialVault;
@@ -53,6 +54,7 @@ class AccountAxonConfiguration {
                                     HandoverProjection handovers, AesGcmCredentialVault vault,
                                     DeclarationProjection declarations, StaffFitnessProjection staffFitness,
                                     AccountMessageProjection messages, ResponseLookupProjection responseLookups,
+                                    AdministratorLookupProjection administratorLookups,
                                     @Value("${smp.account.review-period:P1Y}") String reviewPeriod,
                                     @Value("${smp.account.handover-due:P14D}") String handoverDue,
                                     @Value("${smp.account.zone:Europe/London}") String zone) {
@@ -69,10 +71,10 @@ class AccountAxonConfiguration {
         configurer.registerComponent(StaffDirectory.class, c -> staffLookup);
         configurer.registerComponent(ApprovedApplications.class, c -> accountLookups);
         configurer.registerComponent(AccountRules.class, c -> new AccountRules(Period.parse(reviewPeriod), Duration.parse(handoverDue)));
-        configurer.registerComponent(AdministeredAccounts.class, c -> responseLookups);
+        configurer.registerComponent(AdministeredAccounts.class, c -> administratorLookups);
         configurer.registerComponent(CredentialVault.class, c -> vault);
         configurer.registerComponent(StaffFitness.class, c -> staffFitness);
-        configurer.registerComponent(AccountAdministrators.class, c -> responseLookups);
+        configurer.registerComponent(AccountAdministrators.class, c -> administratorLookups);
         configurer.registerComponent(SchoolHolidays.class, c -> responseLookups);
         configurer.registerComponent(ResponseRule.class, c -> new ResponseRule(ZoneId.of(zone)));
         configurer.eventProcessing()
@@ -90,6 +92,7 @@ class AccountAxonConfiguration {
                 .registerEventHandler(c -> roster)
                 .registerSubscribingEventProcessor(AccountLookupProjection.GROUP)
                 .registerEventHandler(c -> accountLookups)
+                .registerEventHandler(c -> administratorLookups)
                 .registerEventHandler(c -> staffFitness)
                 .registerSubscribingEventProcessor(ResponseLookupProjection.GROUP)
                 .registerEventHandler(c -> responseLookups);

@@ -56,13 +56,13 @@ class CheckpointCommand implements Callable<Integer> {
             if (key != null && !checkpoint.signedBy(key)) {
                 spec.commandLine().getErr().println("FAILED: the checkpoint is not signed by the pinned key: "
                         + checkpoint.whyNotSignedBy(key) + ". Not saved.");
-                return 1;
+                return AuditCli.BROKEN;
             }
             Checkpoints.write(checkpoint, out);
             console.printf("Checkpoint of %s saved to %s: size %d, global index %d, chain %s, issued %s, key %s%s.%n",
                     checkpoint.service(), out, checkpoint.size(), checkpoint.globalIndex(), checkpoint.chainHash(),
                     checkpoint.issuedAt(), checkpoint.keyId(), key != null ? " (signature valid)" : "");
         }
-        return 0;
+        return AuditCli.INTACT;
     }
 }

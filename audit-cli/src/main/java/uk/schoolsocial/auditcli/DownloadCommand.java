@@ -121,12 +121,12 @@ class DownloadCommand implements Callable<Integer> {
             JsonNode pinned = json.readTree(keyOut.toFile());
             if (key.getPublicKey().equals(pinned.path("publicKey").asText())) {
                 console.printf("Signing key %s unchanged in %s.%n", keyId, keyOut);
-                return 0;
+                return AuditCli.INTACT;
             }
             spec.commandLine().getErr().printf("WARNING: the suite now signs with key %s, but %s pins key %s."
                     + " Not overwritten: find out why the key changed before trusting new checkpoints.%n",
                     keyId, keyOut, pinned.path("keyId").asText("?"));
-            return 1;
+            return AuditCli.BROKEN;
         }
         ObjectNode saved = json.createObjectNode();
         saved.put("service", key.getService());
@@ -139,6 +139,6 @@ class DownloadCommand implements Callable<Integer> {
         }
         Files.write(keyOut, json.writeValueAsBytes(saved));
         console.printf("Signing key %s saved to %s.%n", keyId, keyOut);
-        return 0;
+        return AuditCli.INTACT;
     }
 }

@@ -90,26 +90,27 @@ class RemoteVerifyCommand implements Callable<Integer> {
             row(console, "first break", where.toString());
             row(console, "", first.getDetail());
         }
-        int exit = intact ? 0 : 1;
+        int exit = intact ? AuditCli.INTACT : AuditCli.BROKEN;
         Checkpoint fresh = verification.getCheckpoint();
         if (fresh != null) {
             KeptCheckpoint head = kept(fresh);
             String signature = "";
             if (key != null) {
-                signature = head.signedBy(key) ? " (signature valid)" : " (NOT signed by the pinned key: "
+                boolean signed = head.signedBy(key);
+                signature = signed ? " (signature valid)" : " (NOT signed by the pinned key: "
                         + head.whyNotSignedBy(key) + ")";
-                if (!head.signedBy(key)) {
-                    exit = 1;
+                if (!signed) {
+                    exit = AuditCli.BROKEN;
                 }
             }
             row(console, "fresh checkpoint", "size " + head.size() + ", chain " + head.chainHash() + ", issued "
                     + head.issuedAt() + ", key " + head.keyId() + signature);
-            if (saveCheckpoint != null && exit == 0) {
+            if (saveCheckpoint != null && exit == AuditCli.INTACT) {
                 Checkpoints.write(head, saveCheckpoint);
                 row(console, "", "saved to " + saveCheckpoint);
             }
         }
-        row(console, "result", exit == 0 ? "OK" : "FAILED");
+        row(console, "result", exit == AuditCli.INTACT ? "OK" : "FAILED");
         return exit;
     }
 

@@ -43,6 +43,6 @@ class VerifyCommand implements Callable<Integer> {
         OfflineVerifier.Result result = new OfflineVerifier().verify(file, key, kept);
         spec.commandLine().getOut().print(VerifyReport.render(result, AuditChain.keyId(key)));
         spec.commandLine().getOut().flush();
-        return result.intact() ? 0 : 1;
+        return result.intact() ? AuditCli.INTACT : AuditCli.BROKEN;
     }
 }

@@ -100,6 +100,21 @@ public final class AuditChain {
     }
 
     /** A short, stable name for a public key: the first 16 hex digits of its SHA-256. */
+    /**
+     * Whether a checkpoint, as kept (hex chain hash, base64 signature), names this key and carries its valid
+     * Ed25519 signature over {@link #checkpointMessage}; false for anything malformed.
+     */
+    public static boolean checkpointSignedBy(byte[] publicKeyX509, String service, long size, long globalIndex,
+                                             String chainHashHex, String issuedAt, String keyId, String signature) {
+        try {
+            return keyId(publicKeyX509).equals(keyId) && verifySignature(publicKeyX509,
+                    checkpointMessage(service, size, globalIndex, unhex(chainHashHex), issuedAt),
+                    java.util.Base64.getDecoder().decode(signature));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public static String keyId(byte[] publicKeyX509) {
         return hex(sha256().digest(publicKeyX509)).substring(0, 16);
     }
@@ -131,7 +146,8 @@ public final class AuditChain {
         return value.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static MessageDigest sha256() {
+    /** A new SHA-256 digest, the hash of every part of the audit format. */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

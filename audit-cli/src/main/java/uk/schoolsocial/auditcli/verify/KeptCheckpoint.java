@@ -43,13 +43,8 @@ public record KeptCheckpoint(String service, long size, long globalIndex, String
 
     /** Whether the pinned key signed it, as it is. */
     public boolean signedBy(byte[] publicKeyX509) {
-        try {
-            return AuditChain.keyId(publicKeyX509).equals(keyId)
-                    && AuditChain.verifySignature(publicKeyX509, signedMessage(),
-                            Base64.getDecoder().decode(signature));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return AuditChain.checkpointSignedBy(publicKeyX509, service, size, globalIndex, chainHash, issuedAt, keyId,
+                signature);
     }
 
     /** Why {@link #signedBy} says no, in words. */

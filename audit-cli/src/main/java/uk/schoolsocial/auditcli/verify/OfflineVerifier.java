@@ -11,7 +11,6 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import uk.schoolsocial.auditcli.UsageException;
 import uk.schoolsocial.events.AuditChain;
@@ -121,7 +120,7 @@ public final class OfflineVerifier {
         private final Path file;
         private final byte[] publicKey;
         private final KeptCheckpoint kept;
-        private final MessageDigest linesDigest = sha256();
+        private final MessageDigest linesDigest = AuditChain.sha256();
 
         private String service;
         private String schoolId;
@@ -552,13 +551,6 @@ public final class OfflineVerifier {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    }
 
     /** The manifest of an export file (its last line), or null if the last line is none. */
     public static JsonNode readManifest(Path file) throws IOException {

@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -110,11 +109,7 @@ public class AuditExport {
 
         State(long after) {
             this.after = after;
-            try {
-                this.digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            this.digest = AuditChain.sha256();
         }
     }
 }

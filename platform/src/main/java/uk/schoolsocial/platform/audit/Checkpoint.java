@@ -1,6 +1,5 @@
 package uk.schoolsocial.platform.audit;
 
-import java.util.Base64;
 import uk.schoolsocial.events.AuditChain;
 
 /**
@@ -16,11 +15,7 @@ public record Checkpoint(String service, long size, long globalIndex, String cha
     }
 
     public boolean signedBy(byte[] publicKeyX509) {
-        try {
-            return AuditChain.keyId(publicKeyX509).equals(keyId)
-                    && AuditChain.verifySignature(publicKeyX509, signedMessage(), Base64.getDecoder().decode(signature));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return AuditChain.checkpointSignedBy(publicKeyX509, service, size, globalIndex, chainHash, issuedAt, keyId,
+                signature);
     }
 }

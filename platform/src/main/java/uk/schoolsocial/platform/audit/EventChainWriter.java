@@ -59,8 +59,8 @@ final class EventChainWriter {
             }
             chain(connection, rows, stored -> {
                 EventMessage<?> message = byId.get(stored.eventIdentifier());
-                return new Index(String.valueOf(message.getMetaData().get(AuditMetadata.SCHOOL_ID)),
-                        message.getTimestamp());
+                Object school = message.getMetaData().get(AuditMetadata.SCHOOL_ID);
+                return new Index(school == null ? NO_SCHOOL : school.toString(), message.getTimestamp());
             });
         } catch (SQLException e) {
             throw new EventStoreException("Could not extend the audit hash chain", e);
@@ -135,12 +135,15 @@ final class EventChainWriter {
         }
     }
 
+    /** The school an event without one (never written through a service; AUD-1) is filed under. */
+    private static final String NO_SCHOOL = "unknown";
+
     private static String schoolOf(byte[] metaData) {
         try {
             com.fasterxml.jackson.databind.JsonNode school = JSON.readTree(metaData).get(AuditMetadata.SCHOOL_ID);
-            return school == null ? "unknown" : school.asText();
+            return school == null ? NO_SCHOOL : school.asText();
         } catch (java.io.IOException | RuntimeException e) {
-            return "unknown";
+            return NO_SCHOOL;
         }
     }
 

@@ -52,6 +52,10 @@ final class Administrators {
         return trained(id) && acknowledgedCurrentVersion(id);
     }
 
+    int count() {
+        return current.size();
+    }
+
     boolean allFit() {
         return current.stream().allMatch(this::fit);
     }

@@ -219,8 +219,7 @@ public class OfficialAccount {
 
     private void goLiveIfFit(Clock clock) {
         // ACC-1, ACC-5: at least two administrators, every one of them fit.
-        if (status == Status.PROVISIONED && !wentLive && administrators.fitOnes().size() >= 2
-                && administrators.allFit()) {
+        if (status == Status.PROVISIONED && !wentLive && administrators.count() >= 2 && administrators.allFit()) {
             apply(new AccountWentLiveEvent(accountId, schoolId, clock.instant()));
         }
     }
@@ -245,7 +244,7 @@ public class OfficialAccount {
 
     @EventSourcingHandler
     void on(AccountReinstatedEvent event) {
-        status = event.status() != null ? Status.valueOf(event.status()) : wentLive ? Status.LIVE : Status.PROVISIONED;
+        status = wentLive ? Status.LIVE : Status.PROVISIONED;
     }
 
     @EventSourcingHandler

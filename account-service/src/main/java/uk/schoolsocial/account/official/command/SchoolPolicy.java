@@ -49,11 +49,18 @@ public class SchoolPolicy {
         return version;
     }
 
-    /** ACC-5: only the current version, only by someone who may run an account; acknowledging it again changes nothing. */
+    /**
+     * ACC-5: only the current version, only by the member themself and only by someone who may run an
+     * account; acknowledging it again changes nothing.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(AcknowledgePolicyAsStaffCommand command, Clock clock, StaffDirectory roster) {
-        requireEligible(command.schoolId(), command.staffId(), roster);
+        if (!command.staffId().equals(command.actorId())) {
+            throw new DomainException(AccountError.NOT_YOUR_ACKNOWLEDGEMENT,
+                    "Members of staff acknowledge the policy for themselves only");
+        }
+        TransferTarget.requireCurrentStaff(command.schoolId(), command.staffId(), roster);
         if (command.policyVersion() != version) {
             throw new DomainException(AccountError.POLICY_VERSION_NOT_CURRENT, "The current policy version is " + version);
         }
@@ -66,17 +73,10 @@ public class SchoolPolicy {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RecordStaffTrainingCommand command, Clock clock, StaffDirectory roster) {
-        requireEligible(command.schoolId(), command.staffId(), roster);
+        TransferTarget.requireCurrentStaff(command.schoolId(), command.staffId(), roster);
         if (!trained.contains(command.staffId())) {
             apply(new StaffTrainingRecordedEvent(command.schoolId(), command.staffId(), command.recordedBy(),
                     clock.instant()));
-        }
-    }
-
-    private static void requireEligible(String schoolId, String staffId, StaffDirectory roster) {
-        if (!roster.notEligibleAdministrators(schoolId, List.of(staffId)).isEmpty()) {
-            throw new DomainException(AccountError.NOT_CURRENT_STAFF,
-                    staffId + " is not a current member of staff or a registered volunteer");
         }
     }
 

@@ -17,10 +17,7 @@ final class TransferTarget {
 
     static void requireFit(String schoolId, String staffId, int policyVersion, StaffDirectory roster,
                            StaffFitness fitness) {
-        if (!roster.notEligibleAdministrators(schoolId, List.of(staffId)).isEmpty()) {
-            throw new DomainException(AccountError.NOT_CURRENT_STAFF,
-                    staffId + " is not a current member of staff or a registered volunteer");
-        }
+        requireCurrentStaff(schoolId, staffId, roster);
         StaffFitness.Record record = fitness.of(schoolId, staffId);
         List<String> missing = new ArrayList<>();
         if (record.acknowledgedVersion() < policyVersion) {
@@ -32,6 +29,14 @@ final class TransferTarget {
         if (!missing.isEmpty()) {
             throw new DomainException(AccountError.NOT_FIT_TO_ADMINISTER,
                     staffId + " is not fit to run the account: " + String.join(" and ", missing));
+        }
+    }
+
+    /** ACC-5, ACC-7: only a current member of staff or registered volunteer may run an account, or become fit to. */
+    static void requireCurrentStaff(String schoolId, String staffId, StaffDirectory roster) {
+        if (!roster.notEligibleAdministrators(schoolId, List.of(staffId)).isEmpty()) {
+            throw new DomainException(AccountError.NOT_CURRENT_STAFF,
+                    staffId + " is not a current member of staff or a registered volunteer");
         }
     }
 }

@@ -30,25 +30,22 @@ public class StaffFitnessProjection implements StaffFitness {
 
     @EventHandler
     void on(PolicyAcknowledgedEvent e) {
-        Record before = of(e.schoolId(), e.administratorId());
-        save(e.schoolId(), e.administratorId(), Math.max(before.acknowledgedVersion(), e.policyVersion()),
-                before.trained());
+        record(e.schoolId(), e.administratorId(), e.policyVersion(), false);
     }
 
     @EventHandler
     void on(AdministratorTrainedEvent e) {
-        save(e.schoolId(), e.administratorId(), of(e.schoolId(), e.administratorId()).acknowledgedVersion(), true);
+        record(e.schoolId(), e.administratorId(), 0, true);
     }
 
     @EventHandler
     void on(StaffPolicyAcknowledgedEvent e) {
-        Record before = of(e.schoolId(), e.staffId());
-        save(e.schoolId(), e.staffId(), Math.max(before.acknowledgedVersion(), e.policyVersion()), before.trained());
+        record(e.schoolId(), e.staffId(), e.policyVersion(), false);
     }
 
     @EventHandler
     void on(StaffTrainingRecordedEvent e) {
-        save(e.schoolId(), e.staffId(), of(e.schoolId(), e.staffId()).acknowledgedVersion(), true);
+        record(e.schoolId(), e.staffId(), 0, true);
     }
 
     @Override
@@ -62,17 +59,17 @@ public class StaffFitnessProjection implements StaffFitness {
         if (staffIds.isEmpty()) {
             return Map.of();
         }
-        return records.findByIdIn(staffIds.stream().map(id -> StaffFitnessLookup.key(schoolId, id)).toList()).stream().collect(Collectors.toMap(
-                StaffFitnessLookup::staffId, row -> new Record(row.acknowledgedVersion(), row.trained())));
+        return records.findByIdIn(staffIds.stream().map(id -> StaffFitnessLookup.key(schoolId, id)).toList())
+                .stream().collect(Collectors.toMap(StaffFitnessLookup::staffId,
+                        row -> new Record(row.acknowledgedVersion(), row.trained())));
     }
 
-    private void save(String schoolId, String staffId, int acknowledgedVersion, boolean trained) {
-        StaffFitnessLookup row = new StaffFitnessLookup(StaffFitnessLookup.key(schoolId, staffId), schoolId, staffId,
-                acknowledgedVersion, trained);
-        if (records.existsById(row.id())) {
-            records.update(row);
-        } else {
-            records.save(row);
-        }
+    /** Adds to the member's record: the newest version acknowledged wins, and training stays recorded. */
+    private void record(String schoolId, String staffId, int acknowledgedVersion, boolean trained) {
+        String id = StaffFitnessLookup.key(schoolId, staffId);
+        records.findById(id).ifPresentOrElse(
+                row -> records.update(new StaffFitnessLookup(id, schoolId, staffId,
+                        Math.max(row.acknowledgedVersion(), acknowledgedVersion), row.trained() || trained)),
+                () -> records.save(new StaffFitnessLookup(id, schoolId, staffId, acknowledgedVersion, trained)));
     }
 }

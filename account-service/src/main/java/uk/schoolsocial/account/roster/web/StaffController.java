@@ -20,7 +20,6 @@ import uk.schoolsocial.account.api.model.StaffMember;
 import uk.schoolsocial.account.api.model.StaffMemberSource;
 import uk.schoolsocial.account.api.model.StaffPage;
 import uk.schoolsocial.account.api.model.StaffRosterSync;
-import uk.schoolsocial.account.official.command.AccountError;
 import uk.schoolsocial.account.official.command.AcknowledgePolicyAsStaffCommand;
 import uk.schoolsocial.account.official.command.RecordStaffTrainingCommand;
 import uk.schoolsocial.account.official.command.StaffFitness;
@@ -100,12 +99,9 @@ class StaffController implements StaffApi {
     public StaffMember acknowledgePolicyAsStaff(String staffId, AcknowledgePolicyRequest request, String idempotencyKey,
                                                 String correlationId) {
         Actor actor = current.get();
-        if (!actor.id().equals(staffId)) {
-            throw new DomainException(AccountError.NOT_YOUR_ACKNOWLEDGEMENT,
-                    "Members of staff acknowledge the policy for themselves only");
-        }
-        member(actor, staffId);
-        commands.send(new AcknowledgePolicyAsStaffCommand(actor.schoolId(), staffId, request.getPolicyVersion()));
+        requireOnRoster(actor, staffId);
+        commands.send(new AcknowledgePolicyAsStaffCommand(actor.schoolId(), staffId, request.getPolicyVersion(),
+                actor.id()));
         return member(actor, staffId);
     }
 
@@ -113,7 +109,7 @@ class StaffController implements StaffApi {
     @Secured({Roles.SLT, Roles.ACCOUNT_ADMIN})
     public StaffMember recordStaffTraining(String staffId, String idempotencyKey, String correlationId) {
         Actor actor = current.get();
-        member(actor, staffId);
+        requireOnRoster(actor, staffId);
         commands.send(new RecordStaffTrainingCommand(actor.schoolId(), staffId, actor.id()));
         return member(actor, staffId);
     }
@@ -142,6 +138,12 @@ class StaffController implements StaffApi {
                 rows.stream().map(StaffMemberView::staffId).toList());
         return new StaffPage(rows.stream().map(row -> toApi(row, records.getOrDefault(row.staffId(),
                 StaffFitness.Record.NONE))).toList(), page);
+    }
+
+    private void requireOnRoster(Actor actor, String staffId) {
+        if (!members.existsById(StaffMemberView.key(actor.schoolId(), staffId))) {
+            throw new DomainException(PlatformError.NOT_FOUND, "No such member of staff");
+        }
     }
 
     private StaffMember member(Actor actor, String staffId) {

@@ -67,18 +67,27 @@ class SchoolPolicyTest {
     @Test
     void acc5_acc7_aMemberOfStaffAcknowledgesTheCurrentVersionBeforeRunningAnAccount() {
         fixture.givenNoPriorActivity()
-                .when(new AcknowledgePolicyAsStaffCommand("school-a", "staff-4", 1))
+                .when(new AcknowledgePolicyAsStaffCommand("school-a", "staff-4", 1, "staff-4"))
                 .expectEvents(new StaffPolicyAcknowledgedEvent("school-a", "staff-4", 1, NOW));
         fixture.given(new PolicyVersionPublishedEvent("school-a", 2, "Tagging rule", NOW),
                         new StaffPolicyAcknowledgedEvent("school-a", "staff-4", 1, NOW))
-                .when(new AcknowledgePolicyAsStaffCommand("school-a", "staff-4", 2))
+                .when(new AcknowledgePolicyAsStaffCommand("school-a", "staff-4", 2, "staff-4"))
                 .expectEvents(new StaffPolicyAcknowledgedEvent("school-a", "staff-4", 2, NOW));
+    }
+
+    @Test
+    void acc5_aMemberOfStaffAcknowledgesForThemselvesOnly() {
+        fixture.givenNoPriorActivity()
+                .when(new AcknowledgePolicyAsStaffCommand("school-a", "staff-4", 1, "staff-5"))
+                .expectNoEvents()
+                .expectException(DomainException.class)
+                .expectExceptionMessage("Members of staff acknowledge the policy for themselves only");
     }
 
     @Test
     void acc5_onlyTheCurrentVersionCanBeAcknowledged() {
         fixture.given(new PolicyVersionPublishedEvent("school-a", 2, "Tagging rule", NOW))
-                .when(new AcknowledgePolicyAsStaffCommand("school-a", "staff-4", 1))
+                .when(new AcknowledgePolicyAsStaffCommand("school-a", "staff-4", 1, "staff-4"))
                 .expectNoEvents()
                 .expectException(DomainException.class)
                 .expectExceptionMessage("The current policy version is 2");
@@ -87,7 +96,7 @@ class SchoolPolicyTest {
     @Test
     void acc5_acknowledgingOrTrainingTwiceChangesNothing() {
         fixture.given(new StaffPolicyAcknowledgedEvent("school-a", "staff-4", 1, NOW))
-                .when(new AcknowledgePolicyAsStaffCommand("school-a", "staff-4", 1))
+                .when(new AcknowledgePolicyAsStaffCommand("school-a", "staff-4", 1, "staff-4"))
                 .expectNoEvents()
                 .expectSuccessfulHandlerExecution();
         fixture.given(new StaffTrainingRecordedEvent("school-a", "staff-4", "slt-1", NOW))
@@ -106,7 +115,7 @@ class SchoolPolicyTest {
                 .expectNoEvents()
                 .expectExceptionMessage("leaver-1 is not a current member of staff or a registered volunteer");
         fixture.givenNoPriorActivity()
-                .when(new AcknowledgePolicyAsStaffCommand("school-a", "leaver-1", 1))
+                .when(new AcknowledgePolicyAsStaffCommand("school-a", "leaver-1", 1, "leaver-1"))
                 .expectNoEvents()
                 .expectExceptionMessage("leaver-1 is not a current member of staff or a registered volunteer");
     }

@@ -1,4 +1,4 @@
-package uk.schoolsocial.account.response.query;
+package uk.schoolsocial.account.official.query;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;

@@ -1,4 +1,4 @@
-package uk.schoolsocial.account.response.query;
+package uk.schoolsocial.account.official.query;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -6,7 +6,7 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 import java.util.List;
 
-/** ACC-8: an account's current administrators and whether it is closed. */
+/** ACC-7, ACC-8: an account's current administrators and whether it is closed. */
 @MappedEntity("account_administrator_lookup")
 public record AccountAdministratorLookup(@Id String accountId, String schoolId,
                                          @TypeDef(type = DataType.JSON) List<String> administrators,
