@@ -1,7 +1,6 @@
 package uk.schoolsocial.auditcli.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Base64;
 import uk.schoolsocial.events.AuditChain;
 
 /**

@@ -44,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
+ * AUD-2, the ordered history of every service, merged, filtered and resumable:
  * {@code GET /api/v1/audit/events} through a real gateway to real HTTP services: a second
  * Micronaut server runs {@link FakeAuditController}, the services' audit API as the platform
  * serves it, for all three services, over trails the tests write to between requests.

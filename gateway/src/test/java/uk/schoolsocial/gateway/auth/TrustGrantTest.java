@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * DOMAIN: "nobody sees another school's data unless granted across a trust". The schools a token grants
+ * AUD-2 and DOMAIN: "nobody sees another school's data unless granted across a trust". The schools a token grants
  * (an array or one string; the caller's own school is not a grant), and which school a request may
  * then act for. Signatures are Micronaut Security's and tested elsewhere; here only the claims.
  */
