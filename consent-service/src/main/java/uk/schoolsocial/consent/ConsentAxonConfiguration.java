@@ -54,7 +54,9 @@ class ConsentAxonConfiguration {
         configurer.eventProcessing().registerEventHandler(c -> consents);
         configurer.eventProcessing().registerEventHandler(c -> roster);
         // CON-4: the check's index sees every event these processors read, to know it missed none.
-        configurer.eventProcessing().registerEventHandler(c -> checkIndex.ownEventsReader());
+        configurer.eventProcessing().registerEventHandler(c -> checkIndex.ownEventsReader())
+                .assignHandlerInstancesMatching(PupilConsentProjection.GROUP,
+                        handler -> handler == checkIndex.ownEventsReader());
 
         // CON-3: one segment and one sequence, so a withdrawal is handled after every publication stored before it.
         configurer.configureAggregate(Publication.class);
@@ -71,7 +73,9 @@ class ConsentAxonConfiguration {
                         // From account-service's first event: a new deployment learns every existing account.
                         (c, builder) -> builder.initialToken(StreamableMessageSource::createTailToken))
                 .registerEventHandler(c -> officialAccounts)
-                .registerEventHandler(c -> checkIndex.accountEventsReader());
+                .registerEventHandler(c -> checkIndex.accountEventsReader())
+                .assignHandlerInstancesMatching(OfficialAccountProjection.GROUP,
+                        handler -> handler == checkIndex.accountEventsReader());
         return axon.start(configurer);
     }
 }

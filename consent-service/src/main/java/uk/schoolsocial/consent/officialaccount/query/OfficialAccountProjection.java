@@ -1,6 +1,7 @@
 package uk.schoolsocial.consent.officialaccount.query;
 
 import jakarta.inject.Singleton;
+import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -94,11 +95,8 @@ public class OfficialAccountProjection {
     @EventHandler
     void on(AccountReinstatedEvent event, @SequenceNumber long version) {
         // ACC-5, ACC-9: LIVE again only if it had gone live; one suspended before that is PROVISIONED.
-        accounts.findById(event.accountId())
-                .filter(account -> account.version() < version)
-                .ifPresent(account -> index.apply(accounts.update(account.in(event.status() != null ? event.status()
-                        : account.wentLive() ? OfficialLiveAccountView.LIVE : OfficialLiveAccountView.PROVISIONED,
-                        version))));
+        move(event.accountId(), account -> event.status() != null ? event.status()
+                : account.wentLive() ? OfficialLiveAccountView.LIVE : OfficialLiveAccountView.PROVISIONED, version);
     }
 
     @EventHandler
@@ -113,8 +111,12 @@ public class OfficialAccountProjection {
     }
 
     private void move(String accountId, String status, long version) {
+        move(accountId, account -> status, version);
+    }
+
+    private void move(String accountId, Function<OfficialLiveAccountView, String> status, long version) {
         accounts.findById(accountId)
                 .filter(account -> account.version() < version)
-                .ifPresent(account -> index.apply(accounts.update(account.in(status, version))));
+                .ifPresent(account -> index.apply(accounts.update(account.in(status.apply(account), version))));
     }
 }

@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -71,8 +70,8 @@ import uk.schoolsocial.events.consent.ConsentChannel;
  * <li><b>Trusted only while complete.</b> The index is fed only by the processors of this instance.
  * It answers a check only while this instance processes the whole stream of both feeding processors
  * ({@code pupil-consents}, {@code official-accounts}: one segment each, claimed here) and has itself
- * seen every event up to where they stand ({@link OwnEvents} and {@link AccountServiceEvents} read
- * every event of those streams). Otherwise, say another instance holds or held a segment, or a
+ * seen every event up to where they stand (a {@link StreamReader} reads every event of each of
+ * those streams). Otherwise, say another instance holds or held a segment, or a
  * processor runs several segments, the check reads the read model, and if this instance holds the
  * streams again but missed events, the index reloads from the read model first. One window remains:
  * a segment taken over by another instance (after this one failed to extend its claim for the claim
@@ -81,7 +80,7 @@ import uk.schoolsocial.events.consent.ConsentChannel;
  * </ul>
  */
 @Singleton
-public class PublicationCheckIndex implements PublicationFacts {
+public class PublicationCheckIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublicationCheckIndex.class);
     private static final Consent[] NO_CONSENTS = new Consent[ConsentChannel.values().length];
@@ -90,6 +89,8 @@ public class PublicationCheckIndex implements PublicationFacts {
     private volatile Map<String, School> schools = new ConcurrentHashMap<>();
     private final Stream ownEvents = new Stream(PupilConsentProjection.GROUP);
     private final Stream accountEvents = new Stream(OfficialAccountProjection.GROUP);
+    private final StreamReader ownReader = new StreamReader(ownEvents);
+    private final StreamReader accountReader = new StreamReader(accountEvents);
     private final PupilViewRepository pupilRows;
     private final ChannelConsentViewRepository consentRows;
     private final OfficialLiveAccountViewRepository accountRows;
@@ -220,13 +221,13 @@ public class PublicationCheckIndex implements PublicationFacts {
     }
 
     /** Reads every event of the processor of the consent and roster projections: how far the index has read. */
-    public OwnEvents ownEventsReader() {
-        return new OwnEvents(ownEvents);
+    public StreamReader ownEventsReader() {
+        return ownReader;
     }
 
     /** Reads every event of the processor of account-service's events: how far the index has read. */
-    public AccountServiceEvents accountEventsReader() {
-        return new AccountServiceEvents(accountEvents);
+    public StreamReader accountEventsReader() {
+        return accountReader;
     }
 
     // ---- the facts of a check --------------------------------------------------------------------
@@ -251,19 +252,9 @@ public class PublicationCheckIndex implements PublicationFacts {
         }
     }
 
-    @Override
-    public List<CheckedPupil> featured(String schoolId, ConsentChannel channel, Collection<String> pupilIds) {
-        return new Facts(schools).featured(schoolId, channel, pupilIds);
-    }
-
-    @Override
-    public List<NamedPupil> named(String schoolId, Collection<String> phrases) {
-        return new Facts(schools).named(schoolId, phrases);
-    }
-
-    @Override
-    public Optional<OfficialLiveAccountView> account(String schoolId, String accountId) {
-        return new Facts(schools).account(schoolId, accountId);
+    /** The facts as they are now, trusted or not: for tests that compare them with the read model. */
+    PublicationFacts facts() {
+        return new Facts(schools);
     }
 
     /** The facts of one copy of the index. */
@@ -341,14 +332,7 @@ public class PublicationCheckIndex implements PublicationFacts {
     @EventListener
     void onStartup(StartupEvent event) {
         if (loading.compareAndSet(false, true)) {
-            try {
-                awaitClaims();
-                reload();
-            } catch (RuntimeException e) {
-                LOG.warn("The publication check index could not load; checks read the read model", e);
-            } finally {
-                loading.set(false);
-            }
+            loadAndRelease();
         }
     }
 
@@ -359,16 +343,19 @@ public class PublicationCheckIndex implements PublicationFacts {
 
     private void reloadInBackground() {
         if (loading.compareAndSet(false, true)) {
-            loader.execute(() -> {
-                try {
-                    awaitClaims();
-                    reload();
-                } catch (RuntimeException e) {
-                    LOG.warn("The publication check index could not load; checks read the read model", e);
-                } finally {
-                    loading.set(false);
-                }
-            });
+            loader.execute(this::loadAndRelease);
+        }
+    }
+
+    /** One load, by whoever set {@link #loading}; a failure leaves the checks on the read model. */
+    private void loadAndRelease() {
+        try {
+            awaitClaims();
+            reload();
+        } catch (RuntimeException e) {
+            LOG.warn("The publication check index could not load; checks read the read model", e);
+        } finally {
+            loading.set(false);
         }
     }
 
@@ -566,29 +553,14 @@ public class PublicationCheckIndex implements PublicationFacts {
     }
 
     /**
-     * Sees every event of the {@code pupil-consents} processor (its handler takes any message), in the
-     * processor's transaction, so that {@link #trusted()} can tell whether the index missed any.
+     * Sees every event of one feeding processor (its handler takes any message), in the processor's
+     * transaction, so that {@link #trusted()} can tell whether the index missed any. The Axon
+     * configuration puts each of the two readers in its processor.
      */
-    @ProcessingGroup(PupilConsentProjection.GROUP)
-    public static final class OwnEvents {
+    public static final class StreamReader {
         private final Stream stream;
 
-        OwnEvents(Stream stream) {
-            this.stream = stream;
-        }
-
-        @EventHandler
-        void read(EventMessage<?> event, TrackingToken token) {
-            stream.read(token);
-        }
-    }
-
-    /** As {@link OwnEvents}, for the {@code official-accounts} processor reading account-service's events. */
-    @ProcessingGroup(OfficialAccountProjection.GROUP)
-    public static final class AccountServiceEvents {
-        private final Stream stream;
-
-        AccountServiceEvents(Stream stream) {
+        StreamReader(Stream stream) {
             this.stream = stream;
         }
 

@@ -34,15 +34,6 @@ public class PublicationProjection {
 
     @EventHandler
     void on(PublicationRegisteredEvent event) {
-        register(event);
-    }
-
-    @EventHandler
-    void on(ConsentGivenEvent event) {
-        withdrawn.deleteById(WithdrawnConsent.idOf(event.schoolId(), event.pupilId(), event.channel().name()));
-    }
-
-    private void register(PublicationRegisteredEvent event) {
         if (publications.existsById(event.publicationId())) {
             return;
         }
@@ -52,6 +43,11 @@ public class PublicationProjection {
         featured.saveAll(event.pupilIds().stream().map(pupil -> new PublicationPupilView(
                 PublicationPupilView.idOf(event.publicationId(), pupil), event.publicationId(), event.schoolId(), pupil,
                 event.channel().name(), null)).toList());
+    }
+
+    @EventHandler
+    void on(ConsentGivenEvent event) {
+        withdrawn.deleteById(WithdrawnConsent.idOf(event.schoolId(), event.pupilId(), event.channel().name()));
     }
 
     /** CON-3: the withdrawal is remembered, for a publication registered after it. */

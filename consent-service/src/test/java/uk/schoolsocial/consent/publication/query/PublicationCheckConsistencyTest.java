@@ -193,16 +193,16 @@ class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
     void con4_theIndexAndTheReadModelGiveTheSameVerdicts() {
         List<PublicationContent> contents = variedContents();
         for (PublicationContent content : contents) {
-            assertEquals(check.check(readModel, SCHOOL, content), check.check(index, SCHOOL, content),
+            assertEquals(check.check(readModel, SCHOOL, content), check.check(index.facts(), SCHOOL, content),
                     () -> "for " + content);
         }
-        List<String> codes = contents.stream().flatMap(content -> check.check(index, SCHOOL, content).reasons()
+        List<String> codes = contents.stream().flatMap(content -> check.check(index.facts(), SCHOOL, content).reasons()
                 .stream()).map(Verdict.Reason::code).toList();
         for (String code : List.of("PUPIL_NOT_ON_ROSTER", "NO_VALID_CONSENT", "OBJECTION", "PUPIL_LEFT",
                 "ACCOUNT_NOT_LIVE", "NAME_IN_TEXT", "IDENTIFYING_DETAIL_IN_TEXT")) {
             assertThat(codes, hasItem(code));
         }
-        assertTrue(contents.stream().anyMatch(content -> check.check(index, SCHOOL, content).allowed()));
+        assertTrue(contents.stream().anyMatch(content -> check.check(index.facts(), SCHOOL, content).allowed()));
     }
 
     /**
@@ -216,17 +216,17 @@ class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
         restarted.reload();
         await().atMost(Duration.ofSeconds(30)).until(restarted::trusted);
         for (PublicationContent content : contents) {
-            assertEquals(check.check(readModel, SCHOOL, content), check.check(restarted, SCHOOL, content),
+            assertEquals(check.check(readModel, SCHOOL, content), check.check(restarted.facts(), SCHOOL, content),
                     () -> "after a reload, for " + content);
         }
 
         String pupil = scenario.pupil("Ivy", "Moss");
         scenario.consent(pupil, "WEBSITE");
         PublicationContent photo = new PublicationContent(ConsentChannel.WEBSITE, null, List.of(pupil), "Art", "");
-        assertFalse(check.check(restarted, SCHOOL, photo).allowed(), "it has not seen this pupil");
+        assertFalse(check.check(restarted.facts(), SCHOOL, photo).allowed(), "it has not seen this pupil");
         await().atMost(Duration.ofSeconds(30)).until(() -> !restarted.trusted());
         await().atMost(Duration.ofSeconds(30)).until(restarted::trusted);
-        assertTrue(check.check(restarted, SCHOOL, photo).allowed(), "reloaded with the pupil and their consent");
+        assertTrue(check.check(restarted.facts(), SCHOOL, photo).allowed(), "reloaded with the pupil and their consent");
         restarted.stop();
     }
 
@@ -242,17 +242,17 @@ class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
         restarted.reload();
         await().atMost(Duration.ofSeconds(30)).until(restarted::trusted);
         PublicationContent photo = new PublicationContent(ConsentChannel.WEBSITE, null, List.of(pupil), "Art", "");
-        assertFalse(check.check(restarted, SCHOOL, photo).allowed(), "no consent was ever given");
+        assertFalse(check.check(restarted.facts(), SCHOOL, photo).allowed(), "no consent was ever given");
 
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
         restarted.apply(new ChannelConsentView(pupil + "/WEBSITE", pupil, SCHOOL, pupil, "WEBSITE", "parent-1",
                 "PAPER_FORM", "CF-9", LocalDate.of(2026, 9, 1), LocalDate.of(2099, 8, 31), AT, 1_000, null, null));
-        assertTrue(check.check(restarted, SCHOOL, photo).allowed(), "the index took the row, as a projection hands it");
+        assertTrue(check.check(restarted.facts(), SCHOOL, photo).allowed(), "the index took the row, as a projection hands it");
         batch.rollback();
 
         assertFalse(restarted.trusted(), "not trusted once the transaction rolled back");
         await().atMost(Duration.ofSeconds(30)).until(restarted::trusted);
-        assertFalse(check.check(restarted, SCHOOL, photo).allowed(), "the consent that was never stored is gone");
+        assertFalse(check.check(restarted.facts(), SCHOOL, photo).allowed(), "the consent that was never stored is gone");
         restarted.stop();
     }
 
@@ -270,7 +270,7 @@ class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
         restarted.reload();
         await().atMost(Duration.ofSeconds(30)).until(restarted::trusted);
         PublicationContent photo = new PublicationContent(ConsentChannel.WEBSITE, null, List.of(pupil), "Art", "");
-        assertTrue(check.check(restarted, SCHOOL, photo).allowed());
+        assertTrue(check.check(restarted.facts(), SCHOOL, photo).allowed());
         ChannelConsentView given = consentRows.findBySchoolIdAndPupilId(SCHOOL, pupil).get(0);
         ChannelConsentView withdrawn = new ChannelConsentView(given.id(), given.pupilConsentId(), SCHOOL, pupil,
                 given.channel(), given.givenBy(), given.method(), given.formReference(), given.givenOn(),
@@ -339,7 +339,7 @@ class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
         contents.add(new PublicationContent(ConsentChannel.OFFICIAL_SOCIAL_MEDIA, notLive, List.of(consented), "", ""));
         contents.add(new PublicationContent(ConsentChannel.OFFICIAL_SOCIAL_MEDIA, UUID.randomUUID().toString(),
                 List.of(consented), "", ""));
-        assertThat(check.check(index, "another-school", contents.get(1)).reasons().stream()
+        assertThat(check.check(index.facts(), "another-school", contents.get(1)).reasons().stream()
                 .map(Verdict.Reason::code).distinct().toList(), equalTo(List.of("PUPIL_NOT_ON_ROSTER")));
         assertThat(readModel.named("another-school", List.of("chloe")), empty());
         return contents;

@@ -46,11 +46,11 @@ class PublicationCheckIndexTest {
     }
 
     private List<String> named(Set<String> phrases) {
-        return index.named(SCHOOL, phrases).stream().map(NamedPupil::pupilId).toList();
+        return index.facts().named(SCHOOL, phrases).stream().map(NamedPupil::pupilId).toList();
     }
 
     private CheckedPupil featured(String pupilId, ConsentChannel channel) {
-        List<CheckedPupil> found = index.featured(SCHOOL, channel, List.of(pupilId));
+        List<CheckedPupil> found = index.facts().featured(SCHOOL, channel, List.of(pupilId));
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -63,7 +63,7 @@ class PublicationCheckIndexTest {
                 featured("p-1", ConsentChannel.WEBSITE));
         assertEquals(new CheckedPupil("p-1", BORN, null, null, null, null, null),
                 featured("p-1", ConsentChannel.PRESS_AND_MEDIA));
-        assertThat(index.featured("school-b", ConsentChannel.WEBSITE, List.of("p-1")), empty());
+        assertThat(index.facts().featured("school-b", ConsentChannel.WEBSITE, List.of("p-1")), empty());
     }
 
     @Test
@@ -102,7 +102,7 @@ class PublicationCheckIndexTest {
 
         assertThat(named(Set.of("siobhan")), contains("p-1"));
         assertThat(named(Set.of("o briain", "lee")), containsInAnyOrder("p-1", "p-2"));
-        assertThat(index.named("school-b", Set.of("siobhan")), empty());
+        assertThat(index.facts().named("school-b", Set.of("siobhan")), empty());
 
         index.apply(pupil("p-1", "Zoë", "Ó Briain", null, null, 1));
         assertThat(named(Set.of("siobhan")), empty());
@@ -119,8 +119,8 @@ class PublicationCheckIndexTest {
         index.apply(new OfficialLiveAccountView("acc-1", SCHOOL, "app-1", "INSTAGRAM", "h", "H",
                 OfficialLiveAccountView.LIVE, 1, true));
 
-        assertEquals(OfficialLiveAccountView.SUSPENDED, index.account(SCHOOL, "acc-1").orElseThrow().status());
-        assertEquals(java.util.Optional.empty(), index.account("school-b", "acc-1"));
-        assertEquals(java.util.Optional.empty(), index.account(SCHOOL, "acc-2"));
+        assertEquals(OfficialLiveAccountView.SUSPENDED, index.facts().account(SCHOOL, "acc-1").orElseThrow().status());
+        assertEquals(java.util.Optional.empty(), index.facts().account("school-b", "acc-1"));
+        assertEquals(java.util.Optional.empty(), index.facts().account(SCHOOL, "acc-2"));
     }
 }

@@ -212,4 +212,26 @@ class PublicationRegisterApiTest implements AccountEventsDatabaseTest {
                 .statusCode(200).body("items.id", hasItem(id))
                 .body("items.find { it.id == '" + id + "' }.takedownFor", equalTo(List.of(pupil))));
     }
+
+    /**
+     * CON-3: a withdrawal is remembered only until consent is given again, so a publication registered
+     * after the new consent gets no takedown.
+     */
+    @Test
+    void con3_aConsentGivenAgainOpensNoTakedownForALaterPublication() {
+        Scenario scenario = new Scenario(this::api);
+        String pupil = scenario.pupil("Fay", "Grant");
+        scenario.consent(pupil, "WEBSITE");
+        api(PARENT).body(Map.of("withdrawnBy", "parent-1"))
+                .post("/api/v1/pupils/" + pupil + "/consents/WEBSITE/withdrawal").then().statusCode(200);
+        scenario.consent(pupil, "WEBSITE");
+        Map<String, Object> website = content(pupil);
+        String id = api(STAFF).body(registration(website, checkId(website))).post(PUBLICATIONS).then()
+                .statusCode(201).extract().path("id");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> api(STAFF)
+                .queryParam("limit", 200).get("/api/v1/consents/takedowns").then().statusCode(200)
+                .body("items.id", not(hasItem(id))));
+        api(STAFF).queryParam("pupilId", pupil).get(PUBLICATIONS).then().statusCode(200)
+                .body("items[0].status", equalTo("PUBLISHED"));
+    }
 }
