@@ -8,7 +8,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * One service or gateway JVM. Its output is copied line by line to its own log file (and to the
- * console when asked), so a failure can be explained with the tail of that log.
+ * console when asked), so a failure can be explained with the tail of that log. A restarted child
+ * writes on below the run that died, so the log still shows why it died (issue 11).
  */
 final class ChildProcess {
 
@@ -46,7 +49,8 @@ final class ChildProcess {
      * @param baseUrl where it will answer HTTP, for the health check
      * @param command the full command line
      * @param env added to (and overriding) the launcher's own environment
-     * @param log the log file, truncated
+     * @param log the log file
+     * @param restart false to truncate the log, true to append to it below a line saying so
      * @param echo whether lines also go to standard output
      * @return the started process; it may not be listening yet
      */
@@ -56,13 +60,21 @@ final class ChildProcess {
             List<String> command,
             Map<String, String> env,
             Path log,
+            boolean restart,
             boolean echo) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         try {
-            BufferedWriter logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
+            BufferedWriter logWriter = restart
+                    ? Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND)
+                    : Files.newBufferedWriter(log, StandardCharsets.UTF_8);
             Process process;
             try {
+                if (restart) {
+                    logWriter.write("--- " + name + " restarted by the launcher at " + Instant.now() + " ---");
+                    logWriter.newLine();
+                }
                 process = builder.start();
             } catch (IOException e) {
                 logWriter.close();
@@ -84,6 +96,19 @@ final class ChildProcess {
         return baseUrl;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** @return its exit code, 128 + the signal's number when a signal ended it; call once it exited */
+    int exitCode() {
+        return process.exitValue();
+    }
+
     CompletableFuture<Process> onExit() {
         return process.onExit();
     }
@@ -98,8 +123,7 @@ final class ChildProcess {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!probe.isHealthy(baseUrl)) {
             if (!process.isAlive()) {
-                throw failure(name + " exited with code " + process.exitValue()
-                        + " before answering GET /health.");
+                throw failure(name + " exited with code " + exitCode() + " before answering GET /health.");
             }
             if (System.nanoTime() > deadline) {
                 throw failure(name + " did not answer GET " + baseUrl + "/health with 200 within "
@@ -109,9 +133,16 @@ final class ChildProcess {
         }
     }
 
-    /** The message for a process that died after start-up, with the tail of its log. */
-    String exitReport() {
-        return failure(name + " exited with code " + process.exitValue() + ".").getMessage();
+    /** @return {@code Last lines of <log>:} and those lines, the last of a process that died included */
+    String lastLines() {
+        if (!process.isAlive()) {
+            try {
+                outputCopier.join(2_000); // its last lines may still be in the pipe
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return "Last lines of " + log + ":\n" + tail();
     }
 
     /**
@@ -144,14 +175,7 @@ final class ChildProcess {
     }
 
     private SuiteStartException failure(String what) {
-        if (!process.isAlive()) {
-            try {
-                outputCopier.join(2_000); // its last lines may still be in the pipe
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return new SuiteStartException(what + " Last lines of " + log + ":\n" + tail());
+        return new SuiteStartException(what + " " + lastLines());
     }
 
     private String tail() {

@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * mariadb-bin/  MariaDB binaries unpacked from the classpath (kept: unpacking takes seconds)
  * secrets/      internal token secret, the gateway's dev issuer key, account-service's
  *               credentials key and the services' audit signing key (owner-only)
- * logs/         one log per child process, rewritten at each start
+ * logs/         one log per child process, rewritten at each start of the launcher and
+ *               continued below the run that died at each restart (issue 11)
  * </pre>
  *
  * The root and {@code secrets/} are created owner-only, so the gateway's key file is protected

@@ -3,7 +3,6 @@ package uk.schoolsocial.launcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.logging.FileHandler;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
@@ -38,11 +37,7 @@ public final class Launcher {
             Suite suite = Suite.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopVisibly(suite), "launcher-shutdown"));
             System.out.println(StartupReport.of(suite));
-            Optional<String> failure = suite.awaitUnexpectedExit();
-            if (failure.isPresent()) {
-                System.err.println(failure.get());
-                System.exit(1); // the hook stops the rest
-            }
+            suite.awaitStop(); // a child that dies is restarted; only Ctrl-C or SIGTERM end the suite
         } catch (SuiteStartException | IllegalArgumentException | UncheckedIOException e) {
             System.err.println("The suite did not start. " + e.getMessage());
             System.exit(1);

@@ -3,17 +3,19 @@ package uk.schoolsocial.launcher;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
 
 /**
  * The services and the gateway as child JVMs. Services start together, since none needs another
- * to start; the gateway starts once they are healthy, so its first request finds them up.
+ * to start; the gateway starts once they are healthy, so its first request finds them up. Once
+ * all are up, each is {@linkplain SupervisedChild supervised}: one that dies is started again
+ * while the others run on (issue 11).
  */
 final class ProcessGroup {
 
@@ -25,28 +27,37 @@ final class ProcessGroup {
     private final ChildLaunchPlan plan;
     private final DataDirectory dataDir;
     private final boolean echo;
-    private final List<ChildProcess> services = new ArrayList<>();
-    private ChildProcess gateway;
+    private final RestartPolicy restartPolicy;
+    private final ScheduledExecutorService supervisor =
+            Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "supervisor");
+                thread.setDaemon(true); // never what keeps a JVM alive; the owner stops the group
+                return thread;
+            });
+    private final Map<Deployable, SupervisedChild> children = new EnumMap<>(Deployable.class);
     private boolean stopped;
 
-    ProcessGroup(ChildLaunchPlan plan, DataDirectory dataDir, boolean echo) {
+    ProcessGroup(ChildLaunchPlan plan, DataDirectory dataDir, boolean echo, RestartPolicy restartPolicy) {
         this.plan = plan;
         this.dataDir = dataDir;
         this.echo = echo;
+        this.restartPolicy = restartPolicy;
     }
 
     /** @throws SuiteStartException when a process dies or stays unhealthy past {@code timeout} */
     void start(HealthProbe probe, Duration timeout) throws InterruptedException {
         long began = System.nanoTime();
+        List<ChildProcess> services = new ArrayList<>();
         for (Deployable service : SERVICES) {
-            launch(service);
+            services.add(launch(service));
         }
-        for (ChildProcess service : List.copyOf(services)) {
+        for (ChildProcess service : services) {
             service.awaitHealthy(probe, timeout);
             LOG.info(service.name() + " is up (" + Durations.since(began) + ")");
         }
         launch(Deployable.GATEWAY).awaitHealthy(probe, timeout);
         LOG.info("gateway is up (" + Durations.since(began) + ")");
+        watchAll();
     }
 
     URI gatewayUrl() {
@@ -59,62 +70,70 @@ final class ProcessGroup {
         return urls;
     }
 
-    /** Stops the gateway first, so no request reaches a service that is going away. */
+    /** @return the supervision of a started deployable, with its current process */
+    synchronized SupervisedChild child(Deployable deployable) {
+        return children.get(deployable);
+    }
+
+    /**
+     * Ends the supervision, then stops the gateway first, so no request reaches a service that is
+     * going away.
+     */
     void stop() {
-        ChildProcess runningGateway;
-        List<ChildProcess> runningServices;
+        Map<Deployable, SupervisedChild> running;
         synchronized (this) {
             stopped = true;
-            runningGateway = gateway;
-            runningServices = List.copyOf(services);
+            running = new EnumMap<>(children);
         }
-        if (runningGateway != null) {
-            runningGateway.requestStop();
-            runningGateway.awaitStop(STOP_GRACE);
+        Map<Deployable, ChildProcess> processes = new EnumMap<>(Deployable.class);
+        running.forEach((deployable, child) -> processes.put(deployable, child.stop()));
+        supervisor.shutdownNow();
+        ChildProcess gateway = processes.remove(Deployable.GATEWAY);
+        if (gateway != null) {
+            gateway.requestStop();
+            gateway.awaitStop(STOP_GRACE);
         }
-        runningServices.forEach(ChildProcess::requestStop);
-        runningServices.forEach(service -> service.awaitStop(STOP_GRACE));
+        processes.values().forEach(ChildProcess::requestStop);
+        processes.values().forEach(service -> service.awaitStop(STOP_GRACE));
     }
 
-    /** @return why a process ended, or empty when {@link #stop()} ended it */
-    Optional<String> awaitUnexpectedExit() throws InterruptedException {
-        List<ChildProcess> all;
-        synchronized (this) {
-            all = new ArrayList<>(services);
-            Optional.ofNullable(gateway).ifPresent(all::add);
+    private synchronized void watchAll() {
+        if (stopped) {
+            throw new SuiteStartException("The suite was stopped while starting");
         }
-        try {
-            CompletableFuture.anyOf(all.stream().map(ChildProcess::onExit).toArray(CompletableFuture[]::new))
-                    .get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a process exit could not be observed", e);
-        }
-        synchronized (this) {
-            if (stopped) {
-                return Optional.empty();
-            }
-        }
-        return all.stream().filter(child -> !child.isAlive()).findFirst().map(ChildProcess::exitReport);
+        children.values().forEach(SupervisedChild::watch);
     }
 
-    /** Starts under the lock, so a concurrent {@link #stop()} either sees the child or prevents it. */
-    private synchronized ChildProcess launch(Deployable deployable) {
+    /**
+     * Registered under the lock, started outside it: the child's own lock is taken before this
+     * one on a restart, never after, so the two cannot deadlock.
+     */
+    private ChildProcess launch(Deployable deployable) {
+        SupervisedChild child = new SupervisedChild(deployable.moduleName(),
+                restart -> spawn(deployable, restart), restartPolicy, supervisor);
+        synchronized (this) {
+            requireRunning(deployable);
+            children.put(deployable, child);
+        }
+        return child.start();
+    }
+
+    /** Starts under the lock, so a concurrent {@link #stop()} either sees the process or prevents it. */
+    private synchronized ChildProcess spawn(Deployable deployable, boolean restart) {
+        requireRunning(deployable);
+        return ChildProcess.start(
+                deployable.moduleName(),
+                plan.baseUrl(deployable),
+                plan.command(deployable),
+                plan.environment(deployable),
+                dataDir.log(deployable.moduleName()),
+                restart,
+                echo);
+    }
+
+    private void requireRunning(Deployable deployable) {
         if (stopped) {
             throw new SuiteStartException("The suite was stopped while starting " + deployable.moduleName());
         }
-        ChildProcess child =
-                ChildProcess.start(
-                        deployable.moduleName(),
-                        plan.baseUrl(deployable),
-                        plan.command(deployable),
-                        plan.environment(deployable),
-                        dataDir.log(deployable.moduleName()),
-                        echo);
-        if (deployable == Deployable.GATEWAY) {
-            gateway = child;
-        } else {
-            services.add(child);
-        }
-        return child;
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 
 /**
@@ -23,7 +24,8 @@ import java.util.logging.Logger;
  * }</pre>
  *
  * A JVM shutdown hook stops everything if the owner does not, so a test run that dies leaves no
- * processes behind.
+ * processes behind. While it runs, a service or the gateway that dies is started again with
+ * back-off ({@link RestartPolicy}), in-process as from the command line (issue 11).
  */
 public final class Suite implements AutoCloseable {
 
@@ -36,6 +38,7 @@ public final class Suite implements AutoCloseable {
     private final DataDirectory dataDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread shutdownHook = new Thread(this::stop, "suite-shutdown");
+    private final CountDownLatch stopDone = new CountDownLatch(1);
     // volatile: read by the shutdown hook's stop() while start() may still be running
     private volatile EmbeddedMariaDb embeddedDb;
     private volatile DatabaseServer database;
@@ -128,12 +131,11 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * Blocks until one of the processes ends.
-     *
-     * @return why, with the tail of its log; empty when {@link #stop()} ended it
+     * Blocks until {@link #stop()} has finished. A process that dies meanwhile is started again
+     * (issue 11), so nothing else ends the suite.
      */
-    public Optional<String> awaitUnexpectedExit() throws InterruptedException {
-        return processes.awaitUnexpectedExit();
+    public void awaitStop() throws InterruptedException {
+        stopDone.await();
     }
 
     /**
@@ -145,18 +147,22 @@ public final class Suite implements AutoCloseable {
             return;
         }
         stopped = true;
-        if (processes != null) {
-            processes.stop();
-        }
-        if (embeddedDb != null) {
-            embeddedDb.close();
-        }
         try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down and this is (or follows) that hook: nothing to remove
+            if (processes != null) {
+                processes.stop();
+            }
+            if (embeddedDb != null) {
+                embeddedDb.close();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down and this is (or follows) that hook: nothing to remove
+            }
+            LOG.info("Suite stopped.");
+        } finally {
+            stopDone.countDown();
         }
-        LOG.info("Suite stopped.");
     }
 
     @Override
@@ -182,7 +188,7 @@ public final class Suite implements AutoCloseable {
     }
 
     private void startProcesses(ChildLaunchPlan plan, SuiteConfig config) throws InterruptedException {
-        ProcessGroup group = new ProcessGroup(plan, dataDir, config.verbose());
+        ProcessGroup group = new ProcessGroup(plan, dataDir, config.verbose(), RestartPolicy.DEFAULT);
         adopt(() -> processes = group);
         group.start(new HealthProbe(http), config.startTimeout());
     }

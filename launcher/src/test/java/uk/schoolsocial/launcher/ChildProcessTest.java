@@ -1,5 +1,6 @@
 package uk.schoolsocial.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,11 +72,31 @@ class ChildProcessTest {
         assertTrue(Files.readString(log).startsWith("starting up"));
     }
 
+    /** Issue 11: why a child died stays readable after the launcher started it again. */
+    @Test
+    void aRestartedProcessWritesBelowTheLogOfTheRunThatDied() throws Exception {
+        Path log = TestFiles.newDirectory("child").resolve("crasher.log");
+        start("crasher", CrashingDeployable.class, log, false).onExit().get();
+
+        ChildProcess restarted = start("crasher", CrashingDeployable.class, log, true, false);
+        restarted.onExit().get();
+        restarted.awaitStop(Duration.ofSeconds(5));
+
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(5, lines.size(), lines.toString());
+        assertEquals("boom: cannot connect to the database", lines.get(1));
+        assertTrue(lines.get(2).startsWith("--- crasher restarted by the launcher at "), lines.get(2));
+        assertEquals("boom: cannot connect to the database", lines.get(4));
+    }
+
     private static ChildProcess start(String name, Class<?> main, Path log, boolean echo) throws Exception {
+        return start(name, main, log, false, echo);
+    }
+
+    private static ChildProcess start(String name, Class<?> main, Path log, boolean restart, boolean echo)
+            throws Exception {
         int port = TestFiles.freePortBlock();
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        String classpath = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        return ChildProcess.start(name, URI.create("http://127.0.0.1:" + port),
-                List.of(java, "-cp", classpath, main.getName()), Map.of(), log, echo);
+        return ChildProcess.start(name, URI.create("http://127.0.0.1:" + port), TestFiles.javaCommand(main),
+                Map.of(), log, restart, echo);
     }
 }

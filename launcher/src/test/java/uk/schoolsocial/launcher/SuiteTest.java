@@ -1,9 +1,12 @@
 package uk.schoolsocial.launcher;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,8 +21,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +81,7 @@ class SuiteTest {
         assertEquals("http://127.0.0.1:" + ports.consent(), gateway.get("SMP_SERVICES_CONSENT_URL"));
         assertEquals(dataDir.resolve("secrets/dev-issuer.jwk").toString(), gateway.get("SMP_AUTH_DEV_KEY_FILE"));
         assertAllFree(ports);
-        assertEquals(Optional.empty(), suite.awaitUnexpectedExit());
+        assertTimeoutPreemptively(Duration.ofSeconds(1), suite::awaitStop);
     }
 
     @Test
@@ -115,17 +118,21 @@ class SuiteTest {
         assertAllFree(ports);
     }
 
+    /** Issue 11: in-process, as from the command line, a process that dies is started again. */
     @Test
-    void aProcessThatDiesLaterIsReportedToTheOwner() throws Exception {
+    void aProcessThatDiesLaterIsStartedAgainAndTheSuiteRunsOn() throws Exception {
         Ports ports = Ports.startingAt(TestFiles.freePortBlock());
         try (Suite suite = Suite.start(config(TestFiles.fakeHome("home", Map.of()), ports))) {
-            ProcessHandle.current().children()
-                    .filter(child -> child.info().commandLine().orElse("").contains("incident-service.jar"))
-                    .forEach(ProcessHandle::destroyForcibly);
+            ProcessHandle killed = childRunning("incident-service.jar");
+            long gateway = childRunning("gateway.jar").pid();
 
-            Optional<String> report = suite.awaitUnexpectedExit();
+            killed.destroyForcibly();
 
-            assertTrue(report.orElseThrow().startsWith("incident-service exited with code"), report.toString());
+            URI incident = suite.serviceUrls().get("incident-service");
+            await().atMost(Duration.ofSeconds(30)).until(() -> new HealthProbe(http).isHealthy(incident));
+            assertNotEquals(killed.pid(), childRunning("incident-service.jar").pid());
+            assertEquals(gateway, childRunning("gateway.jar").pid());
+            assertEquals("token-for-slt", suite.token("slt"));
         }
         assertAllFree(ports);
     }
@@ -154,6 +161,13 @@ class SuiteTest {
         HttpResponse<String> response =
                 http.send(HttpRequest.newBuilder(process.resolve("/env")).build(), HttpResponse.BodyHandlers.ofString());
         return FakeDeployable.parseEnvironment(response.body());
+    }
+
+    private static ProcessHandle childRunning(String jar) {
+        return ProcessHandle.current().children()
+                .filter(child -> child.info().commandLine().orElse("").contains(jar))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no child runs " + jar));
     }
 
     private static String currentSchema(String jdbcUrl) throws Exception {

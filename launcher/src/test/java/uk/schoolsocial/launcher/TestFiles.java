@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.jar.Attributes;
@@ -42,6 +43,12 @@ final class TestFiles {
             writeJar(deployable.jar(home), mains.getOrDefault(deployable, FakeDeployable.class));
         }
         return home;
+    }
+
+    /** @return the command that runs {@code main} from the test classes in a JVM of its own */
+    static List<String> javaCommand(Class<?> main) {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        return List.of(java, "-cp", testClasses().toString(), main.getName());
     }
 
     /** @return the first of five consecutive ports that are free on 127.0.0.1 */
