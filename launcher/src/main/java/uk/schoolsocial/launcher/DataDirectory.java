@@ -14,6 +14,8 @@ import java.nio.file.Path;
  *               credentials key and the services' audit signing key (owner-only)
  * logs/         one log per child process, rewritten at each start of the launcher and
  *               continued below the run that died at each restart (issue 11)
+ * run/          the running launcher's lock and a record of each process it started, so the
+ *               next launcher can stop them should this one be killed (issue 11)
  * </pre>
  *
  * The root and {@code secrets/} are created owner-only, so the gateway's key file is protected
@@ -34,6 +36,7 @@ final class DataDirectory {
             OwnerOnly.createDirectories(dir.root);
             OwnerOnly.createDirectories(dir.secrets());
             OwnerOnly.createDirectories(dir.logs());
+            OwnerOnly.createDirectories(dir.run());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + root, e);
         }
@@ -80,5 +83,15 @@ final class DataDirectory {
 
     Path log(String processName) {
         return logs().resolve(processName + ".log");
+    }
+
+    /** @see ProcessRecords */
+    Path run() {
+        return root.resolve("run");
+    }
+
+    /** @see LauncherLock */
+    Path launcherLock() {
+        return run().resolve("launcher.lock");
     }
 }

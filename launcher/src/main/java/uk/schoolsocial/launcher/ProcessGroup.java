@@ -15,17 +15,19 @@ import java.util.logging.Logger;
  * The services and the gateway as child JVMs. Services start together, since none needs another
  * to start; the gateway starts once they are healthy, so its first request finds them up. Once
  * all are up, each is {@linkplain SupervisedChild supervised}: one that dies is started again
- * while the others run on (issue 11).
+ * while the others run on (issue 11). Every process is {@linkplain ProcessRecords recorded} from
+ * its start until it has stopped, so a launcher killed meanwhile leaves a way to find it.
  */
 final class ProcessGroup {
 
     private static final Logger LOG = Logger.getLogger(ProcessGroup.class.getName());
     private static final List<Deployable> SERVICES =
             List.of(Deployable.ACCOUNT, Deployable.INCIDENT, Deployable.CONSENT);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final ChildLaunchPlan plan;
     private final DataDirectory dataDir;
+    private final ProcessRecords records;
     private final boolean echo;
     private final RestartPolicy restartPolicy;
     private final ScheduledExecutorService supervisor =
@@ -37,9 +39,11 @@ final class ProcessGroup {
     private final Map<Deployable, SupervisedChild> children = new EnumMap<>(Deployable.class);
     private boolean stopped;
 
-    ProcessGroup(ChildLaunchPlan plan, DataDirectory dataDir, boolean echo, RestartPolicy restartPolicy) {
+    ProcessGroup(ChildLaunchPlan plan, DataDirectory dataDir, ProcessRecords records, boolean echo,
+            RestartPolicy restartPolicy) {
         this.plan = plan;
         this.dataDir = dataDir;
+        this.records = records;
         this.echo = echo;
         this.restartPolicy = restartPolicy;
     }
@@ -95,6 +99,7 @@ final class ProcessGroup {
         }
         processes.values().forEach(ChildProcess::requestStop);
         processes.values().forEach(service -> service.awaitStop(STOP_GRACE));
+        running.keySet().forEach(deployable -> records.forget(deployable.moduleName()));
     }
 
     private synchronized void watchAll() {
@@ -118,10 +123,13 @@ final class ProcessGroup {
         return child.start();
     }
 
-    /** Starts under the lock, so a concurrent {@link #stop()} either sees the process or prevents it. */
+    /**
+     * Starts under the lock, so a concurrent {@link #stop()} either sees the process or prevents
+     * it. A process that cannot be recorded is stopped again: it would outlive a killed launcher.
+     */
     private synchronized ChildProcess spawn(Deployable deployable, boolean restart) {
         requireRunning(deployable);
-        return ChildProcess.start(
+        ChildProcess process = ChildProcess.start(
                 deployable.moduleName(),
                 plan.baseUrl(deployable),
                 plan.command(deployable),
@@ -129,6 +137,14 @@ final class ProcessGroup {
                 dataDir.log(deployable.moduleName()),
                 restart,
                 echo);
+        try {
+            records.record(deployable.moduleName(), process.handle());
+        } catch (RuntimeException e) {
+            process.requestStop();
+            process.awaitStop(Duration.ZERO);
+            throw e;
+        }
+        return process;
     }
 
     private void requireRunning(Deployable deployable) {

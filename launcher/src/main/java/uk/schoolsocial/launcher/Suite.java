@@ -34,8 +34,12 @@ public final class Suite implements AutoCloseable {
             List.of("staff", "slt", "dsl", "admin", "parent", "auditor", "mis", "other-slt", "trust-auditor");
 
     private static final Logger LOG = Logger.getLogger(Suite.class.getName());
+    /** The name the embedded database's process is recorded under, beside the deployables'. */
+    private static final String EMBEDDED_DB = "mariadb";
 
     private final DataDirectory dataDir;
+    private final LauncherLock lock;
+    private final ProcessRecords records;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread shutdownHook = new Thread(this::stop, "suite-shutdown");
     private final CountDownLatch stopDone = new CountDownLatch(1);
@@ -46,12 +50,15 @@ public final class Suite implements AutoCloseable {
     private volatile Duration startupTime;
     private boolean stopped;
 
-    private Suite(DataDirectory dataDir) {
+    private Suite(DataDirectory dataDir, LauncherLock lock) {
         this.dataDir = dataDir;
+        this.lock = lock;
+        this.records = new ProcessRecords(dataDir.run());
     }
 
     /**
-     * Starts the database and creates the schemas, then the services in parallel, then the
+     * Stops what a killed launcher left running from the same data directory (issue 11), then
+     * starts the database and creates the schemas, then the services in parallel, then the
      * gateway, each waited for until {@code GET /health} answers 200. On any failure everything
      * already started is stopped again.
      *
@@ -60,8 +67,14 @@ public final class Suite implements AutoCloseable {
     public static Suite start(SuiteConfig config) {
         long began = System.nanoTime();
         ProjectHome.requireJars(config.home());
-        requirePortsFree(config);
-        Suite suite = new Suite(DataDirectory.prepare(config.dataDir()));
+        LauncherLock lock = Preflight.claim(config);
+        Suite suite;
+        try {
+            suite = new Suite(DataDirectory.prepare(config.dataDir()), lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(suite.shutdownHook);
         try {
             String secret =
@@ -153,6 +166,9 @@ public final class Suite implements AutoCloseable {
             }
             if (embeddedDb != null) {
                 embeddedDb.close();
+                if (embeddedDb.process().isEmpty()) { // else the next start stops it
+                    records.forget(EMBEDDED_DB);
+                }
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -161,7 +177,11 @@ public final class Suite implements AutoCloseable {
             }
             LOG.info("Suite stopped.");
         } finally {
-            stopDone.countDown();
+            try {
+                lock.close(); // last: a launcher taking over finds only what could not be stopped
+            } finally {
+                stopDone.countDown();
+            }
         }
     }
 
@@ -181,6 +201,7 @@ public final class Suite implements AutoCloseable {
             EmbeddedMariaDb db = new EmbeddedMariaDb(dataDir, config.ports().database());
             adopt(() -> embeddedDb = db);
             db.start();
+            recordDatabase(db);
             database = db.server();
             LOG.info("Embedded MariaDB is up (" + Durations.since(began) + ")");
         }
@@ -188,7 +209,7 @@ public final class Suite implements AutoCloseable {
     }
 
     private void startProcesses(ChildLaunchPlan plan, SuiteConfig config) throws InterruptedException {
-        ProcessGroup group = new ProcessGroup(plan, dataDir, config.verbose(), RestartPolicy.DEFAULT);
+        ProcessGroup group = new ProcessGroup(plan, dataDir, records, config.verbose(), RestartPolicy.DEFAULT);
         adopt(() -> processes = group);
         group.start(new HealthProbe(http), config.startTimeout());
     }
@@ -204,13 +225,14 @@ public final class Suite implements AutoCloseable {
         record.run();
     }
 
-    private static void requirePortsFree(SuiteConfig config) {
-        for (Deployable deployable : Deployable.values()) {
-            PortCheck.requireFree(ChildLaunchPlan.host(deployable, config), deployable.port(config.ports()),
-                    deployable.moduleName(), deployable.portVariable());
-        }
-        if (config.externalDatabase().isEmpty()) {
-            PortCheck.requireFree("127.0.0.1", config.ports().database(), "the embedded MariaDB", "SMP_DB_PORT");
+    /** MariaDB runs as a process of its own, which a killed launcher leaves running too (issue 11). */
+    private void recordDatabase(EmbeddedMariaDb db) {
+        Optional<ProcessHandle> server = db.process();
+        if (server.isPresent()) {
+            records.record(EMBEDDED_DB, server.get());
+        } else {
+            LOG.warning("Cannot find the embedded MariaDB's process to record it. Should the launcher be"
+                    + " killed, stop it by hand.");
         }
     }
 }

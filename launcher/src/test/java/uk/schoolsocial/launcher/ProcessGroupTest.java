@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,7 @@ class ProcessGroupTest {
     private final HealthProbe probe = new HealthProbe(HttpClient.newHttpClient());
     private LogRecorder log;
     private Path directory;
+    private ProcessRecords records;
     private ProcessGroup group;
 
     @BeforeEach
@@ -40,7 +44,9 @@ class ProcessGroupTest {
                         "SMP_DATA_DIR", dataDir.root().toString()))
                 .withPorts(Ports.startingAt(TestFiles.freePortBlock()));
         DatabaseServer unused = new DatabaseServer("jdbc:mysql://127.0.0.1:1", "root", "");
-        group = new ProcessGroup(new ChildLaunchPlan(config, dataDir, unused, "s".repeat(32)), dataDir, false, POLICY);
+        records = new ProcessRecords(dataDir.run());
+        group = new ProcessGroup(new ChildLaunchPlan(config, dataDir, unused, "s".repeat(32)), dataDir, records, false,
+                POLICY);
         group.start(probe, Duration.ofSeconds(60));
     }
 
@@ -70,6 +76,27 @@ class ProcessGroupTest {
         log.find("account-service restarted (pid " + third.pid() + ", attempt 2)");
         assertEquals(others, pids(OTHERS));
         OTHERS.forEach(other -> assertTrue(group.child(other).current().isAlive(), other.moduleName()));
+        assertEquals(Set.of(third.pid()), recordedPids("account-service"), "the record follows the restart");
+    }
+
+    @Test
+    void everyProcessIsRecordedWhileItRunsAndForgottenOnceStopped() {
+        Map<String, Long> running = new TreeMap<>();
+        for (Deployable deployable : Deployable.values()) {
+            running.put(deployable.moduleName(), group.child(deployable).current().pid());
+        }
+        Map<String, Long> recorded = new TreeMap<>();
+        records.all().forEach(record -> recorded.put(record.name(), record.pid()));
+
+        group.stop();
+
+        assertEquals(running, recorded);
+        assertEquals(List.of(), records.all());
+    }
+
+    private Set<Long> recordedPids(String name) {
+        return records.all().stream().filter(record -> record.name().equals(name)).map(ProcessRecord::pid)
+                .collect(Collectors.toSet());
     }
 
     private Duration killAndAwaitRestart(ChildProcess process) {

@@ -22,7 +22,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -137,6 +139,40 @@ class SuiteTest {
         assertAllFree(ports);
     }
 
+    /**
+     * Issue 11: a launcher killed with SIGKILL leaves the database and every deployable running on
+     * their ports. The next start on the same data directory finds them by its records, stops them
+     * and starts; while that launcher lived, a second one was refused rather than stopping them.
+     */
+    @Test
+    void theNextStartStopsWhatAKilledLauncherLeftRunning() throws Exception {
+        Ports ports = Ports.startingAt(TestFiles.freePortBlock());
+        Path home = TestFiles.fakeHome("home", Map.of());
+        Path output = TestFiles.newDirectory("launcher").resolve("launcher.out");
+        Process launcher = startLauncher(home, ports, output);
+        List<ProcessHandle> leftRunning;
+        try {
+            await().atMost(Duration.ofSeconds(120)).until(() -> Files.readString(output).contains("Press Ctrl-C to stop."));
+            leftRunning = launcher.descendants().toList();
+            SuiteStartException refused = assertThrows(SuiteStartException.class,
+                    () -> Suite.start(config(home, Ports.startingAt(TestFiles.freePortBlock()))));
+            assertTrue(refused.getMessage().startsWith("Another launcher (pid " + launcher.pid() + ") is running"),
+                    refused.getMessage());
+        } finally {
+            launcher.destroyForcibly().waitFor();
+        }
+        assertEquals(5, leftRunning.size(), leftRunning.toString());
+        leftRunning.forEach(orphan -> assertTrue(orphan.isAlive(), orphan + " outlived the launcher"));
+
+        try (Suite suite = Suite.start(config(home, ports))) {
+            leftRunning.forEach(orphan -> assertFalse(orphan.isAlive(), orphan + " was stopped"));
+            assertEquals("token-for-slt", suite.token("slt"));
+        }
+        try (Stream<Path> records = Files.list(dataDir.resolve("run"))) {
+            assertEquals(List.of("launcher.lock"), records.map(path -> path.getFileName().toString()).toList());
+        }
+    }
+
     @Test
     void aPortInUseIsReportedBeforeAnythingStarts() throws Exception {
         Ports ports = Ports.startingAt(TestFiles.freePortBlock());
@@ -150,6 +186,23 @@ class SuiteTest {
             assertTrue(error.getMessage().contains("SMP_INCIDENT_PORT"), error.getMessage());
         }
         assertFalse(Files.exists(unusedDataDir));
+    }
+
+    /** The command line's launcher in a JVM of its own, so that it can be killed. */
+    private static Process startLauncher(Path home, Ports ports, Path output) throws IOException {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Launcher.class.getName()).redirectErrorStream(true).redirectOutput(output.toFile());
+        Map<String, String> env = builder.environment();
+        env.remove("SMP_DB_URL");
+        env.put("SMP_HOME", home.toString());
+        env.put("SMP_DATA_DIR", dataDir.toString());
+        env.put("SMP_GATEWAY_PORT", Integer.toString(ports.gateway()));
+        env.put("SMP_ACCOUNT_PORT", Integer.toString(ports.account()));
+        env.put("SMP_INCIDENT_PORT", Integer.toString(ports.incident()));
+        env.put("SMP_CONSENT_PORT", Integer.toString(ports.consent()));
+        env.put("SMP_DB_PORT", Integer.toString(ports.database()));
+        return builder.start();
     }
 
     private static SuiteConfig config(Path home, Ports ports) {
