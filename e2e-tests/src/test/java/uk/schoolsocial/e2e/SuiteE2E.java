@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
@@ -27,7 +28,8 @@ import uk.schoolsocial.launcher.SuiteConfig;
 /**
  * The launched suite, driven through the gateway with demo tokens as a user of the README would:
  * the three slices, the refusals a client must be able to rely on (401, 403, 400 naming the
- * field), one service consuming another's events, and the data surviving a restart.
+ * field), one service consuming another's events, the data surviving a restart, and a killed
+ * service coming back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -156,5 +158,27 @@ class SuiteE2E {
         suite = Suite.start(config);
         as("staff").get(location).then().statusCode(200).body("status", equalTo("SUBMITTED"));
         assertTrue(suite.startupTime().toSeconds() < 180);
+    }
+
+    /** Issue 11: the launcher starts a killed service again; clients see it back through the gateway. */
+    @Test
+    @Order(10)
+    void aServiceKilledWithSigkillIsStartedAgainAndAnswersThroughTheGateway() {
+        String location = as("staff").body(businessCase()).post("/api/v1/applications").then()
+                .statusCode(201).extract().header("Location");
+        ProcessHandle killed = childRunning("account-service.jar");
+
+        killed.destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                as("staff").get(location).then().statusCode(200).body("status", equalTo("SUBMITTED")));
+        assertNotEquals(killed.pid(), childRunning("account-service.jar").pid());
+    }
+
+    private static ProcessHandle childRunning(String jar) {
+        return ProcessHandle.current().children()
+                .filter(child -> child.info().commandLine().orElse("").contains(jar))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no child runs " + jar));
     }
 }
