@@ -107,10 +107,10 @@ final class SupervisedChild {
         restartsInARow = policy.recovered(uptime) ? 1 : restartsInARow + 1;
         if (restartsInARow > policy.maxRestarts()) {
             givenUp = true;
-            LOG.severe("Giving up on " + name + ": " + what + ", dying within "
-                    + Durations.format(policy.stableAfter()) + " of starting " + restartsInARow
-                    + " times in a row. The rest of the suite keeps running without it; restart the launcher"
-                    + " once the cause is fixed." + (deadProcess == null ? "" : "\n" + deadProcess.lastLines()));
+            LOG.severe("Giving up on " + name + ": " + what + "; none of its last " + policy.maxRestarts()
+                    + " restarts stayed up " + Durations.format(policy.stableAfter()) + ". The rest of the suite"
+                    + " keeps running without it; restart the launcher once the cause is fixed."
+                    + (deadProcess == null ? "" : "\n" + deadProcess.lastLines()));
             return;
         }
         Duration delay = policy.delayBefore(restartsInARow);
