@@ -35,14 +35,17 @@ import uk.schoolsocial.platform.identity.CurrentActor;
 /**
  * {@code Idempotency-Key} on every POST of the API: the same key and body get the first answer
  * again (with {@code Idempotent-Replayed: true}) and cause nothing new; the same key with another
- * body is refused with 422; a retry while the first is still running gets 409. Keys are scoped to
- * the school and the caller. Runs after authentication, so the caller is known.
+ * body is refused with 422; a retry while the first is still running gets 409 with
+ * {@code Retry-After}. Keys are scoped to the school and the caller. Runs after authentication,
+ * so the caller is known.
  */
 @ServerFilter("/api/**")
 public class IdempotencyFilter implements Ordered {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** Seconds a client is asked to wait before retrying a request still in progress. */
+    static final String RETRY_AFTER_SECONDS = "1";
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
 
     private final IdempotencyStore store;
@@ -99,7 +102,8 @@ public class IdempotencyFilter implements Ordered {
         }
         if (!entry.answered()) {
             return problems.respond(request, new DomainException(PlatformError.IDEMPOTENCY_KEY_IN_PROGRESS,
-                    "A request with this Idempotency-Key is still being processed; retry shortly"));
+                            "A request with this Idempotency-Key is still being processed; retry shortly"))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         return replay(entry);
     }

@@ -74,8 +74,8 @@ class IdempotencyStore {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                int status = row.getInt(2);
-                return Optional.of(new Entry(row.getString(1), row.wasNull() ? null : status, row.getString(3),
+                // getObject with a type reads SQL NULL as null: no wasNull() to get out of step with.
+                return Optional.of(new Entry(row.getString(1), row.getObject(2, Integer.class), row.getString(3),
                         row.getBytes(4), row.getString(5), row.getString(6)));
             }
         } catch (SQLException e) {
