@@ -36,9 +36,9 @@ import uk.schoolsocial.platform.testing.TestDatabase;
 import uk.schoolsocial.platform.testing.TestTokens;
 
 /**
- * {@code Idempotency-Key} over real HTTP and the real database (issue 11): one key runs its command
- * once whatever the timing, a request still running is 409 with {@code Retry-After}, and no
- * failure leaves the key blocked or answers 500.
+ * {@code Idempotency-Key} over real HTTP and the real database (issue 11, decision 8): one key runs
+ * its command once whatever the timing, a request still running is 409 with {@code Retry-After},
+ * and no failure leaves the key blocked or answers 500.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdempotencyTest {
@@ -133,6 +133,94 @@ class IdempotencyTest {
     }
 
     @Test
+    void aClaimLeftByAProcessThatDiedIsTakenOverOnceItsLeaseHasRunOut() throws Exception {
+        String text = "orphan " + UUID.randomUUID();
+        String hash = requestHashOf(text);
+        long before = notesCreated(text);
+        String key = UUID.randomUUID().toString();
+        insertRecord(key, hash, "NOW(6) - INTERVAL 1 MINUTE", false);
+
+        Response retry = post(key, text);
+        assertEquals(201, retry.statusCode(), retry.asString());
+        assertEquals(before + 1, notesCreated(text));
+        assertEquals(retry.jsonPath().getString("id"), post(key, text).jsonPath().getString("id"));
+    }
+
+    @Test
+    void aClaimStillWithinItsLeaseIsInProgress() throws Exception {
+        String text = "leased " + UUID.randomUUID();
+        String hash = requestHashOf(text);
+        long before = notesCreated(text);
+        String key = UUID.randomUUID().toString();
+        insertRecord(key, hash, "NOW(6) + INTERVAL 1 MINUTE", false);
+
+        Response retry = post(key, text);
+        assertEquals(409, retry.statusCode(), retry.asString());
+        assertEquals("IDEMPOTENCY_KEY_IN_PROGRESS", retry.jsonPath().getString("code"));
+        assertEquals(IdempotencyFilter.RETRY_AFTER_SECONDS, retry.header("Retry-After"));
+        assertEquals(before, notesCreated(text));
+    }
+
+    @Test
+    void aRequestThatCommittedButWasNeverAnsweredIsNotRunAgain() throws Exception {
+        String text = "committed " + UUID.randomUUID();
+        String hash = requestHashOf(text);
+        long before = notesCreated(text);
+        String key = UUID.randomUUID().toString();
+        insertRecord(key, hash, "NOW(6) - INTERVAL 1 MINUTE", true);
+
+        Response retry = post(key, text);
+        assertEquals(409, retry.statusCode(), retry.asString());
+        assertEquals("IDEMPOTENCY_KEY_APPLIED", retry.jsonPath().getString("code"));
+        assertTrue(retry.jsonPath().getString("detail").contains("note-of-" + key), retry.asString());
+        assertEquals(before, notesCreated(text));
+    }
+
+    @Test
+    void aFailureAfterTheCommitTellsTheRetryThatTheRequestWasApplied() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String text = "fail-after-commit " + key;
+        Response failed = post(key, text);
+        assertEquals(500, failed.statusCode(), failed.asString());
+        assertEquals(1, notesCreated(text));
+
+        Response retry = post(key, text);
+        assertEquals(409, retry.statusCode(), retry.asString());
+        assertEquals("IDEMPOTENCY_KEY_APPLIED", retry.jsonPath().getString("code"));
+        assertTrue(retry.jsonPath().getString("detail").contains(noteIdOf(text) + " (now at version 0)"),
+                retry.asString());
+        assertEquals(1, notesCreated(text));
+    }
+
+    @Test
+    void anAttemptThatOutlivedItsLeaseCannotCommitOnceARetryHasTakenOver() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String text = "superseded " + key;
+        gate.holdNext();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Response> slow = thread.submit(() -> post(key, text));
+            assertTrue(gate.awaitHeld(), "the first attempt never reached its command");
+            execute("UPDATE idempotency_record SET lease_until = NOW(6) - INTERVAL 1 SECOND WHERE idempotency_key = ?", key);
+
+            Response retry = post(key, text);
+            assertEquals(201, retry.statusCode(), retry.asString());
+            gate.open();
+            Response outlived = slow.get(20, TimeUnit.SECONDS);
+            assertEquals(409, outlived.statusCode(), outlived.asString());
+            assertEquals("IDEMPOTENCY_KEY_IN_PROGRESS", outlived.jsonPath().getString("code"));
+            assertEquals(1, notesCreated(text));
+
+            Response replay = post(key, text);
+            assertEquals("true", replay.header(IdempotencyFilter.REPLAYED_HEADER));
+            assertEquals(retry.jsonPath().getString("id"), replay.jsonPath().getString("id"));
+        } finally {
+            gate.open();
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
     void aClientThatHangsUpLeavesTheKeyAnswered() throws Exception {
         String key = UUID.randomUUID().toString();
         String text = "hung up " + key;
@@ -157,6 +245,19 @@ class IdempotencyTest {
     }
 
     @Test
+    void aRequestThatSendsSeveralCommandsCommitsEachOfThemOnce() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String text = "pair " + key;
+        Response first = post(key, text);
+        assertEquals(201, first.statusCode(), first.asString());
+        assertEquals(2, notesCreated(text));
+
+        Response replay = post(key, text);
+        assertEquals("true", replay.header(IdempotencyFilter.REPLAYED_HEADER));
+        assertEquals(2, notesCreated(text));
+    }
+
+    @Test
     void aKeyUsedAgainWithAnotherBodyIsRefused() throws Exception {
         String key = UUID.randomUUID().toString();
         assertEquals(201, post(key, "first " + key).statusCode());
@@ -169,6 +270,48 @@ class IdempotencyTest {
     private Response post(String key, String text) {
         return given().port(server.getPort()).header("Authorization", STAFF).header(IdempotencyFilter.HEADER, key)
                 .contentType(ContentType.JSON).body(Map.of("text", text)).post(PATH);
+    }
+
+    /** The stored hash of a request with this text (the hash is of path and body, not of the key). */
+    private String requestHashOf(String text) throws Exception {
+        String key = UUID.randomUUID().toString();
+        assertEquals(201, post(key, text).statusCode());
+        try (Connection connection = TestDatabase.connect(schema); PreparedStatement select = connection.prepareStatement(
+                "SELECT request_hash FROM idempotency_record WHERE idempotency_key = ?")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                return row.getString(1);
+            }
+        }
+    }
+
+    /** A record as a process that died left it: claimed, perhaps committed, never answered. */
+    private void insertRecord(String key, String hash, String leaseUntil, boolean committed) throws Exception {
+        execute("INSERT INTO idempotency_record (school_id, actor_id, idempotency_key, request_hash, claim_id, lease_until,"
+                + " committed_at, committed_record, committed_version) VALUES (?, ?, ?, ?, ?, " + leaseUntil + ", "
+                + (committed ? "NOW(6), ?, 0)" : "NULL, ?, NULL)"),
+                TestTokens.SCHOOL, "staff-1", key, hash, UUID.randomUUID().toString(), committed ? "note-of-" + key : null);
+    }
+
+    private void execute(String sql, Object... parameters) throws Exception {
+        try (Connection connection = TestDatabase.connect(schema); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private String noteIdOf(String text) throws Exception {
+        try (Connection connection = TestDatabase.connect(schema); PreparedStatement select = connection.prepareStatement(
+                "SELECT aggregate_identifier FROM domain_event_entry WHERE payload LIKE ?")) {
+            select.setString(1, "%" + text + "%");
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                return row.getString(1);
+            }
+        }
     }
 
     private long notesCreated(String text) throws Exception {

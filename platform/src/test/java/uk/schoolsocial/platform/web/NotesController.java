@@ -17,7 +17,8 @@ import uk.schoolsocial.platform.identity.CommandSender;
 /**
  * A command endpoint as the services write them, for platform's own tests of the web conventions
  * (never loads in a service's tests). A note whose text starts with {@code fail-after-commit}
- * fails once its command has committed, as a read model that never catches up would.
+ * fails once its command has committed, as a read model that never catches up would; one that
+ * starts with {@code pair} is written twice, by two commands, as a roster push sends several.
  */
 @Controller("/api/v1/test-notes")
 @Requires(property = "smp.test.platform-axon", value = "true")
@@ -36,6 +37,9 @@ class NotesController {
         String id = UUID.randomUUID().toString();
         String text = request.getOrDefault("text", "");
         commands.send(new NoteAggregate.CreateNoteCommand(id, text));
+        if (text.startsWith("pair")) {
+            commands.send(new NoteAggregate.CreateNoteCommand(UUID.randomUUID().toString(), text));
+        }
         if (text.startsWith("fail-after-commit")) {
             throw new IllegalStateException("The test fails this request after its commit");
         }
