@@ -40,6 +40,7 @@ import uk.schoolsocial.platform.audit.ChainedEventStorageEngine;
 import uk.schoolsocial.platform.audit.EventSources;
 import uk.schoolsocial.platform.audit.GapJournal;
 import uk.schoolsocial.platform.error.DomainErrorInterceptor;
+import uk.schoolsocial.platform.web.IdempotencyCommitInterceptor;
 
 /**
  * Axon on Micronaut, built once for every service: JDBC event, token and saga stores and a
@@ -59,15 +60,18 @@ public class AxonInfrastructure {
     private final Clock clock;
 
     private final EventSources eventSources;
+    private final IdempotencyCommitInterceptor idempotency;
 
     AxonInfrastructure(DataSource dataSource, SynchronousTransactionManager<Connection> transactions,
-                       AxonProperties properties, Clock clock, EventSources eventSources) {
+                       AxonProperties properties, Clock clock, EventSources eventSources,
+                       IdempotencyCommitInterceptor idempotency) {
         this.clock = clock;
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
         this.transactionManager = new MicronautAxonTransactionManager(transactions);
         this.connections = new TransactionalConnections(pool, transactions);
         this.properties = properties;
         this.eventSources = eventSources;
+        this.idempotency = idempotency;
         eventSources.register(EventSources.OWN, pool);
     }
 
@@ -115,8 +119,11 @@ public class AxonInfrastructure {
                         .initialSegmentCount(properties.segments())
                         .maxClaimedSegments(properties.segments()))
                 .registerTokenStore(c -> c.getComponent(TokenStore.class));
-        configurer.onInitialize(c -> c.onStart(() ->
-                c.eventBus().registerDispatchInterceptor(AuditMetadataInterceptor.forEvents())));
+        configurer.onInitialize(c -> c.onStart(() -> {
+            c.eventBus().registerDispatchInterceptor(AuditMetadataInterceptor.forEvents());
+            // In the command's transaction, before its events are stored (decision 8).
+            c.eventBus().registerDispatchInterceptor(idempotency);
+        }));
         return configurer;
     }
 

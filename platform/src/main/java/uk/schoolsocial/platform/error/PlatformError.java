@@ -9,7 +9,9 @@ public enum PlatformError implements ErrorCode {
     CONCURRENT_CHANGE(ErrorKind.CONFLICT),
     VERSION_MISMATCH(ErrorKind.PRECONDITION_FAILED),
     IDEMPOTENCY_KEY_REUSED(ErrorKind.RULE_VIOLATED),
-    IDEMPOTENCY_KEY_IN_PROGRESS(ErrorKind.CONFLICT);
+    IDEMPOTENCY_KEY_IN_PROGRESS(ErrorKind.CONFLICT),
+    /** The keyed request committed, but its answer was lost (decision 8): read, do not resend. */
+    IDEMPOTENCY_KEY_APPLIED(ErrorKind.CONFLICT);
 
     private final ErrorKind kind;
 

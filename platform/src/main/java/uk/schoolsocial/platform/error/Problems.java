@@ -2,6 +2,7 @@ package uk.schoolsocial.platform.error;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
@@ -16,12 +17,12 @@ public final class Problems {
         this.processor = processor;
     }
 
-    public HttpResponse<?> respond(HttpRequest<?> request, Throwable cause, int status, String message) {
+    public MutableHttpResponse<?> respond(HttpRequest<?> request, Throwable cause, int status, String message) {
         ErrorContext context = ErrorContext.builder(request).cause(cause).errorMessage(message).build();
         return processor.processResponse(context, HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(status)));
     }
 
-    public HttpResponse<?> respond(HttpRequest<?> request, DomainException refusal) {
+    public MutableHttpResponse<?> respond(HttpRequest<?> request, DomainException refusal) {
         return respond(request, refusal, refusal.code().kind().status(), refusal.getMessage());
     }
 }

@@ -24,8 +24,11 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.schoolsocial.platform.error.DomainException;
 import uk.schoolsocial.platform.error.FieldError;
 import uk.schoolsocial.platform.error.PlatformError;
@@ -33,17 +36,28 @@ import uk.schoolsocial.platform.error.Problems;
 import uk.schoolsocial.platform.identity.CurrentActor;
 
 /**
- * {@code Idempotency-Key} on every POST of the API: the same key and body get the first answer
- * again (with {@code Idempotent-Replayed: true}) and cause nothing new; the same key with another
- * body is refused with 422; a retry while the first is still running gets 409. Keys are scoped to
- * the school and the caller. Runs after authentication, so the caller is known.
+ * {@code Idempotency-Key} on every POST of the API (decision 8): the same key and body get the
+ * first answer again (with {@code Idempotent-Replayed: true}) and cause nothing new; the same key
+ * with another body is refused with 422; a retry while the first is still running gets 409 with
+ * {@code Retry-After}. Keys are scoped to the school and the caller. Runs after authentication, so
+ * the caller is known.
+ * <p>
+ * An attempt holds the key with a claim for a lease ({@code smp.idempotency.lease}). The claim
+ * never outlives its request: an answer below 500 is kept, a failure of ours (5xx) releases the
+ * key, and a claim whose process died is taken over by the retry that finds its lease run out.
+ * The command's transaction marks the record committed ({@link IdempotencyCommitInterceptor}), so
+ * a retry never runs a committed request again: if its answer was lost (a 5xx after the commit,
+ * or a process that died), the retry is told it was applied (409 {@code IDEMPOTENCY_KEY_APPLIED}).
  */
 @ServerFilter("/api/**")
 public class IdempotencyFilter implements Ordered {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** Seconds a client is asked to wait before retrying a request still in progress. */
+    static final String RETRY_AFTER_SECONDS = "1";
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final IdempotencyStore store;
     private final JsonMapper json;
@@ -60,12 +74,14 @@ public class IdempotencyFilter implements Ordered {
         this.hashKey = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
+    /** The claim the request holds on its key, if it is a keyed request that runs. */
+    static Optional<String> claimOf(HttpRequest<?> request) {
+        return request.getAttribute(CLAIM, String.class);
+    }
+
     @Override
     public int getOrder() {
         return ServerFilterPhase.SECURITY.after();
-    }
-
-    private record Claim(String school, String actor, String key) {
     }
 
     @RequestFilter
@@ -85,9 +101,14 @@ public class IdempotencyFilter implements Ordered {
         if (caller.isEmpty()) {
             return null;
         }
-        Claim claim = new Claim(CurrentActor.of(caller.get()).schoolId(), caller.get().getName(), key);
         String hash = hash(request.getPath(), body);
-        Optional<IdempotencyStore.Entry> existing = store.claim(claim.school(), claim.actor(), key, hash);
+        String claim = UUID.randomUUID().toString();
+        Optional<IdempotencyStore.Entry> existing;
+        try {
+            existing = store.claim(CurrentActor.of(caller.get()).schoolId(), caller.get().getName(), key, hash, claim);
+        } catch (IdempotencyStore.ContendedKeyException contended) {
+            return inProgress(request);
+        }
         if (existing.isEmpty()) {
             request.setAttribute(CLAIM, claim);
             return null;
@@ -97,29 +118,53 @@ public class IdempotencyFilter implements Ordered {
             return problems.respond(request, new DomainException(PlatformError.IDEMPOTENCY_KEY_REUSED,
                     "The Idempotency-Key was already used with a different request"));
         }
-        if (!entry.answered()) {
-            return problems.respond(request, new DomainException(PlatformError.IDEMPOTENCY_KEY_IN_PROGRESS,
-                    "A request with this Idempotency-Key is still being processed; retry shortly"));
+        if (entry.answered()) {
+            return replay(entry);
         }
-        return replay(entry);
+        if (entry.committed() && entry.lapsed()) {
+            return applied(request, entry);
+        }
+        return inProgress(request);
     }
 
     @ResponseFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     public void after(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        Optional<Claim> claim = request.getAttribute(CLAIM, Claim.class);
-        if (claim.isEmpty()) {
-            return;
-        }
-        Claim c = claim.get();
+        claimOf(request).ifPresent(claim -> {
+            try {
+                remember(claim, response);
+            } catch (RuntimeException e) {
+                // The answer goes out all the same; the key frees itself, or says it was applied, when its lease runs out.
+                LOG.warn("Could not store the answer to {} {} for its Idempotency-Key", request.getMethod(),
+                        request.getPath(), e);
+            }
+        });
+    }
+
+    private void remember(String claim, MutableHttpResponse<?> response) {
         if (response.code() >= 500) {
-            store.release(c.school(), c.actor(), c.key());
+            store.abandon(claim);
             return;
         }
         byte[] body = response.getBody().map(this::serialize).orElse(null);
         String type = response.getContentType().map(MediaType::toString).orElse(MediaType.APPLICATION_JSON);
-        store.answer(c.school(), c.actor(), c.key(), response.code(), type, body,
+        store.answer(claim, response.code(), type, body,
                 response.getHeaders().get(HttpHeaders.LOCATION), response.getHeaders().get(HttpHeaders.ETAG));
+    }
+
+    private HttpResponse<?> inProgress(HttpRequest<?> request) {
+        return problems.respond(request, new DomainException(PlatformError.IDEMPOTENCY_KEY_IN_PROGRESS,
+                        "A request with this Idempotency-Key is still being processed; retry shortly"))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    }
+
+    /** Committed, but the process that ran it failed or died before it could store the answer. */
+    private HttpResponse<?> applied(HttpRequest<?> request, IdempotencyStore.Entry entry) {
+        String applied = entry.committedRecord() == null ? "was applied"
+                : "was applied to record " + entry.committedRecord() + " (now at version " + entry.committedVersion() + ")";
+        return problems.respond(request, new DomainException(PlatformError.IDEMPOTENCY_KEY_APPLIED,
+                "The request with this Idempotency-Key " + applied + ", but its answer was lost;"
+                        + " read the record rather than send the request again"));
     }
 
     private static MutableHttpResponse<?> replay(IdempotencyStore.Entry entry) {
