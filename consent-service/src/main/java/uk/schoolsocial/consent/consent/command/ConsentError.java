@@ -17,7 +17,10 @@ public enum ConsentError implements ErrorCode {
     NO_CONSENT_TO_WITHDRAW(ErrorKind.CONFLICT),
     /** CON-2: the pupil's objection is already recorded. */
     ALREADY_OBJECTED(ErrorKind.CONFLICT),
-    /** Another school's record, or a pupil not on the roster (CON-6): it does not exist for this caller. */
+    /**
+     * Another school's record, a pupil not on the roster (CON-6), or for a parent a pupil the roster
+     * does not link them to (CON-1): it does not exist for this caller, and the answer says no more.
+     */
     NOT_FOUND(ErrorKind.NOT_FOUND);
 
     private final ErrorKind kind;

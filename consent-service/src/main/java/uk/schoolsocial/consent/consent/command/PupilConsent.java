@@ -65,6 +65,7 @@ public class PupilConsent {
     @CommandHandler
     public long handle(RecordConsentCommand command, Clock clock, AcademicYears academicYears) {
         requireOwnSchool(command.schoolId());
+        requireVisible(command.actorId(), command.onBehalf());
         ConsentForm.check(command);
         String giver = command.givenBy().strip();
         requireParentalResponsibility(giver, command.actorId(), command.onBehalf());
@@ -82,6 +83,7 @@ public class PupilConsent {
     @CommandHandler
     public long handle(WithdrawConsentCommand command, Clock clock) {
         requireOwnSchool(command.schoolId());
+        requireVisible(command.actorId(), command.onBehalf());
         String adult = command.withdrawnBy() == null ? "" : command.withdrawnBy().strip();
         requireParentalResponsibility(adult, command.actorId(), command.onBehalf());
         if (!consented.contains(command.channel())) {
@@ -106,6 +108,17 @@ public class PupilConsent {
 
     private void requireOwnSchool(String school) {
         if (!school.equals(schoolId)) {
+            throw new DomainException(ConsentError.NOT_FOUND, "No such pupil");
+        }
+    }
+
+    /**
+     * CON-1: a parent sees only the children the roster links them to; another family's pupil does
+     * not exist for them, with the answer of an unknown pupil, as when they read it (issue 11: 422
+     * here against 404 for an unknown id let a parent probe pupil ids).
+     */
+    private void requireVisible(String actorId, boolean onBehalf) {
+        if (!onBehalf && !roster.hasParentalResponsibility(actorId)) {
             throw new DomainException(ConsentError.NOT_FOUND, "No such pupil");
         }
     }
