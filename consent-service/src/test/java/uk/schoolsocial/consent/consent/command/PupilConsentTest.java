@@ -237,6 +237,31 @@ class PupilConsentTest {
                 .expectException(refusedWith(ConsentError.NOT_FOUND));
     }
 
+    /** CON-1, issue 11: consent given tomorrow (at the school) is refused, naming givenOn. */
+    @Test
+    void con1_consentIsNotGivenInTheFuture() {
+        fixture.given(ROSTERED)
+                .when(new RecordConsentCommand(ID, "school-a", "pupil-1", ConsentChannel.PRINT, "parent-1",
+                        ConsentMethod.PAPER_FORM, "CF-1", LocalDate.of(2026, 9, 6), null, "staff-1", true))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.INVALID_CONSENT))
+                .expectExceptionMessage("The consent record is incomplete or invalid: [givenOn]");
+        fixture.given(ROSTERED)
+                .when(new RecordConsentCommand(ID, "school-a", "pupil-1", ConsentChannel.PRINT, "parent-1",
+                        ConsentMethod.PAPER_FORM, "CF-1", LocalDate.of(2026, 9, 5), null, "staff-1", true))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    /** CON-6, issue 11: a pupil born in the future cannot be on the roster. */
+    @Test
+    void con6_aPupilIsNotBornInTheFuture() {
+        fixture.givenNoPriorActivity()
+                .when(new RosterPupilCommand(ID, "school-a", "pupil-1", "Zoë", "Ó Briain", "Reception",
+                        LocalDate.of(2026, 9, 6), List.of("parent-1"), null))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.INVALID_ROSTER_ENTRY));
+    }
+
     @Test
     void con2_thePupilsObjectionIsRecordedOnce() {
         PupilObjectionRecordedEvent objection = new PupilObjectionRecordedEvent(ID.value(), "school-a", "pupil-1",
