@@ -5,6 +5,8 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.ZoneId;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
@@ -32,6 +34,16 @@ class ConsentAxonConfiguration {
     static final String ACCOUNT_EVENTS = "accountevents";
 
     /**
+     * CON-1: a consent given without an end lasts to the end of its school's year (31 August unless
+     * set); days, for "not in the future", are the schools' ({@code smp.consent.zone}).
+     */
+    @Singleton
+    AcademicYears academicYears(@Value("${smp.consent.academic-year-ends:}") List<String> academicYearEnds,
+                                @Value("${smp.consent.zone:Europe/London}") String zone) {
+        return AcademicYears.of(academicYearEnds, ZoneId.of(zone));
+    }
+
+    /**
      * Own events feed the consent and roster projections on the default processors, and the
      * publication register with its takedowns on a one-segment processor (see below).
      * account-service's events are read straight from its event store (ARCHITECTURE 3) by the
@@ -44,11 +56,8 @@ class ConsentAxonConfiguration {
     Configuration axonConfiguration(AxonInfrastructure axon, PupilConsentProjection consents,
                                     PupilRosterProjection roster, PublicationProjection publications, TakedownPolicy takedowns,
                                     OfficialAccountProjection officialAccounts, PublicationCheckIndex checkIndex,
-                                    @Named(ACCOUNT_EVENTS) DataSource accountEvents,
-                                    @Value("${smp.consent.academic-year-ends:}") List<String> academicYearEnds) {
+                                    @Named(ACCOUNT_EVENTS) DataSource accountEvents, AcademicYears academicYears) {
         Configurer configurer = axon.configurer();
-        // CON-1: a consent given without an end lasts to the end of its school's year (31 August unless set).
-        AcademicYears academicYears = AcademicYears.of(academicYearEnds);
         configurer.registerComponent(AcademicYears.class, c -> academicYears);
         configurer.configureAggregate(PupilConsent.class);
         configurer.eventProcessing().registerEventHandler(c -> consents);

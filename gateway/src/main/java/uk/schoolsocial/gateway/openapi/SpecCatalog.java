@@ -40,6 +40,7 @@ final class SpecCatalog {
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
             .build());
     private final Map<String, String> documents = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> specs;
     private final List<String> services;
     private final List<String> apis;
 
@@ -52,8 +53,14 @@ final class SpecCatalog {
         this.services = properties.services().stream().filter(specs::containsKey).toList();
         this.apis = Stream.concat(properties.services().stream(), properties.sharedSpecs().stream())
                 .distinct().filter(specs::containsKey).toList();
+        this.specs = java.util.Collections.unmodifiableMap(specs);
         specs.forEach((name, spec) -> documents.put(name, write(GatewayServers.relocated(spec))));
         documents.put(SUITE, write(SpecMerger.merge(specs)));
+    }
+
+    /** Every spec found, as read, by name: the services', the shared APIs' and the shared components'. */
+    Map<String, ObjectNode> specs() {
+        return specs;
     }
 
     /** The services whose specs were found, in configured order. */

@@ -5,9 +5,12 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
@@ -19,6 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.schoolsocial.gateway.auth.ActingSchool;
 import uk.schoolsocial.gateway.auth.Caller;
+import uk.schoolsocial.gateway.openapi.BodyLimits;
 import uk.schoolsocial.gateway.web.CorrelationIdFilter;
 import uk.schoolsocial.gateway.web.Problems;
 
@@ -31,6 +35,11 @@ import java.util.Optional;
  * the caller's own credential. Paths the gateway serves itself (the merged audit history) go on
  * to its controllers. Runs after the security filter, which has already refused unauthenticated
  * requests.
+ *
+ * <p>A body larger than its operation takes ({@link BodyLimits}, the contracts'
+ * {@code x-max-body-bytes}) is refused with 413 before the service is called (issue 11): at once
+ * when {@code Content-Length} says so, and for a chunked body once the gateway has read it, up to
+ * the limit, before forwarding it.
  */
 @Filter("/api/**")
 final class ProxyFilter implements HttpServerFilter {
@@ -40,11 +49,13 @@ final class ProxyFilter implements HttpServerFilter {
     private final RouteTable routes;
     private final InternalTokenMinter minter;
     private final ProxyHttpClient client;
+    private final BodyLimits limits;
 
-    ProxyFilter(RouteTable routes, InternalTokenMinter minter, ProxyHttpClient client) {
+    ProxyFilter(RouteTable routes, InternalTokenMinter minter, ProxyHttpClient client, BodyLimits limits) {
         this.routes = routes;
         this.minter = minter;
         this.client = client;
+        this.limits = limits;
     }
 
     @Override
@@ -83,11 +94,40 @@ final class ProxyFilter implements HttpServerFilter {
             }
             caller = ((ActingSchool.Outcome.Acting) outcome).caller();
         }
+        long limit = limits.limit(request.getMethod(), request.getPath());
+        long declared = request.getContentLength();
+        if (declared > limit) {
+            return Mono.just(tooLarge(request, limit, declared));
+        }
+        Caller acting = caller;
+        if (declared < 0 && request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING)
+                && request instanceof ServerHttpRequest<?> server) {
+            // A chunked body declares no length: read it (the gateway's max-request-size stops a
+            // longer one) and forward it only if it fits.
+            return Mono.fromFuture(server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).buffer())
+                    .flatMapMany(body -> {
+                        long length = body.length();
+                        body.close();
+                        return length > limit ? Mono.just(tooLarge(request, limit, length))
+                                : forward(request, service, acting);
+                    })
+                    .onErrorResume(ContentLengthExceededException.class,
+                            exceeded -> Mono.just(tooLarge(request, limit, -1)));
+        }
+        return forward(request, service, acting);
+    }
+
+    private Publisher<MutableHttpResponse<?>> forward(HttpRequest<?> request, DownstreamService service, Caller caller) {
         MutableHttpRequest<?> forwarded = request.mutate().uri(service.target(request.getUri()));
         forwarded.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + minter.mint(caller));
         CorrelationIdFilter.of(request).ifPresent(id -> forwarded.getHeaders().set(CorrelationIdFilter.HEADER, id));
         return Flux.from(client.proxy(forwarded))
                 .onErrorResume(failure -> Mono.just(unavailable(service, failure)));
+    }
+
+    private static MutableHttpResponse<?> tooLarge(HttpRequest<?> request, long limit, long length) {
+        return Problems.tooLarge("The body of " + request.getMethodName() + " " + request.getPath()
+                + " may have at most " + limit + " bytes" + (length < 0 ? "" : "; this one has " + length) + ".", limit);
     }
 
     private static boolean ambiguous(String path) {
@@ -106,7 +146,11 @@ final class ProxyFilter implements HttpServerFilter {
         return false;
     }
 
-        private static MutableHttpResponse<?> unavailable(DownstreamService service, Throwable failure) {
+    private MutableHttpResponse<?> unavailable(DownstreamService service, Throwable failure) {
+        if (failure instanceof ContentLengthExceededException) {
+            // The body outgrew what the gateway's server accepts while it was being forwarded.
+            return Problems.tooLarge("The body is larger than any operation takes.", limits.largest());
+        }
         LOG.warn("{} service at {} failed: {}", service.name(), service.url(), failure.toString());
         if (failure instanceof ReadTimeoutException) {
             return Problems.response(HttpStatus.GATEWAY_TIMEOUT, "The " + service.name() + " service did not answer in time.");

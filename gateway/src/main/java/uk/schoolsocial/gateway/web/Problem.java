@@ -22,8 +22,12 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, @Nullable String code,
                       @Nullable List<FieldError> errors) {
 
-    /** One wrong field of a request (a query parameter, ...) and what is wrong with it. */
+    /**
+     * One wrong field of a request (a query parameter, ...) and what is wrong with it; the field is
+     * empty, and still written, for the body as a whole.
+     */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record FieldError(String field, String message) {
     }
 }

@@ -17,6 +17,8 @@ public final class Problems {
     /** The services' type of a bad request (platform's {@code ErrorKind.INVALID}), for the same code. */
     private static final String VALIDATION_TYPE = "https://schoolsocial.uk/problems/validation";
     private static final String VALIDATION_CODE = "VALIDATION_FAILED";
+    private static final String TOO_LARGE_TYPE = "https://schoolsocial.uk/problems/payload-too-large";
+    private static final String TOO_LARGE_CODE = "PAYLOAD_TOO_LARGE";
 
     private Problems() {
     }
@@ -29,6 +31,18 @@ public final class Problems {
     /** A response carrying {@link #of(HttpStatus, String)}. */
     public static MutableHttpResponse<Problem> response(HttpStatus status, String detail) {
         return HttpResponse.<Problem>status(status).body(of(status, detail)).contentType(MEDIA_TYPE);
+    }
+
+    /**
+     * 413: the body is larger than the operation takes (issue 11), shaped as the services answer
+     * one ({@code PAYLOAD_TOO_LARGE}, the body named as the field {@code ""}).
+     */
+    public static MutableHttpResponse<Problem> tooLarge(String detail, long limit) {
+        HttpStatus status = HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+        return HttpResponse.<Problem>status(status)
+                .body(new Problem(TOO_LARGE_TYPE, status.getReason(), status.getCode(), detail, TOO_LARGE_CODE,
+                        List.of(new Problem.FieldError("", "must be at most " + limit + " bytes"))))
+                .contentType(MEDIA_TYPE);
     }
 
     /**

@@ -27,6 +27,9 @@ import java.util.Map;
 @Controller("/{service}/api/v1")
 class EchoController {
 
+    /** How many requests reached the stand-in service: a refused request must not. */
+    static final java.util.concurrent.atomic.AtomicInteger RECEIVED = new java.util.concurrent.atomic.AtomicInteger();
+
     @Get("/{+rest}")
     Mono<HttpResponse<Map<String, Object>>> get(String service, String rest, HttpRequest<?> request,
                                                 @Nullable @QueryValue Integer status,
@@ -43,6 +46,7 @@ class EchoController {
 
     private static HttpResponse<Map<String, Object>> echo(String service, String rest, HttpRequest<?> request,
                                                           String body, Integer status) {
+        RECEIVED.incrementAndGet();
         Map<String, Object> received = new HashMap<>();
         received.put("service", service);
         received.put("rest", rest);

@@ -53,6 +53,13 @@ class StartupValidationTest {
                 "Path prefix 'staff' is claimed by both");
     }
 
+    /** Issue 11: the server would cut a body the contracts allow short of its 413; the gateway does not start. */
+    @Test
+    void aBodyLimitAboveWhatTheServerTakesStopsTheGateway() {
+        assertDoesNotStart(withProperties(Map.of("micronaut.server.max-request-size", 2048)),
+                "micronaut.server.max-request-size is 2048");
+    }
+
     @Test
     void serviceWithoutPrefixesStopsTheGateway() {
         assertDoesNotStart(withProperties(Map.of("smp.services.audit.url", "http://127.0.0.1:8084")),

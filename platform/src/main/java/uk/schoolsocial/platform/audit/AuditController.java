@@ -151,6 +151,9 @@ class AuditController {
         if (!checkpoint.chainHash().matches("[0-9a-f]{64}")) {
             throw invalid("checkpoint.chainHash", "must be 64 lower-case hex digits");
         }
+        if (checkpoint.size() < 0 || checkpoint.globalIndex() < 0) {
+            throw invalid(checkpoint.size() < 0 ? "checkpoint.size" : "checkpoint.globalIndex", "must not be negative");
+        }
     }
 
     private static DomainException invalid(String field, String problem) {

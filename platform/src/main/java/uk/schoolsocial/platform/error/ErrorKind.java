@@ -7,6 +7,8 @@ public enum ErrorKind {
     NOT_FOUND(404, "not-found"),
     CONFLICT(409, "conflict"),
     PRECONDITION_FAILED(412, "precondition-failed"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
     RULE_VIOLATED(422, "rule-violated");
 
     private final int status;

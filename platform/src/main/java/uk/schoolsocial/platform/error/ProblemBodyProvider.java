@@ -29,7 +29,7 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
         int status = response.code();
         Optional<ErrorDetails> details = context.getRootCause().flatMap(ProblemBodyProvider::detailsOf);
         List<FieldError> fields = details.map(ErrorDetails::errors).filter(e -> !e.isEmpty())
-                .orElseGet(() -> fieldErrors(context.getErrors()));
+                .orElseGet(() -> fieldErrors(status, context.getErrors()));
         String code = details.map(ErrorDetails::code).orElseGet(() -> defaultCode(status, fields));
         String detail = details.map(ErrorDetails::message).orElseGet(() -> describe(context.getErrors(), status));
         String slug = details.map(d -> d.kind().slug()).orElseGet(() -> slug(status));
@@ -47,7 +47,14 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
         return Optional.empty();
     }
 
-    private static List<FieldError> fieldErrors(List<Error> errors) {
+    /** Micronaut's own refusals of a body name what they are about, as every 4xx about input does. */
+    private static List<FieldError> fieldErrors(int status, List<Error> errors) {
+        if (status == 413) {
+            return List.of(new FieldError("", "is too large"));
+        }
+        if (status == 415) {
+            return List.of(new FieldError("Content-Type", "must be application/json"));
+        }
         return errors.stream().filter(e -> e.getPath().isPresent())
                 .map(e -> new FieldError(fieldName(e.getPath().get()), e.getMessage()))
                 .toList();
@@ -55,6 +62,9 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
 
     /** Bean validation paths look like {@code submitApplication.request.aim}: clients know the field. */
     private static String fieldName(String path) {
+        if (path.startsWith("/")) {
+            path = path.substring(1);
+        }
         String[] parts = path.split("\\.");
         return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
     }
@@ -90,6 +100,8 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
             case 404 -> "not-found";
             case 409 -> "conflict";
             case 412 -> "precondition-failed";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
             default -> status >= 500 ? "internal-error" : "http-" + status;
         };
     }

@@ -7,6 +7,8 @@ import uk.schoolsocial.platform.error.ErrorKind;
 public enum ConsentError implements ErrorCode {
     /** CON-1: a field is missing or the fields contradict each other; every one is named. */
     INVALID_CONSENT(ErrorKind.INVALID),
+    /** CON-6: a roster entry that cannot be true, such as a pupil born in the future. */
+    INVALID_ROSTER_ENTRY(ErrorKind.INVALID),
     /** CON-1: a parent gives consent as themselves, never in another adult's name. */
     NOT_THE_GIVER(ErrorKind.FORBIDDEN),
     /** CON-1, CON-3: only an adult the roster links to the pupil with parental responsibility decides. */
@@ -17,7 +19,10 @@ public enum ConsentError implements ErrorCode {
     NO_CONSENT_TO_WITHDRAW(ErrorKind.CONFLICT),
     /** CON-2: the pupil's objection is already recorded. */
     ALREADY_OBJECTED(ErrorKind.CONFLICT),
-    /** Another school's record, or a pupil not on the roster (CON-6): it does not exist for this caller. */
+    /**
+     * Another school's record, a pupil not on the roster (CON-6), or for a parent a pupil the roster
+     * does not link them to (CON-1): it does not exist for this caller, and the answer says no more.
+     */
     NOT_FOUND(ErrorKind.NOT_FOUND);
 
     private final ErrorKind kind;

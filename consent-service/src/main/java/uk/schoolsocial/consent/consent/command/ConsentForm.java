@@ -17,7 +17,7 @@ public final class ConsentForm {
     private ConsentForm() {
     }
 
-    static void check(RecordConsentCommand command) {
+    static void check(RecordConsentCommand command, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         if (command.channel() == null) {
             errors.add(new FieldError("channel", "is required"));
@@ -32,7 +32,7 @@ public final class ConsentForm {
             errors.add(new FieldError("givenOn", "is required"));
         }
         errors.addAll(rulesBetweenFields(command.method(), command.formReference(), command.givenOn(),
-                command.validUntil()));
+                command.validUntil(), today));
         if (!errors.isEmpty()) {
             throw new DomainException(ConsentError.INVALID_CONSENT,
                     "The consent record is incomplete or invalid: " + errors.stream().map(FieldError::field).toList(),
@@ -41,12 +41,18 @@ public final class ConsentForm {
     }
 
     /**
-     * The rules that tie one field to another: a paper form has a reference, and consent does not
-     * end before it was given. A field that is missing breaks no rule here.
+     * The rules that tie one field to another, or to the day: a paper form has a reference, consent
+     * is not given in the future (issue 11: a date of 20260101 was read as the year 57440), and it
+     * does not end before it was given. A field that is missing breaks no rule here.
+     *
+     * @param today the day it is at the school
      */
     public static List<FieldError> rulesBetweenFields(ConsentMethod method, String formReference, LocalDate givenOn,
-                                                      LocalDate validUntil) {
+                                                      LocalDate validUntil, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
+        if (givenOn != null && givenOn.isAfter(today)) {
+            errors.add(new FieldError("givenOn", "must not be in the future"));
+        }
         if (method == ConsentMethod.PAPER_FORM && (formReference == null || formReference.isBlank())) {
             errors.add(new FieldError("formReference", "is required for a paper form"));
         }

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -19,6 +20,7 @@ import uk.schoolsocial.events.consent.PupilLeftEvent;
 import uk.schoolsocial.events.consent.PupilObjectionRecordedEvent;
 import uk.schoolsocial.events.consent.PupilRosteredEvent;
 import uk.schoolsocial.platform.error.DomainException;
+import uk.schoolsocial.platform.error.FieldError;
 
 /**
  * One pupil of one school: their roster entry from the MIS (CON-6), their image consent per channel
@@ -43,9 +45,14 @@ public class PupilConsent {
     /** CON-6: a changed entry gives one event, an unchanged one none; a leaver is recorded once. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public RosterOutcome handle(RosterPupilCommand command, Clock clock) {
+    public RosterOutcome handle(RosterPupilCommand command, Clock clock, AcademicYears academicYears) {
         if (schoolId != null && !schoolId.equals(command.schoolId())) {
             throw new DomainException(ConsentError.NOT_FOUND, "No such pupil");
+        }
+        List<FieldError> impossible = RosterRules.check(command.dateOfBirth(), academicYears.today(clock));
+        if (!impossible.isEmpty()) {
+            throw new DomainException(ConsentError.INVALID_ROSTER_ENTRY, "The roster entry of " + command.pupilId()
+                    + " cannot be true", impossible);
         }
         RosterEntry entry = RosterEntry.of(command);
         boolean changed = roster == null || !roster.sameAs(entry);
@@ -65,7 +72,8 @@ public class PupilConsent {
     @CommandHandler
     public long handle(RecordConsentCommand command, Clock clock, AcademicYears academicYears) {
         requireOwnSchool(command.schoolId());
-        ConsentForm.check(command);
+        requireVisible(command.actorId(), command.onBehalf());
+        ConsentForm.check(command, academicYears.today(clock));
         String giver = command.givenBy().strip();
         requireParentalResponsibility(giver, command.actorId(), command.onBehalf());
         if (leftOn != null) {
@@ -82,6 +90,7 @@ public class PupilConsent {
     @CommandHandler
     public long handle(WithdrawConsentCommand command, Clock clock) {
         requireOwnSchool(command.schoolId());
+        requireVisible(command.actorId(), command.onBehalf());
         String adult = command.withdrawnBy() == null ? "" : command.withdrawnBy().strip();
         requireParentalResponsibility(adult, command.actorId(), command.onBehalf());
         if (!consented.contains(command.channel())) {
@@ -106,6 +115,17 @@ public class PupilConsent {
 
     private void requireOwnSchool(String school) {
         if (!school.equals(schoolId)) {
+            throw new DomainException(ConsentError.NOT_FOUND, "No such pupil");
+        }
+    }
+
+    /**
+     * CON-1: a parent sees only the children the roster links them to; another family's pupil does
+     * not exist for them, with the answer of an unknown pupil, as when they read it (issue 11: 422
+     * here against 404 for an unknown id let a parent probe pupil ids).
+     */
+    private void requireVisible(String actorId, boolean onBehalf) {
+        if (!onBehalf && !roster.hasParentalResponsibility(actorId)) {
             throw new DomainException(ConsentError.NOT_FOUND, "No such pupil");
         }
     }

@@ -214,10 +214,52 @@ class PupilConsentTest {
                         ConsentMethod.PAPER_FORM, "CF-2", GIVEN_ON, null, "staff-1", true))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.NO_PARENTAL_RESPONSIBILITY));
+    }
+
+    /**
+     * CON-1, issue 11: to a parent the roster does not link to the pupil, the pupil does not exist,
+     * whatever the form says; the answer is an unknown pupil's, so pupil ids cannot be probed.
+     */
+    @Test
+    void con1_toAnotherFamilysParentThePupilDoesNotExist() {
         fixture.given(ROSTERED)
                 .when(signedOnlineBy("parent-9", "parent-9"))
                 .expectNoEvents()
-                .expectException(refusedWith(ConsentError.NO_PARENTAL_RESPONSIBILITY));
+                .expectException(refusedWith(ConsentError.NOT_FOUND));
+        fixture.given(ROSTERED)
+                .when(signedOnlineBy("parent-9", "parent-1"))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.NOT_FOUND));
+        fixture.given(ROSTERED, new PupilLeftEvent(ID.value(), "school-a", "pupil-1", GIVEN_ON, NOW))
+                .when(new RecordConsentCommand(ID, "school-a", "pupil-1", ConsentChannel.WEBSITE, "parent-9",
+                        ConsentMethod.SIGNED_ONLINE, null, GIVEN_ON.plusYears(5), null, "parent-9", false))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.NOT_FOUND));
+    }
+
+    /** CON-1, issue 11: consent given tomorrow (at the school) is refused, naming givenOn. */
+    @Test
+    void con1_consentIsNotGivenInTheFuture() {
+        fixture.given(ROSTERED)
+                .when(new RecordConsentCommand(ID, "school-a", "pupil-1", ConsentChannel.PRINT, "parent-1",
+                        ConsentMethod.PAPER_FORM, "CF-1", LocalDate.of(2026, 9, 6), null, "staff-1", true))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.INVALID_CONSENT))
+                .expectExceptionMessage("The consent record is incomplete or invalid: [givenOn]");
+        fixture.given(ROSTERED)
+                .when(new RecordConsentCommand(ID, "school-a", "pupil-1", ConsentChannel.PRINT, "parent-1",
+                        ConsentMethod.PAPER_FORM, "CF-1", LocalDate.of(2026, 9, 5), null, "staff-1", true))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    /** CON-6, issue 11: a pupil born in the future cannot be on the roster. */
+    @Test
+    void con6_aPupilIsNotBornInTheFuture() {
+        fixture.givenNoPriorActivity()
+                .when(new RosterPupilCommand(ID, "school-a", "pupil-1", "Zoë", "Ó Briain", "Reception",
+                        LocalDate.of(2026, 9, 6), List.of("parent-1"), null))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.INVALID_ROSTER_ENTRY));
     }
 
     @Test
@@ -259,6 +301,10 @@ class PupilConsentTest {
                 .expectException(refusedWith(ConsentError.NOT_THE_GIVER));
         fixture.given(ROSTERED, given(ConsentChannel.WEBSITE, LocalDate.of(2027, 8, 31)))
                 .when(new WithdrawConsentCommand(ID, "school-a", ConsentChannel.WEBSITE, "parent-9", "parent-9", false))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.NOT_FOUND));
+        fixture.given(ROSTERED, given(ConsentChannel.WEBSITE, LocalDate.of(2027, 8, 31)))
+                .when(new WithdrawConsentCommand(ID, "school-a", ConsentChannel.WEBSITE, "childminder-1", "staff-1", true))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.NO_PARENTAL_RESPONSIBILITY));
     }

@@ -116,12 +116,13 @@ class PupilConsentsApiTest implements AccountEventsDatabaseTest {
         api(OTHER_PARENT).get(consents(pupil)).then().statusCode(404).contentType("application/problem+json");
     }
 
+    /** CON-1, issue 11: to a parent of another family the pupil does not exist (404, as for an unknown id). */
     @Test
     void con1_onlyAnAdultWithParentalResponsibilityGivesConsent() {
         String pupil = newPupil();
         record(OTHER_PARENT, pupil, Map.of("channel", "WEBSITE", "givenBy", "parent-2", "method", "SIGNED_ONLINE",
-                "givenOn", "2026-09-04")).statusCode(422)
-                .contentType("application/problem+json").body("code", equalTo("NO_PARENTAL_RESPONSIBILITY"));
+                "givenOn", "2026-09-04")).statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("NOT_FOUND"));
         Map<String, Object> forUnlinked = new HashMap<>(paperForm("PRINT"));
         forUnlinked.put("givenBy", "childminder-7");
         record(STAFF, pupil, forUnlinked).statusCode(422).body("code", equalTo("NO_PARENTAL_RESPONSIBILITY"));
@@ -151,8 +152,8 @@ class PupilConsentsApiTest implements AccountEventsDatabaseTest {
         String pupil = newPupil();
         record(STAFF, pupil, paperForm("WEBSITE")).statusCode(201);
         String withdrawal = consents(pupil) + "/WEBSITE/withdrawal";
-        api(OTHER_PARENT).body(Map.of("withdrawnBy", "parent-2")).post(withdrawal).then().statusCode(422)
-                .body("code", equalTo("NO_PARENTAL_RESPONSIBILITY"));
+        api(OTHER_PARENT).body(Map.of("withdrawnBy", "parent-2")).post(withdrawal).then().statusCode(404)
+                .body("code", equalTo("NOT_FOUND"));
         api(TestTokens.bearer("parent-3", TestTokens.SCHOOL, "PARENT")).body(Map.of("withdrawnBy", "parent-3"))
                 .post(withdrawal).then().statusCode(200).header("ETag", "\"2\"").body("consents.size()", equalTo(0));
         api(PARENT).body(Map.of("withdrawnBy", "parent-1")).post(withdrawal).then().statusCode(409)
@@ -162,7 +163,7 @@ class PupilConsentsApiTest implements AccountEventsDatabaseTest {
 
     @Test
     void con1_aParentCannotGiveConsentInAnotherAdultsName() {
-        record(OTHER_PARENT, newPupil(), paperForm("WEBSITE")).statusCode(403)
+        record(TestTokens.bearer("parent-3", TestTokens.SCHOOL, "PARENT"), newPupil(), paperForm("WEBSITE")).statusCode(403)
                 .contentType("application/problem+json").body("code", equalTo("NOT_THE_GIVER"));
     }
 

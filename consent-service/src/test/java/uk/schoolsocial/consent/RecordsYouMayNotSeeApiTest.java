@@ -1,0 +1,108 @@
+package uk.schoolsocial.consent;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
+import uk.schoolsocial.platform.testing.ServiceApi;
+import uk.schoolsocial.platform.testing.StrictInput;
+import uk.schoolsocial.platform.testing.TestTokens;
+
+/**
+ * Issue 11, consent-service (CON-1): to a parent, another family's pupil is a pupil that does not
+ * exist, with the same answer, so that pupil ids cannot be probed; CON-1 still holds (a parent gives
+ * consent for their own child, staff naming an unlinked adult are refused). Through HTTP, answers
+ * checked against consent.yaml.
+ */
+@MicronautTest(transactional = false)
+class RecordsYouMayNotSeeApiTest implements AccountEventsDatabaseTest {
+
+    private static final ServiceApi API = new ServiceApi("consent");
+    private static final String MIS = TestTokens.bearer("mis-1", TestTokens.SCHOOL, "INTEGRATION");
+    private static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");
+    private static final String PARENT = TestTokens.bearer("parent-1", TestTokens.SCHOOL, "PARENT");
+    private static final String OTHER_PARENT = TestTokens.bearer("parent-2", TestTokens.SCHOOL, "PARENT");
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    DataSource dataSource;
+
+    private RequestSpecification api(String token) {
+        return API.as(server.getPort(), token);
+    }
+
+    private RequestSpecification bad(String token) {
+        return API.badInput(server.getPort(), token);
+    }
+
+    private long events() throws Exception {
+        return ServiceApi.eventCount(dataSource);
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Europe/London"));
+    }
+
+    /** A pupil on the roster whose one adult with parental responsibility is parent-1. */
+    private String newPupil() {
+        String id = "pupil-" + UUID.randomUUID();
+        api(MIS).body(Map.of("pupils", List.of(Map.of("pupilId", id, "givenName", "Zoë", "familyName", "Brown",
+                "yearGroup", "Year 5", "dateOfBirth", "2016-03-14", "parentalResponsibility", List.of("parent-1")))))
+                .post("/api/v1/pupils/roster").then().statusCode(200);
+        return id;
+    }
+
+    private static Map<String, Object> consent(String givenBy, Object givenOn) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("channel", "WEBSITE");
+        body.put("givenBy", givenBy);
+        body.put("method", "SIGNED_ONLINE");
+        body.put("givenOn", givenOn);
+        return body;
+    }
+
+    /**
+     * CON-1, issue 11: a parent got 422 for another family's pupil but 404 for an unknown id, so pupil ids
+     * could be probed. Now both get one answer, for consent and for withdrawal, whatever the body says;
+     * the pupil's own parent still gives consent, and staff naming an unlinked adult still get 422.
+     */
+    @Test
+    void con1_issue11_anotherFamilysPupilAndAnUnknownPupilGetTheSameAnswer() throws Exception {
+        String pupil = newPupil();
+        String unknown = "pupil-" + UUID.randomUUID();
+        long before = events();
+        for (Map<String, Object> body : List.of(consent("parent-2", today().toString()),
+                consent("parent-1", today().toString()), consent("parent-2", today().plusYears(1).toString()))) {
+            StrictInput.sameAnswer(bad(OTHER_PARENT).body(body).post("/api/v1/pupils/" + unknown + "/consents"),
+                    bad(OTHER_PARENT).body(body).post("/api/v1/pupils/" + pupil + "/consents"), "consent " + body);
+        }
+        for (String adult : List.of("parent-2", "parent-1")) {
+            StrictInput.sameAnswer(
+                    bad(OTHER_PARENT).body(Map.of("withdrawnBy", adult)).post("/api/v1/pupils/" + unknown
+                            + "/consents/WEBSITE/withdrawal"),
+                    bad(OTHER_PARENT).body(Map.of("withdrawnBy", adult)).post("/api/v1/pupils/" + pupil
+                            + "/consents/WEBSITE/withdrawal"), "withdrawal by " + adult);
+        }
+        bad(OTHER_PARENT).body(consent("parent-2", today().toString())).post("/api/v1/pupils/" + pupil + "/consents")
+                .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        Map<String, Object> forUnlinked = consent("childminder-7", today().toString());
+        bad(STAFF).body(forUnlinked).post("/api/v1/pupils/" + pupil + "/consents").then().statusCode(422)
+                .body("code", equalTo("NO_PARENTAL_RESPONSIBILITY"));
+        assertEquals(before, events(), "nothing refused is stored");
+        api(PARENT).body(consent("parent-1", today().toString())).post("/api/v1/pupils/" + pupil + "/consents")
+                .then().statusCode(201);
+    }
+}
