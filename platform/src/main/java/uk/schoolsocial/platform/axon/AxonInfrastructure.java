@@ -44,7 +44,8 @@ import uk.schoolsocial.platform.error.DomainErrorInterceptor;
 /**
  * Axon on Micronaut, built once for every service: JDBC event, token and saga stores and a
  * persistent (db-scheduler) deadline manager on the service's own schema, all inside Micronaut
- * transactions; Jackson everywhere; audit metadata on every message; pooled streaming processors.
+ * transactions; Jackson everywhere; audit metadata on every message; pooled streaming processors,
+ * which retry or park an event they cannot handle, never skip it ({@link DeadLetterQueues}).
  * A service takes {@link #configurer()}, registers its aggregates, processors and sagas, and
  * passes it to {@link #start(Configurer)}.
  */
@@ -53,18 +54,23 @@ public class AxonInfrastructure {
 
     private final DataSource pool;
     private final TransactionManager transactionManager;
+    /** For work that must be undone alone when it fails inside a larger transaction (a savepoint). */
+    private final TransactionManager savepointTransactionManager;
     private final TransactionalConnections connections;
     private final Serializer serializer = Serializers.jackson();
     private final AxonProperties properties;
     private final Clock clock;
 
     private final EventSources eventSources;
+    private final ProcessorFailures failures;
 
     AxonInfrastructure(DataSource dataSource, SynchronousTransactionManager<Connection> transactions,
-                       AxonProperties properties, Clock clock, EventSources eventSources) {
+                       AxonProperties properties, Clock clock, EventSources eventSources, ProcessorFailures failures) {
         this.clock = clock;
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
-        this.transactionManager = new MicronautAxonTransactionManager(transactions);
+        this.transactionManager = MicronautAxonTransactionManager.joining(transactions);
+        this.savepointTransactionManager = MicronautAxonTransactionManager.nested(transactions);
+        this.failures = failures;
         this.connections = new TransactionalConnections(pool, transactions);
         this.properties = properties;
         this.eventSources = eventSources;
@@ -115,6 +121,8 @@ public class AxonInfrastructure {
                         .initialSegmentCount(properties.segments())
                         .maxClaimedSegments(properties.segments()))
                 .registerTokenStore(c -> c.getComponent(TokenStore.class));
+        // No event is skipped (issue 11): a failure is retried, or the event parked in a dead-letter queue.
+        DeadLetterQueues.configure(configurer, connections, transactionManager, savepointTransactionManager, failures);
         configurer.onInitialize(c -> c.onStart(() ->
                 c.eventBus().registerDispatchInterceptor(AuditMetadataInterceptor.forEvents())));
         return configurer;
@@ -173,7 +181,9 @@ public class AxonInfrastructure {
 
     private CommandBus commandBus(Configuration configuration) {
         SimpleCommandBus bus = SimpleCommandBus.builder()
-                .transactionManager(transactionManager)
+                // A command sent by an event handler (a policy, a saga) runs in a savepoint of the handler's
+                // transaction: if it fails, its writes are undone and the handler's failure decides (retry or park).
+                .transactionManager(savepointTransactionManager)
                 .messageMonitor(configuration.messageMonitor(SimpleCommandBus.class, "commandBus"))
                 .build();
         bus.registerDispatchInterceptor(AuditMetadataInterceptor.forCommands());

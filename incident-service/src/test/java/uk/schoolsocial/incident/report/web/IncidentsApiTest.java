@@ -32,6 +32,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
+import uk.schoolsocial.platform.testing.ProcessorCoverage;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
@@ -188,6 +189,15 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
                 .extract().header("Location");
         api(SLT).get(location).then().statusCode(200).header("ETag", "\"1\"")
                 .body("occurredAt", equalTo("1969-07-20T20:17:00Z"));
+    }
+
+    @Inject
+    org.axonframework.config.Configuration axon;
+
+    @Test
+    void issue11_everyProcessorParksWhatItCannotHandle() {
+        // incident-account-leavers reads account-service's events.
+        ProcessorCoverage.everyStreamingProcessorParks(axon, "incident-reports", "incident-account-leavers");
     }
 
     @Test
