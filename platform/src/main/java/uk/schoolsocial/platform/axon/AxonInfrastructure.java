@@ -63,14 +63,17 @@ public class AxonInfrastructure {
 
     private final EventSources eventSources;
     private final ProcessorFailures failures;
+    private final ParkedEvents parked;
 
     AxonInfrastructure(DataSource dataSource, SynchronousTransactionManager<Connection> transactions,
-                       AxonProperties properties, Clock clock, EventSources eventSources, ProcessorFailures failures) {
+                       AxonProperties properties, Clock clock, EventSources eventSources, ProcessorFailures failures,
+                       ParkedEvents parked) {
         this.clock = clock;
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
         this.transactionManager = MicronautAxonTransactionManager.joining(transactions);
         this.savepointTransactionManager = MicronautAxonTransactionManager.nested(transactions);
         this.failures = failures;
+        this.parked = parked;
         this.connections = new TransactionalConnections(pool, transactions);
         this.properties = properties;
         this.eventSources = eventSources;
@@ -123,8 +126,11 @@ public class AxonInfrastructure {
                 .registerTokenStore(c -> c.getComponent(TokenStore.class));
         // No event is skipped (issue 11): a failure is retried, or the event parked in a dead-letter queue.
         DeadLetterQueues.configure(configurer, connections, transactionManager, savepointTransactionManager, failures);
-        configurer.onInitialize(c -> c.onStart(() ->
-                c.eventBus().registerDispatchInterceptor(AuditMetadataInterceptor.forEvents())));
+        configurer.onInitialize(c -> c.onStart(() -> {
+            c.eventBus().registerDispatchInterceptor(AuditMetadataInterceptor.forEvents());
+            // ReadYourWrites answers at once when an event its request appended was parked.
+            c.eventBus().subscribe(events -> RequestEvents.record(parked, events));
+        }));
         return configurer;
     }
 

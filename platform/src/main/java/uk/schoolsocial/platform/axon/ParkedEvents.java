@@ -8,8 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
@@ -63,6 +65,27 @@ class ParkedEvents {
             throw new IllegalStateException("Could not read the dead-letter queue", e);
         }
         return new Report(counts.values().stream().mapToLong(Long::longValue).sum(), counts, events);
+    }
+
+    /** The processor that parked one of these events, if any did. */
+    Optional<String> processorHolding(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Optional.empty();
+        }
+        String in = String.join(",", eventIds.stream().map(id -> "?").toList());
+        try (Connection connection = pool.getConnection();
+             PreparedStatement read = connection.prepareStatement("SELECT processing_group FROM dead_letter_entry"
+                     + " WHERE event_identifier IN (" + in + ") LIMIT 1")) {
+            int i = 1;
+            for (String id : eventIds) {
+                read.setString(i++, id);
+            }
+            try (ResultSet row = read.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the dead-letter queue", e);
+        }
     }
 
     private ParkedEvent parked(ResultSet row) throws SQLException {

@@ -7,7 +7,9 @@ public enum ErrorKind {
     NOT_FOUND(404, "not-found"),
     CONFLICT(409, "conflict"),
     PRECONDITION_FAILED(412, "precondition-failed"),
-    RULE_VIOLATED(422, "rule-violated");
+    RULE_VIOLATED(422, "rule-violated"),
+    /** Not a refusal: the request did its part, the service could not finish (for example a read model). */
+    INTERNAL(500, "internal-error");
 
     private final int status;
     private final String slug;

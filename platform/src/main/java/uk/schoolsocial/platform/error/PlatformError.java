@@ -9,7 +9,9 @@ public enum PlatformError implements ErrorCode {
     CONCURRENT_CHANGE(ErrorKind.CONFLICT),
     VERSION_MISMATCH(ErrorKind.PRECONDITION_FAILED),
     IDEMPOTENCY_KEY_REUSED(ErrorKind.RULE_VIOLATED),
-    IDEMPOTENCY_KEY_IN_PROGRESS(ErrorKind.CONFLICT);
+    IDEMPOTENCY_KEY_IN_PROGRESS(ErrorKind.CONFLICT),
+    /** The command's events were stored, but a processor parked one and the read model does not show it (issue 11). */
+    PROJECTION_FAILED(ErrorKind.INTERNAL);
 
     private final ErrorKind kind;
 

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,12 +40,14 @@ import uk.schoolsocial.platform.testing.TestTokens;
  * an event parks it (never logs and moves on), with the later events of its aggregate behind it,
  * while other aggregates go on; {@code /health} is DOWN and names it; an operator's retry after the
  * fix applies everything in order and the read model matches the events. A transient failure is
- * retried, not parked; a failing saga stops and retries.
+ * retried, not parked; a failing saga stops and retries. A command endpoint does not wait out its
+ * timeout for a parked event.
  */
 class DeadLetterTest {
 
     private static final String OPERATOR = TestTokens.bearer("on-call", null, "OPERATOR");
     private static final String SLT = TestTokens.bearer("slt-1", TestTokens.SCHOOL, "SLT");
+    private static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EmbeddedServer server;
@@ -236,6 +239,25 @@ class DeadLetterTest {
         assertEquals(1, eventCount(NoteProjection.echoOf(id)));
         await().atMost(Duration.ofSeconds(20)).until(() -> notes().find(NoteProjection.echoOf(id)).isPresent());
         assertEquals(lastTextOfEachNote(), readModel(), "the read model does not match the events");
+    }
+
+    @Test
+    @DisplayName("A command endpoint answers PROJECTION_FAILED at once when its event was parked, not after its 10 s wait")
+    void readYourWritesAnswersAtOnceForAParkedEvent() throws Exception {
+        notes().refuse(text -> text.equals("refused"));
+        as(STAFF).contentType(ContentType.JSON).body(Map.of("id", "note-" + UUID.randomUUID(), "text", "accepted"))
+                .post("/test/notes").then().statusCode(200).body("text", equalTo("accepted"));
+
+        long started = System.nanoTime();
+        as(STAFF).contentType(ContentType.JSON).body(Map.of("id", "note-" + UUID.randomUUID(), "text", "refused"))
+                .post("/test/notes").then().statusCode(500)
+                .contentType("application/problem+json")
+                .body("code", equalTo("PROJECTION_FAILED"))
+                .body("detail", containsString("The change was stored"))
+                .body("detail", containsString(NoteProjection.GROUP));
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertTrue(millis < 5_000, "answered after " + millis + " ms");
+        assertFalse(parkedRows().isEmpty());
     }
 
     private List<Map<String, Object>> parkedRows() throws Exception {
