@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.LifecycleHandlerInspector;
-import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import uk.schoolsocial.consent.consent.command.AcademicYears;
@@ -68,11 +67,14 @@ class ConsentAxonConfiguration {
                         handler -> handler == checkIndex.ownEventsReader());
 
         // CON-3: one segment and one sequence, so a withdrawal is handled after every publication stored before it.
+        // The sequence is named by a constant string (not Axon's SequentialPolicy, whose identifier changes with
+        // each start): an event this processor parks keeps every later one parked behind it, across restarts,
+        // so nothing is handled out of order (issue 11, docs/operations.md).
         configurer.configureAggregate(Publication.class);
         configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(PublicationProjection.GROUP, Configuration::eventStore,
                         (c, builder) -> builder.initialSegmentCount(1).maxClaimedSegments(1))
-                .registerSequencingPolicy(PublicationProjection.GROUP, c -> new SequentialPolicy())
+                .registerSequencingPolicy(PublicationProjection.GROUP, c -> event -> PublicationProjection.GROUP)
                 .registerEventHandler(c -> publications)
                 .registerEventHandler(c -> takedowns);
 

@@ -45,7 +45,8 @@ import uk.schoolsocial.platform.web.IdempotencyCommitInterceptor;
 /**
  * Axon on Micronaut, built once for every service: JDBC event, token and saga stores and a
  * persistent (db-scheduler) deadline manager on the service's own schema, all inside Micronaut
- * transactions; Jackson everywhere; audit metadata on every message; pooled streaming processors.
+ * transactions; Jackson everywhere; audit metadata on every message; pooled streaming processors,
+ * which retry or park an event they cannot handle, never skip it ({@link DeadLetterQueues}).
  * A service takes {@link #configurer()}, registers its aggregates, processors and sagas, and
  * passes it to {@link #start(Configurer)}.
  */
@@ -54,6 +55,8 @@ public class AxonInfrastructure {
 
     private final DataSource pool;
     private final TransactionManager transactionManager;
+    /** For work that must be undone alone when it fails inside a larger transaction (a savepoint). */
+    private final TransactionManager savepointTransactionManager;
     private final TransactionalConnections connections;
     private final Serializer serializer = Serializers.jackson();
     private final AxonProperties properties;
@@ -61,13 +64,18 @@ public class AxonInfrastructure {
 
     private final EventSources eventSources;
     private final IdempotencyCommitInterceptor idempotency;
+    private final ProcessorFailures failures;
+    private final ParkedEvents parked;
 
     AxonInfrastructure(DataSource dataSource, SynchronousTransactionManager<Connection> transactions,
                        AxonProperties properties, Clock clock, EventSources eventSources,
-                       IdempotencyCommitInterceptor idempotency) {
+                       IdempotencyCommitInterceptor idempotency, ProcessorFailures failures, ParkedEvents parked) {
         this.clock = clock;
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
-        this.transactionManager = new MicronautAxonTransactionManager(transactions);
+        this.transactionManager = MicronautAxonTransactionManager.joining(transactions);
+        this.savepointTransactionManager = MicronautAxonTransactionManager.nested(transactions);
+        this.failures = failures;
+        this.parked = parked;
         this.connections = new TransactionalConnections(pool, transactions);
         this.properties = properties;
         this.eventSources = eventSources;
@@ -119,10 +127,14 @@ public class AxonInfrastructure {
                         .initialSegmentCount(properties.segments())
                         .maxClaimedSegments(properties.segments()))
                 .registerTokenStore(c -> c.getComponent(TokenStore.class));
+        // No event is skipped (issue 11): a failure is retried, or the event parked in a dead-letter queue.
+        DeadLetterQueues.configure(configurer, connections, transactionManager, savepointTransactionManager, failures);
         configurer.onInitialize(c -> c.onStart(() -> {
             c.eventBus().registerDispatchInterceptor(AuditMetadataInterceptor.forEvents());
             // In the command's transaction, before its events are stored (decision 8).
             c.eventBus().registerDispatchInterceptor(idempotency);
+            // ReadYourWrites answers at once when an event its request appended was parked.
+            c.eventBus().subscribe(events -> RequestEvents.record(parked, events));
         }));
         return configurer;
     }
@@ -180,7 +192,9 @@ public class AxonInfrastructure {
 
     private CommandBus commandBus(Configuration configuration) {
         SimpleCommandBus bus = SimpleCommandBus.builder()
-                .transactionManager(transactionManager)
+                // A command sent by an event handler (a policy, a saga) runs in a savepoint of the handler's
+                // transaction: if it fails, its writes are undone and the handler's failure decides (retry or park).
+                .transactionManager(savepointTransactionManager)
                 .messageMonitor(configuration.messageMonitor(SimpleCommandBus.class, "commandBus"))
                 .build();
         bus.registerDispatchInterceptor(AuditMetadataInterceptor.forCommands());

@@ -31,6 +31,11 @@ final class TransactionalConnections implements ConnectionProvider {
         return pool.getConnection();
     }
 
+    /** Whether a Micronaut transaction is open on this thread: {@link #getConnection()} is then its connection. */
+    boolean inTransaction() {
+        return transactions.findTransactionStatus().isPresent();
+    }
+
     /** The same policy as a {@link DataSource}, for libraries that want one. */
     DataSource asDataSource() {
         return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[]{DataSource.class},

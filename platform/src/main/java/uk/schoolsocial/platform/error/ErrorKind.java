@@ -9,7 +9,9 @@ public enum ErrorKind {
     PRECONDITION_FAILED(412, "precondition-failed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
-    RULE_VIOLATED(422, "rule-violated");
+    RULE_VIOLATED(422, "rule-violated"),
+    /** Not a refusal: the request did its part, the service could not finish (for example a read model). */
+    INTERNAL(500, "internal-error");
 
     private final int status;
     private final String slug;

@@ -13,7 +13,9 @@ public enum PlatformError implements ErrorCode {
     IDEMPOTENCY_KEY_REUSED(ErrorKind.RULE_VIOLATED),
     IDEMPOTENCY_KEY_IN_PROGRESS(ErrorKind.CONFLICT),
     /** The keyed request committed, but its answer was lost (decision 8): read, do not resend. */
-    IDEMPOTENCY_KEY_APPLIED(ErrorKind.CONFLICT);
+    IDEMPOTENCY_KEY_APPLIED(ErrorKind.CONFLICT),
+    /** The command's events were stored, but a processor parked one and the read model does not show it (issue 11). */
+    PROJECTION_FAILED(ErrorKind.INTERNAL);
 
     /** What every refusal of a record the caller may not see says, whether it exists or not. */
     public static final String NO_SUCH_RECORD = "No such record";

@@ -9,6 +9,12 @@ public final class Roles {
     public static final String PARENT = "PARENT";
     public static final String AUDITOR = "AUDITOR";
     public static final String INTEGRATION = "INTEGRATION";
+    /**
+     * Not a school role: whoever runs the deployment (on call), for its operations endpoints
+     * (docs/operations.md). The gateway passes on only the seven roles above, so this one comes only
+     * in an internal token signed with the deployment's secret, sent to a service directly.
+     */
+    public static final String OPERATOR = "OPERATOR";
 
     private Roles() {
     }

@@ -4,29 +4,60 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
+import uk.schoolsocial.platform.axon.RequestEvents;
+import uk.schoolsocial.platform.error.DomainException;
+import uk.schoolsocial.platform.error.PlatformError;
 
 /**
  * Read models are fed by streaming processors, a few milliseconds behind the events. A command
  * endpoint that answers with the record waits here until its projection has caught up with the
  * version the command produced, so the client reads its own write.
+ * <p>
+ * If a processor parked one of the events the request's commands appended (issue 11), the record
+ * may never get there until an operator retries it: the caller is told so at once, with a 500
+ * {@code PROJECTION_FAILED}, instead of after the whole wait. The event may have been parked by
+ * another processor than the one feeding this read model, so the wait goes on for {@link #GRACE}
+ * after the parked event is seen before giving up.
  */
 public final class ReadYourWrites {
 
     private static final Duration LIMIT = Duration.ofSeconds(10);
+    /** How often the dead-letter queue is asked about the request's events while waiting. */
+    private static final Duration PARKED_CHECK_EVERY = Duration.ofMillis(100);
+    static final Duration GRACE = Duration.ofMillis(500);
 
     private ReadYourWrites() {
     }
 
     public static <T> T await(Supplier<Optional<T>> reader, ToLongFunction<T> version, long atLeast) {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + LIMIT.toNanos();
+        long nextParkedCheck = start + PARKED_CHECK_EVERY.toNanos() / 4;
+        long giveUpAt = Long.MAX_VALUE;
+        Optional<RequestEvents> appended = RequestEvents.ofCurrentRequest();
+        String parkedBy = null;
         long pause = 2;
         while (true) {
             Optional<T> current = reader.get().filter(view -> version.applyAsLong(view) >= atLeast);
             if (current.isPresent()) {
                 return current.get();
             }
-            if (System.nanoTime() > deadline) {
+            long now = System.nanoTime();
+            if (parkedBy != null && now - giveUpAt >= 0) {
+                throw new DomainException(PlatformError.PROJECTION_FAILED, "The change was stored, but the record"
+                        + " showing it could not be updated: processor " + parkedBy + " set the event aside after"
+                        + " an error. Operators are alerted; the record catches up once they have fixed it."
+                        + " Do not send the change again.");
+            }
+            if (now - deadline > 0) {
                 throw new IllegalStateException("Read model did not reach version " + atLeast + " within " + LIMIT);
+            }
+            if (parkedBy == null && appended.isPresent() && now - nextParkedCheck >= 0) {
+                parkedBy = appended.get().parkedBy().orElse(null);
+                if (parkedBy != null) {
+                    giveUpAt = now + GRACE.toNanos();
+                }
+                nextParkedCheck = now + PARKED_CHECK_EVERY.toNanos();
             }
             try {
                 Thread.sleep(pause);

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import uk.schoolsocial.account.official.command.AccountId;
 import uk.schoolsocial.account.official.command.ProvisionAccountCommand;
@@ -28,6 +29,7 @@ import uk.schoolsocial.account.official.process.HandoverSaga;
 import uk.schoolsocial.account.official.query.AccountProjection;
 import uk.schoolsocial.events.AuditMetadata;
 import uk.schoolsocial.platform.testing.DatabaseTest;
+import uk.schoolsocial.platform.testing.ProcessorCoverage;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
@@ -52,6 +54,13 @@ class AccountsApiTest implements DatabaseTest {
         properties.put("smp.account.credentials-key", java.util.Base64.getEncoder().encodeToString(
                 "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         return properties;
+    }
+
+    @Test
+    @DisplayName("Issue 11: every processor parks an event it cannot handle (the handover saga stops and retries instead)")
+    void everyProcessorParksWhatItCannotHandle() {
+        ProcessorCoverage.everyStreamingProcessorParks(axon, "account-accounts", "account-applications",
+                "account-declarations", "account-messages");
     }
 
     /** Each test runs in a school of its own, so a policy publication touches only its accounts. */

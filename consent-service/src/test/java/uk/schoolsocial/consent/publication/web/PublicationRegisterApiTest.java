@@ -24,6 +24,7 @@ import uk.schoolsocial.events.consent.ConsentChannel;
 import uk.schoolsocial.platform.testing.PlatformAxonContext;
 import org.junit.jupiter.api.Test;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
+import uk.schoolsocial.platform.testing.ProcessorCoverage;
 import uk.schoolsocial.consent.Scenario;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
@@ -187,6 +188,15 @@ class PublicationRegisterApiTest implements AccountEventsDatabaseTest {
         api(ADMIN).body(Map.of()).post(PUBLICATIONS + "/" + printed + "/takedown").then().statusCode(409);
         api(TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT")).body(Map.of())
                 .post(PUBLICATIONS + "/" + printed + "/takedown").then().statusCode(404);
+    }
+
+    @Inject
+    org.axonframework.config.Configuration axon;
+
+    @Test
+    void issue11_everyProcessorParksWhatItCannotHandle() {
+        // The one-sequence publications processor, and official-accounts reading account-service's events.
+        ProcessorCoverage.everyStreamingProcessorParks(axon, "publications", "pupil-consents", "official-accounts");
     }
 
     @Inject

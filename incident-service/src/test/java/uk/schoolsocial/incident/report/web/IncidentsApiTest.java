@@ -32,6 +32,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
+import uk.schoolsocial.platform.testing.ProcessorCoverage;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
@@ -173,6 +174,30 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
         send(STAFF, body).statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("INCOMPLETE_REPORT"))
                 .body("errors.field", contains("occurredAt"));
+    }
+
+    /**
+     * Issue 11: the read model stores every date the aggregate accepts. TIMESTAMP ends before 1970, so
+     * this event was stored, then refused by incident_view, and the projection skipped it.
+     */
+    @Test
+    void inc1_anIncidentBefore1970IsStoredAndReadBack() {
+        Map<String, Object> body = report("OTHER", "A photograph of the moon landing was posted", pupil());
+        body.put("occurredAt", "1969-07-20T20:17:00Z");
+        String location = send(DSL, body).statusCode(201)
+                .body("occurredAt", equalTo("1969-07-20T20:17:00Z"))
+                .extract().header("Location");
+        api(SLT).get(location).then().statusCode(200).header("ETag", "\"1\"")
+                .body("occurredAt", equalTo("1969-07-20T20:17:00Z"));
+    }
+
+    @Inject
+    org.axonframework.config.Configuration axon;
+
+    @Test
+    void issue11_everyProcessorParksWhatItCannotHandle() {
+        // incident-account-leavers reads account-service's events.
+        ProcessorCoverage.everyStreamingProcessorParks(axon, "incident-reports", "incident-account-leavers");
     }
 
     @Test
