@@ -232,8 +232,8 @@ class StrictInputApiTest implements DatabaseTest {
                     + "\"name\":\"Christmas\"}]}").put("/api/v1/accounts/school-holidays"), "holidays[0].firstDay");
         }
         String account = UUID.randomUUID().toString();
-        for (String at : List.of("1700000000", "\"2026-11-20T10:00:00\"", "\"2026-11-20\"", "\"1969-12-31T23:59:59Z\"",
-                "\"2038-01-20T00:00:00Z\"", "\"+12026-11-20T10:00:00Z\"")) {
+        for (String at : List.of("1700000000", "\"2026-11-20T10:00:00\"", "\"2026-11-20\"", "\"1899-12-31T23:59:59Z\"",
+                "\"+12026-11-20T10:00:00Z\"")) {
             StrictInput.refused(bad(STAFF).body("{\"type\":\"QUERY\",\"channel\":\"OTHER\",\"summary\":\"s\","
                     + "\"receivedAt\":" + at + "}").post("/api/v1/accounts/" + account + "/messages"), "receivedAt")
                     .body("errors[0].message", containsString("RFC 3339"));

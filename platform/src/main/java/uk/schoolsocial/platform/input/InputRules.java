@@ -17,14 +17,17 @@ public final class InputRules {
     public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
     /** The latest date a request may carry: four-digit years, which a DATE column stores. */
     public static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
-    /** The earliest instant a TIMESTAMP column of MySQL and MariaDB stores, where read models keep instants. */
-    public static final Instant EARLIEST_INSTANT = Instant.parse("1970-01-01T00:00:01Z");
-    /** The latest instant a TIMESTAMP column stores. */
-    public static final Instant LATEST_INSTANT = Instant.parse("2038-01-19T03:14:07.999999Z");
+    /**
+     * The earliest instant a request may carry: the same years as dates. Read models keep client
+     * instants in DATETIME(6) columns, which hold years 1000 to 9999 (issue 11).
+     */
+    public static final Instant EARLIEST_INSTANT = Instant.parse("1900-01-01T00:00:00Z");
+    /** The latest instant a request may carry: four-digit years, with microseconds as DATETIME(6) keeps them. */
+    public static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     static final String DATE_MESSAGE = "must be a date (YYYY-MM-DD) from " + EARLIEST_DATE + " to " + LATEST_DATE;
     static final String INSTANT_MESSAGE = "must be a date and time with its offset (RFC 3339, as 2026-11-20T18:30:00Z)"
-            + " from 1970-01-01T00:00:01Z to 2038-01-19T03:14:07Z";
+            + " from 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z";
 
     private InputRules() {
     }

@@ -32,14 +32,16 @@ class InputRulesTest {
     }
 
     @Test
-    void datesHaveFourDigitYearsFrom1900AndInstantsFitATimestampColumn() {
+    void datesAndInstantsHaveFourDigitYearsFrom1900() {
         assertTrue(InputRules.inRange(LocalDate.of(1900, 1, 1)));
         assertTrue(InputRules.inRange(LocalDate.of(9999, 12, 31)));
         assertFalse(InputRules.inRange(LocalDate.of(1899, 12, 31)));
         assertFalse(InputRules.inRange(LocalDate.of(10_000, 1, 1)));
-        assertTrue(InputRules.inRange(Instant.parse("1970-01-01T00:00:01Z")));
-        assertTrue(InputRules.inRange(Instant.parse("2038-01-19T03:14:07Z")));
-        assertFalse(InputRules.inRange(Instant.parse("1970-01-01T00:00:00Z")));
-        assertFalse(InputRules.inRange(Instant.parse("2038-01-19T03:14:08Z")));
+        assertTrue(InputRules.inRange(Instant.parse("1900-01-01T00:00:00Z")));
+        assertTrue(InputRules.inRange(Instant.parse("1969-07-20T20:17:00Z")));
+        assertTrue(InputRules.inRange(Instant.parse("2038-01-19T03:14:08Z")));
+        assertTrue(InputRules.inRange(Instant.parse("9999-12-31T23:59:59.999999Z")));
+        assertFalse(InputRules.inRange(Instant.parse("1899-12-31T23:59:59Z")));
+        assertFalse(InputRules.inRange(Instant.parse("+10000-01-01T00:00:00Z")));
     }
 }
