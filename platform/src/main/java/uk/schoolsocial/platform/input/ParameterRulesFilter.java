@@ -102,12 +102,11 @@ public class ParameterRulesFilter implements Ordered {
             return;
         }
         for (String value : parameter.values()) {
-            if (value.isEmpty() && parameter.query()) {
-                // Micronaut reads fromSeq= as absent: an export of everything the client did not ask for
-                errors.add(new FieldError(parameter.name(), "must not be empty; leave the parameter out instead"));
-                return;
-            }
             Optional<String> problem = problem(type, value);
+            if (problem.isEmpty() && value.isEmpty() && parameter.query()) {
+                // Micronaut reads fromSeq= as absent: an export of everything the client did not ask for
+                problem = Optional.of("must not be empty; leave the parameter out instead");
+            }
             if (problem.isPresent()) {
                 errors.add(new FieldError(parameter.name(), problem.get()));
                 return;
