@@ -2,6 +2,10 @@ package uk.schoolsocial.events.account;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
+import uk.schoolsocial.events.privacy.PersonalData;
+import uk.schoolsocial.events.privacy.RetentionClass;
+import uk.schoolsocial.events.privacy.SubjectType;
+import uk.schoolsocial.events.privacy.Whose;
 
 /**
  * ACC-8: a comment, query or complaint received through an official account was logged by
@@ -10,7 +14,17 @@ import org.axonframework.serialization.Revision;
  * calendar stood when it was logged.
  */
 @Revision("1")
-public record AccountMessageLoggedEvent(String messageId, String accountId, String schoolId, MessageType type,
-                                        MessageChannel channel, String summary, Instant receivedAt, String loggedBy,
-                                        Instant dueAt, Instant at) {
+public record AccountMessageLoggedEvent(
+        String messageId,
+        String accountId,
+        String schoolId,
+        MessageType type,
+        MessageChannel channel,
+        @PersonalData(whose = {Whose.PUPIL, Whose.PARENT, Whose.STAFF, Whose.THIRD_PARTY},
+                retention = RetentionClass.ACCOUNT_CORRESPONDENCE, sealedUnder = SubjectType.ACCOUNT_MESSAGE, keyFrom = "messageId")
+        String summary,
+        Instant receivedAt,
+        String loggedBy,
+        Instant dueAt,
+        Instant at) {
 }

@@ -2,6 +2,11 @@ package uk.schoolsocial.events.account;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
+import uk.schoolsocial.events.privacy.NotPersonalData;
+import uk.schoolsocial.events.privacy.PersonalData;
+import uk.schoolsocial.events.privacy.RetentionClass;
+import uk.schoolsocial.events.privacy.SubjectType;
+import uk.schoolsocial.events.privacy.Whose;
 
 /**
  * SLT reinstated a suspended account (ACC-9).
@@ -11,5 +16,13 @@ import org.axonframework.serialization.Revision;
  *               events recorded before it was carried; readers then judge by whether the account went live.
  */
 @Revision("1")
-public record AccountReinstatedEvent(String accountId, String schoolId, String reason, Instant at, String status) {
+public record AccountReinstatedEvent(
+        String accountId,
+        String schoolId,
+        @PersonalData(whose = {Whose.STAFF, Whose.PUPIL, Whose.PARENT, Whose.THIRD_PARTY},
+                retention = RetentionClass.ACCOUNT_RECORD, sealedUnder = SubjectType.ACCOUNT, keyFrom = "accountId")
+        String reason,
+        Instant at,
+        @NotPersonalData("a status name")
+        String status) {
 }

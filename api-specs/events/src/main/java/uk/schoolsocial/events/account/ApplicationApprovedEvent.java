@@ -2,9 +2,19 @@ package uk.schoolsocial.events.account;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
+import uk.schoolsocial.events.privacy.PersonalData;
+import uk.schoolsocial.events.privacy.RetentionClass;
+import uk.schoolsocial.events.privacy.SubjectType;
+import uk.schoolsocial.events.privacy.Whose;
 
 /** SLT approved an application, with a reason (ACC-2). */
 @Revision("1")
-public record ApplicationApprovedEvent(String applicationId, String schoolId, String decidedBy, String reason,
-                                       Instant decidedAt) {
+public record ApplicationApprovedEvent(
+        String applicationId,
+        String schoolId,
+        String decidedBy,
+        @PersonalData(whose = {Whose.STAFF, Whose.PUPIL, Whose.PARENT, Whose.THIRD_PARTY},
+                retention = RetentionClass.ACCOUNT_RECORD, sealedUnder = SubjectType.APPLICATION, keyFrom = "applicationId")
+        String reason,
+        Instant decidedAt) {
 }

@@ -2,6 +2,7 @@ package uk.schoolsocial.events.account;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
+import uk.schoolsocial.events.privacy.NotPersonalData;
 
 /**
  * ACC-7: the handover ended: {@code TRANSFERRED} to {@code newAdministratorId}, or {@code CLOSED} with the account.
@@ -13,6 +14,13 @@ import org.axonframework.serialization.Revision;
  *                            acknowledge on the account).
  */
 @Revision("1")
-public record HandoverCompletedEvent(String accountId, String schoolId, String handoverId, String outcome,
-                                     String newAdministratorId, Instant at, Integer fitForPolicyVersion) {
+public record HandoverCompletedEvent(
+        String accountId,
+        String schoolId,
+        String handoverId,
+        @NotPersonalData("TRANSFERRED or CLOSED")
+        String outcome,
+        String newAdministratorId,
+        Instant at,
+        Integer fitForPolicyVersion) {
 }

@@ -3,6 +3,10 @@ package uk.schoolsocial.events.consent;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
+import uk.schoolsocial.events.privacy.PersonalData;
+import uk.schoolsocial.events.privacy.RetentionClass;
+import uk.schoolsocial.events.privacy.SubjectType;
+import uk.schoolsocial.events.privacy.Whose;
 
 /**
  * A person with parental responsibility gave written consent for a pupil's image on one
@@ -25,6 +29,8 @@ public record ConsentGivenEvent(
         ConsentChannel channel,
         String givenBy,
         ConsentMethod method,
+        @PersonalData(whose = {Whose.PUPIL, Whose.PARENT},
+                retention = RetentionClass.PUPIL_RECORD, sealedUnder = SubjectType.PUPIL, keyFrom = "pupilId")
         String formReference,
         LocalDate givenOn,
         LocalDate validUntil,

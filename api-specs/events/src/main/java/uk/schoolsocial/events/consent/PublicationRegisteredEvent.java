@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.serialization.Revision;
+import uk.schoolsocial.events.privacy.NotPersonalData;
 
 /**
  * A publication featuring pupils was registered (CON-5), after a publication check of the same
@@ -15,8 +16,16 @@ import org.axonframework.serialization.Revision;
  * @param registeredBy      who registered it (also the event's {@code actorId} metadata)
  */
 @Revision("1")
-public record PublicationRegisteredEvent(String publicationId, String schoolId, ConsentChannel channel,
-                                         String officialAccountId, String link, List<String> pupilIds,
-                                         LocalDate publishedOn, String checkId, String registeredBy,
-                                         Instant registeredAt) {
+public record PublicationRegisteredEvent(
+        String publicationId,
+        String schoolId,
+        ConsentChannel channel,
+        String officialAccountId,
+        @NotPersonalData("the public address of the school's own post")
+        String link,
+        List<String> pupilIds,
+        LocalDate publishedOn,
+        String checkId,
+        String registeredBy,
+        Instant registeredAt) {
 }

@@ -4,6 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.serialization.Revision;
+import uk.schoolsocial.events.privacy.NotPersonalData;
+import uk.schoolsocial.events.privacy.PersonalData;
+import uk.schoolsocial.events.privacy.RetentionClass;
+import uk.schoolsocial.events.privacy.SubjectType;
+import uk.schoolsocial.events.privacy.Whose;
 
 /**
  * The school's MIS put a pupil on the roster, or changed what the roster says about them (CON-6).
@@ -21,10 +26,18 @@ public record PupilRosteredEvent(
         String pupilConsentId,
         String schoolId,
         String pupilId,
+        @PersonalData(whose = Whose.PUPIL,
+                retention = RetentionClass.PUPIL_RECORD, sealedUnder = SubjectType.PUPIL, keyFrom = "pupilId")
         String givenName,
+        @PersonalData(whose = Whose.PUPIL,
+                retention = RetentionClass.PUPIL_RECORD, sealedUnder = SubjectType.PUPIL, keyFrom = "pupilId")
         String familyName,
+        @NotPersonalData("a class of the school, as the MIS names it; identifies nobody")
         String yearGroup,
+        @PersonalData(whose = Whose.PUPIL,
+                retention = RetentionClass.PUPIL_RECORD, sealedUnder = SubjectType.PUPIL, keyFrom = "pupilId")
         LocalDate dateOfBirth,
+        @NotPersonalData("the ids of the adults with parental responsibility: identifiers")
         List<String> parentalResponsibility,
         Instant rosteredAt) {
 }

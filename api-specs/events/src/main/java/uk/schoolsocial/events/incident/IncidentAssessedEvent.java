@@ -2,6 +2,10 @@ package uk.schoolsocial.events.incident;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
+import uk.schoolsocial.events.privacy.PersonalData;
+import uk.schoolsocial.events.privacy.RetentionClass;
+import uk.schoolsocial.events.privacy.SubjectType;
+import uk.schoolsocial.events.privacy.Whose;
 
 /**
  * The initial assessment of an incident (INC-3), by SLT or, for safeguarding, the DSL.
@@ -22,6 +26,8 @@ public record IncidentAssessedEvent(
         InvolvedPersonRole posterType,
         AssessmentRoute route,
         InternalProcedure internalProcedure,
+        @PersonalData(whose = {Whose.PUPIL, Whose.PARENT, Whose.STAFF, Whose.THIRD_PARTY},
+                retention = RetentionClass.INCIDENT_RECORD, sealedUnder = SubjectType.INCIDENT, keyFrom = "incidentId")
         String notes,
         Instant assessedAt,
         boolean onTime) {

@@ -3,6 +3,11 @@ package uk.schoolsocial.events.incident;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.serialization.Revision;
+import uk.schoolsocial.events.privacy.NotPersonalData;
+import uk.schoolsocial.events.privacy.PersonalData;
+import uk.schoolsocial.events.privacy.RetentionClass;
+import uk.schoolsocial.events.privacy.SubjectType;
+import uk.schoolsocial.events.privacy.Whose;
 
 /**
  * Someone in the school community reported a social media incident (INC-1); it was routed at
@@ -19,9 +24,14 @@ public record IncidentReportedEvent(
         String schoolId,
         String reporterId,
         IncidentCategory category,
+        @PersonalData(whose = {Whose.PUPIL, Whose.PARENT, Whose.STAFF, Whose.THIRD_PARTY},
+                retention = RetentionClass.INCIDENT_RECORD, sealedUnder = SubjectType.INCIDENT, keyFrom = "incidentId")
         String whatHappened,
         Instant occurredAt,
+        @NotPersonalData("the name of a social media platform")
         String platform,
+        @PersonalData(whose = {Whose.PUPIL, Whose.PARENT, Whose.STAFF, Whose.THIRD_PARTY},
+                retention = RetentionClass.INCIDENT_RECORD, sealedUnder = SubjectType.INCIDENT, keyFrom = "incidentId")
         String location,
         boolean officialAccountInvolved,
         List<InvolvedPerson> peopleInvolved,

@@ -21,6 +21,9 @@ public enum RetentionClass {
     /** A comment, query or complaint logged through an official account and its answer. */
     ACCOUNT_CORRESPONDENCE(Period.ofYears(1), "the message is answered",
             "IRMS toolkit: general correspondence, current year + 1"),
+    /** An official account's application, decisions, reviews and closure, with their reasons. */
+    ACCOUNT_RECORD(Period.ofYears(6), "the account is closed",
+            "IRMS toolkit: management of the school, policies and their implementation, + 6 years"),
     /** A declared relationship between a member of staff and a pupil or family. */
     DECLARATION(Period.ofYears(6), "the member of staff leaves",
             "IRMS toolkit: personnel file, termination of employment + 6 years");

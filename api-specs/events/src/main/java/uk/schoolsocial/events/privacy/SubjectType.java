@@ -18,8 +18,14 @@ public enum SubjectType {
     INCIDENT(false),
     /** One comment, query or complaint logged through an official account (ACC-8), by message id. */
     ACCOUNT_MESSAGE(false),
-    /** One declared relationship between a member of staff and a pupil or family (ACC-9), by its id. */
-    DECLARATION(false);
+    /** One declared relationship between a member of staff and a pupil or family (ACC-10), by its id. */
+    DECLARATION(false),
+    /** One application for an official account: its purpose, audience and the reasons of its decision (ACC-1, ACC-2). */
+    APPLICATION(false),
+    /** One official account: the reasons and notes of its suspension, review, closure (ACC-6, ACC-9). */
+    ACCOUNT(false),
+    /** One registered publication of pupils' images: the note of its take-down (CON-3). */
+    PUBLICATION(false);
 
     private final boolean person;
 
