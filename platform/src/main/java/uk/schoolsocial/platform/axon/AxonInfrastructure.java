@@ -34,6 +34,10 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import io.micronaut.core.annotation.Nullable;
+import uk.schoolsocial.platform.privacy.SealingSerializer;
+import uk.schoolsocial.platform.privacy.SubjectKeys;
 import org.slf4j.LoggerFactory;
 import uk.schoolsocial.events.AuditMetadata;
 import uk.schoolsocial.platform.audit.ChainedEventStorageEngine;
@@ -58,7 +62,9 @@ public class AxonInfrastructure {
     /** For work that must be undone alone when it fails inside a larger transaction (a savepoint). */
     private final TransactionManager savepointTransactionManager;
     private final TransactionalConnections connections;
-    private final Serializer serializer = Serializers.jackson();
+    private final JacksonSerializer serializer = Serializers.jackson();
+    /** Events and snapshots: their personal fields sealed where a master key is configured (AUD-4, decision 9). */
+    private final Serializer eventSerializer;
     private final AxonProperties properties;
     private final Clock clock;
 
@@ -69,8 +75,10 @@ public class AxonInfrastructure {
 
     AxonInfrastructure(DataSource dataSource, SynchronousTransactionManager<Connection> transactions,
                        AxonProperties properties, Clock clock, EventSources eventSources,
-                       IdempotencyCommitInterceptor idempotency, ProcessorFailures failures, ParkedEvents parked) {
+                       IdempotencyCommitInterceptor idempotency, ProcessorFailures failures, ParkedEvents parked,
+                       @Nullable SubjectKeys subjectKeys) {
         this.clock = clock;
+        this.eventSerializer = subjectKeys == null ? serializer : new SealingSerializer(serializer, subjectKeys);
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
         this.transactionManager = MicronautAxonTransactionManager.joining(transactions);
         this.savepointTransactionManager = MicronautAxonTransactionManager.nested(transactions);
@@ -88,7 +96,7 @@ public class AxonInfrastructure {
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
-                .configureEventSerializer(c -> serializer)
+                .configureEventSerializer(c -> eventSerializer)
                 .configureTransactionManager(c -> transactionManager)
                 // Each processor reads the table itself (no shared producer cache), so when a
                 // commit wakes it (LocalCommitNotifyingSource) the new events are there to read.
@@ -182,8 +190,8 @@ public class AxonInfrastructure {
     private JdbcEventStorageEngine.Builder storageEngine(ConnectionProvider provider) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(provider)
-                .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(eventSerializer)
                 .schema(StoreSchemas.EVENTS)
                 .dataType(byte[].class)
                 .gapTimeout(properties.gapTimeoutMillis())

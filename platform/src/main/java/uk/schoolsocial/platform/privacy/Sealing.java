@@ -1,0 +1,238 @@
+package uk.schoolsocial.platform.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import uk.schoolsocial.events.privacy.PersonalData;
+import uk.schoolsocial.events.privacy.SubjectType;
+
+/**
+ * Seals and opens the {@link PersonalData} fields of an event's JSON (AUD-4, decision 9). A sealed
+ * field is the envelope {@code {"$sealed":"v1","k":"PUPIL:p-1","n":nonce,"c":ciphertext}}: the
+ * field's JSON value encrypted with AES-256-GCM under the subject's key, with the subject and the
+ * field's path as associated data, so a ciphertext moved to another field or subject does not
+ * open. Opening with a destroyed key gives JSON {@code null}: the field reads as erased. A value
+ * stored before sealing existed (not an envelope) is read as it is.
+ */
+public final class Sealing {
+
+    static final String MARK = "$sealed";
+    static final String VERSION = "v1";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** One personal field: its path from the event's root ({@code []} for every element of a list). */
+    record Field(List<String> path, PersonalData personal) {
+        String name() {
+            return String.join(".", path);
+        }
+    }
+
+    private final SubjectKeys keys;
+    private final ObjectMapper mapper;
+    private final Map<Class<?>, List<Field>> plans = new ConcurrentHashMap<>();
+
+    public Sealing(SubjectKeys keys, ObjectMapper mapper) {
+        this.keys = keys;
+        this.mapper = mapper;
+    }
+
+    /** The personal fields of a record type; empty for any other type. */
+    List<Field> fieldsOf(Class<?> type) {
+        return plans.computeIfAbsent(type, t -> {
+            List<Field> fields = new ArrayList<>();
+            if (t.isRecord()) {
+                collect(t, List.of(), fields);
+            }
+            return List.copyOf(fields);
+        });
+    }
+
+    private static void collect(Class<?> record, List<String> prefix, List<Field> fields) {
+        for (RecordComponent component : record.getRecordComponents()) {
+            List<String> path = new ArrayList<>(prefix);
+            path.add(component.getName());
+            PersonalData personal = component.getAnnotation(PersonalData.class);
+            if (personal != null) {
+                fields.add(new Field(List.copyOf(path), personal));
+                continue;
+            }
+            Type element = component.getType();
+            if (Collection.class.isAssignableFrom(component.getType())
+                    && component.getGenericType() instanceof ParameterizedType generic) {
+                element = generic.getActualTypeArguments()[0];
+                path.add("[]");
+            }
+            if (element instanceof Class<?> inner && inner.isRecord()) {
+                collect(inner, path, fields);
+            }
+        }
+    }
+
+    /** Seals the personal fields of an event of {@code type} in place. */
+    void seal(Class<?> type, ObjectNode event) {
+        for (Field field : fieldsOf(type)) {
+            String subject = subjectId(event, field);
+            visit(event, field.path(), 0, (parent, name, value, where) -> {
+                if (value == null || value.isNull() || isEnvelope(value)) {
+                    return;
+                }
+                if (subject == null) {
+                    throw new IllegalStateException(type.getSimpleName() + "." + field.name() + " holds personal data"
+                            + " but its key component " + field.personal().keyFrom() + " is empty");
+                }
+                SubjectType subjectType = field.personal().sealedUnder();
+                Optional<SecretKey> key = keys.forSealing(subjectType, subject);
+                parent.set(name, key.isEmpty() ? JsonNodeFactory.instance.nullNode()
+                        : envelope(subjectType, subject, where, value, key.get()));
+            });
+        }
+    }
+
+    /** Opens the personal fields of an event of {@code type} in place; a destroyed key gives null. */
+    void open(Class<?> type, ObjectNode event) {
+        for (Field field : fieldsOf(type)) {
+            visit(event, field.path(), 0, (parent, name, value, where) -> {
+                if (value != null && isEnvelope(value)) {
+                    parent.set(name, opened((ObjectNode) value, where));
+                }
+            });
+        }
+    }
+
+    /**
+     * Opens every sealed field found anywhere in a stored payload, whatever its type: for readers
+     * of the stored JSON itself (the audit API). A destroyed key gives null.
+     */
+    public JsonNode openAll(JsonNode payload) {
+        return openAll(payload, "");
+    }
+
+    private JsonNode openAll(JsonNode node, String path) {
+        if (isEnvelope(node)) {
+            return opened((ObjectNode) node, path);
+        }
+        if (node instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                object.set(name, openAll(object.get(name), path.isEmpty() ? name : path + "." + name));
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, openAll(array.get(i), path + ".[]"));
+            }
+        }
+        return node;
+    }
+
+    /** Whether an event of {@code type} has any personal field. */
+    boolean seals(Class<?> type) {
+        return !fieldsOf(type).isEmpty();
+    }
+
+    private interface Visitor {
+        void at(ObjectNode parent, String name, JsonNode value, String where);
+    }
+
+    private static void visit(JsonNode node, List<String> path, int step, Visitor visitor) {
+        if (!(node instanceof ObjectNode object)) {
+            return;
+        }
+        String name = path.get(step);
+        JsonNode value = object.get(name);
+        if (step == path.size() - 1) {
+            visitor.at(object, name, value, String.join(".", path));
+            return;
+        }
+        if (step + 1 < path.size() && path.get(step + 1).equals("[]")) {
+            if (value instanceof ArrayNode array) {
+                for (JsonNode element : array) {
+                    visit(element, path, step + 2, visitor);
+                }
+            }
+            return;
+        }
+        visit(value, path, step + 1, visitor);
+    }
+
+    private static String subjectId(ObjectNode event, Field field) {
+        JsonNode id = event.get(field.personal().keyFrom());
+        return id == null || id.isNull() || id.asText().isEmpty() ? null : id.asText();
+    }
+
+    static boolean isEnvelope(JsonNode value) {
+        return value.isObject() && VERSION.equals(value.path(MARK).asText(null));
+    }
+
+    private ObjectNode envelope(SubjectType type, String subject, String where, JsonNode value, SecretKey key) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            String subjectRef = type.name() + ":" + subject;
+            cipher.updateAAD(aad(subjectRef, where));
+            byte[] sealed = cipher.doFinal(mapper.writeValueAsBytes(value));
+            ObjectNode envelope = JsonNodeFactory.instance.objectNode();
+            envelope.put(MARK, VERSION);
+            envelope.put("k", subjectRef);
+            envelope.put("n", Base64.getEncoder().encodeToString(nonce));
+            envelope.put("c", Base64.getEncoder().encodeToString(sealed));
+            return envelope;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot seal " + where, e);
+        }
+    }
+
+    private JsonNode opened(ObjectNode envelope, String where) {
+        String subjectRef = envelope.path("k").asText();
+        int colon = subjectRef.indexOf(':');
+        SubjectType type = SubjectType.valueOf(subjectRef.substring(0, colon));
+        Optional<SecretKey> key = keys.forOpening(type, subjectRef.substring(colon + 1));
+        if (key.isEmpty()) {
+            return JsonNodeFactory.instance.nullNode(); // erased
+        }
+        try {
+            byte[] nonce = Base64.getDecoder().decode(envelope.path("n").asText());
+            byte[] sealed = Base64.getDecoder().decode(envelope.path("c").asText());
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(aad(subjectRef, where));
+            return mapper.readTree(cipher.doFinal(sealed));
+        } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
+            throw new SealedFieldTamperedException(where, subjectRef, e);
+        }
+    }
+
+    private static byte[] aad(String subjectRef, String where) {
+        return (subjectRef + "|" + where).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A sealed field does not open under its subject's key: it was edited or moved. */
+    public static final class SealedFieldTamperedException extends IllegalStateException {
+        SealedFieldTamperedException(String where, String subject, Throwable cause) {
+            super("The sealed field " + where + " (" + subject + ") does not open: it was edited or moved", cause);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package uk.schoolsocial.platform.privacy;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Singleton;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+import uk.schoolsocial.events.privacy.SubjectType;
+
+/**
+ * The data keys of the service's data subjects (AUD-4, decision 9): one random AES-256 key per
+ * subject, stored in {@code subject_key} wrapped (AES-GCM, the subject as associated data) by the
+ * master key {@code smp.privacy.master-key}. A key is created in a short transaction of its own
+ * before the event it seals is appended, so an event never lacks its key; a command that then
+ * rolls back leaves a key that seals nothing, which is harmless. {@link #destroy} nulls the wrapped
+ * key and keeps the row: from then on every value sealed under it reads as erased, and the subject
+ * never silently gets a new key. Unwrapped keys are cached briefly; a destruction empties the cache
+ * and no load that overlapped it is cached.
+ */
+@Singleton
+@Requires(property = "smp.privacy.master-key")
+public class SubjectKeys {
+
+    private static final int KEY_BYTES = 32;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A subject's key, or the knowledge that it was destroyed. */
+    private record Held(Optional<SecretKey> key, long loadedAt) {
+    }
+
+    private final DataSource pool;
+    private final SecretKey master;
+    private final long cacheNanos;
+    private final Map<String, Held> cache = new ConcurrentHashMap<>();
+    private final AtomicLong destructions = new AtomicLong();
+
+    SubjectKeys(DataSource dataSource, @Value("${smp.privacy.master-key}") String masterKey,
+                @Value("${smp.privacy.key-cache:1m}") Duration cache) {
+        this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.master = masterKey(masterKey);
+        this.cacheNanos = cache.toNanos();
+    }
+
+    /**
+     * The key to seal a new value with: the subject's, created if it has none. Empty when the
+     * subject was erased: the value is then stored as already erased.
+     */
+    public Optional<SecretKey> forSealing(SubjectType type, String id) {
+        Optional<Optional<SecretKey>> known = load(type, id);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        byte[] key = new byte[KEY_BYTES];
+        RANDOM.nextBytes(key);
+        try (Connection connection = pool.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO subject_key"
+                     + " (subject_type, subject_id, wrapped_key) VALUES (?, ?, ?)"
+                     + " ON DUPLICATE KEY UPDATE subject_id = subject_id")) {
+            connection.setAutoCommit(true);
+            insert.setString(1, type.name());
+            insert.setString(2, id);
+            insert.setBytes(3, wrap(type, id, key));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Subject key store unavailable", e);
+        }
+        // a concurrent command may have created it first: use whichever was stored
+        return load(type, id).orElseThrow(() -> new IllegalStateException("A subject key was not stored"));
+    }
+
+    /** The key to open a value with; empty when the subject was erased or never had one. */
+    public Optional<SecretKey> forOpening(SubjectType type, String id) {
+        return load(type, id).orElse(Optional.empty());
+    }
+
+    /**
+     * Erases the subject: destroys its key, so that everything sealed under it reads as erased.
+     *
+     * @return whether a key was destroyed now (false: there was none, or it was destroyed before)
+     */
+    public boolean destroy(SubjectType type, String id) {
+        boolean hadKey = read(type, id).flatMap(key -> key).isPresent();
+        try (Connection connection = pool.getConnection();
+             PreparedStatement update = connection.prepareStatement("INSERT INTO subject_key"
+                     + " (subject_type, subject_id, wrapped_key, destroyed_at) VALUES (?, ?, NULL, NOW(6))"
+                     + " ON DUPLICATE KEY UPDATE wrapped_key = NULL,"
+                     + " destroyed_at = COALESCE(destroyed_at, VALUES(destroyed_at))")) {
+            connection.setAutoCommit(true);
+            update.setString(1, type.name());
+            update.setString(2, id);
+            update.executeUpdate();
+            return hadKey;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Subject key store unavailable", e);
+        } finally {
+            destructions.incrementAndGet();
+            cache.remove(type.name() + ":" + id);
+        }
+    }
+
+    /** Empty: no row; else the key, or empty when destroyed. */
+    private Optional<Optional<SecretKey>> load(SubjectType type, String id) {
+        String name = type.name() + ":" + id;
+        Held held = cache.get(name);
+        if (held != null && System.nanoTime() - held.loadedAt() < cacheNanos) {
+            return Optional.of(held.key());
+        }
+        long before = destructions.get();
+        Optional<Optional<SecretKey>> stored = read(type, id);
+        if (stored.isPresent() && destructions.get() == before) {
+            cache.put(name, new Held(stored.get(), System.nanoTime()));
+        }
+        return stored;
+    }
+
+    private Optional<Optional<SecretKey>> read(SubjectType type, String id) {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT wrapped_key FROM subject_key WHERE subject_type = ? AND subject_id = ?")) {
+            select.setString(1, type.name());
+            select.setString(2, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                byte[] wrapped = row.getBytes(1);
+                return Optional.of(wrapped == null ? Optional.empty()
+                        : Optional.of(new SecretKeySpec(unwrap(type, id, wrapped), "AES")));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Subject key store unavailable", e);
+        }
+    }
+
+    private byte[] wrap(SubjectType type, String id, byte[] key) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, master, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD((type.name() + ":" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(key);
+            return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot wrap a subject key", e);
+        }
+    }
+
+    private byte[] unwrap(SubjectType type, String id, byte[] wrapped) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, master, new GCMParameterSpec(TAG_BITS, wrapped, 0, NONCE_BYTES));
+            cipher.updateAAD((type.name() + ":" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return cipher.doFinal(wrapped, NONCE_BYTES, wrapped.length - NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The key of " + type + " " + id + " cannot be unwrapped with this master"
+                    + " key (SMP_PRIVACY_MASTER_KEY changed, or the row was edited)", e);
+        }
+    }
+
+    private static SecretKey masterKey(String base64) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("SMP_PRIVACY_MASTER_KEY (smp.privacy.master-key) must be base64", e);
+        }
+        if (key.length != KEY_BYTES) {
+            throw new IllegalStateException("SMP_PRIVACY_MASTER_KEY (smp.privacy.master-key) must be 32 bytes,"
+                    + " base64; it is " + key.length);
+        }
+        return new SecretKeySpec(key, "AES");
+    }
+}
