@@ -63,6 +63,9 @@ final class ChildLaunchPlan {
         if (deployable != Deployable.GATEWAY && System.getenv(AuditSigningKey.VARIABLE) == null) {
             env.put(AuditSigningKey.VARIABLE, AuditSigningKey.resolve(dataDir.auditSigningKey()));
         }
+        if (deployable != Deployable.GATEWAY && System.getenv(PrivacyMasterKey.VARIABLE) == null) {
+            env.put(PrivacyMasterKey.VARIABLE, PrivacyMasterKey.resolve(dataDir.privacyMasterKey()));
+        }
         for (Deployable source : deployable.eventSources()) {
             putDatasource(env, source.name() + "EVENTS", source.schema().orElseThrow());
         }

@@ -68,6 +68,11 @@ final class DataDirectory {
         return secrets().resolve("account-credentials.key");
     }
 
+    /** The services' master key for data-subject keys (AUD-4); the launcher creates it on first start. */
+    Path privacyMasterKey() {
+        return secrets().resolve("privacy-master.key");
+    }
+
     /** The services' Ed25519 audit key (AUD-3); the launcher creates it on first start. */
     Path auditSigningKey() {
         return secrets().resolve("audit-signing.key");

@@ -23,6 +23,8 @@ final class Usage {
                                          (default: generated once into the data directory)
               SMP_ACCOUNT_CREDENTIALS_KEY  account-service's AES-256 key for credentials, base64
                                          (default: generated once into the data directory)
+              SMP_PRIVACY_MASTER_KEY     the services' AES-256 key that wraps personal data keys, base64
+                                         (default: generated once into the data directory)
               SMP_AUDIT_SIGNING_KEY      the services' Ed25519 audit checkpoint key, base64 PKCS#8
                                          (default: generated once into the data directory)
               SMP_JAVA_OPTS              options of each child JVM (default: %s)

@@ -76,6 +76,18 @@ class ChildLaunchPlanTest {
         assertFalse(plan.environment(Deployable.GATEWAY).containsKey("SMP_AUDIT_SIGNING_KEY"));
     }
 
+    /** AUD-4: one master key for the services' data-subject keys, kept with the data; the gateway holds no personal data. */
+    @Test
+    void everyServiceGetsTheSamePrivacyMasterKeyEveryRunAndTheGatewayNone() throws Exception {
+        String key = plan.environment(Deployable.INCIDENT).get("SMP_PRIVACY_MASTER_KEY");
+
+        assertEquals(32, Base64.getDecoder().decode(key).length);
+        assertEquals(key, plan.environment(Deployable.ACCOUNT).get("SMP_PRIVACY_MASTER_KEY"));
+        assertEquals(key, plan.environment(Deployable.CONSENT).get("SMP_PRIVACY_MASTER_KEY"));
+        assertEquals(key, Files.readString(dataDir.privacyMasterKey()).trim());
+        assertFalse(plan.environment(Deployable.GATEWAY).containsKey("SMP_PRIVACY_MASTER_KEY"));
+    }
+
     @Test
     void consentServiceAlsoReadsAccountServicesEvents() {
         Map<String, String> env = plan.environment(Deployable.CONSENT);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import uk.schoolsocial.platform.privacy.Sealing;
 import uk.schoolsocial.platform.privacy.SubjectKeys;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -43,13 +42,13 @@ public class AuditLog {
     private final String service;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** Opens sealed personal fields for the reader while their keys exist (AUD-4); null without sealing. */
+    /** Opens sealed personal fields for the reader while their keys exist (AUD-4). */
     private final Sealing sealing;
 
-    AuditLog(DataSource dataSource, @Value("${smp.service.name}") String service, @Nullable SubjectKeys keys) {
+    AuditLog(DataSource dataSource, @Value("${smp.service.name}") String service, SubjectKeys keys) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.service = service;
-        this.sealing = keys == null ? null : new Sealing(keys, json);
+        this.sealing = new Sealing(keys, json);
     }
 
     public String service() {
@@ -225,9 +224,6 @@ public class AuditLog {
         } catch (IOException e) {
             // Not JSON (never written by this suite): show it as text rather than hide it.
             return json.getNodeFactory().textNode(new String(bytes, StandardCharsets.UTF_8));
-        }
-        if (sealing == null) {
-            return tree;
         }
         try {
             return sealing.openAll(tree.deepCopy());

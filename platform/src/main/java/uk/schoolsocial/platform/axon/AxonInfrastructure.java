@@ -35,7 +35,6 @@ import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import io.micronaut.core.annotation.Nullable;
 import uk.schoolsocial.platform.privacy.SealingSerializer;
 import uk.schoolsocial.platform.privacy.SubjectKeys;
 import org.slf4j.LoggerFactory;
@@ -63,7 +62,7 @@ public class AxonInfrastructure {
     private final TransactionManager savepointTransactionManager;
     private final TransactionalConnections connections;
     private final JacksonSerializer serializer = Serializers.jackson();
-    /** Events and snapshots: their personal fields sealed where a master key is configured (AUD-4, decision 9). */
+    /** Events and snapshots: their personal fields sealed (AUD-4, decision 9). */
     private final Serializer eventSerializer;
     private final AxonProperties properties;
     private final Clock clock;
@@ -76,9 +75,9 @@ public class AxonInfrastructure {
     AxonInfrastructure(DataSource dataSource, SynchronousTransactionManager<Connection> transactions,
                        AxonProperties properties, Clock clock, EventSources eventSources,
                        IdempotencyCommitInterceptor idempotency, ProcessorFailures failures, ParkedEvents parked,
-                       @Nullable SubjectKeys subjectKeys) {
+                       SubjectKeys subjectKeys) {
         this.clock = clock;
-        this.eventSerializer = subjectKeys == null ? serializer : new SealingSerializer(serializer, subjectKeys);
+        this.eventSerializer = new SealingSerializer(serializer, subjectKeys);
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
         this.transactionManager = MicronautAxonTransactionManager.joining(transactions);
         this.savepointTransactionManager = MicronautAxonTransactionManager.nested(transactions);

@@ -1,6 +1,5 @@
 package uk.schoolsocial.platform.privacy;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
@@ -35,7 +34,6 @@ import uk.schoolsocial.events.privacy.SubjectType;
  * and no load that overlapped it is cached.
  */
 @Singleton
-@Requires(property = "smp.privacy.master-key")
 public class SubjectKeys {
 
     private static final int KEY_BYTES = 32;
@@ -53,7 +51,7 @@ public class SubjectKeys {
     private final Map<String, Held> cache = new ConcurrentHashMap<>();
     private final AtomicLong destructions = new AtomicLong();
 
-    SubjectKeys(DataSource dataSource, @Value("${smp.privacy.master-key}") String masterKey,
+    SubjectKeys(DataSource dataSource, @Value("${smp.privacy.master-key:}") String masterKey,
                 @Value("${smp.privacy.key-cache:1m}") Duration cache) {
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
         this.master = masterKey(masterKey);
@@ -178,6 +176,11 @@ public class SubjectKeys {
     }
 
     private static SecretKey masterKey(String base64) {
+        if (base64.isBlank()) {
+            throw new IllegalStateException("SMP_PRIVACY_MASTER_KEY (smp.privacy.master-key) is not set: every service"
+                    + " seals personal data under keys it wraps (AUD-4). The launcher generates one per data directory;"
+                    + " with docker, set it in docker/.env (openssl rand -base64 32)");
+        }
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64.trim());

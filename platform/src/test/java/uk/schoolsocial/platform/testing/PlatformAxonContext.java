@@ -9,6 +9,9 @@ import uk.schoolsocial.events.AuditMetadata;
 /** The properties and metadata of platform's own Axon tests (the test factory in platform.axon). */
 public final class PlatformAxonContext {
 
+    /** A test-only master key for data-subject keys (AUD-4), base64 of 32 bytes. */
+    public static final String MASTER_KEY = "c2VhbGluZy10ZXN0LW1hc3Rlci1rZXktMzItYnl0ZXM=";
+
     private PlatformAxonContext() {
     }
 
@@ -20,6 +23,7 @@ public final class PlatformAxonContext {
         properties.put("smp.internal-token.secret", TestTokens.SECRET);
         properties.put("smp.axon.deadline-poll", "200ms");
         properties.put("micronaut.server.port", "-1");
+        properties.put("smp.privacy.master-key", MASTER_KEY);
         return properties;
     }
 
