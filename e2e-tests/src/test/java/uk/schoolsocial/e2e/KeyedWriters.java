@@ -60,8 +60,12 @@ final class KeyedWriters {
         }
     }
 
-    /** One attempt: when it was sent and answered, and its status (0: no answer in time, or a broken connection). */
-    record Attempt(Instant sent, Instant answered, int status, String location, boolean replayed) {
+    /**
+     * One attempt: when it was sent and answered, and its status (0: no answer in time, or a broken
+     * connection); {@code applied} for a 409 {@code IDEMPOTENCY_KEY_APPLIED}: the write was committed
+     * but its answer was lost (its process died before storing it), so it must not be sent again.
+     */
+    record Attempt(Instant sent, Instant answered, int status, String location, boolean replayed, boolean applied) {
     }
 
     /** One write a client wants made, and everything it tried. */
@@ -81,6 +85,11 @@ final class KeyedWriters {
             return attempts.stream().filter(attempt -> attempt.status() / 100 == 2).findFirst();
         }
 
+        /** Whether the service said the write was committed, though its answer was lost. */
+        boolean applied() {
+            return attempts.stream().anyMatch(Attempt::applied);
+        }
+
         String id() {
             String location = acknowledged().orElseThrow().location();
             return location.substring(location.lastIndexOf('/') + 1);
@@ -92,7 +101,7 @@ final class KeyedWriters {
             String previous = null;
             int run = 0;
             for (Attempt attempt : attempts) {
-                String status = attempt.status() + (attempt.replayed() ? "r" : "");
+                String status = attempt.status() + (attempt.replayed() ? "r" : "") + (attempt.applied() ? "a" : "");
                 if (!status.equals(previous) && previous != null) {
                     out.append(out.length() > 0 ? "," : "").append(previous).append(run > 1 ? "x" + run : "");
                     run = 0;
@@ -161,8 +170,8 @@ final class KeyedWriters {
                 Attempt attempt = send(write);
                 write.attempts.add(attempt);
                 int status = attempt.status();
-                if (status / 100 == 2 || status / 100 == 4 && status != 409) {
-                    break; // acknowledged, or refused for good (and so not made)
+                if (status / 100 == 2 || status / 100 == 4 && status != 409 || attempt.applied()) {
+                    break; // acknowledged, refused for good (and so not made), or applied with its answer lost
                 }
                 pause(500);
             }
@@ -185,12 +194,13 @@ final class KeyedWriters {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Attempt(sent, Instant.now(), response.statusCode(),
                     response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false));
+                    response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false),
+                    response.statusCode() == 409 && response.body().contains("\"IDEMPOTENCY_KEY_APPLIED\""));
         } catch (IOException e) {
-            return new Attempt(sent, Instant.now(), 0, null, false);
+            return new Attempt(sent, Instant.now(), 0, null, false, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Attempt(sent, Instant.now(), 0, null, false);
+            return new Attempt(sent, Instant.now(), 0, null, false, false);
         }
     }
 

@@ -103,7 +103,8 @@ class WritesUnderFaultsE2E {
             problems.add(answered500.size() + " writes were answered 500 (no fault explains a 500: a dead service is"
                     + " 502, a frozen database 504), e.g. " + answered500.get(0).key + " " + answered500.get(0).statuses());
         }
-        List<Write> neverAcknowledged = writes.stream().filter(write -> write.acknowledged().isEmpty()).toList();
+        List<Write> neverAcknowledged = writes.stream()
+                .filter(write -> write.acknowledged().isEmpty() && !write.applied()).toList();
         if (!neverAcknowledged.isEmpty()) {
             problems.add(neverAcknowledged.size() + " writes were never acknowledged (each retried with its key until"
                     + " refused with a 4xx or for " + GIVE_UP_AFTER.toSeconds() + "s), e.g. " + neverAcknowledged.get(0).key
@@ -196,6 +197,11 @@ class WritesUnderFaultsE2E {
                 problems.add(write.key + ": stored " + stored + " times; attempts " + write.statuses());
             }
             if (write.acknowledged().isEmpty()) {
+                if (write.applied() && stored != 1) {
+                    lost++;
+                    problems.add(write.key + " was said to be applied (its answer lost) but is stored " + stored
+                            + " times; attempts " + write.statuses());
+                }
                 continue;
             }
             List<String> missing = missing(write, stored, aggregates.get(write.key), listed.get(write.kind));
@@ -252,8 +258,10 @@ class WritesUnderFaultsE2E {
         long retried = writes.stream().filter(write -> write.attempts.size() > 1).count();
         long unacknowledgedButStored = writes.stream().filter(write -> write.acknowledged().isEmpty())
                 .filter(write -> verification.events().getOrDefault(write.key, 0) > 0).count();
+        long applied = writes.stream().filter(write -> write.acknowledged().isEmpty() && write.applied()).count();
         return String.format("Writes under faults (issue 11): %d clients for %ds%n"
-                        + "  writes %d, acknowledged %d, not acknowledged %d (of which stored anyway %d), retried %d%n"
+                        + "  writes %d, acknowledged %d, not acknowledged %d (of which stored anyway %d; answered"
+                        + " 409 IDEMPOTENCY_KEY_APPLIED, their answer lost to the kill, %d), retried %d%n"
                         + "  lost %d, duplicated %d%n"
                         + "  SIGKILL of incident-service: incidents read again after %.1fs, acknowledged again after %.1fs%n"
                         + "  SIGSTOP of mariadbd for %ds (gateway timeout %ds): %d attempts answered 504; after SIGCONT"
@@ -261,7 +269,7 @@ class WritesUnderFaultsE2E {
                         + "  statuses of all attempts: %s%n"
                         + "  every write sent again with its key afterwards: %s",
                 2 * CLIENTS_PER_KIND, writing.toSeconds(), writes.size(), acknowledged, writes.size() - acknowledged,
-                unacknowledgedButStored, retried, verification.lost(), verification.duplicated(),
+                unacknowledgedButStored, applied, retried, verification.lost(), verification.duplicated(),
                 seconds(recovery.readableAfterKill()), seconds(recovery.writableAfterKill()), FREEZE.toSeconds(),
                 GATEWAY_READ_TIMEOUT.toSeconds(), recovery.timeoutsInFreeze(), seconds(recovery.readableAfterThaw()),
                 seconds(recovery.incidentsAfterThaw()), seconds(recovery.applicationsAfterThaw()), writers.statuses(),

@@ -83,6 +83,11 @@ final class Orphans {
         }
     }
 
+    /** Whether a process has stopped: gone, or a zombie waiting to be collected (see {@link #isZombie}). */
+    static boolean hasStopped(ProcessHandle process) {
+        return !process.isAlive() || isZombie(process);
+    }
+
     /**
      * An orphan that exited stays a zombie until its new parent, init, collects it, and the JDK
      * counts a zombie as alive. It holds no port any more, so it has stopped; where init collects

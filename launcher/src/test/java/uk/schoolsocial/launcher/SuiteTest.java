@@ -162,10 +162,11 @@ class SuiteTest {
             launcher.destroyForcibly().waitFor();
         }
         assertEquals(5, leftRunning.size(), leftRunning.toString());
-        leftRunning.forEach(orphan -> assertTrue(orphan.isAlive(), orphan + " outlived the launcher"));
+        leftRunning.forEach(orphan -> assertFalse(Orphans.hasStopped(orphan), orphan + " outlived the launcher"));
 
         try (Suite suite = Suite.start(config(home, ports))) {
-            leftRunning.forEach(orphan -> assertFalse(orphan.isAlive(), orphan + " was stopped"));
+            // where init collects orphans late (a container's pid 1 may never), a stopped one is a zombie
+            leftRunning.forEach(orphan -> assertTrue(Orphans.hasStopped(orphan), orphan + " was stopped"));
             assertEquals("token-for-slt", suite.token("slt"));
         }
         try (Stream<Path> records = Files.list(dataDir.resolve("run"))) {

@@ -49,7 +49,7 @@ record SuiteEventsQuery(List<DownstreamService> services, @Nullable String aggre
         int limit = limit(parameters, errors);
         String binding = SuiteCursor.binding(school, aggregateId, type, from, to);
         SuiteCursor cursor = SuiteCursor.start(binding);
-        String given = blankToNull(parameters.get("cursor"));
+        String given = single(parameters, "cursor", errors);
         if (given != null) {
             try {
                 cursor = SuiteCursor.decode(given, routes.services().stream().map(DownstreamService::name)
@@ -89,7 +89,7 @@ record SuiteEventsQuery(List<DownstreamService> services, @Nullable String aggre
     }
 
     private static String text(HttpParameters parameters, String name, List<Problem.FieldError> errors) {
-        String value = blankToNull(parameters.get(name));
+        String value = single(parameters, name, errors);
         if (value != null && value.length() > MAX_TEXT) {
             errors.add(new Problem.FieldError(name, "must be at most " + MAX_TEXT + " characters"));
         }
@@ -97,7 +97,7 @@ record SuiteEventsQuery(List<DownstreamService> services, @Nullable String aggre
     }
 
     private static Instant instant(HttpParameters parameters, String name, List<Problem.FieldError> errors) {
-        String value = blankToNull(parameters.get(name));
+        String value = single(parameters, name, errors);
         if (value == null) {
             return null;
         }
@@ -111,7 +111,7 @@ record SuiteEventsQuery(List<DownstreamService> services, @Nullable String aggre
     }
 
     private static int limit(HttpParameters parameters, List<Problem.FieldError> errors) {
-        String value = blankToNull(parameters.get("limit"));
+        String value = single(parameters, "limit", errors);
         if (value == null) {
             return DEFAULT_LIMIT;
         }
@@ -128,8 +128,25 @@ record SuiteEventsQuery(List<DownstreamService> services, @Nullable String aggre
         return DEFAULT_LIMIT;
     }
 
-    private static String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value;
+    /**
+     * A single-valued parameter: absent is null; given twice or given empty ({@code from=}) is an
+     * error (issue 11), never read as absent, so a client never gets a page it did not ask for.
+     */
+    @Nullable
+    private static String single(HttpParameters parameters, String name, List<Problem.FieldError> errors) {
+        List<String> values = parameters.getAll(name);
+        if (values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            errors.add(new Problem.FieldError(name, "must be given once"));
+            return null;
+        }
+        if (values.get(0).isEmpty()) {
+            errors.add(new Problem.FieldError(name, "must not be empty; leave the parameter out instead"));
+            return null;
+        }
+        return values.get(0);
     }
 
     /** The request's parameters are wrong; every wrong one is named. */

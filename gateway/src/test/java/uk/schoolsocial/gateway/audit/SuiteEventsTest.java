@@ -362,6 +362,20 @@ class SuiteEventsTest implements TestPropertyProvider {
         assertEquals(List.of(), trails.seen());
     }
 
+    /** Issue 11: a parameter given twice or given empty is refused, never read as absent (a whole history). */
+    @Test
+    void aParameterGivenTwiceOrEmptyGets400NamingIt() {
+        as("auditor").queryParam("aggregateId", "a-1").queryParam("aggregateId", "a-2")
+                .queryParam("from", "").queryParam("limit", "").get("/api/v1/audit/events").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("aggregateId", "from", "limit")))
+                .body("errors.message", equalTo(List.of("must be given once",
+                        "must not be empty; leave the parameter out instead",
+                        "must not be empty; leave the parameter out instead")));
+        assertEquals(List.of(), trails.seen());
+    }
+
     @Test
     void aServiceThatFailsGets502NamingIt() {
         trails.add("account", minute(1));

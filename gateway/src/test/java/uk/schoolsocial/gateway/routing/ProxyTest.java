@@ -165,11 +165,17 @@ class ProxyTest implements TestPropertyProvider {
     }
 
     @Test
-    void correlationIdThatIsNotAPlainTokenIsReplaced() {
-        asSlt().header("X-Correlation-Id", "two words").get("/api/v1/applications").then()
-                .statusCode(200)
-                .header("X-Correlation-Id", not(equalTo("two words")))
-                .body("correlationId", not(equalTo("two words")));
+    /** Issue 11: a correlation id that is not a plain token of at most 128 characters is refused, naming it. */
+    void correlationIdThatIsNotAPlainTokenIsRefused() {
+        for (String sent : List.of("two words", "c".repeat(129), "line\u2028break")) {
+            asSlt().header("X-Correlation-Id", sent).get("/api/v1/applications").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .header("X-Correlation-Id", not(equalTo(sent)))
+                    .body("code", equalTo("VALIDATION_FAILED"))
+                    .body("errors[0].field", equalTo("X-Correlation-Id"));
+        }
+        asSlt().header("X-Correlation-Id", "c".repeat(128)).get("/api/v1/applications").then().statusCode(200);
     }
 
     @Test

@@ -38,6 +38,8 @@ import uk.schoolsocial.platform.identity.Roles;
 class AuditController {
 
     private static final int MAX_LIMIT = 1000;
+    /** The services of the suite, as audit.yaml names them ({@code ServiceName}). */
+    private static final List<String> SERVICES = List.of("account", "incident", "consent");
 
     private final AuditLog log;
     private final AuditExport export;
@@ -65,6 +67,8 @@ class AuditController {
                      @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
                      @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
         Actor actor = current.get();
+        requireFilters(aggregateId, type);
+        atMost("cursor", cursor, 1024);
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
             throw invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
@@ -80,6 +84,7 @@ class AuditController {
                            @Nullable @QueryValue String aggregateId, @Nullable @QueryValue String type,
                            @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to) {
         Actor actor = current.get();
+        requireFilters(aggregateId, type);
         long first = fromSeq == null ? 1 : fromSeq;
         if (first < 1) {
             throw invalid("fromSeq", "must be 1 or more");
@@ -143,10 +148,25 @@ class AuditController {
         return delivery.run();
     }
 
+    /** The filters as audit.yaml bounds them (issue 11). */
+    private static void requireFilters(@Nullable String aggregateId, @Nullable String type) {
+        atMost("aggregateId", aggregateId, 255);
+        atMost("type", type, 255);
+    }
+
+    private static void atMost(String name, @Nullable String value, int max) {
+        if (value != null && value.length() > max) {
+            throw invalid(name, "must be at most " + max + " characters");
+        }
+    }
+
     private static void requireComplete(Checkpoint checkpoint) {
         if (checkpoint.service() == null || checkpoint.chainHash() == null || checkpoint.issuedAt() == null
                 || checkpoint.keyId() == null || checkpoint.signature() == null) {
             throw invalid("checkpoint", "must be a checkpoint as this service issued it, every field included");
+        }
+        if (!SERVICES.contains(checkpoint.service())) {
+            throw invalid("checkpoint.service", "must be one of " + String.join(", ", SERVICES));
         }
         if (!checkpoint.chainHash().matches("[0-9a-f]{64}")) {
             throw invalid("checkpoint.chainHash", "must be 64 lower-case hex digits");

@@ -31,7 +31,8 @@ import uk.schoolsocial.platform.error.Problems;
  * binds them: Micronaut reads {@code current=maybe} as {@code false}, and the converters generated
  * for enumerations throw on a value they do not know, which answered 500. Here a boolean is
  * exactly {@code true} or {@code false}, an enumeration one of its values (listed in the answer),
- * a single-valued parameter given once, and text meets {@link InputRules#textProblem}. Numbers,
+ * a single-valued parameter given once, a query parameter not empty ({@code limit=} is not
+ * "no limit"), and text meets {@link InputRules#textProblem}. Numbers,
  * dates and ids are left to Micronaut, whose conversion errors {@link InputErrors} names. Every
  * broken rule is named in one 400. A body sent to an operation that reads one must be
  * {@code application/json} (else 415): Micronaut would otherwise read a form or plain text.
@@ -102,6 +103,10 @@ public class ParameterRulesFilter implements Ordered {
         }
         for (String value : parameter.values()) {
             Optional<String> problem = problem(type, value);
+            if (problem.isEmpty() && value.isEmpty() && parameter.query()) {
+                // Micronaut reads fromSeq= as absent: an export of everything the client did not ask for
+                problem = Optional.of("must not be empty; leave the parameter out instead");
+            }
             if (problem.isPresent()) {
                 errors.add(new FieldError(parameter.name(), problem.get()));
                 return;
@@ -125,7 +130,8 @@ public class ParameterRulesFilter implements Ordered {
     }
 
     /** A parameter of the route as the request gives it. */
-    private record Parameter(String name, Class<?> elementType, boolean multiple, List<String> values) {
+    private record Parameter(String name, Class<?> elementType, boolean multiple, List<String> values,
+                             boolean query) {
 
         static Optional<Parameter> of(Argument<?> argument, HttpRequest<?> request, RouteMatch<?> route) {
             AnnotationMetadata annotations = argument.getAnnotationMetadata();
@@ -139,17 +145,17 @@ public class ParameterRulesFilter implements Ordered {
             }
             if (annotations.hasAnnotation(QueryValue.class)) {
                 String name = annotations.stringValue(QueryValue.class).orElse(argument.getName());
-                return Optional.of(new Parameter(name, element, multiple, request.getParameters().getAll(name)));
+                return Optional.of(new Parameter(name, element, multiple, request.getParameters().getAll(name), true));
             }
             if (annotations.hasAnnotation(PathVariable.class)) {
                 String name = annotations.stringValue(PathVariable.class).orElse(argument.getName());
                 Object value = route.getVariableValues().get(name);
                 return Optional.of(new Parameter(name, element, multiple,
-                        value == null ? List.of() : List.of(value.toString())));
+                        value == null ? List.of() : List.of(value.toString()), false));
             }
             if (annotations.hasAnnotation(Header.class)) {
                 String name = annotations.stringValue(Header.class).orElse(argument.getName());
-                return Optional.of(new Parameter(name, element, multiple, request.getHeaders().getAll(name)));
+                return Optional.of(new Parameter(name, element, multiple, request.getHeaders().getAll(name), false));
             }
             return Optional.empty();
         }

@@ -25,6 +25,7 @@ class IdempotencyStore {
 
     /** How often a claim is tried again when concurrent attempts race for a key. */
     private static final int ROUNDS = 5;
+    private static final int PURGE_BATCH = 1_000;
     private static final String KEY = " WHERE school_id = ? AND actor_id = ? AND idempotency_key = ?";
 
     /**
@@ -135,6 +136,24 @@ class IdempotencyStore {
             execute("UPDATE idempotency_record SET lease_until = NOW(6) WHERE claim_id = ? AND response_status IS NULL",
                     claimId);
         }
+    }
+
+    /**
+     * Forgets the records made more than {@code keep} ago whose lease has run out (AUD-4: a stored
+     * answer is a copy of what the request returned, personal data included, and is kept no longer
+     * than a retry needs it). A batch at a time, so no statement holds many rows.
+     *
+     * @return how many records were forgotten
+     */
+    int purge(Duration keep) {
+        long total = 0;
+        int deleted;
+        do {
+            deleted = execute("DELETE FROM idempotency_record WHERE created_at < NOW(6) - INTERVAL ? MICROSECOND"
+                    + " AND lease_until < NOW(6) LIMIT " + PURGE_BATCH, keep.toNanos() / 1_000);
+            total += deleted;
+        } while (deleted == PURGE_BATCH);
+        return (int) total;
     }
 
     private boolean insert(String school, String actor, String key, String requestHash, String claimId)

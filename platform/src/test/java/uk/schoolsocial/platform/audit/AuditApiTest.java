@@ -140,6 +140,18 @@ class AuditApiTest {
                 .body("errors.field", hasItem("cursor"));
         API.badInput(server.getPort(), AUDITOR).queryParam("from", "yesterday").get(BASE + "/events")
                 .then().statusCode(400).contentType(containsString("problem+json"));
+        // issue 11: bounds of audit.yaml, and an empty parameter is not an absent one
+        API.badInput(server.getPort(), AUDITOR).queryParam("aggregateId", "x".repeat(256)).get(BASE + "/export")
+                .then().statusCode(400).body("errors.field", hasItem("aggregateId"));
+        API.badInput(server.getPort(), AUDITOR).queryParam("type", "x".repeat(256)).get(BASE + "/events")
+                .then().statusCode(400).body("errors.field", hasItem("type"));
+        for (String parameter : List.of("fromSeq", "toSeq", "aggregateId")) {
+            API.badInput(server.getPort(), AUDITOR).queryParam(parameter, "").get(BASE + "/export")
+                    .then().statusCode(400).body("errors.field", hasItem(parameter))
+                    .body("errors.message", hasItem("must not be empty; leave the parameter out instead"));
+        }
+        API.badInput(server.getPort(), AUDITOR).queryParam("limit", "").get(BASE + "/checkpoints")
+                .then().statusCode(400).body("errors.field", hasItem("limit"));
     }
 
     @Test
@@ -176,6 +188,10 @@ class AuditApiTest {
         API.as(server.getPort(), AUDITOR).body(Map.of("checkpoint", forged)).post(BASE + "/verifications")
                 .then().statusCode(200).body("intact", equalTo(false))
                 .body("firstBreak.problem", equalTo("CHECKPOINT_SIGNATURE_INVALID"));
+        Checkpoint nameless = new Checkpoint("", kept.size(), kept.globalIndex(), kept.chainHash(),
+                kept.issuedAt(), kept.keyId(), kept.signature());
+        API.badInput(server.getPort(), AUDITOR).body(Map.of("checkpoint", nameless)).post(BASE + "/verifications")
+                .then().statusCode(400).body("errors.field", hasItem("checkpoint.service"));
         API.as(server.getPort(), AUDITOR).get(BASE + "/checkpoints").then().statusCode(200)
                 .body("items.size", hasItem((int) kept.size()));
         API.as(server.getPort(), AUDITOR).get(BASE + "/delivery").then().statusCode(200)

@@ -267,6 +267,38 @@ class IdempotencyTest {
         assertEquals(0, notesCreated("second " + key));
     }
 
+    /**
+     * AUD-4 (issue 10): a stored answer is a copy of what the request returned, so a key is kept
+     * only {@code smp.idempotency.keep} (24 h); one made earlier is forgotten, a younger one kept.
+     */
+    @Test
+    void aud4_keysAndTheirAnswersAreForgottenAfterTheyAreKept() throws Exception {
+        String old = UUID.randomUUID().toString();
+        String young = UUID.randomUUID().toString();
+        assertEquals(201, post(old, "old " + old).statusCode());
+        assertEquals(201, post(young, "young " + young).statusCode());
+        execute("UPDATE idempotency_record SET created_at = created_at - INTERVAL 25 HOUR,"
+                + " lease_until = lease_until - INTERVAL 25 HOUR WHERE idempotency_key = ?", old);
+
+        server.getApplicationContext().getBean(IdempotencyPurge.class).run();
+
+        assertEquals(0, records(old), "a record older than 24 h is forgotten, its answer with it");
+        assertEquals(1, records(young));
+        Response replay = post(young, "young " + young);
+        assertEquals("true", replay.header(IdempotencyFilter.REPLAYED_HEADER));
+    }
+
+    private long records(String key) throws Exception {
+        try (Connection connection = TestDatabase.connect(schema); PreparedStatement select = connection.prepareStatement(
+                "SELECT COUNT(*) FROM idempotency_record WHERE idempotency_key = ?")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
     private Response post(String key, String text) {
         return given().port(server.getPort()).header("Authorization", STAFF).header(IdempotencyFilter.HEADER, key)
                 .contentType(ContentType.JSON).body(Map.of("text", text)).post(PATH);

@@ -66,6 +66,16 @@ class EvidenceController implements EvidenceApi {
                                                   String correlationId) {
         Actor actor = current.get();
         byte[] bytes = request.getContent();
+        List<FieldError> missing = new java.util.ArrayList<>();
+        if (bytes == null) {
+            missing.add(new FieldError("content", "is required"));
+        }
+        if (request.getMediaType() == null) {
+            missing.add(new FieldError("mediaType", "is required"));
+        }
+        if (!missing.isEmpty()) { // issue 11: a missing field is named, not a 500
+            throw new DomainException(PlatformError.VALIDATION_FAILED, "The evidence is incomplete", missing);
+        }
         if (bytes.length > EvidenceRules.MAX_BYTES) {
             throw new DomainException(PlatformError.VALIDATION_FAILED, "The evidence is too large",
                     List.of(new FieldError("content", "must be at most " + EvidenceRules.MAX_BYTES + " bytes")));

@@ -89,5 +89,11 @@ class EvidenceApiTest implements AccountEventsDatabaseTest {
                 .post(incident + "/evidence").then().statusCode(400).contentType("application/problem+json");
         API.badInput(server.getPort(), STAFF).body(Map.of("mediaType", "text/plain", "content", ""))
                 .post(incident + "/evidence").then().statusCode(400).body("errors.field", hasItem("content"));
+        // issue 11: a missing field was a 500
+        API.badInput(server.getPort(), STAFF).body(Map.of("mediaType", "application/pdf", "description", "d"))
+                .post(incident + "/evidence").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("content"));
+        API.badInput(server.getPort(), STAFF).body(Map.of("content", "aGk="))
+                .post(incident + "/evidence").then().statusCode(400).body("errors.field", hasItem("mediaType"));
     }
 }
