@@ -19,7 +19,12 @@ public enum SubjectType {
     /** One comment, query or complaint logged through an official account (ACC-8), by message id. */
     ACCOUNT_MESSAGE(false),
     /** One declared relationship between a member of staff and a pupil or family (ACC-9), by its id. */
-    DECLARATION(false);
+    DECLARATION(false),
+    /**
+     * One subject access request (AUD-4, UK GDPR Art. 15) and what was said in handling it, by request
+     * id: who asked on the subject's behalf, why it was extended.
+     */
+    SUBJECT_ACCESS_REQUEST(false);
 
     private final boolean person;
 
