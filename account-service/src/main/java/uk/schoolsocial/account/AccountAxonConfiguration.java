@@ -28,6 +28,9 @@ import uk.schoolsocial.account.official.query.AdministratorLookupProjection;
 import uk.schoolsocial.account.official.query.HandoverProjection;
 import uk.schoolsocial.account.official.query.StaffFitnessProjection;
 import uk.schoolsocial.account.official.vault.AesGcmCredentialVault;
+import uk.schoolsocial.account.privacy.command.SubjectAccessRequest;
+import uk.schoolsocial.account.privacy.command.SubjectAccessRule;
+import uk.schoolsocial.account.privacy.query.SubjectAccessProjection;
 import uk.schoolsocial.account.response.command.AccountAdministrators;
 import uk.schoolsocial.account.response.command.AccountMessage;
 import uk.schoolsocial.account.response.command.HolidayCalendar;
@@ -55,6 +58,7 @@ class AccountAxonConfiguration {
                                     DeclarationProjection declarations, StaffFitnessProjection staffFitness,
                                     AccountMessageProjection messages, ResponseLookupProjection responseLookups,
                                     AdministratorLookupProjection administratorLookups,
+                                    SubjectAccessProjection subjectAccess,
                                     @Value("${smp.account.review-period:P1Y}") String reviewPeriod,
                                     @Value("${smp.account.handover-due:P14D}") String handoverDue,
                                     @Value("${smp.account.zone:Europe/London}") String zone) {
@@ -66,6 +70,7 @@ class AccountAxonConfiguration {
         configurer.configureAggregate(RelationshipDeclaration.class);
         configurer.configureAggregate(AccountMessage.class);
         configurer.configureAggregate(HolidayCalendar.class);
+        configurer.configureAggregate(SubjectAccessRequest.class);
         // Handlers take these as parameters: ACC-1/ACC-3 roster look-up, ACC-4 approvals, ACC-9 review period,
         // ACC-7 fitness of a handover's new administrator, ACC-8 who may respond, holidays and the due time.
         configurer.registerComponent(StaffDirectory.class, c -> staffLookup);
@@ -77,6 +82,8 @@ class AccountAxonConfiguration {
         configurer.registerComponent(AccountAdministrators.class, c -> administratorLookups);
         configurer.registerComponent(SchoolHolidays.class, c -> responseLookups);
         configurer.registerComponent(ResponseRule.class, c -> new ResponseRule(ZoneId.of(zone)));
+        // AUD-4: subject access requests are due on the school's calendar days.
+        configurer.registerComponent(SubjectAccessRule.class, c -> new SubjectAccessRule(ZoneId.of(zone)));
         configurer.eventProcessing()
                 // ACC-7: the handover process; its deadlines persist in the deadline manager's table.
                 .registerSaga(HandoverSaga.class)
@@ -86,6 +93,7 @@ class AccountAxonConfiguration {
                 .registerEventHandler(c -> handovers)
                 .registerEventHandler(c -> declarations)
                 .registerEventHandler(c -> messages)
+                .registerEventHandler(c -> subjectAccess)
                 // Look-ups that other commands check are written in the transaction of their events
                 // (set-based validation), so they are never behind.
                 .registerSubscribingEventProcessor(RosterProjection.GROUP)

@@ -107,17 +107,22 @@ class RecordsYouMayNotSeeApiTest implements DatabaseTest {
                 .extract().path("id");
         String declarationId = api(STAFF).body(Map.of("relatedTo", "PUPIL", "personName", "Sam Lee", "nature", "FAMILY"))
                 .post("/api/v1/staff/declarations").then().statusCode(201).extract().path("id");
+        String requestId = api(SLT).body(Map.of("subjectType", "STAFF", "subjectId", "a-1", "receivedOn",
+                        java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString()))
+                .post("/api/v1/privacy/requests").then().statusCode(201).extract().path("id");
         long before = events();
 
         // another kind of record: each id where one of another aggregate belongs
         Map<String, String> foreign = Map.of("accountId", applicationId, "applicationId", accountId,
-                "declarationId", accountId, "messageId", applicationId, "handoverId", declarationId);
+                "declarationId", accountId, "messageId", applicationId, "handoverId", declarationId,
+                "requestId", accountId);
         // another school: the right kind of record, but not the caller's school
         Map<String, String> others = Map.of("accountId", accountId, "applicationId", applicationId,
-                "declarationId", declarationId, "messageId", applicationId, "handoverId", declarationId);
+                "declarationId", declarationId, "messageId", applicationId, "handoverId", declarationId,
+                "requestId", requestId);
         int compared = 0;
         for (Operation operation : ContractOperations.of("account", "account")) {
-            if (!operation.template().matches(".*\\{(accountId|applicationId|declarationId|messageId|handoverId)}.*")) {
+            if (!operation.template().matches(".*\\{(accountId|applicationId|declarationId|messageId|handoverId|requestId)}.*")) {
                 continue;
             }
             String body = validBody(operation.operationId());
@@ -170,6 +175,9 @@ class RecordsYouMayNotSeeApiTest implements DatabaseTest {
                     + "\"receivedAt\":\"" + Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
                     + "\"}";
             case "answerMessage" -> "{\"answer\":\"On Friday\"}";
+            case "extendSubjectAccessRequest" -> "{\"reason\":\"Complex\",\"months\":1}";
+            case "fulfilSubjectAccessRequest" -> "{\"fulfilledOn\":\""
+                    + java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")) + "\"}";
             default -> null;
         };
     }

@@ -97,7 +97,15 @@ class RoleMatrixApiTest implements DatabaseTest {
                 new Endpoint("POST", "/api/v1/accounts/{acc}/messages/{msg}/answer", WRITERS, true),
                 new Endpoint("GET", "/api/v1/accounts/response-breaches", OVERSIGHT, false),
                 new Endpoint("GET", "/api/v1/accounts/school-holidays", READERS, false),
-                new Endpoint("PUT", "/api/v1/accounts/school-holidays", Set.of("SLT", "ACCOUNT_ADMIN"), false));
+                new Endpoint("PUT", "/api/v1/accounts/school-holidays", Set.of("SLT", "ACCOUNT_ADMIN"), false),
+                // AUD-4: the subject access request register
+                new Endpoint("POST", "/api/v1/privacy/requests", Set.of("SLT"), false),
+                new Endpoint("GET", "/api/v1/privacy/requests", Set.of("SLT", "AUDITOR"), false),
+                new Endpoint("GET", "/api/v1/privacy/requests/" + UUID.randomUUID(), Set.of("SLT", "AUDITOR"), false),
+                new Endpoint("POST", "/api/v1/privacy/requests/" + UUID.randomUUID() + "/extension", Set.of("SLT"),
+                        false),
+                new Endpoint("POST", "/api/v1/privacy/requests/" + UUID.randomUUID() + "/fulfilment", Set.of("SLT"),
+                        false));
     }
 
     static Stream<Arguments> forbidden() {
@@ -194,6 +202,15 @@ class RoleMatrixApiTest implements DatabaseTest {
         }
         if (path.endsWith("/school-holidays")) {
             return Map.of("holidays", List.of());
+        }
+        if (path.endsWith("/privacy/requests")) {
+            return Map.of("subjectType", "PUPIL", "subjectId", "p-1", "receivedOn", "2026-01-31");
+        }
+        if (path.endsWith("/extension")) {
+            return Map.of("reason", "Complex", "months", 1);
+        }
+        if (path.endsWith("/fulfilment")) {
+            return Map.of("fulfilledOn", "2026-02-01");
         }
         if (path.endsWith("/reviews")) {
             return Map.of("notes", "n");

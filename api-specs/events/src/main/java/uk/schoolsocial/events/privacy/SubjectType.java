@@ -25,7 +25,12 @@ public enum SubjectType {
     /** One official account: the reasons and notes of its suspension, review, closure (ACC-6, ACC-9). */
     ACCOUNT(false),
     /** One registered publication of pupils' images: the note of its take-down (CON-3). */
-    PUBLICATION(false);
+    PUBLICATION(false),
+    /**
+     * One subject access request (AUD-4, UK GDPR Art. 15) and what was said in handling it, by request
+     * id: who asked on the subject's behalf, why it was extended.
+     */
+    SUBJECT_ACCESS_REQUEST(false);
 
     private final boolean person;
 
