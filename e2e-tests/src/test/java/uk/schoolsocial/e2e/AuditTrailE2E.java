@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
@@ -148,11 +149,25 @@ class AuditTrailE2E {
                 .statusCode(201).extract().jsonPath().getMap("");
         as("auditor").body(Map.of("checkpoint", checkpoint)).post("/api/v1/audit/account/verifications").then()
                 .statusCode(200).body("intact", equalTo(true)).body("checkpointMatched", equalTo(true));
-        String submittedEvent = history.stream().filter(e -> "ApplicationSubmittedEvent".equals(e.get("eventType"))
-                && application.equals(e.get("aggregateId"))).findFirst().orElseThrow().get("eventId").toString();
+        Map<String, Object> submittedEntry = history.stream().filter(e -> "ApplicationSubmittedEvent".equals(e.get("eventType"))
+                && application.equals(e.get("aggregateId"))).findFirst().orElseThrow();
+        String submittedEvent = submittedEntry.get("eventId").toString();
+        // AUD-4: the audit API shows a personal field while its key exists; the store holds it sealed
+        assertEquals("Year 6 parents", ((Map<?, ?>) submittedEntry.get("payload")).get("audience"));
+        try (Connection db = DriverManager.getConnection(suite.databaseUrl() + "/smp_account", "root", "");
+             PreparedStatement read = db.prepareStatement(
+                     "SELECT payload FROM domain_event_entry WHERE event_identifier = ?")) {
+            read.setString(1, submittedEvent);
+            try (java.sql.ResultSet row = read.executeQuery()) {
+                assertTrue(row.next());
+                String stored = new String(row.getBytes(1), java.nio.charset.StandardCharsets.UTF_8);
+                assertFalse(stored.contains("Year 6 parents"), stored);
+                assertTrue(stored.contains("\"$sealed\":\"v1\""), stored);
+            }
+        }
         try (Connection db = DriverManager.getConnection(suite.databaseUrl() + "/smp_account", "root", "");
              PreparedStatement edit = db.prepareStatement("UPDATE domain_event_entry SET payload ="
-                     + " REPLACE(payload, 'Year 6 parents', 'Year 7 parents') WHERE event_identifier = ?")) {
+                     + " REPLACE(payload, 'Oakfield Year 6 News', 'Oakfield Year 7 News') WHERE event_identifier = ?")) {
             edit.setString(1, submittedEvent);
             assertEquals(1, edit.executeUpdate());
         }
