@@ -11,7 +11,6 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -19,16 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import uk.schoolsocial.events.privacy.PersonalData;
 import uk.schoolsocial.events.privacy.SubjectType;
 
 /**
  * Seals and opens the {@link PersonalData} fields of an event's JSON (AUD-4, decision 9). A sealed
- * field is the envelope {@code {"$sealed":"v1","k":"PUPIL:p-1","n":nonce,"c":ciphertext}}: the
- * field's JSON value encrypted with AES-256-GCM under the subject's key, with the subject and the
+ * field is the envelope {@code {"$sealed":"v1","k":"PUPIL:p-1","c":nonce+ciphertext}}: the
+ * field's JSON value encrypted with AES-256-GCM ({@link AesGcm}) under the subject's key, with the subject and the
  * field's path as associated data, so a ciphertext moved to another field or subject does not
  * open. Opening with a destroyed key gives JSON {@code null}: the field reads as erased. A value
  * stored before sealing existed (not an envelope) is read as it is.
@@ -37,9 +34,6 @@ public final class Sealing {
 
     static final String MARK = "$sealed";
     static final String VERSION = "v1";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** One personal field: its path from the event's root ({@code []} for every element of a list). */
     record Field(List<String> path, PersonalData personal) {
@@ -186,40 +180,35 @@ public final class Sealing {
     }
 
     private ObjectNode envelope(SubjectType type, String subject, String where, JsonNode value, SecretKey key) {
+        String subjectRef = type.name() + ":" + subject;
+        byte[] plain;
         try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            String subjectRef = type.name() + ":" + subject;
-            cipher.updateAAD(aad(subjectRef, where));
-            byte[] sealed = cipher.doFinal(mapper.writeValueAsBytes(value));
-            ObjectNode envelope = JsonNodeFactory.instance.objectNode();
-            envelope.put(MARK, VERSION);
-            envelope.put("k", subjectRef);
-            envelope.put("n", Base64.getEncoder().encodeToString(nonce));
-            envelope.put("c", Base64.getEncoder().encodeToString(sealed));
-            return envelope;
-        } catch (GeneralSecurityException | IOException e) {
+            plain = mapper.writeValueAsBytes(value);
+        } catch (IOException e) {
             throw new IllegalStateException("Cannot seal " + where, e);
         }
+        ObjectNode envelope = JsonNodeFactory.instance.objectNode();
+        envelope.put(MARK, VERSION);
+        envelope.put("k", subjectRef);
+        envelope.put("c", Base64.getEncoder().encodeToString(AesGcm.seal(key, aad(subjectRef, where), plain)));
+        return envelope;
     }
 
     private JsonNode opened(ObjectNode envelope, String where) {
         String subjectRef = envelope.path("k").asText();
         int colon = subjectRef.indexOf(':');
-        SubjectType type = SubjectType.valueOf(subjectRef.substring(0, colon));
-        Optional<SecretKey> key = keys.forOpening(type, subjectRef.substring(colon + 1));
+        Optional<SecretKey> key;
+        try {
+            key = keys.forOpening(SubjectType.valueOf(subjectRef.substring(0, colon)), subjectRef.substring(colon + 1));
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            throw new SealedFieldTamperedException(where, subjectRef, e);
+        }
         if (key.isEmpty()) {
             return JsonNodeFactory.instance.nullNode(); // erased
         }
         try {
-            byte[] nonce = Base64.getDecoder().decode(envelope.path("n").asText());
             byte[] sealed = Base64.getDecoder().decode(envelope.path("c").asText());
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(aad(subjectRef, where));
-            return mapper.readTree(cipher.doFinal(sealed));
+            return mapper.readTree(AesGcm.open(key.get(), aad(subjectRef, where), sealed));
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
             throw new SealedFieldTamperedException(where, subjectRef, e);
         }

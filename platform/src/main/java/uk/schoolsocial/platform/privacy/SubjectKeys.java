@@ -3,8 +3,8 @@ package uk.schoolsocial.platform.privacy;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,9 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import uk.schoolsocial.events.privacy.SubjectType;
@@ -36,9 +34,6 @@ import uk.schoolsocial.events.privacy.SubjectType;
 @Singleton
 public class SubjectKeys {
 
-    private static final int KEY_BYTES = 32;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A subject's key, or the knowledge that it was destroyed. */
@@ -67,7 +62,7 @@ public class SubjectKeys {
         if (known.isPresent()) {
             return known.get();
         }
-        byte[] key = new byte[KEY_BYTES];
+        byte[] key = new byte[AesGcm.KEY_BYTES];
         RANDOM.nextBytes(key);
         try (Connection connection = pool.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO subject_key"
@@ -150,29 +145,20 @@ public class SubjectKeys {
     }
 
     private byte[] wrap(SubjectType type, String id, byte[] key) {
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, master, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD((type.name() + ":" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(key);
-            return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot wrap a subject key", e);
-        }
+        return AesGcm.seal(master, ref(type, id), key);
     }
 
     private byte[] unwrap(SubjectType type, String id, byte[] wrapped) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, master, new GCMParameterSpec(TAG_BITS, wrapped, 0, NONCE_BYTES));
-            cipher.updateAAD((type.name() + ":" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return cipher.doFinal(wrapped, NONCE_BYTES, wrapped.length - NONCE_BYTES);
+            return AesGcm.open(master, ref(type, id), wrapped);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The key of " + type + " " + id + " cannot be unwrapped with this master"
                     + " key (SMP_PRIVACY_MASTER_KEY changed, or the row was edited)", e);
         }
+    }
+
+    private static byte[] ref(SubjectType type, String id) {
+        return (type.name() + ":" + id).getBytes(StandardCharsets.UTF_8);
     }
 
     private static SecretKey masterKey(String base64) {
@@ -187,7 +173,7 @@ public class SubjectKeys {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("SMP_PRIVACY_MASTER_KEY (smp.privacy.master-key) must be base64", e);
         }
-        if (key.length != KEY_BYTES) {
+        if (key.length != AesGcm.KEY_BYTES) {
             throw new IllegalStateException("SMP_PRIVACY_MASTER_KEY (smp.privacy.master-key) must be 32 bytes,"
                     + " base64; it is " + key.length);
         }

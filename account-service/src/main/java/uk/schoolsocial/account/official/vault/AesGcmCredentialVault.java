@@ -2,20 +2,17 @@ package uk.schoolsocial.account.official.vault;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import uk.schoolsocial.account.official.command.AccountError;
 import uk.schoolsocial.account.official.command.CredentialVault;
 import uk.schoolsocial.platform.error.DomainException;
+import uk.schoolsocial.platform.privacy.AesGcm;
 
 /**
  * ACC-6: login details encrypted at rest with AES-256-GCM. The key is configuration
@@ -26,9 +23,6 @@ import uk.schoolsocial.platform.error.DomainException;
 @Singleton
 public class AesGcmCredentialVault implements CredentialVault {
 
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private final SecureRandom random = new SecureRandom();
     private final EncryptedCredentialRepository credentials;
     private final SecretKey key;
     private final Clock clock;
@@ -39,18 +33,15 @@ public class AesGcmCredentialVault implements CredentialVault {
         this.clock = clock;
         this.key = base64Key == null || base64Key.isBlank() ? null
                 : new SecretKeySpec(Base64.getDecoder().decode(base64Key.strip()), "AES");
-        if (key != null && key.getEncoded().length != 32) {
+        if (key != null && key.getEncoded().length != AesGcm.KEY_BYTES) {
             throw new IllegalStateException("smp.account.credentials-key must be 32 bytes, base64 encoded");
         }
     }
 
     @Override
     public void store(String accountId, Credentials clear) {
-        byte[] iv = new byte[IV_BYTES];
-        random.nextBytes(iv);
         byte[] plain = (clear.login() + "\n" + clear.secret()).getBytes(StandardCharsets.UTF_8);
-        byte[] sealed = ByteBuffer.allocate(IV_BYTES + plain.length + TAG_BITS / 8)
-                .put(iv).put(crypt(Cipher.ENCRYPT_MODE, accountId, iv, plain, 0, plain.length)).array();
+        byte[] sealed = AesGcm.seal(key(), accountId.getBytes(StandardCharsets.UTF_8), plain);
         EncryptedCredential row = new EncryptedCredential(accountId, sealed, clock.instant());
         if (credentials.existsById(accountId)) {
             credentials.update(row);
@@ -62,29 +53,24 @@ public class AesGcmCredentialVault implements CredentialVault {
     @Override
     public Optional<Credentials> reveal(String accountId) {
         return credentials.findById(accountId).map(row -> {
-            byte[] sealed = row.ciphertext();
-            byte[] iv = java.util.Arrays.copyOf(sealed, IV_BYTES);
-            String plain = new String(crypt(Cipher.DECRYPT_MODE, accountId, iv, sealed, IV_BYTES,
-                    sealed.length - IV_BYTES), StandardCharsets.UTF_8);
+            String plain;
+            try {
+                plain = new String(AesGcm.open(key(), accountId.getBytes(StandardCharsets.UTF_8), row.ciphertext()),
+                        StandardCharsets.UTF_8);
+            } catch (GeneralSecurityException e) {
+                // Never include the input: it may be a secret.
+                throw new IllegalStateException("Login details could not be decrypted for account " + accountId);
+            }
             int split = plain.indexOf('\n');
             return new Credentials(plain.substring(0, split), plain.substring(split + 1));
         });
     }
 
-    private byte[] crypt(int mode, String accountId, byte[] iv, byte[] input, int offset, int length) {
+    private SecretKey key() {
         if (key == null) {
             throw new DomainException(AccountError.CREDENTIALS_KEY_MISSING,
                     "No credentials key is configured, so login details cannot be stored or revealed");
         }
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(accountId.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(input, offset, length);
-        } catch (GeneralSecurityException e) {
-            // Never include the input: it may be a secret.
-            throw new IllegalStateException("Login details could not be " + (mode == Cipher.ENCRYPT_MODE
-                    ? "encrypted" : "decrypted") + " for account " + accountId);
-        }
+        return key;
     }
 }
