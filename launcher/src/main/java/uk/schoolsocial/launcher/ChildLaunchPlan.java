@@ -64,7 +64,7 @@ final class ChildLaunchPlan {
             env.put(AuditSigningKey.VARIABLE, AuditSigningKey.resolve(dataDir.auditSigningKey()));
         }
         if (deployable != Deployable.GATEWAY && System.getenv(PrivacyMasterKey.VARIABLE) == null) {
-            env.put(PrivacyMasterKey.VARIABLE, PrivacyMasterKey.resolve(dataDir.privacyMasterKey()));
+            env.put(PrivacyMasterKey.VARIABLE, CredentialsKey.resolve(dataDir.privacyMasterKey()));
         }
         for (Deployable source : deployable.eventSources()) {
             putDatasource(env, source.name() + "EVENTS", source.schema().orElseThrow());

@@ -21,6 +21,10 @@ final class CredentialsKey {
 
     private CredentialsKey() {}
 
+    /**
+     * An AES-256 key kept in {@code file}: created once (32 random bytes, base64, owner-only) and
+     * read back at every start. The credentials key and the privacy master key are both kept so.
+     */
     static String resolve(Path file) {
         try {
             if (Files.notExists(file)) {

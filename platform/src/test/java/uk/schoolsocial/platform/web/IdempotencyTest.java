@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import reactor.core.publisher.Mono;
 import uk.schoolsocial.platform.testing.PlatformAxonContext;
 import uk.schoolsocial.platform.testing.TestDatabase;
 import uk.schoolsocial.platform.testing.TestTokens;
@@ -286,6 +290,36 @@ class IdempotencyTest {
         assertEquals(1, records(young));
         Response replay = post(young, "young " + young);
         assertEquals("true", replay.header(IdempotencyFilter.REPLAYED_HEADER));
+    }
+
+    /**
+     * AUD-4: a purge that fails is retried at the next interval and shows in /health, DOWN once it
+     * has failed for longer than records are kept (here: at once), UP again after a run that works.
+     */
+    @Test
+    void aud4_aFailingPurgeShowsInHealthAndRecovers() throws Exception {
+        IdempotencyPurge purge = new IdempotencyPurge(server.getApplicationContext().getBean(IdempotencyStore.class),
+                Duration.ZERO, Clock.systemUTC());
+        ExecutorService healthExecutor = Executors.newSingleThreadExecutor();
+        purge.setExecutorService(healthExecutor);
+        execute("RENAME TABLE idempotency_record TO idempotency_record_away");
+        try {
+            purge.run();
+            HealthResult failing =
+                    Mono.from(purge.getResult()).block();
+            assertEquals(HealthStatus.DOWN, failing.getStatus());
+            assertEquals("idempotencyPurge", failing.getName());
+            assertNotNull(((Map<?, ?>) failing.getDetails()).get("failingSince"));
+        } finally {
+            execute("RENAME TABLE idempotency_record_away TO idempotency_record");
+        }
+        purge.run();
+        HealthResult recovered =
+                Mono.from(purge.getResult()).block();
+        assertEquals(HealthStatus.UP, recovered.getStatus());
+        assertNull(((Map<?, ?>) recovered.getDetails()).get("failingSince"));
+        assertNotNull(((Map<?, ?>) recovered.getDetails()).get("lastSuccess"));
+        healthExecutor.shutdown();
     }
 
     private long records(String key) throws Exception {
