@@ -13,7 +13,9 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * strings, tolerant of fields it does not know so that an event gaining a field stays readable by
  * older code. Fields are visible (sagas keep private state); public getters stay visible too,
  * because some of Axon's own messages (a deadline's scope descriptor) fill fields lazily and
- * expose them only through a getter.
+ * expose them only through a getter. Events and snapshots are written through
+ * {@link uk.schoolsocial.platform.privacy.SealingSerializer}, which wraps this one and seals their
+ * personal fields per data subject (AUD-4, decision 9).
  */
 public final class Serializers {
 

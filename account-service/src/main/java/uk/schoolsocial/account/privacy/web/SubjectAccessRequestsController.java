@@ -26,6 +26,7 @@ import uk.schoolsocial.account.privacy.command.ExtendSubjectAccessRequestCommand
 import uk.schoolsocial.account.privacy.command.FulfilSubjectAccessRequestCommand;
 import uk.schoolsocial.account.privacy.command.RegisterSubjectAccessRequestCommand;
 import uk.schoolsocial.account.privacy.command.SubjectAccessRequestId;
+import uk.schoolsocial.account.privacy.command.SubjectAccessRule;
 import uk.schoolsocial.account.privacy.query.SubjectAccessRequestView;
 import uk.schoolsocial.account.privacy.query.SubjectAccessRequestViewRepository;
 import uk.schoolsocial.events.account.DataSubject;
@@ -50,7 +51,7 @@ class SubjectAccessRequestsController implements PrivacyApi {
     private final CurrentActor current;
     private final SubjectAccessRequestViewRepository views;
     private final Clock clock;
-    private final ZoneId zone;
+    private final SubjectAccessRule rule;
 
     SubjectAccessRequestsController(CommandSender commands, CurrentActor current,
                                     SubjectAccessRequestViewRepository views, Clock clock,
@@ -59,7 +60,7 @@ class SubjectAccessRequestsController implements PrivacyApi {
         this.current = current;
         this.views = views;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.rule = new SubjectAccessRule(ZoneId.of(zone));
     }
 
     @Override
@@ -139,7 +140,7 @@ class SubjectAccessRequestsController implements PrivacyApi {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return rule.today(clock);
     }
 
     private static SubjectAccessRequest toApi(SubjectAccessRequestView view, LocalDate today) {
