@@ -24,8 +24,9 @@ import uk.schoolsocial.events.privacy.SubjectType;
 
 /**
  * Seals and opens the {@link PersonalData} fields of an event's JSON (AUD-4, decision 9). A sealed
- * field is the envelope {@code {"$sealed":"v1","k":"PUPIL:p-1","c":nonce+ciphertext}}: the
- * field's JSON value encrypted with AES-256-GCM ({@link AesGcm}) under the subject's key, with the subject and the
+ * field is the envelope {@code {"$sealed":"v1","k":"PUPIL:school-1/p-1","c":nonce+ciphertext}}: the
+ * field's JSON value encrypted with AES-256-GCM ({@link AesGcm}) under the key of the subject in its school
+ * ({@link SubjectKeys#subjectId}), with the subject and the
  * field's path as associated data, so a ciphertext moved to another field or subject does not
  * open. Opening with a destroyed key gives JSON {@code null}: the field reads as erased. A value
  * stored before sealing existed (not an envelope) is read as it is.
@@ -34,6 +35,8 @@ public final class Sealing {
 
     static final String MARK = "$sealed";
     static final String VERSION = "v1";
+    /** The event component naming the school; every event with personal data has one. */
+    static final String SCHOOL = "schoolId";
 
     /** One personal field: its path from the event's root ({@code []} for every element of a list). */
     record Field(List<String> path, PersonalData personal) {
@@ -172,7 +175,15 @@ public final class Sealing {
 
     private static String subjectId(ObjectNode event, Field field) {
         JsonNode id = event.get(field.personal().keyFrom());
-        return id == null || id.isNull() || id.asText().isEmpty() ? null : id.asText();
+        if (id == null || id.isNull() || id.asText().isEmpty()) {
+            return null;
+        }
+        JsonNode school = event.get(SCHOOL);
+        if (school == null || !school.isTextual() || school.asText().isBlank()) {
+            throw new IllegalStateException("An event with personal data must name its " + SCHOOL
+                    + ": a subject's key belongs to a school");
+        }
+        return SubjectKeys.subjectId(school.asText(), id.asText());
     }
 
     static boolean isEnvelope(JsonNode value) {

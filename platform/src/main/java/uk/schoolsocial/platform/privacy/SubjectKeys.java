@@ -86,6 +86,18 @@ public class SubjectKeys {
     }
 
     /**
+     * The id a subject's key is stored under: the school and the subject's id in it. MIS ids of
+     * pupils, parents and staff are unique within a school only, so two schools' {@code pupil-1}
+     * are two subjects with two keys, and erasing one never touches the other.
+     */
+    public static String subjectId(String school, String id) {
+        if (school == null || school.isBlank() || school.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("A subject's key belongs to a school; got school " + school);
+        }
+        return school + "/" + id;
+    }
+
+    /**
      * Erases the subject: destroys its key, so that everything sealed under it reads as erased.
      *
      * @return whether a key was destroyed now (false: there was none, or it was destroyed before)

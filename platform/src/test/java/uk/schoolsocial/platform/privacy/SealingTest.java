@@ -53,7 +53,7 @@ class SealingTest {
                   String description) {
     }
 
-    record PupilNoted(String pupilId, String incidentId,
+    record PupilNoted(String schoolId, String pupilId, String incidentId,
                       @PersonalData(whose = Whose.PUPIL, retention = RetentionClass.PUPIL_RECORD,
                               sealedUnder = SubjectType.PUPIL, keyFrom = "pupilId")
                       String name,
@@ -104,7 +104,11 @@ class SealingTest {
     }
 
     private static PupilNoted noted(String pupil, String incident, String name) {
-        return new PupilNoted(pupil, incident, name, LocalDate.of(2014, 3, 9),
+        return noted("school-a", pupil, incident, name);
+    }
+
+    private static PupilNoted noted(String school, String pupil, String incident, String name) {
+        return new PupilNoted(school, pupil, incident, name, LocalDate.of(2014, 3, 9),
                 List.of(new Person("PARENT", "the man in the red coat, " + name + "'s uncle")), 7);
     }
 
@@ -125,7 +129,7 @@ class SealingTest {
         assertEquals("Zoë Marchetti", entry.payload().get("name").asText(), "the audit API shows it while the key exists");
         assertEquals("the man in the red coat, Zoë Marchetti's uncle",
                 entry.payload().get("people").get(0).get("description").asText());
-        context.getBean(SubjectKeys.class).destroy(SubjectType.PUPIL, "p-1");
+        context.getBean(SubjectKeys.class).destroy(SubjectType.PUPIL, SubjectKeys.subjectId("school-a", "p-1"));
         entry = context.getBean(AuditLog.class).page(new AuditQuery("school-a", null, null, null, null), 0, 10).get(0);
         assertTrue(entry.payload().get("name").isNull(), "and erased after");
     }
@@ -137,7 +141,7 @@ class SealingTest {
         String other = publish(noted("p-3", "i-4", "Bea Rook"));
         SubjectKeys keys = context.getBean(SubjectKeys.class);
 
-        assertTrue(keys.destroy(SubjectType.PUPIL, "p-2"));
+        assertTrue(keys.destroy(SubjectType.PUPIL, SubjectKeys.subjectId("school-a", "p-2")));
 
         for (String id : List.of(first, second)) {
             PupilNoted erased = read(id);
@@ -148,10 +152,10 @@ class SealingTest {
             assertEquals(7, erased.count());
         }
         assertEquals("Bea Rook", read(other).name(), "another pupil is untouched");
-        assertTrue(keys.destroy(SubjectType.INCIDENT, "i-2"));
+        assertTrue(keys.destroy(SubjectType.INCIDENT, SubjectKeys.subjectId("school-a", "i-2")));
         assertNull(read(first).people().get(0).description());
         assertEquals("PARENT", read(first).people().get(0).role());
-        assertFalse(keys.destroy(SubjectType.PUPIL, "p-2"), "destroyed once");
+        assertFalse(keys.destroy(SubjectType.PUPIL, SubjectKeys.subjectId("school-a", "p-2")), "destroyed once");
 
         Verification verification = context.getBean(ChainVerifier.class).verify(null);
         assertTrue(verification.intact(), verification.toString());
@@ -160,6 +164,18 @@ class SealingTest {
         String later = publish(noted("p-2", "i-5", "Ada Quayle"));
         assertFalse(stored(later).contains("Ada"), "an erased subject gets no new key: its data is stored erased");
         assertNull(read(later).name());
+    }
+
+    @Test
+    void aud4_theSamePupilIdInTwoSchoolsIsTwoSubjects() throws Exception {
+        String ours = publish(noted("school-a", "pupil-1", "i-9", "Fay Gale"));
+        String theirs = publish(noted("school-b", "pupil-1", "i-10", "Gus Hale"));
+
+        assertTrue(context.getBean(SubjectKeys.class).destroy(SubjectType.PUPIL, SubjectKeys.subjectId("school-a", "pupil-1")));
+
+        assertNull(read(ours).name());
+        assertEquals("Gus Hale", read(theirs).name(), "an MIS id is unique within its school only");
+        assertTrue(stored(theirs).contains("PUPIL:school-b/pupil-1"), stored(theirs));
     }
 
     @Test
@@ -187,8 +203,8 @@ class SealingTest {
         moved.set("dateOfBirth", event.get("name"));
         assertThrows(Sealing.SealedFieldTamperedException.class, () -> sealing.open(PupilNoted.class, moved));
         ObjectNode otherSubject = event.deepCopy();
-        ((ObjectNode) otherSubject.get("name")).put("k", "PUPIL:p-1");
-        context.getBean(SubjectKeys.class).forSealing(SubjectType.PUPIL, "p-1");
+        ((ObjectNode) otherSubject.get("name")).put("k", "PUPIL:school-a/p-1");
+        context.getBean(SubjectKeys.class).forSealing(SubjectType.PUPIL, SubjectKeys.subjectId("school-a", "p-1"));
         assertThrows(Sealing.SealedFieldTamperedException.class, () -> sealing.open(PupilNoted.class, otherSubject));
 
         ObjectNode legacy = mapper.valueToTree(noted("p-6", "i-8", "Ed Fox"));
@@ -199,14 +215,14 @@ class SealingTest {
     @Test
     void aud4_afterADestructionNoThreadOpensTheKeyAgain() throws Exception {
         SubjectKeys keys = context.getBean(SubjectKeys.class);
-        assertTrue(keys.forSealing(SubjectType.STAFF, "s-1").isPresent());
-        assertTrue(keys.forOpening(SubjectType.STAFF, "s-1").isPresent(), "now cached");
-        keys.destroy(SubjectType.STAFF, "s-1");
+        assertTrue(keys.forSealing(SubjectType.STAFF, SubjectKeys.subjectId("school-a", "s-1")).isPresent());
+        assertTrue(keys.forOpening(SubjectType.STAFF, SubjectKeys.subjectId("school-a", "s-1")).isPresent(), "now cached");
+        keys.destroy(SubjectType.STAFF, SubjectKeys.subjectId("school-a", "s-1"));
         List<Boolean> opened = java.util.stream.IntStream.range(0, 8)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> keys.forOpening(SubjectType.STAFF, "s-1").isPresent()))
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> keys.forOpening(SubjectType.STAFF, SubjectKeys.subjectId("school-a", "s-1")).isPresent()))
                 .map(CompletableFuture::join).collect(Collectors.toList());
         assertEquals(List.of(false, false, false, false, false, false, false, false), opened);
-        assertTrue(keys.forSealing(SubjectType.STAFF, "s-1").isEmpty(), "and no new key is made");
+        assertTrue(keys.forSealing(SubjectType.STAFF, SubjectKeys.subjectId("school-a", "s-1")).isEmpty(), "and no new key is made");
     }
 
     @Test

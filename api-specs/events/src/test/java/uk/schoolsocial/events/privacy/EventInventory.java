@@ -94,6 +94,12 @@ final class EventInventory {
             problems.add(where + " is sealed under keyFrom \"" + personal.keyFrom() + "\", which is not a String"
                     + " component of " + event.getSimpleName());
         }
+        boolean schooled = Arrays.stream(event.getRecordComponents())
+                .anyMatch(c -> c.getName().equals("schoolId") && c.getType() == String.class);
+        if (!schooled) {
+            problems.add(where + " is personal data, but " + event.getSimpleName() + " has no String schoolId:"
+                    + " a subject's key belongs to a school");
+        }
     }
 
     static boolean isIdentifier(String name) {

@@ -58,7 +58,11 @@ class EventInventoryTest {
         EventInventory inventory = EventInventory.of(List.of(UnclassifiedEvent.class, BadlyKeyedEvent.class));
         assertEquals(List.of(
                 "BadlyKeyedEvent.name is sealed under keyFrom \"childId\", which is not a String component of BadlyKeyedEvent",
+                "BadlyKeyedEvent.name is personal data, but BadlyKeyedEvent has no String schoolId:"
+                        + " a subject's key belongs to a school",
                 "BadlyKeyedEvent.nickname is marked both personal and not personal data",
+                "BadlyKeyedEvent.nickname is personal data, but BadlyKeyedEvent has no String schoolId:"
+                        + " a subject's key belongs to a school",
                 "BadlyKeyedEvent.lines[].text holds text but says neither @PersonalData nor @NotPersonalData"
                         + " (docs/personal-data.md)",
                 "UnclassifiedEvent.note holds text but says neither @PersonalData nor @NotPersonalData"
