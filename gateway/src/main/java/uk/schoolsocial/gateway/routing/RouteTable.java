@@ -27,6 +27,13 @@ public final class RouteTable {
     static final String SUITE_EVENTS = "events";
 
     private static final String AUDIT_ROOT = API_ROOT + AUDIT_PREFIX + "/";
+    /**
+     * {@code /api/v1/privacy/NAME/...} is the erasure API of the service named NAME (privacy.yaml),
+     * {@code /api/v1/privacy/erasures} the gateway's erasure from every service (AUD-4); other
+     * {@code /api/v1/privacy/} paths go to the service claiming the prefix {@code privacy}.
+     */
+    private static final String PRIVACY_ROOT = API_ROOT + "privacy/";
+    static final String SUITE_ERASURES = "erasures";
 
     private final Map<String, DownstreamService> byPrefix = new HashMap<>();
     private final Map<String, DownstreamService> byName = new TreeMap<>();
@@ -52,6 +59,16 @@ public final class RouteTable {
         }
         if (path.startsWith(AUDIT_ROOT)) {
             return auditRoute(path, path.substring(AUDIT_ROOT.length()));
+        }
+        if (path.startsWith(PRIVACY_ROOT)) {
+            String rest = path.substring(PRIVACY_ROOT.length());
+            if (rest.equals(SUITE_ERASURES)) {
+                return new Route.Gateway();
+            }
+            DownstreamService named = byName.get(firstSegment(rest));
+            if (named != null && rest.contains("/")) {
+                return new Route.Service(named, false);
+            }
         }
         return Optional.ofNullable(byPrefix.get(firstSegment(path.substring(API_ROOT.length()))))
                 .<Route>map(service -> new Route.Service(service, false))

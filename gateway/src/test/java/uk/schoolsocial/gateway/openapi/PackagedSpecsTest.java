@@ -19,13 +19,18 @@ class PackagedSpecsTest {
     @Test
     void packagedSpecsMergeKeepingEveryPath() throws Exception {
         try (ApplicationContext context = ApplicationContext.run(Map.of("smp.openapi.location", "classpath:openapi",
-                "smp.openapi.services", "account,incident,consent", "smp.openapi.shared", "audit"))) {
+                "smp.openapi.services", "account,incident,consent", "smp.openapi.shared", "audit,privacy"))) {
             SpecCatalog catalog = context.getBean(SpecCatalog.class);
             YAMLMapper yaml = new YAMLMapper();
             JsonNode suite = yaml.readTree(catalog.document(SpecCatalog.SUITE).orElseThrow());
 
             assertTrue(catalog.apis().contains("audit"), "audit.yaml is packaged: " + catalog.apis());
             assertTrue(suite.path("paths").has("/api/v1/audit/events"));
+            // AUD-4: the erasure API is shared the same way
+            assertTrue(catalog.apis().contains("privacy"), "privacy.yaml is packaged: " + catalog.apis());
+            assertTrue(suite.path("paths").has("/api/v1/privacy/erasures"));
+            assertTrue(suite.path("paths").has("/api/v1/privacy/{service}/holds"));
+            assertTrue(suite.at("/components/schemas").has("SuiteErasure"));
             for (String service : catalog.apis()) {
                 JsonNode spec = yaml.readTree(catalog.document(service).orElseThrow());
                 String basePath = spec.at("/servers/0/url").asText().replaceAll("/+$", "");

@@ -37,6 +37,9 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import uk.schoolsocial.platform.privacy.SealingSerializer;
 import uk.schoolsocial.platform.privacy.SubjectKeys;
+import uk.schoolsocial.platform.privacy.erasure.ErasureProjection;
+import uk.schoolsocial.platform.privacy.erasure.ErasureScopes;
+import uk.schoolsocial.platform.privacy.erasure.SubjectErasure;
 import org.slf4j.LoggerFactory;
 import uk.schoolsocial.events.AuditMetadata;
 import uk.schoolsocial.platform.audit.ChainedEventStorageEngine;
@@ -71,12 +74,16 @@ public class AxonInfrastructure {
     private final IdempotencyCommitInterceptor idempotency;
     private final ProcessorFailures failures;
     private final ParkedEvents parked;
+    private final ErasureScopes erasureScopes;
+    private final ErasureProjection erasures;
 
     AxonInfrastructure(DataSource dataSource, SynchronousTransactionManager<Connection> transactions,
                        AxonProperties properties, Clock clock, EventSources eventSources,
                        IdempotencyCommitInterceptor idempotency, ProcessorFailures failures, ParkedEvents parked,
-                       SubjectKeys subjectKeys) {
+                       SubjectKeys subjectKeys, ErasureScopes erasureScopes, ErasureProjection erasures) {
         this.clock = clock;
+        this.erasureScopes = erasureScopes;
+        this.erasures = erasures;
         this.eventSerializer = new SealingSerializer(serializer, subjectKeys);
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
         this.transactionManager = MicronautAxonTransactionManager.joining(transactions);
@@ -134,6 +141,12 @@ public class AxonInfrastructure {
                         .initialSegmentCount(properties.segments())
                         .maxClaimedSegments(properties.segments()))
                 .registerTokenStore(c -> c.getComponent(TokenStore.class));
+        // AUD-4: every service erases its data subjects the same way; the keys go in the event's transaction.
+        configurer.configureAggregate(SubjectErasure.class);
+        configurer.registerComponent(ErasureScopes.class, c -> erasureScopes);
+        configurer.eventProcessing()
+                .registerSubscribingEventProcessor(ErasureProjection.GROUP)
+                .registerEventHandler(c -> erasures);
         // No event is skipped (issue 11): a failure is retried, or the event parked in a dead-letter queue.
         DeadLetterQueues.configure(configurer, connections, transactionManager, savepointTransactionManager, failures);
         configurer.onInitialize(c -> c.onStart(() -> {

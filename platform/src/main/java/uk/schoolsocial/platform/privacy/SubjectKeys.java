@@ -122,6 +122,29 @@ public class SubjectKeys {
         }
     }
 
+    /**
+     * As {@link #destroy}, in the caller's transaction (an erasure's event, AUD-4): the key is gone
+     * when that transaction commits, and not before. The cache forgets it now and again after the
+     * commit ({@code afterCommit}), so that no thread keeps a key it read before the commit.
+     */
+    public void destroyWithin(Connection transaction, SubjectType type, String id) throws SQLException {
+        try (PreparedStatement update = transaction.prepareStatement("INSERT INTO subject_key"
+                + " (subject_type, subject_id, wrapped_key, destroyed_at) VALUES (?, ?, NULL, NOW(6))"
+                + " ON DUPLICATE KEY UPDATE wrapped_key = NULL,"
+                + " destroyed_at = COALESCE(destroyed_at, VALUES(destroyed_at))")) {
+            update.setString(1, type.name());
+            update.setString(2, id);
+            update.executeUpdate();
+        }
+        forget(type, id);
+    }
+
+    /** Drops a key from the cache, and keeps any read begun before now from caching it. */
+    public void forget(SubjectType type, String id) {
+        destructions.incrementAndGet();
+        cache.remove(type.name() + ":" + id);
+    }
+
     /** Empty: no row; else the key, or empty when destroyed. */
     private Optional<Optional<SecretKey>> load(SubjectType type, String id) {
         String name = type.name() + ":" + id;

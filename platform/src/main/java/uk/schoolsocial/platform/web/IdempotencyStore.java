@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransactionRollbackException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -21,7 +22,7 @@ import javax.sql.DataSource;
  * {@link #commit} is a short autocommitted statement of its own.
  */
 @Singleton
-class IdempotencyStore {
+public class IdempotencyStore {
 
     /** How often a claim is tried again when concurrent attempts race for a key. */
     private static final int ROUNDS = 5;
@@ -154,6 +155,40 @@ class IdempotencyStore {
             total += deleted;
         } while (deleted == PURGE_BATCH);
         return (int) total;
+    }
+
+    /**
+     * AUD-4, in an erasure's transaction: no stored answer of {@code school} keeps a copy of what
+     * mentions {@code id} (as a JSON string). A committed request's answer is dropped and its key
+     * kept, so that a retry learns it was applied (409 {@code IDEMPOTENCY_KEY_APPLIED}) and is never
+     * run twice; a refused one is forgotten, so a retry runs again.
+     *
+     * @return how many answers were dropped or forgotten
+     */
+    public int forgetAnswersMentioning(Connection transaction, String school, String id) throws SQLException {
+        String pattern = "%" + likeEscaped(quoted(id)) + "%";
+        int changed = 0;
+        try (PreparedStatement forget = transaction.prepareStatement("DELETE FROM idempotency_record"
+                + " WHERE school_id = ? AND committed_at IS NULL AND response_status IS NOT NULL AND response_body LIKE ?");
+             PreparedStatement drop = transaction.prepareStatement("UPDATE idempotency_record SET response_status = NULL,"
+                     + " response_type = NULL, response_body = NULL, response_location = NULL, response_etag = NULL,"
+                     + " lease_until = LEAST(lease_until, NOW(6))"
+                     + " WHERE school_id = ? AND committed_at IS NOT NULL AND response_body LIKE ?")) {
+            for (PreparedStatement statement : List.of(forget, drop)) {
+                statement.setString(1, school);
+                statement.setBytes(2, pattern.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                changed += statement.executeUpdate();
+            }
+        }
+        return changed;
+    }
+
+    private static String quoted(String id) {
+        return "\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private boolean insert(String school, String actor, String key, String requestHash, String claimId)

@@ -1,0 +1,191 @@
+package uk.schoolsocial.gateway.privacy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import uk.schoolsocial.gateway.auth.Caller;
+import uk.schoolsocial.gateway.auth.Role;
+import uk.schoolsocial.gateway.routing.DownstreamService;
+import uk.schoolsocial.gateway.routing.InternalTokenMinter;
+import uk.schoolsocial.gateway.routing.RouteTable;
+import uk.schoolsocial.gateway.web.CorrelationIdFilter;
+import uk.schoolsocial.gateway.web.Problem;
+import uk.schoolsocial.gateway.web.Problems;
+
+/**
+ * {@code POST /api/v1/privacy/erasures} (privacy.yaml {@code eraseSubjectFromSuite}, AUD-4): erases
+ * a data subject from every service, or from none. Asks each service for its holds first; any hold
+ * refuses the whole erasure (409 {@code ERASURE_HELD}, every hold named) before anything is erased.
+ * Then erases from each service in turn, passing the caller's {@code Idempotency-Key}, so a retry
+ * after a failure part-way finishes the job without erasing anything twice. A service's refusal is
+ * the caller's to read as the service gave it; a service that fails or cannot be reached is 502,
+ * named. SLT only. Blocking calls on the blocking executor: erasures are rare.
+ */
+@Controller("/api/v1/privacy")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class SuiteErasureController {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final RouteTable routes;
+    private final InternalTokenMinter minter;
+    private final HttpClient client;
+    private final ObjectMapper json = new ObjectMapper();
+
+    SuiteErasureController(RouteTable routes, InternalTokenMinter minter, HttpClient client) {
+        this.routes = routes;
+        this.minter = minter;
+        this.client = client;
+    }
+
+    @Post(value = "/erasures", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    MutableHttpResponse<?> erase(HttpRequest<?> request, Authentication authentication, @Nullable @Body String body) {
+        Caller caller = Caller.of(authentication);
+        if (!caller.roles().contains(Role.SLT)) {
+            return Problems.response(HttpStatus.FORBIDDEN, "Only SLT may erase a data subject.");
+        }
+        JsonNode parsed;
+        try {
+            parsed = body == null ? null : json.readTree(body);
+        } catch (JsonProcessingException e) {
+            parsed = null;
+        }
+        if (!(parsed instanceof ObjectNode erasure)) {
+            return Problems.invalid(List.of(new Problem.FieldError("", "must be one JSON object")));
+        }
+        Call call = new Call(minter.mint(caller), CorrelationIdFilter.of(request).orElse(null),
+                request.getHeaders().get(IDEMPOTENCY_KEY), body);
+        List<DownstreamService> services = routes.services();
+        List<Problem.FieldError> holds = new ArrayList<>();
+        for (DownstreamService service : services) {
+            Answer answer = holds(call, service, erasure);
+            if (answer.failure().isPresent()) {
+                return answer.failure().get();
+            }
+            for (JsonNode hold : answer.body().path("holds")) {
+                holds.add(new Problem.FieldError("subjectId", service.name() + ": " + describe(hold)));
+            }
+        }
+        if (!holds.isEmpty()) {
+            return held(erasure, holds);
+        }
+        ObjectNode answer = json.createObjectNode();
+        answer.set("subjectType", erasure.get("subjectType"));
+        answer.set("subjectId", erasure.get("subjectId"));
+        ArrayNode erased = answer.putArray("services");
+        for (DownstreamService service : services) {
+            Answer outcome = erase(call, service);
+            if (outcome.failure().isPresent()) {
+                return outcome.failure().get();
+            }
+            ObjectNode one = erased.addObject();
+            one.put("service", service.name());
+            one.set("erasure", outcome.body());
+        }
+        return HttpResponse.created(answer.toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private record Call(String token, @Nullable String correlationId, @Nullable String idempotencyKey, String body) {
+    }
+
+    /** A service's answer, or the response the caller gets instead. */
+    private record Answer(JsonNode body, Optional<MutableHttpResponse<?>> failure) {
+    }
+
+    private Answer holds(Call call, DownstreamService service, ObjectNode erasure) {
+        UriBuilder uri = UriBuilder.of("/api/v1/privacy/" + service.name() + "/holds")
+                .queryParam("subjectType", text(erasure, "subjectType"))
+                .queryParam("subjectId", text(erasure, "subjectId"));
+        if (erasure.hasNonNull("dateOfBirth")) {
+            uri.queryParam("dateOfBirth", erasure.get("dateOfBirth").asText());
+        }
+        return exchange(service, headers(HttpRequest.GET(service.target(uri.build())), call));
+    }
+
+    private Answer erase(Call call, DownstreamService service) {
+        MutableHttpRequest<String> request = HttpRequest.POST(
+                        service.target(UriBuilder.of("/api/v1/privacy/" + service.name() + "/erasures").build()), call.body())
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+        if (call.idempotencyKey() != null) {
+            request.header(IDEMPOTENCY_KEY, call.idempotencyKey());
+        }
+        return exchange(service, headers(request, call));
+    }
+
+    private static <T> MutableHttpRequest<T> headers(MutableHttpRequest<T> request, Call call) {
+        request.header(HttpHeaders.AUTHORIZATION, "Bearer " + call.token());
+        if (call.correlationId() != null) {
+            request.header(CorrelationIdFilter.HEADER, call.correlationId());
+        }
+        return request;
+    }
+
+    private Answer exchange(DownstreamService service, MutableHttpRequest<?> request) {
+        try {
+            HttpResponse<String> response = client.toBlocking().exchange(request, String.class);
+            return new Answer(json.readTree(response.getBody().orElse("{}")), Optional.empty());
+        } catch (HttpClientResponseException refused) {
+            if (refused.getStatus().getCode() < 500) {
+                MutableHttpResponse<String> passed = HttpResponse.<String>status(refused.getStatus())
+                        .body(refused.getResponse().getBody(String.class).orElse(""));
+                refused.getResponse().getContentType().ifPresent(passed::contentType);
+                return new Answer(null, Optional.of(passed));
+            }
+            return new Answer(null, Optional.of(Problems.response(HttpStatus.BAD_GATEWAY, "The " + service.name()
+                    + " service failed (HTTP " + refused.getStatus().getCode() + "). Services before it in "
+                    + routes.services().stream().map(DownstreamService::name).toList()
+                    + " have erased the subject; send the same request again to finish.")));
+        } catch (JsonProcessingException | RuntimeException unreachable) {
+            return new Answer(null, Optional.of(Problems.response(HttpStatus.BAD_GATEWAY, "The " + service.name()
+                    + " service cannot be reached. Services before it in "
+                    + routes.services().stream().map(DownstreamService::name).toList()
+                    + " have erased the subject; send the same request again to finish.")));
+        }
+    }
+
+    private static MutableHttpResponse<Problem> held(ObjectNode erasure, List<Problem.FieldError> holds) {
+        HttpStatus status = HttpStatus.CONFLICT;
+        String detail = "The law requires keeping a record about " + text(erasure, "subjectType") + " "
+                + text(erasure, "subjectId") + ": " + holds.get(0).message()
+                + (holds.size() > 1 ? " (and " + (holds.size() - 1) + " more)" : "") + ". Nothing was erased.";
+        return HttpResponse.<Problem>status(status)
+                .body(new Problem("https://schoolsocial.uk/problems/conflict", status.getReason(), status.getCode(),
+                        detail, "ERASURE_HELD", List.copyOf(holds)))
+                .contentType(Problems.MEDIA_TYPE);
+    }
+
+    /** As platform's {@code ErasureHold.describe()}. */
+    private static String describe(JsonNode hold) {
+        JsonNode until = hold.path("until");
+        return hold.path("hold").asText() + " on " + hold.path("record").asText()
+                + (until.isMissingNode() || until.isNull() ? " (end unknown here)" : " until " + until.asText())
+                + ": " + hold.path("why").asText();
+    }
+
+    private static String text(ObjectNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? "" : value.asText();
+    }
+}

@@ -1,0 +1,118 @@
+package uk.schoolsocial.gateway.privacy;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.schoolsocial.gateway.TestTokens;
+
+/**
+ * AUD-4 through a real gateway: {@code POST /api/v1/privacy/erasures} asks every service for holds,
+ * refuses with every hold named before anything is erased, otherwise erases from each service with
+ * the caller's Idempotency-Key; each service's own erasure API is routed to it by name, and the
+ * subject access register still goes to account-service.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SuiteErasureTest implements TestPropertyProvider {
+
+    static final String DOWNSTREAM_PROPERTY = "test.privacy-downstream";
+
+    private EmbeddedServer downstream;
+    private FakePrivacyController.Seen seen;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        downstream = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1,
+                "micronaut.security.enabled", false,
+                DOWNSTREAM_PROPERTY, true));
+        seen = downstream.getApplicationContext().getBean(FakePrivacyController.Seen.class);
+        String base = "http://127.0.0.1:" + downstream.getPort() + "/fakes";
+        return Map.of("smp.services.account.url", base, "smp.services.incident.url", base,
+                "smp.services.consent.url", base);
+    }
+
+    @AfterAll
+    void stopDownstream() {
+        downstream.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        seen.reset();
+    }
+
+    private RequestSpecification as(String user) {
+        return RestAssured.given().port(server.getPort()).auth().oauth2(TestTokens.devToken(server.getPort(), user))
+                .contentType(ContentType.JSON);
+    }
+
+    @Test
+    void aud4_aSubjectNoServiceHoldsIsErasedFromEveryServiceWithTheCallersKey() {
+        as("slt").header("Idempotency-Key", "erase-p1").body(Map.of("subjectType", "PUPIL", "subjectId", "p-1",
+                        "ground", "CONSENT_WITHDRAWN", "dateOfBirth", "2015-03-09"))
+                .post("/api/v1/privacy/erasures").then().statusCode(201)
+                .body("subjectId", equalTo("p-1"))
+                .body("services.service", equalTo(List.of("account", "consent", "incident")))
+                .body("services.erasure.erasureId", equalTo(List.of("e-account", "e-consent", "e-incident")));
+        assertEquals(List.of(
+                "holds account PUPIL p-1 2015-03-09 true", "holds consent PUPIL p-1 2015-03-09 true",
+                "holds incident PUPIL p-1 2015-03-09 true",
+                "erase account p-1 erase-p1", "erase consent p-1 erase-p1", "erase incident p-1 erase-p1"), seen.calls);
+    }
+
+    @Test
+    void aud4_aHoldInAnyServiceRefusesTheErasureBeforeAnythingIsErased() {
+        as("slt").body(Map.of("subjectType", "PUPIL", "subjectId", "held-1", "ground", "OBJECTION"))
+                .post("/api/v1/privacy/erasures").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("ERASURE_HELD"))
+                .body("detail", containsString("incident: SAFEGUARDING_RECORD on INCIDENT:i-9 until 2040-03-09"))
+                .body("detail", containsString("Nothing was erased"))
+                .body("errors[0].field", equalTo("subjectId"));
+        assertTrue(seen.calls.stream().noneMatch(call -> call.startsWith("erase")), seen.calls.toString());
+    }
+
+    @Test
+    void aud4_onlySltErasesAndAServiceThatFailsIsNamed() {
+        as("auditor").body(Map.of("subjectType", "PUPIL", "subjectId", "p-1", "ground", "OBJECTION"))
+                .post("/api/v1/privacy/erasures").then().statusCode(403);
+        as("slt").body("[1]").post("/api/v1/privacy/erasures").then().statusCode(400)
+                .body("errors[0].message", equalTo("must be one JSON object"));
+        as("slt").body(Map.of("subjectType", "PUPIL", "subjectId", "p 1", "ground", "OBJECTION"))
+                .post("/api/v1/privacy/erasures").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
+        seen.failing.add("consent");
+        as("slt").body(Map.of("subjectType", "PUPIL", "subjectId", "p-2", "ground", "OBJECTION"))
+                .post("/api/v1/privacy/erasures").then().statusCode(502)
+                .body("detail", containsString("The consent service failed"))
+                .body("detail", containsString("send the same request again"));
+        assertTrue(seen.calls.contains("erase account p-2 null") && !seen.calls.contains("erase incident p-2 null"),
+                seen.calls.toString());
+    }
+
+    @Test
+    void aud4_eachServicesErasureApiIsRoutedToItByName() {
+        as("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-3")
+                .get("/api/v1/privacy/incident/holds").then().statusCode(200);
+        assertEquals(List.of("holds incident PUPIL p-3 null true"), seen.calls);
+    }
+}

@@ -1,0 +1,139 @@
+package uk.schoolsocial.platform.privacy.erasure;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import uk.schoolsocial.events.privacy.ErasureGround;
+import uk.schoolsocial.events.privacy.SubjectType;
+import uk.schoolsocial.platform.error.DomainException;
+import uk.schoolsocial.platform.error.FieldError;
+import uk.schoolsocial.platform.error.PlatformError;
+import uk.schoolsocial.platform.identity.Actor;
+import uk.schoolsocial.platform.identity.CommandSender;
+import uk.schoolsocial.platform.identity.CurrentActor;
+import uk.schoolsocial.platform.identity.Roles;
+
+/**
+ * Erasure of a data subject from this service (AUD-4, UK GDPR Art. 17; {@code privacy.yaml}, under {@code /api/v1/privacy/SERVICE/}). SLT
+ * decides (decision 10: no separate data protection officer role yet); SLT and AUDITOR read the
+ * register. The gateway's {@code POST /api/v1/privacy/erasures} asks every service for holds first
+ * and erases from all of them only when none has one.
+ */
+@Controller("/api/v1/privacy/${smp.service.name}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ErasureController {
+
+    /** As the contracts spell the MIS's ids and the records' UUIDs. */
+    private static final Pattern SUBJECT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    private static final int MAX_LIMIT = 100;
+
+    private final CommandSender commands;
+    private final CurrentActor current;
+    private final ErasureScopes scopes;
+    private final Erasures erasures;
+    private final Clock clock;
+    private final String service;
+
+    ErasureController(CommandSender commands, CurrentActor current, ErasureScopes scopes, Erasures erasures, Clock clock,
+                      @Value("${smp.service.name}") String service) {
+        this.service = service;
+        this.commands = commands;
+        this.current = current;
+        this.scopes = scopes;
+        this.erasures = erasures;
+        this.clock = clock;
+    }
+
+    /** The request: whom to erase and on which ground; never free text (it would be personal data). */
+    record ErasureRequest(@Nullable SubjectType subjectType, @Nullable String subjectId,
+                          @Nullable ErasureGround ground, @Nullable LocalDate dateOfBirth) {
+    }
+
+    @Post("/erasures")
+    @Secured(Roles.SLT)
+    HttpResponse<Erasures.Erasure> erase(@Body ErasureRequest request) {
+        Actor actor = current.get();
+        List<FieldError> errors = new ArrayList<>();
+        requireSubject(request == null ? null : request.subjectType(), request == null ? null : request.subjectId(),
+                errors);
+        if (request == null || request.ground() == null) {
+            errors.add(new FieldError("ground", "is required: one of "
+                    + String.join(", ", java.util.Arrays.stream(ErasureGround.values()).map(Enum::name).toList())));
+        }
+        requireDateOfBirth(request == null ? null : request.dateOfBirth(), errors);
+        if (!errors.isEmpty()) {
+            throw new DomainException(PlatformError.VALIDATION_FAILED, "The erasure request is not valid", errors);
+        }
+        String erasureId = UUID.randomUUID().toString();
+        commands.send(new EraseSubjectCommand(erasureId, actor.schoolId(), request.subjectType(), request.subjectId(),
+                request.dateOfBirth(), request.ground(), actor.id()));
+        Erasures.Erasure erasure = erasures.find(actor.schoolId(), erasureId).orElseThrow(() ->
+                new IllegalStateException("The erasure's register row is written in its event's transaction"));
+        return HttpResponse.created(erasure, URI.create("/api/v1/privacy/" + service + "/erasures/" + erasureId));
+    }
+
+    @Get("/erasures/{erasureId}")
+    @Secured({Roles.SLT, Roles.AUDITOR})
+    Erasures.Erasure erasure(@PathVariable String erasureId) {
+        return erasures.find(current.get().schoolId(), erasureId).orElseThrow(PlatformError::noSuchRecord);
+    }
+
+    /** The register, newest first. */
+    @Get("/erasures")
+    @Secured({Roles.SLT, Roles.AUDITOR})
+    Map<String, Object> erasures(@Nullable @QueryValue Integer limit) {
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            throw new DomainException(PlatformError.VALIDATION_FAILED, "limit must be from 1 to " + MAX_LIMIT,
+                    List.of(new FieldError("limit", "must be from 1 to " + MAX_LIMIT)));
+        }
+        return Map.of("items", erasures.recent(current.get().schoolId(), limit == null ? 20 : limit));
+    }
+
+    /** What keeps the subject's data in this service today: empty when an erasure would go through. */
+    @Get("/holds")
+    @Secured(Roles.SLT)
+    Map<String, Object> holds(@Nullable @QueryValue SubjectType subjectType, @Nullable @QueryValue String subjectId,
+                              @Nullable @QueryValue LocalDate dateOfBirth) {
+        List<FieldError> errors = new ArrayList<>();
+        requireSubject(subjectType, subjectId, errors);
+        requireDateOfBirth(dateOfBirth, errors);
+        if (!errors.isEmpty()) {
+            throw new DomainException(PlatformError.VALIDATION_FAILED, "The query is not valid", errors);
+        }
+        ErasureSubject subject = new ErasureSubject(current.get().schoolId(), subjectType, subjectId, dateOfBirth);
+        return Map.of("holds", scopes.holds(subject, LocalDate.now(clock.withZone(SubjectErasure.SCHOOL_ZONE))));
+    }
+
+    private static void requireSubject(@Nullable SubjectType type, @Nullable String id, List<FieldError> errors) {
+        if (type == null) {
+            errors.add(new FieldError("subjectType", "is required: one of "
+                    + String.join(", ", java.util.Arrays.stream(SubjectType.values()).map(Enum::name).toList())));
+        }
+        if (id == null || !SUBJECT_ID.matcher(id).matches()) {
+            errors.add(new FieldError("subjectId", "is required: 1 to 64 of A-Z, a-z, 0-9, _ . : -"));
+        }
+    }
+
+    private void requireDateOfBirth(@Nullable LocalDate dateOfBirth, List<FieldError> errors) {
+        if (dateOfBirth != null && dateOfBirth.isAfter(LocalDate.now(clock.withZone(SubjectErasure.SCHOOL_ZONE)))) {
+            errors.add(new FieldError("dateOfBirth", "must not be in the future"));
+        }
+    }
+}

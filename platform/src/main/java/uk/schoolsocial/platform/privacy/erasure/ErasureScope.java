@@ -1,0 +1,32 @@
+package uk.schoolsocial.platform.privacy.erasure;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What one service holds about a data subject, for erasure (AUD-4). Each service has one bean per
+ * feature that keeps personal data; the platform asks all of them. The subject's own key is always
+ * destroyed; a scope adds the records about the subject whose keys go with it (the incidents a pupil
+ * is involved in), the holds that forbid the erasure, and clears its read models.
+ */
+public interface ErasureScope {
+
+    /**
+     * The records of this scope the law keeps although the subject asks for erasure: any hold
+     * refuses the whole erasure (409, naming it). Read when the erasure is decided.
+     */
+    List<ErasureHold> holds(ErasureSubject subject, LocalDate today);
+
+    /**
+     * Records about the subject whose free text is sealed under their own key and must go with the
+     * subject (none held, since {@link #holds} refused otherwise). Not the subject itself.
+     */
+    List<SubjectRef> records(ErasureSubject subject);
+
+    /**
+     * In the transaction of the erasure's event: leaves nothing readable of the subject, or of
+     * {@code records}, in this scope's read models (set personal columns to null, delete rows that
+     * are nothing but personal data). Throwing rolls the erasure back.
+     */
+    void eraseReadModels(ErasureSubject subject, List<SubjectRef> records);
+}

@@ -1,0 +1,38 @@
+package uk.schoolsocial.platform.privacy.erasure;
+
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Every {@link ErasureScope} of the service, asked together (AUD-4). */
+@Singleton
+public class ErasureScopes {
+
+    private final List<ErasureScope> scopes;
+
+    ErasureScopes(List<ErasureScope> scopes) {
+        this.scopes = List.copyOf(scopes);
+    }
+
+    /** Every hold on the subject in this service, in the order the scopes give them. */
+    public List<ErasureHold> holds(ErasureSubject subject, LocalDate today) {
+        List<ErasureHold> holds = new ArrayList<>();
+        scopes.forEach(scope -> holds.addAll(scope.holds(subject, today)));
+        return holds;
+    }
+
+    /** The records whose keys go with the subject's, each once, never the subject itself. */
+    public List<SubjectRef> records(ErasureSubject subject) {
+        Set<SubjectRef> records = new LinkedHashSet<>();
+        scopes.forEach(scope -> records.addAll(scope.records(subject)));
+        records.remove(subject.ref());
+        return List.copyOf(records);
+    }
+
+    void eraseReadModels(ErasureSubject subject, List<SubjectRef> records) {
+        scopes.forEach(scope -> scope.eraseReadModels(subject, records));
+    }
+}

@@ -1,0 +1,21 @@
+package uk.schoolsocial.platform.privacy.erasure;
+
+import uk.schoolsocial.platform.error.ErrorCode;
+import uk.schoolsocial.platform.error.ErrorKind;
+
+/** Refusals of the erasure API (AUD-4). */
+public enum PrivacyError implements ErrorCode {
+    /** The law requires keeping a record about the subject: the problem names each hold and its end. */
+    ERASURE_HELD(ErrorKind.CONFLICT);
+
+    private final ErrorKind kind;
+
+    PrivacyError(ErrorKind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return kind;
+    }
+}

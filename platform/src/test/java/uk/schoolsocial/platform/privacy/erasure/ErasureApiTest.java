@@ -1,0 +1,228 @@
+package uk.schoolsocial.platform.privacy.erasure;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.schoolsocial.events.privacy.PersonalData;
+import uk.schoolsocial.events.privacy.RetentionClass;
+import uk.schoolsocial.events.privacy.SubjectType;
+import uk.schoolsocial.events.privacy.Whose;
+import uk.schoolsocial.platform.audit.ChainVerifier;
+import uk.schoolsocial.platform.testing.PlatformAxonContext;
+import uk.schoolsocial.platform.testing.ServiceApi;
+import uk.schoolsocial.platform.testing.TestDatabase;
+import uk.schoolsocial.platform.testing.TestTokens;
+
+/**
+ * The erasure API every service serves (AUD-4, UK GDPR Art. 17; privacy.yaml), over real HTTP and
+ * Axon against MariaDB, with a scope standing in for a service's: a subject and the records about
+ * them are erased in one transaction with the event that says so; a hold refuses the erasure and
+ * names its end; a scope that fails rolls everything back; only SLT decides.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ErasureApiTest {
+
+    record PupilNoted(String schoolId, String pupilId, String incidentId,
+                      @PersonalData(whose = Whose.PUPIL, retention = RetentionClass.PUPIL_RECORD,
+                              sealedUnder = SubjectType.PUPIL, keyFrom = "pupilId")
+                      String name,
+                      @PersonalData(whose = Whose.PUPIL, retention = RetentionClass.INCIDENT_RECORD,
+                              sealedUnder = SubjectType.INCIDENT, keyFrom = "incidentId")
+                      String narrative) {
+    }
+
+    private static final ServiceApi API = new ServiceApi("privacy");
+    private static final String BASE = "/api/v1/privacy/account";
+    private static final String SLT = TestTokens.bearer("slt-1", TestTokens.SCHOOL, "SLT");
+    private static final String AUDITOR = TestTokens.bearer("auditor-1", TestTokens.SCHOOL, "AUDITOR");
+
+    private EmbeddedServer server;
+    private String schema;
+
+    @BeforeAll
+    void start() {
+        Map<String, Object> database = TestDatabase.newSchema("erasureapi");
+        schema = PlatformAxonContext.schemaOf(database);
+        Map<String, Object> properties = PlatformAxonContext.properties(database);
+        properties.put("smp.service.name", "account");
+        properties.put("smp.test.erasure-scope", "true");
+        server = ApplicationContext.run(EmbeddedServer.class, properties);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private String publish(String school, String pupil, String incident, String name) {
+        EventMessage<?> message = GenericEventMessage.asEventMessage(
+                new PupilNoted(school, pupil, incident, name, name + " sent the message at break"))
+                .andMetaData(PlatformAxonContext.audit(school));
+        server.getApplicationContext().getBean(EventStore.class).publish(message);
+        return message.getIdentifier();
+    }
+
+    private PupilNoted read(String eventId) {
+        return server.getApplicationContext().getBean(EventStore.class).openStream(null).asStream()
+                .filter(event -> event.getIdentifier().equals(eventId)).findFirst()
+                .map(event -> (PupilNoted) event.getPayload()).orElseThrow();
+    }
+
+    private Map<String, Object> request(String type, String id, String ground) {
+        return Map.of("subjectType", type, "subjectId", id, "ground", ground);
+    }
+
+    @Test
+    void aud4_aPupilAndTheRecordsAboutThemAreErasedWithAnEventThatCarriesNoPersonalData() throws Exception {
+        String ours = publish(TestTokens.SCHOOL, "p-1", "i-1", "Wren Aldous");
+        String theirs = publish(TestTokens.OTHER_SCHOOL, "p-1", "i-1", "Yves Brandt");
+        storeAnswer("answer-1", "{\"pupilId\":\"p-1\",\"name\":\"Wren Aldous\"}");
+
+        String erasureId = API.as(server.getPort(), SLT).body(request("PUPIL", "p-1", "CONSENT_WITHDRAWN"))
+                .post(BASE + "/erasures").then().statusCode(201)
+                .header("Location", containsString(BASE + "/erasures/"))
+                .body("subjectType", equalTo("PUPIL")).body("subjectId", equalTo("p-1"))
+                .body("ground", equalTo("CONSENT_WITHDRAWN")).body("erasedRecords", equalTo(List.of("INCIDENT:i-1")))
+                .body("erasedBy", equalTo("slt-1"))
+                .extract().path("erasureId");
+
+        PupilNoted erased = read(ours);
+        assertNull(erased.name());
+        assertNull(erased.narrative(), "the incident's key went with the pupil");
+        assertEquals("Yves Brandt", read(theirs).name(), "another school's pupil-1 is another subject");
+        assertEquals(List.of("PUPIL:p-1 [INCIDENT:i-1]"),
+                server.getApplicationContext().getBean(TestErasureScope.class).erased);
+        assertNull(answer("answer-1"), "no stored answer keeps a copy");
+        assertTrue(server.getApplicationContext().getBean(ChainVerifier.class).verify(null).intact());
+
+        String stored = eventPayload("SubjectErasedEvent");
+        assertTrue(stored.contains("\"subjectId\":\"p-1\"") && stored.contains("CONSENT_WITHDRAWN"), stored);
+        assertFalse(stored.contains("Wren") || stored.contains("break"), stored);
+
+        API.as(server.getPort(), AUDITOR).get(BASE + "/erasures/" + erasureId).then().statusCode(200)
+                .body("erasureId", equalTo(erasureId));
+        API.as(server.getPort(), AUDITOR).get(BASE + "/erasures").then().statusCode(200)
+                .body("items.erasureId", hasItem(erasureId));
+        API.as(server.getPort(), TestTokens.bearer("auditor-2", TestTokens.OTHER_SCHOOL, "AUDITOR"))
+                .get(BASE + "/erasures/" + erasureId).then().statusCode(404);
+
+        String later = publish(TestTokens.SCHOOL, "p-1", "i-1", "Wren Aldous");
+        assertFalse(storedPayloadOf(later).contains("Wren"), "what arrives after the erasure is stored erased");
+    }
+
+    @Test
+    void aud4_aHoldRefusesTheErasureNamingTheHoldAndItsEndAndNothingIsErased() throws Exception {
+        String ours = publish(TestTokens.SCHOOL, "held-1", "i-9", "Zia Crane");
+        API.as(server.getPort(), SLT).body(request("PUPIL", "held-1", "OBJECTION")).post(BASE + "/erasures")
+                .then().statusCode(409).body("code", equalTo("ERASURE_HELD"))
+                .body("detail", containsString("SAFEGUARDING_RECORD on INCIDENT:i-9 until 2040-01-01"))
+                .body("errors.field", hasItem("subjectId"));
+        assertEquals("Zia Crane", read(ours).name());
+        API.as(server.getPort(), SLT).queryParam("subjectType", "PUPIL").queryParam("subjectId", "held-1")
+                .get(BASE + "/holds").then().statusCode(200).body("holds", hasSize(1))
+                .body("holds[0].hold", equalTo("SAFEGUARDING_RECORD")).body("holds[0].until", equalTo("2040-01-01"));
+        API.as(server.getPort(), SLT).queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-77")
+                .get(BASE + "/holds").then().statusCode(200).body("holds", hasSize(0));
+    }
+
+    @Test
+    void aud4_whenAReadModelCannotBeClearedNothingIsErasedAndNothingRecorded() throws Exception {
+        String ours = publish(TestTokens.SCHOOL, "fails-1", "i-5", "Abe Dorn");
+        io.restassured.RestAssured.given().port(server.getPort()).header("Authorization", SLT)
+                .contentType(io.restassured.http.ContentType.JSON).body(request("PUPIL", "fails-1", "OBJECTION"))
+                .post(BASE + "/erasures").then().statusCode(500);
+        assertEquals("Abe Dorn", read(ours).name(), "the key survives the rolled-back erasure");
+        API.as(server.getPort(), SLT).get(BASE + "/erasures").then().statusCode(200)
+                .body("items.subjectId", org.hamcrest.Matchers.not(hasItem("fails-1")));
+    }
+
+    @Test
+    void aud4_onlySltErasesAndBadRequestsAreNamed() {
+        API.as(server.getPort(), AUDITOR).body(request("PUPIL", "p-2", "OBJECTION")).post(BASE + "/erasures")
+                .then().statusCode(403);
+        API.as(server.getPort(), TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF"))
+                .queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-2").get(BASE + "/holds")
+                .then().statusCode(403);
+        API.badInput(server.getPort(), SLT).body(Map.of("subjectType", "PUPIL", "subjectId", "p 2",
+                        "dateOfBirth", LocalDate.now().plusDays(2).toString()))
+                .post(BASE + "/erasures").then().statusCode(400)
+                .body("errors.field", hasItems("subjectId", "ground", "dateOfBirth"));
+        API.badInput(server.getPort(), SLT).body(Map.of("subjectType", "PUPIL", "subjectId", "p-2",
+                        "ground", "BECAUSE")).post(BASE + "/erasures").then().statusCode(400)
+                .body("detail", containsString("NO_LONGER_NECESSARY"));
+        API.badInput(server.getPort(), SLT).body(Map.of("subjectType", "PUPIL", "subjectId", "p-2",
+                        "ground", "OBJECTION", "reason", "her name is Ann")).post(BASE + "/erasures")
+                .then().statusCode(400);
+        API.badInput(server.getPort(), SLT).queryParam("subjectType", "PUPIL").get(BASE + "/holds")
+                .then().statusCode(400).body("errors.field", hasItem("subjectId"));
+        API.as(server.getPort(), SLT).get(BASE + "/erasures/no-such-erasure").then().statusCode(404)
+                .body("erasureId", nullValue());
+    }
+
+    private void storeAnswer(String key, String body) throws Exception {
+        try (Connection connection = TestDatabase.connect(schema); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO idempotency_record (school_id, actor_id, idempotency_key, request_hash, committed_at,"
+                        + " response_status, response_type, response_body) VALUES (?, 'slt-1', ?, REPEAT('0', 64), NOW(6),"
+                        + " 201, 'application/json', ?)")) {
+            insert.setString(1, TestTokens.SCHOOL);
+            insert.setString(2, key);
+            insert.setBytes(3, body.getBytes(StandardCharsets.UTF_8));
+            insert.executeUpdate();
+        }
+    }
+
+    private String answer(String key) throws Exception {
+        try (Connection connection = TestDatabase.connect(schema); PreparedStatement select = connection.prepareStatement(
+                "SELECT response_body FROM idempotency_record WHERE idempotency_key = ?")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), "the key itself is kept");
+                byte[] body = row.getBytes(1);
+                return body == null ? null : new String(body, StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private String eventPayload(String type) throws Exception {
+        return query("SELECT payload FROM domain_event_entry WHERE payload_type LIKE ? ORDER BY global_index DESC LIMIT 1",
+                "%" + type);
+    }
+
+    private String storedPayloadOf(String eventId) throws Exception {
+        return query("SELECT payload FROM domain_event_entry WHERE event_identifier = ?", eventId);
+    }
+
+    private String query(String sql, String parameter) throws Exception {
+        try (Connection connection = TestDatabase.connect(schema); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                return new String(row.getBytes(1), StandardCharsets.UTF_8);
+            }
+        }
+    }
+}
