@@ -39,6 +39,8 @@ import uk.schoolsocial.platform.privacy.SealingSerializer;
 import uk.schoolsocial.platform.privacy.SubjectKeys;
 import uk.schoolsocial.platform.privacy.erasure.ErasureProjection;
 import uk.schoolsocial.platform.privacy.erasure.ErasureScopes;
+import uk.schoolsocial.platform.privacy.erasure.RetentionPeriods;
+import uk.schoolsocial.platform.privacy.erasure.RetentionSetting;
 import uk.schoolsocial.platform.privacy.erasure.SubjectErasure;
 import org.slf4j.LoggerFactory;
 import uk.schoolsocial.events.AuditMetadata;
@@ -76,12 +78,15 @@ public class AxonInfrastructure {
     private final ParkedEvents parked;
     private final ErasureScopes erasureScopes;
     private final ErasureProjection erasures;
+    private final RetentionPeriods retentionPeriods;
 
     AxonInfrastructure(DataSource dataSource, SynchronousTransactionManager<Connection> transactions,
                        AxonProperties properties, Clock clock, EventSources eventSources,
                        IdempotencyCommitInterceptor idempotency, ProcessorFailures failures, ParkedEvents parked,
-                       SubjectKeys subjectKeys, ErasureScopes erasureScopes, ErasureProjection erasures) {
+                       SubjectKeys subjectKeys, ErasureScopes erasureScopes, ErasureProjection erasures,
+                       RetentionPeriods retentionPeriods) {
         this.clock = clock;
+        this.retentionPeriods = retentionPeriods;
         this.erasureScopes = erasureScopes;
         this.erasures = erasures;
         this.eventSerializer = new SealingSerializer(serializer, subjectKeys);
@@ -143,10 +148,13 @@ public class AxonInfrastructure {
                 .registerTokenStore(c -> c.getComponent(TokenStore.class));
         // AUD-4: every service erases its data subjects the same way; the keys go in the event's transaction.
         configurer.configureAggregate(SubjectErasure.class);
+        configurer.configureAggregate(RetentionSetting.class);
         configurer.registerComponent(ErasureScopes.class, c -> erasureScopes);
         configurer.eventProcessing()
                 .registerSubscribingEventProcessor(ErasureProjection.GROUP)
-                .registerEventHandler(c -> erasures);
+                .registerEventHandler(c -> erasures)
+                .registerSubscribingEventProcessor(RetentionPeriods.GROUP)
+                .registerEventHandler(c -> retentionPeriods);
         // No event is skipped (issue 11): a failure is retried, or the event parked in a dead-letter queue.
         DeadLetterQueues.configure(configurer, connections, transactionManager, savepointTransactionManager, failures);
         configurer.onInitialize(c -> c.onStart(() -> {

@@ -15,12 +15,14 @@ import io.micronaut.security.annotation.Secured;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import uk.schoolsocial.events.privacy.ErasureGround;
+import uk.schoolsocial.events.privacy.RetentionClass;
 import uk.schoolsocial.events.privacy.SubjectType;
 import uk.schoolsocial.platform.error.DomainException;
 import uk.schoolsocial.platform.error.FieldError;
@@ -50,10 +52,12 @@ class ErasureController {
     private final Erasures erasures;
     private final Clock clock;
     private final String service;
+    private final RetentionPeriods retentionPeriods;
 
     ErasureController(CommandSender commands, CurrentActor current, ErasureScopes scopes, Erasures erasures, Clock clock,
-                      @Value("${smp.service.name}") String service) {
+                      @Value("${smp.service.name}") String service, RetentionPeriods retentionPeriods) {
         this.service = service;
+        this.retentionPeriods = retentionPeriods;
         this.commands = commands;
         this.current = current;
         this.scopes = scopes;
@@ -119,6 +123,62 @@ class ErasureController {
         }
         ErasureSubject subject = new ErasureSubject(current.get().schoolId(), subjectType, subjectId, dateOfBirth);
         return Map.of("holds", scopes.holds(subject, LocalDate.now(clock.withZone(SubjectErasure.SCHOOL_ZONE))));
+    }
+
+    /** The school's retention periods (its own or the suite's default, with the source) and the schedule's last run. */
+    @Get("/retention")
+    @Secured({Roles.SLT, Roles.AUDITOR})
+    Map<String, Object> retention() {
+        String school = current.get().schoolId();
+        Map<RetentionClass, Period> periods = retentionPeriods.of(school);
+        List<Map<String, Object>> classes = new ArrayList<>();
+        periods.forEach((retention, period) -> {
+            Map<String, Object> one = new java.util.LinkedHashMap<>();
+            one.put("retentionClass", retention.name());
+            one.put("period", period.toString());
+            one.put("defaultPeriod", retention.defaultPeriod().toString());
+            one.put("from", retention.from());
+            one.put("source", retention.source());
+            classes.add(one);
+        });
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("periods", classes);
+        retentionPeriods.lastRun(school).ifPresent(run -> answer.put("lastRun", run));
+        return answer;
+    }
+
+    record RetentionRequest(@Nullable String period) {
+    }
+
+    /** A school keeps one class of records for another period than the suite's default (AUD-4). */
+    @io.micronaut.http.annotation.Put("/retention/{retentionClass}")
+    @Secured(Roles.SLT)
+    Map<String, Object> setRetention(@PathVariable String retentionClass, @Body RetentionRequest request) {
+        RetentionClass retention = java.util.Arrays.stream(RetentionClass.values())
+                .filter(value -> value.name().equals(retentionClass)).findFirst()
+                .orElseThrow(() -> new DomainException(PlatformError.VALIDATION_FAILED,
+                        "retentionClass must be one of " + java.util.Arrays.toString(RetentionClass.values()),
+                        List.of(new FieldError("retentionClass", "must be one of "
+                                + java.util.Arrays.toString(RetentionClass.values())))));
+        Period period = parsePeriod(request == null ? null : request.period());
+        Actor actor = current.get();
+        commands.send(new SetRetentionPeriodCommand(SetRetentionPeriodCommand.settingId(actor.schoolId(), retention),
+                actor.schoolId(), retention, period, actor.id()));
+        return retention();
+    }
+
+    private static Period parsePeriod(@Nullable String text) {
+        String problem = "must be an ISO-8601 period of whole years, months or days from P0D to P100Y, e.g. P6Y";
+        if (text == null || !text.matches("P(\\d{1,3}Y)?(\\d{1,4}M)?(\\d{1,5}D)?") || text.equals("P")) {
+            throw new DomainException(PlatformError.VALIDATION_FAILED, "period " + problem,
+                    List.of(new FieldError("period", problem)));
+        }
+        Period period = Period.parse(text);
+        if (period.toTotalMonths() * 31 + period.getDays() > 100L * 12 * 31) {
+            throw new DomainException(PlatformError.VALIDATION_FAILED, "period " + problem,
+                    List.of(new FieldError("period", problem)));
+        }
+        return period;
     }
 
     private static void requireSubject(@Nullable SubjectType type, @Nullable String id, List<FieldError> errors) {

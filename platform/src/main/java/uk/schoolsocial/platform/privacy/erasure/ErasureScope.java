@@ -1,7 +1,9 @@
 package uk.schoolsocial.platform.privacy.erasure;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import uk.schoolsocial.events.privacy.RetentionClass;
 
 /**
  * What one service holds about a data subject, for erasure (AUD-4). Each service has one bean per
@@ -29,4 +31,18 @@ public interface ErasureScope {
      * are nothing but personal data). Throwing rolls the erasure back.
      */
     void eraseReadModels(ErasureSubject subject, List<SubjectRef> records);
+
+    /** A record whose retention clock is running: since {@code startedAt} (the pupil left, the incident closed). */
+    record Expiry(String schoolId, SubjectRef subject, Instant startedAt) {
+    }
+
+    /**
+     * The retention schedule (AUD-4, Art. 5(1)(e)): this scope's subjects of {@code retention} whose
+     * clock ({@link RetentionClass#from()}) started before {@code startedBefore}, in any school. The
+     * schedule applies each school's period and erases those past it, unless a hold keeps them.
+     * Subjects already erased may be returned; they are skipped. None by default.
+     */
+    default List<Expiry> expiring(RetentionClass retention, Instant startedBefore) {
+        return List.of();
+    }
 }

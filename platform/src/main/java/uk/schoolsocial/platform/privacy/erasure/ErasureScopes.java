@@ -32,6 +32,14 @@ public class ErasureScopes {
         return List.copyOf(records);
     }
 
+    /** Every scope's subjects of {@code retention} whose clock started before {@code startedBefore}. */
+    List<ErasureScope.Expiry> expiring(uk.schoolsocial.events.privacy.RetentionClass retention,
+                                       java.time.Instant startedBefore) {
+        List<ErasureScope.Expiry> expiring = new ArrayList<>();
+        scopes.forEach(scope -> expiring.addAll(scope.expiring(retention, startedBefore)));
+        return expiring;
+    }
+
     void eraseReadModels(ErasureSubject subject, List<SubjectRef> records) {
         scopes.forEach(scope -> scope.eraseReadModels(subject, records));
     }

@@ -2,10 +2,13 @@ package uk.schoolsocial.platform.privacy.erasure;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import uk.schoolsocial.events.privacy.RetentionClass;
 import uk.schoolsocial.events.privacy.SubjectType;
+import uk.schoolsocial.platform.testing.TestTokens;
 
 /**
  * A service's scope as the erasure tests need one: pupil {@code p-1} is involved in incident
@@ -31,6 +34,17 @@ class TestErasureScope implements ErasureScope {
     public List<SubjectRef> records(ErasureSubject subject) {
         return subject.type() == SubjectType.PUPIL && subject.subjectId().equals("p-1")
                 ? List.of(new SubjectRef(SubjectType.INCIDENT, "i-1"), subject.ref()) : List.of();
+    }
+
+    /** Pupil {@code left-1} left two days ago; {@code held-1} too, under a hold. */
+    @Override
+    public List<Expiry> expiring(RetentionClass retention, Instant startedBefore) {
+        Instant left = Instant.now().minus(java.time.Duration.ofDays(2));
+        if (retention != RetentionClass.PUPIL_RECORD || !left.isBefore(startedBefore)) {
+            return List.of();
+        }
+        return List.of(new Expiry(TestTokens.SCHOOL, new SubjectRef(SubjectType.PUPIL, "left-1"), left),
+                new Expiry(TestTokens.SCHOOL, new SubjectRef(SubjectType.PUPIL, "held-1"), left));
     }
 
     @Override
