@@ -95,6 +95,37 @@ public class AuditLog {
         }
     }
 
+    /**
+     * A subject access export (AUD-4): the school's events whose stored payload contains any of
+     * {@code texts} (the subject's id as a JSON string, its key's name), oldest first, at most
+     * {@code max}; sealed fields opened only where {@code disclosure} allows.
+     */
+    public List<AuditEntry> mentioning(String school, List<String> texts, Sealing.Disclosure disclosure, int max) {
+        StringBuilder sql = new StringBuilder("SELECT " + CHAIN_COLUMNS + FROM + " WHERE c.school_id = ? AND (");
+        for (int i = 0; i < texts.size(); i++) {
+            sql.append(i == 0 ? "" : " OR ").append("e.payload LIKE ?");
+        }
+        sql.append(") ORDER BY c.chain_seq LIMIT ?");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement read = connection.prepareStatement(sql.toString())) {
+            read.setString(1, school);
+            for (int i = 0; i < texts.size(); i++) {
+                String escaped = texts.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                read.setBytes(i + 2, ("%" + escaped + "%").getBytes(StandardCharsets.UTF_8));
+            }
+            read.setInt(texts.size() + 2, max);
+            List<AuditEntry> entries = new ArrayList<>();
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(entry(rows, tree -> sealing.openDisclosing(tree, disclosure)));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the audit trail", e);
+        }
+    }
+
     /** The head of the chain: how many events it holds and its hash. */
     public EventChainWriter.Head head() {
         try (Connection connection = dataSource.getConnection()) {
@@ -192,6 +223,10 @@ public class AuditLog {
     }
 
     private AuditEntry entry(ResultSet rows) throws SQLException {
+        return entry(rows, sealing::openAll);
+    }
+
+    private AuditEntry entry(ResultSet rows, java.util.function.UnaryOperator<JsonNode> opener) throws SQLException {
         AuditChain.StoredEvent stored = StoredEvents.read(rows, 6);
         Map<String, Object> meta = metaData(stored.metaData());
         String roles = string(meta.get(AuditMetadata.ACTOR_ROLES));
@@ -201,7 +236,7 @@ public class AuditLog {
                 string(meta.get(AuditMetadata.ACTOR_ID)),
                 roles == null || roles.isBlank() ? List.of() : Arrays.asList(roles.split(",")),
                 string(meta.get(AuditMetadata.CORRELATION_ID)), string(meta.get(AuditMetadata.CAUSATION_ID)),
-                string(meta.get(AuditMetadata.REASON)), payload(stored.payload()),
+                string(meta.get(AuditMetadata.REASON)), payload(stored.payload(), opener),
                 AuditChain.hex(rows.getBytes(2)), AuditChain.hex(rows.getBytes(3)));
     }
 
@@ -217,7 +252,7 @@ public class AuditLog {
         }
     }
 
-    private JsonNode payload(byte[] bytes) {
+    private JsonNode payload(byte[] bytes, java.util.function.UnaryOperator<JsonNode> opener) {
         JsonNode tree;
         try {
             tree = json.readTree(bytes);
@@ -226,7 +261,7 @@ public class AuditLog {
             return json.getNodeFactory().textNode(new String(bytes, StandardCharsets.UTF_8));
         }
         try {
-            return sealing.openAll(tree.deepCopy());
+            return opener.apply(tree.deepCopy());
         } catch (Sealing.SealedFieldTamperedException e) {
             return tree; // shown as stored; a verification names the alteration
         }

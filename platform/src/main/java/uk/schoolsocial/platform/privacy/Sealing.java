@@ -143,6 +143,49 @@ public final class Sealing {
         return node;
     }
 
+    /** What a subject access export shows in place of another person's data (AUD-4). */
+    public static final String WITHHELD = "[withheld: another person's data]";
+
+    /**
+     * Decides, for a subject access export, whether a sealed field may be shown: by the subject it is
+     * sealed under ({@code TYPE:school/id}) and the object that holds it; {@code inList} when that
+     * object is an element of a list (one of several people involved, say).
+     */
+    public interface Disclosure {
+        boolean mayOpen(String subjectRef, ObjectNode holder, boolean inList);
+    }
+
+    /**
+     * As {@link #openAll}, but a field the disclosure does not allow reads {@link #WITHHELD} (a
+     * destroyed key still gives null).
+     */
+    public JsonNode openDisclosing(JsonNode payload, Disclosure disclosure) {
+        return openDisclosing(payload, "", null, false, disclosure);
+    }
+
+    private JsonNode openDisclosing(JsonNode node, String path, ObjectNode holder, boolean inList,
+                                    Disclosure disclosure) {
+        if (isEnvelope(node)) {
+            if (!disclosure.mayOpen(node.path("k").asText(), holder, inList)) {
+                return JsonNodeFactory.instance.textNode(WITHHELD);
+            }
+            return opened((ObjectNode) node, path);
+        }
+        if (node instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                object.set(name, openDisclosing(object.get(name), path.isEmpty() ? name : path + "." + name, object,
+                        inList && holder == null, disclosure));
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, openDisclosing(array.get(i), path + ".[]", null, true, disclosure));
+            }
+        }
+        return node;
+    }
+
     /** Whether an event of {@code type} has any personal field. */
     boolean seals(Class<?> type) {
         return !fieldsOf(type).isEmpty();

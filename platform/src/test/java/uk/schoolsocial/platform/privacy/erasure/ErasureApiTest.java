@@ -55,6 +55,19 @@ class ErasureApiTest {
                       String narrative) {
     }
 
+    record Involved(String role, String rosterId,
+                    @PersonalData(whose = Whose.PUPIL, retention = RetentionClass.INCIDENT_RECORD,
+                            sealedUnder = SubjectType.INCIDENT, keyFrom = "incidentId")
+                    String description) {
+    }
+
+    record IncidentNoted(String schoolId, String incidentId,
+                         @PersonalData(whose = Whose.PUPIL, retention = RetentionClass.INCIDENT_RECORD,
+                                 sealedUnder = SubjectType.INCIDENT, keyFrom = "incidentId")
+                         String narrative,
+                         List<Involved> people) {
+    }
+
     private static final ServiceApi API = new ServiceApi("privacy");
     private static final String BASE = "/api/v1/privacy/account";
     private static final String SLT = TestTokens.bearer("slt-1", TestTokens.SCHOOL, "SLT");
@@ -190,6 +203,46 @@ class ErasureApiTest {
                 .then().statusCode(400);
         API.as(server.getPort(), AUDITOR).body(Map.of("period", "P6Y")).put(BASE + "/retention/PUPIL_RECORD")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void aud4_theSubjectAccessExportShowsTheSubjectsDataAndWithholdsOtherPeoples() {
+        publish(TestTokens.SCHOOL, "sar-1", "i-30", "Cara Fenn");
+        publish(TestTokens.SCHOOL, "other-7", "i-30", "Dev Gill");
+        publish(TestTokens.OTHER_SCHOOL, "sar-1", "i-31", "Eli Hart");
+        server.getApplicationContext().getBean(EventStore.class).publish(GenericEventMessage.asEventMessage(
+                new IncidentNoted(TestTokens.SCHOOL, "i-30", "a group chat at the weekend", List.of(
+                        new Involved("PUPIL", "sar-1", "sent the first message"),
+                        new Involved("PUPIL", "other-7", "Dev, who forwarded it"),
+                        new Involved("THIRD_PARTY", null, "an older cousin"))))
+                .andMetaData(PlatformAxonContext.audit(TestTokens.SCHOOL)));
+
+        var export = API.as(server.getPort(), SLT).get(BASE + "/subjects/PUPIL/sar-1").then().statusCode(200)
+                .body("service", equalTo("account")).body("subjectId", equalTo("sar-1"))
+                .body("records", equalTo(List.of("INCIDENT:i-30"))).body("complete", equalTo(true))
+                .body("events.schoolId", org.hamcrest.Matchers.everyItem(equalTo(TestTokens.SCHOOL)))
+                .extract().jsonPath();
+        List<Map<String, Object>> payloads = export.getList("events.payload");
+        assertEquals(3, payloads.size(), payloads.toString());
+        assertEquals("Cara Fenn", payloads.get(0).get("name"));
+        assertEquals(uk.schoolsocial.platform.privacy.Sealing.WITHHELD, payloads.get(1).get("name"),
+                "another pupil's own data is withheld");
+        assertEquals(uk.schoolsocial.platform.privacy.Sealing.WITHHELD, payloads.get(1).get("narrative"),
+                "and so is the incident's text in an event about them");
+        assertEquals("Cara Fenn sent the message at break", payloads.get(0).get("narrative"));
+        assertEquals("a group chat at the weekend", payloads.get(2).get("narrative"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> people = (List<Map<String, Object>>) payloads.get(2).get("people");
+        assertEquals("sent the first message", people.get(0).get("description"));
+        assertEquals(uk.schoolsocial.platform.privacy.Sealing.WITHHELD, people.get(1).get("description"),
+                "another pupil involved in the same incident is withheld");
+        assertEquals("an older cousin", people.get(2).get("description"));
+        String all = export.prettify();
+        assertFalse(all.contains("Dev") || all.contains("Eli Hart"), all);
+
+        API.as(server.getPort(), AUDITOR).get(BASE + "/subjects/PUPIL/sar-1").then().statusCode(403);
+        API.badInput(server.getPort(), SLT).get(BASE + "/subjects/PERSON/sar 1").then().statusCode(400)
+                .body("errors.field", hasItems("subjectType", "subjectId"));
     }
 
     @Test

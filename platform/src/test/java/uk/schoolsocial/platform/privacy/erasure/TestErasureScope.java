@@ -12,7 +12,7 @@ import uk.schoolsocial.platform.testing.TestTokens;
 
 /**
  * A service's scope as the erasure tests need one: pupil {@code p-1} is involved in incident
- * {@code i-1}; pupil {@code held-1} in a safeguarding incident kept until 2040-01-01; a read model
+ * {@code i-1}, pupil {@code sar-1} in {@code i-30}; pupil {@code held-1} in a safeguarding incident kept until 2040-01-01; a read model
  * erasure that fails for {@code fails-1}.
  */
 @Singleton
@@ -32,6 +32,9 @@ class TestErasureScope implements ErasureScope {
 
     @Override
     public List<SubjectRef> records(ErasureSubject subject) {
+        if (subject.type() == SubjectType.PUPIL && subject.subjectId().equals("sar-1")) {
+            return List.of(new SubjectRef(SubjectType.INCIDENT, "i-30"));
+        }
         return subject.type() == SubjectType.PUPIL && subject.subjectId().equals("p-1")
                 ? List.of(new SubjectRef(SubjectType.INCIDENT, "i-1"), subject.ref()) : List.of();
     }
