@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,15 +15,12 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import uk.schoolsocial.gateway.auth.Caller;
 import uk.schoolsocial.gateway.auth.Role;
 import uk.schoolsocial.gateway.routing.DownstreamService;
@@ -51,13 +47,13 @@ final class SuiteErasureController {
 
     private final RouteTable routes;
     private final InternalTokenMinter minter;
-    private final HttpClient client;
+    private final ServiceCalls calls;
     private final ObjectMapper json = new ObjectMapper();
 
-    SuiteErasureController(RouteTable routes, InternalTokenMinter minter, HttpClient client) {
+    SuiteErasureController(RouteTable routes, InternalTokenMinter minter, ServiceCalls calls) {
         this.routes = routes;
         this.minter = minter;
-        this.client = client;
+        this.calls = calls;
     }
 
     @Post(value = "/erasures", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -75,12 +71,11 @@ final class SuiteErasureController {
         if (!(parsed instanceof ObjectNode erasure)) {
             return Problems.invalid(List.of(new Problem.FieldError("", "must be one JSON object")));
         }
-        Call call = new Call(minter.mint(caller), CorrelationIdFilter.of(request).orElse(null),
-                request.getHeaders().get(IDEMPOTENCY_KEY), body);
+        Call call = call(caller, request, request.getHeaders().get(IDEMPOTENCY_KEY), body);
         List<DownstreamService> services = routes.services();
         List<Problem.FieldError> holds = new ArrayList<>();
         for (DownstreamService service : services) {
-            Answer answer = holds(call, service, erasure);
+            ServiceCalls.Answer answer = holds(call, service, erasure);
             if (answer.failure().isPresent()) {
                 return answer.failure().get();
             }
@@ -96,7 +91,7 @@ final class SuiteErasureController {
         answer.set("subjectId", erasure.get("subjectId"));
         ArrayNode erased = answer.putArray("services");
         for (DownstreamService service : services) {
-            Answer outcome = erase(call, service);
+            ServiceCalls.Answer outcome = erase(call, service);
             if (outcome.failure().isPresent()) {
                 return outcome.failure().get();
             }
@@ -107,62 +102,35 @@ final class SuiteErasureController {
         return HttpResponse.created(answer.toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    private record Call(String token, @Nullable String correlationId, @Nullable String idempotencyKey, String body) {
+    private Call call(Caller caller, HttpRequest<?> request, @Nullable String idempotencyKey, String body) {
+        return new Call(new ServiceCalls.Call(minter.mint(caller), CorrelationIdFilter.of(request).orElse(null)),
+                idempotencyKey, body);
     }
 
-    /** A service's answer, or the response the caller gets instead. */
-    private record Answer(JsonNode body, Optional<MutableHttpResponse<?>> failure) {
+    private record Call(ServiceCalls.Call who, @Nullable String idempotencyKey, String body) {
     }
 
-    private Answer holds(Call call, DownstreamService service, ObjectNode erasure) {
+    private ServiceCalls.Answer holds(Call call, DownstreamService service, ObjectNode erasure) {
         UriBuilder uri = UriBuilder.of("/api/v1/privacy/" + service.name() + "/holds")
                 .queryParam("subjectType", text(erasure, "subjectType"))
                 .queryParam("subjectId", text(erasure, "subjectId"));
         if (erasure.hasNonNull("dateOfBirth")) {
             uri.queryParam("dateOfBirth", erasure.get("dateOfBirth").asText());
         }
-        return exchange(service, headers(HttpRequest.GET(service.target(uri.build())), call));
+        return calls.exchange(service, HttpRequest.GET(service.target(uri.build())), call.who(),
+                "Nothing was erased.");
     }
 
-    private Answer erase(Call call, DownstreamService service) {
+    private ServiceCalls.Answer erase(Call call, DownstreamService service) {
         MutableHttpRequest<String> request = HttpRequest.POST(
                         service.target(UriBuilder.of("/api/v1/privacy/" + service.name() + "/erasures").build()), call.body())
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
         if (call.idempotencyKey() != null) {
             request.header(IDEMPOTENCY_KEY, call.idempotencyKey());
         }
-        return exchange(service, headers(request, call));
-    }
-
-    private static <T> MutableHttpRequest<T> headers(MutableHttpRequest<T> request, Call call) {
-        request.header(HttpHeaders.AUTHORIZATION, "Bearer " + call.token());
-        if (call.correlationId() != null) {
-            request.header(CorrelationIdFilter.HEADER, call.correlationId());
-        }
-        return request;
-    }
-
-    private Answer exchange(DownstreamService service, MutableHttpRequest<?> request) {
-        try {
-            HttpResponse<String> response = client.toBlocking().exchange(request, String.class);
-            return new Answer(json.readTree(response.getBody().orElse("{}")), Optional.empty());
-        } catch (HttpClientResponseException refused) {
-            if (refused.getStatus().getCode() < 500) {
-                MutableHttpResponse<String> passed = HttpResponse.<String>status(refused.getStatus())
-                        .body(refused.getResponse().getBody(String.class).orElse(""));
-                refused.getResponse().getContentType().ifPresent(passed::contentType);
-                return new Answer(null, Optional.of(passed));
-            }
-            return new Answer(null, Optional.of(Problems.response(HttpStatus.BAD_GATEWAY, "The " + service.name()
-                    + " service failed (HTTP " + refused.getStatus().getCode() + "). Services before it in "
-                    + routes.services().stream().map(DownstreamService::name).toList()
-                    + " have erased the subject; send the same request again to finish.")));
-        } catch (JsonProcessingException | RuntimeException unreachable) {
-            return new Answer(null, Optional.of(Problems.response(HttpStatus.BAD_GATEWAY, "The " + service.name()
-                    + " service cannot be reached. Services before it in "
-                    + routes.services().stream().map(DownstreamService::name).toList()
-                    + " have erased the subject; send the same request again to finish.")));
-        }
+        return calls.exchange(service, request, call.who(), "Services before it in "
+                + routes.services().stream().map(DownstreamService::name).toList()
+                + " have erased the subject; send the same request again to finish.");
     }
 
     private static MutableHttpResponse<Problem> held(ObjectNode erasure, List<Problem.FieldError> holds) {

@@ -29,11 +29,13 @@ public final class RouteTable {
     private static final String AUDIT_ROOT = API_ROOT + AUDIT_PREFIX + "/";
     /**
      * {@code /api/v1/privacy/NAME/...} is the erasure API of the service named NAME (privacy.yaml),
-     * {@code /api/v1/privacy/erasures} the gateway's erasure from every service (AUD-4); other
+     * {@code /api/v1/privacy/erasures} and {@code /api/v1/privacy/subject-access} the gateway's
+     * erasure from, and export of, every service (AUD-4); other
      * {@code /api/v1/privacy/} paths go to the service claiming the prefix {@code privacy}.
      */
     private static final String PRIVACY_ROOT = API_ROOT + "privacy/";
     static final String SUITE_ERASURES = "erasures";
+    static final String SUITE_SUBJECT_ACCESS = "subject-access";
 
     private final Map<String, DownstreamService> byPrefix = new HashMap<>();
     private final Map<String, DownstreamService> byName = new TreeMap<>();
@@ -62,7 +64,7 @@ public final class RouteTable {
         }
         if (path.startsWith(PRIVACY_ROOT)) {
             String rest = path.substring(PRIVACY_ROOT.length());
-            if (rest.equals(SUITE_ERASURES)) {
+            if (rest.equals(SUITE_ERASURES) || rest.equals(SUITE_SUBJECT_ACCESS)) {
                 return new Route.Gateway();
             }
             DownstreamService named = byName.get(firstSegment(rest));

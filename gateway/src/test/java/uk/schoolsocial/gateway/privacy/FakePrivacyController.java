@@ -64,6 +64,28 @@ class FakePrivacyController {
         return HttpResponse.ok(Map.of("holds", List.of()));
     }
 
+    @Get("/subjects/{subjectType}/{subjectId}")
+    HttpResponse<?> subject(String service, String subjectType, String subjectId) {
+        seen.calls.add("subject " + service + " " + subjectType + " " + subjectId);
+        if (subjectId.contains(" ")) {
+            return HttpResponse.badRequest(Map.of("status", 400, "code", "VALIDATION_FAILED", "title", "Bad Request",
+                    "type", "https://schoolsocial.uk/problems/validation", "detail", "subjectId: must be an id",
+                    "errors", List.of(Map.of("field", "subjectId", "message", "must be an id"))))
+                    .contentType("application/problem+json");
+        }
+        Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("schoolId", "demo-school");
+        payload.put("pupilId", subjectId);
+        payload.put("givenName", "Ada <script>alert(1)</script>");
+        payload.put("familyName", null);
+        payload.put("people", List.of(Map.of("rosterId", "other-1", "description", "[withheld: another person's data]")));
+        Map<String, Object> event = Map.of("eventType", "PupilRosteredEvent", "occurredAt", "2026-09-01T08:00:00Z",
+                "actorId", "demo-mis", "payload", payload);
+        return HttpResponse.ok(Map.of("service", service, "subjectType", subjectType, "subjectId", subjectId,
+                "generatedAt", "2026-12-05T10:15:00Z", "records", List.of(), "complete", true,
+                "events", service.equals("consent") ? List.of(event) : List.of()));
+    }
+
     @Post("/erasures")
     HttpResponse<?> erase(String service, @Body Map<String, Object> body, HttpRequest<?> request) {
         seen.calls.add("erase " + service + " " + body.get("subjectId") + " " + request.getHeaders().get("Idempotency-Key"));

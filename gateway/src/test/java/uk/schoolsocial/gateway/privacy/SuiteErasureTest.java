@@ -110,6 +110,35 @@ class SuiteErasureTest implements TestPropertyProvider {
     }
 
     @Test
+    void aud4_theSubjectAccessExportGathersEveryServiceAsJsonAndAsADocumentForTheFamily() {
+        as("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-4")
+                .get("/api/v1/privacy/subject-access").then().statusCode(200).contentType("application/json")
+                .body("subjectId", equalTo("p-4")).body("schoolId", equalTo("demo-school"))
+                .body("services.service", equalTo(List.of("account", "consent", "incident")))
+                .body("services[1].events[0].payload.givenName", equalTo("Ada <script>alert(1)</script>"));
+        String html = as("slt").accept("text/html").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-4")
+                .get("/api/v1/privacy/subject-access").then().statusCode(200).contentType("text/html")
+                .extract().asString();
+        assertTrue(html.contains("<h1>Personal data held about PUPIL p-4</h1>"), html);
+        assertTrue(html.contains("<h2>Image consent and publications</h2>") && html.contains("Pupil rostered"), html);
+        assertTrue(html.contains("Given name: Ada &lt;script&gt;alert(1)&lt;/script&gt;"), "escaped: " + html);
+        assertTrue(html.contains("Family name: <span class=\"withheld\">erased</span>"), html);
+        assertTrue(html.contains("People 1, description: <span class=\"withheld\">[withheld: another person&#39;s data]"),
+                html);
+        assertTrue(html.contains("<h2>Incidents</h2>\n<p>Nothing is held.</p>"), html);
+
+        as("auditor").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-4")
+                .get("/api/v1/privacy/subject-access").then().statusCode(403);
+        as("slt").queryParam("subjectType", "PUPIL").get("/api/v1/privacy/subject-access").then().statusCode(400)
+                .body("errors[0].field", equalTo("subjectId"));
+        for (String bad : List.of("p 4", "..", "p/../4")) {
+            as("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", bad)
+                    .get("/api/v1/privacy/subject-access").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                    .body("errors[0].field", equalTo("subjectId"));
+        }
+    }
+
+    @Test
     void aud4_eachServicesErasureApiIsRoutedToItByName() {
         as("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-3")
                 .get("/api/v1/privacy/incident/holds").then().statusCode(200);

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import uk.schoolsocial.events.privacy.ErasureGround;
 import uk.schoolsocial.events.privacy.RetentionClass;
 import uk.schoolsocial.events.privacy.SubjectType;
@@ -42,8 +41,6 @@ import uk.schoolsocial.platform.identity.Roles;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ErasureController {
 
-    /** As the contracts spell the MIS's ids and the records' UUIDs. */
-    private static final Pattern SUBJECT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final int MAX_LIMIT = 100;
 
     private final CommandSender commands;
@@ -186,7 +183,7 @@ class ErasureController {
             errors.add(new FieldError("subjectType", "is required: one of "
                     + String.join(", ", java.util.Arrays.stream(SubjectType.values()).map(Enum::name).toList())));
         }
-        if (id == null || !SUBJECT_ID.matcher(id).matches()) {
+        if (id == null || !SubjectRef.ID.matcher(id).matches()) {
             errors.add(new FieldError("subjectId", "is required: 1 to 64 of A-Z, a-z, 0-9, _ . : -"));
         }
     }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import uk.schoolsocial.events.privacy.SubjectType;
 import uk.schoolsocial.platform.audit.AuditEntry;
@@ -42,7 +41,6 @@ class SubjectAccessController {
 
     /** More events than any one person's record in a school holds; past it the export says it is cut. */
     static final int MAX_EVENTS = 5_000;
-    private static final Pattern SUBJECT_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
     private final AuditLog log;
     private final ErasureScopes scopes;
@@ -65,7 +63,7 @@ class SubjectAccessController {
         if (type == null) {
             errors.add(new FieldError("subjectType", "must be one of " + java.util.Arrays.toString(SubjectType.values())));
         }
-        if (!SUBJECT_ID.matcher(subjectId).matches()) {
+        if (!SubjectRef.ID.matcher(subjectId).matches()) {
             errors.add(new FieldError("subjectId", "must be 1 to 64 of A-Z, a-z, 0-9, _ . : -"));
         }
         if (!errors.isEmpty()) {
