@@ -54,6 +54,11 @@ public class PupilConsent {
             throw new DomainException(ConsentError.INVALID_ROSTER_ENTRY, "The roster entry of " + command.pupilId()
                     + " cannot be true", impossible);
         }
+        if (roster != null && roster.givenName() == null) {
+            // AUD-4: the pupil was erased (their key destroyed, so their names read as null). The school
+            // decided that; a roster push that still lists them changes nothing.
+            return new RosterOutcome(AggregateLifecycle.getVersion(), false, false);
+        }
         RosterEntry entry = RosterEntry.of(command);
         boolean changed = roster == null || !roster.sameAs(entry);
         boolean leaving = command.leftOn() != null && leftOn == null;

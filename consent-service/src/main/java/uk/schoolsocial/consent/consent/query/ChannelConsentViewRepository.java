@@ -18,4 +18,8 @@ public interface ChannelConsentViewRepository extends CrudRepository<ChannelCons
             JOIN pupil_view p ON p.id = c.pupil_consent_id
             WHERE p.school_id = :schoolId AND p.year_group = :yearGroup""", nativeQuery = true)
     List<ChannelConsentView> ofYearGroup(String schoolId, String yearGroup);
+
+    /** AUD-4: the paper form's reference is personal data of the pupil's record. */
+    @Query("UPDATE channel_consent_view SET form_reference = NULL WHERE school_id = :schoolId AND pupil_id = :pupilId")
+    void eraseFormReferences(String schoolId, String pupilId);
 }

@@ -34,6 +34,11 @@ public class PupilRosterProjection {
         if (stored.isPresent() && stored.get().version() >= version) {
             return;
         }
+        if (event.givenName() == null || event.familyName() == null || event.dateOfBirth() == null) {
+            // AUD-4: the pupil was erased (their key destroyed): they are not on the roster any more
+            // (PupilErasureScope), and an entry the MIS pushes again is stored erased.
+            return;
+        }
         PupilView view = new PupilView(event.pupilConsentId(), event.schoolId(), event.pupilId(), event.givenName(),
                 event.familyName(), NameKey.of(event.givenName()), NameKey.of(event.familyName()), event.yearGroup(),
                 event.dateOfBirth(), stored.map(PupilView::leftOn).orElse(null),

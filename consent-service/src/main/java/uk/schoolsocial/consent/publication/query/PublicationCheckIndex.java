@@ -64,7 +64,8 @@ import uk.schoolsocial.events.consent.ConsentChannel;
  * it committed. A check reads one consistent copy ({@link #trustedFacts}), never a half-loaded one.</li>
  * <li><b>Versions.</b> Every entry keeps the version of its row and only a higher one replaces it, as in
  * the projections, so a redelivered or replayed event, or a reload racing live updates, cannot bring
- * older facts back. Rows are never deleted from these tables, so nothing has to be removed.</li>
+ * older facts back. Rows are deleted from these tables only by an erasure (AUD-4), after which the
+ * index drops everything and loads again ({@link #reloadAfterErasure}).</li>
  * <li><b>Loaded from the read model</b> at start, before the HTTP server takes requests; should that fail,
  * checks read the read model while it loads again in the background.</li>
  * <li><b>Trusted only while complete.</b> The index is fed only by the processors of this instance.
@@ -193,14 +194,35 @@ public class PublicationCheckIndex {
      * open lose the rows they handed in with the old facts, so the index waits for them to end.
      */
     void forget() {
+        dropAndReload();
+        LOG.warn("A transaction that fed the publication check index rolled back; checks read the read model "
+                + "until the index has loaded again");
+    }
+
+    /**
+     * AUD-4: an erasure removed pupils' rows from the read model in the current unit of work. Once it
+     * commits the index drops every fact, so it holds nothing of them, and loads again from the read
+     * model; checks read the read model meanwhile.
+     */
+    public void reloadAfterErasure() {
+        Runnable reload = () -> {
+            dropAndReload();
+            LOG.info("An erasure removed pupils from the roster; the publication check index loads again");
+        };
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(committed -> reload.run());
+        } else {
+            reload.run();
+        }
+    }
+
+    private void dropAndReload() {
         synchronized (loadState) {
             forgotten++;
             loaded = false;
             schools = new ConcurrentHashMap<>();
             stale.addAll(feeding);
         }
-        LOG.warn("A transaction that fed the publication check index rolled back; checks read the read model "
-                + "until the index has loaded again");
         reloadInBackground();
     }
 
