@@ -230,13 +230,14 @@ public class AuditLog {
         AuditChain.StoredEvent stored = StoredEvents.read(rows, 6);
         Map<String, Object> meta = metaData(stored.metaData());
         String roles = string(meta.get(AuditMetadata.ACTOR_ROLES));
+        JsonNode payload = payload(stored.payload(), opener);
         return new AuditEntry(rows.getLong(1), stored.globalIndex(), service, stored.eventIdentifier(),
                 rows.getString(4), stored.aggregateType(), stored.aggregateIdentifier(), stored.sequenceNumber(),
                 rows.getString(5), stored.payloadType(), stored.payloadRevision(), stored.timestamp(),
                 string(meta.get(AuditMetadata.ACTOR_ID)),
                 roles == null || roles.isBlank() ? List.of() : Arrays.asList(roles.split(",")),
                 string(meta.get(AuditMetadata.CORRELATION_ID)), string(meta.get(AuditMetadata.CAUSATION_ID)),
-                string(meta.get(AuditMetadata.REASON)), payload(stored.payload(), opener),
+                Reasons.of(payload, string(meta.get(AuditMetadata.REASON))), payload,
                 AuditChain.hex(rows.getBytes(2)), AuditChain.hex(rows.getBytes(3)));
     }
 

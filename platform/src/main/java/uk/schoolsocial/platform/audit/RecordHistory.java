@@ -70,7 +70,7 @@ public class RecordHistory {
         for (DomainEventMessage<?> event : history) {
             String actor = string(event.getMetaData().get(AuditMetadata.ACTOR_ID));
             String roles = string(event.getMetaData().get(AuditMetadata.ACTOR_ROLES));
-            String reason = string(event.getMetaData().get(AuditMetadata.REASON));
+            String reason = Reasons.of(event.getPayload(), string(event.getMetaData().get(AuditMetadata.REASON)));
             String what = words(event.getPayloadType().getSimpleName());
             String text = event.getTimestamp() + ": " + what + " by " + actor
                     + (roles == null || roles.isBlank() ? "" : " (" + roles.replace(",", ", ") + ")")

@@ -23,21 +23,19 @@ public class CommandSender {
         this.current = current;
     }
 
+    /**
+     * Sends the command. A reason given for it travels in the command and is stored in its event,
+     * sealed with the record's personal data (AUD-4): metadata carries no free text, since nothing
+     * protects metadata, and the audit API reads the reason from the event ({@code reason} or
+     * {@code notes}, {@code note}).
+     */
     public <R> R send(Object command) {
-        return send(command, null);
-    }
-
-    /** As {@link #send(Object)}, recording why the actor did it. */
-    public <R> R send(Object command, String reason) {
         Actor actor = current.get();
         MetaData metaData = MetaData.with(AuditMetadata.ACTOR_ID, actor.id())
                 .and(AuditMetadata.ACTOR_ROLES, String.join(",", new java.util.TreeSet<>(actor.roles())))
                 .and(AuditMetadata.SCHOOL_ID, actor.schoolId())
                 .and(AuditMetadata.CORRELATION_ID, current.correlationId())
                 .mergedWith(IdempotencyCommitInterceptor.claimOfCurrentRequest());
-        if (reason != null && !reason.isBlank()) {
-            metaData = metaData.and(AuditMetadata.REASON, reason);
-        }
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
     }
 }

@@ -158,7 +158,7 @@ class ApplicationsController implements ApplicationsApi {
         Actor actor = current.get();
         String id = applicationId.toString();
         long version = commands.send(decision.command(new ApplicationId(id), actor.schoolId(), actor.id(), reason,
-                ETags.expectedVersion(ifMatch)), reason);
+                ETags.expectedVersion(ifMatch)));
         return answer(id, version);
     }
 

@@ -102,7 +102,7 @@ class DeclarationsController implements DeclarationsApi {
         Actor actor = current.get();
         String id = declarationId.toString();
         long version = commands.send(new DecideRelationshipCommand(new DeclarationId(id), actor.schoolId(), actor.id(),
-                approve, reason), reason);
+                approve, reason));
         return toApi(ReadYourWrites.await(() -> views.findById(id), DeclarationView::version, version));
     }
 

@@ -175,7 +175,7 @@ class AccountsController implements AccountsApi {
                                                        String correlationId) {
         Actor actor = current.get();
         long version = commands.send(new ReviewAccountCommand(new AccountId(accountId.toString()), actor.schoolId(),
-                actor.id(), request.getNotes()), request.getNotes());
+                actor.id(), request.getNotes()));
         return answer(accountId, version);
     }
 
@@ -206,14 +206,14 @@ class AccountsController implements AccountsApi {
         }
         Actor actor = current.get();
         CredentialVault.Credentials revealed = commands.send(new RevealCredentialsCommand(
-                new AccountId(accountId.toString()), actor.schoolId(), actor.id(), request.getReason()), request.getReason());
+                new AccountId(accountId.toString()), actor.schoolId(), actor.id(), request.getReason()));
         return HttpResponse.ok(new Credentials(revealed.login(), revealed.secret())).header("Cache-Control", "no-store");
     }
 
     private HttpResponse<OfficialAccount> change(UUID accountId, Change change, String reason, String ifMatch) {
         Actor actor = current.get();
         long version = commands.send(new ChangeAccountStatusCommand(new AccountId(accountId.toString()), actor.schoolId(),
-                change, reason, ETags.expectedVersion(ifMatch)), reason);
+                change, reason, ETags.expectedVersion(ifMatch)));
         return answer(accountId, version);
     }
 

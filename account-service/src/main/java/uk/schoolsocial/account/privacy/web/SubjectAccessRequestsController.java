@@ -116,7 +116,7 @@ class SubjectAccessRequestsController implements PrivacyApi {
         String id = requestId.toString();
         long version = commands.send(new ExtendSubjectAccessRequestCommand(new SubjectAccessRequestId(id),
                 actor.schoolId(), actor.id(), request.getReason(), request.getMonths(),
-                ETags.expectedVersion(ifMatch)), request.getReason());
+                ETags.expectedVersion(ifMatch)));
         return answer(id, version);
     }
 

@@ -92,7 +92,7 @@ class PupilConsentsController implements ConsentsApi {
                                                        String idempotencyKey, String correlationId) {
         Actor actor = current.get();
         long version = commands.send(new RecordObjectionCommand(PupilConsentId.of(actor.schoolId(), pupilId),
-                actor.schoolId(), request.getReason(), actor.id()), request.getReason());
+                actor.schoolId(), request.getReason(), actor.id()));
         PupilConsentView pupil = awaitVersion(actor, pupilId, version);
         return HttpResponse.created(ConsentMapper.toApi(pupil), URI.create(consentsOf(pupilId)))
                 .header("ETag", ETags.of(pupil.version()));

@@ -129,8 +129,7 @@ class PublicationsController implements PublicationsApi {
         String id = publicationId.toString();
         publications.findByIdAndSchoolId(id, actor.schoolId())
                 .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such publication"));
-        long version = commands.send(new RecordTakedownCommand(id, actor.schoolId(), request.getNote(), actor.id()),
-                request.getNote());
+        long version = commands.send(new RecordTakedownCommand(id, actor.schoolId(), request.getNote(), actor.id()));
         return HttpResponse.ok(await(id, actor, version)).header("ETag", ETags.of(version));
     }
 

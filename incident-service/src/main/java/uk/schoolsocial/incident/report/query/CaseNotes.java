@@ -28,19 +28,19 @@ public final class CaseNotes {
 
     /** INC-5: one takedown request: REQUESTED, REMOVED or ABANDONED. */
     @Introspected
-    public record Takedown(String id, String addressee, String addressedTo, @Nullable String reference,
+    public record Takedown(String id, String addressee, @Nullable String addressedTo, @Nullable String reference,
                           String requestedBy, Instant requestedAt, String state, @Nullable String note,
                           @Nullable Instant settledAt, @Nullable Instant escalationSuggestedAt) {
     }
 
     /** INC-6: how the incident was closed. */
     @Introspected
-    public record Closure(String closedBy, String outcome, String actionsTaken, Instant closedAt) {
+    public record Closure(String closedBy, @Nullable String outcome, @Nullable String actionsTaken, Instant closedAt) {
     }
 
     /** INC-1: one evidence item as the case file lists it; the bytes are fetched separately. */
     @Introspected
     public record Evidence(String id, String mediaType, long sizeBytes, String sha256, @Nullable String description,
-                           String addedBy, Instant addedAt) {
+                           @Nullable String addedBy, Instant addedAt) {
     }
 }

@@ -62,7 +62,7 @@ final class HistoryWords {
         }
         if (event instanceof TakedownRequestedEvent e) {
             return new Words("Asked " + (e.addressee().name().equals("PLATFORM")
-                    ? "the platform " : "the person ") + e.addressedTo() + " to remove the post"
+                    ? "the platform " : "the person ") + erasable(e.addressedTo()) + " to remove the post"
                     + reference(e.reference()), null);
         }
         if (event instanceof TakedownEscalationSuggestedEvent e) {
@@ -77,8 +77,8 @@ final class HistoryWords {
             return new Words("Abandoned takedown request " + e.takedownId(), e.reason());
         }
         if (event instanceof IncidentClosedEvent e) {
-            return new Words("Closed with outcome: " + e.outcome() + "; actions taken: "
-                    + e.actionsTaken(), null);
+            return new Words("Closed with outcome: " + erasable(e.outcome()) + "; actions taken: "
+                    + erasable(e.actionsTaken()), null);
         }
         if (event instanceof IncidentReassignedEvent e) {
             return new Words("Reassigned to the " + e.toRole() + ": its owner " + e.fromOwnerId()
@@ -88,6 +88,11 @@ final class HistoryWords {
             return new Words("Reopened", e.reason());
         }
         return new Words("Recorded " + event.getClass().getSimpleName(), null);
+    }
+
+    /** AUD-4: a sealed field reads as null once erased. */
+    private static String erasable(String text) {
+        return text == null ? "(erased)" : text;
     }
 
     private static String words(Enum<?> value) {

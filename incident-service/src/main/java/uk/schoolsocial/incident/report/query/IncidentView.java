@@ -20,10 +20,10 @@ public record IncidentView(
         long version,
         String reporterId,
         String category,
-        String whatHappened,
+        @Nullable String whatHappened,
         Instant occurredAt,
         String platform,
-        String location,
+        @Nullable String location,
         boolean officialAccountInvolved,
         @TypeDef(type = DataType.JSON) List<PersonInvolved> peopleInvolved,
         String assignedRole,
@@ -49,6 +49,32 @@ public record IncidentView(
                 platform, location, officialAccountInvolved, peopleInvolved, newAssignedRole, routingReason, reportedAt,
                 changedAt, dueAt, overdue, newAssessment, newEscalations, newTakedowns, newClosure, newEvidence,
                 newOwnerId);
+    }
+
+    /**
+     * AUD-4: the same incident with every field that held personal data (those sealed under the
+     * incident's key in its events) gone, as a rebuild from its events would give once the key is
+     * destroyed.
+     */
+    IncidentView erased() {
+        return new IncidentView(id, schoolId, status, version, reporterId, category, null, occurredAt, platform, null,
+                officialAccountInvolved,
+                peopleInvolved.stream().map(p -> new PersonInvolved(p.role(), p.rosterId(), null)).toList(),
+                assignedRole, routingReason, reportedAt, statusChangedAt, assessmentDueAt, assessmentOverdue,
+                assessment == null ? null : new CaseNotes.Assessment(assessment.assessorId(), assessment.assessorRole(),
+                        assessment.severity(), assessment.safeguarding(), assessment.possiblyIllegal(),
+                        assessment.posterType(), assessment.route(), assessment.internalProcedure(), null,
+                        assessment.assessedAt(), assessment.onTime()),
+                escalations == null ? null : escalations.stream().map(e -> new CaseNotes.Escalation(e.id(), e.body(),
+                        e.escalatedAt(), e.escalatedBy(), e.externalReference(), null, e.recordedAt(), null,
+                        e.responseReference(), e.respondedAt())).toList(),
+                takedowns == null ? null : takedowns.stream().map(t -> new CaseNotes.Takedown(t.id(), t.addressee(), null,
+                        t.reference(), t.requestedBy(), t.requestedAt(), t.state(), null, t.settledAt(),
+                        t.escalationSuggestedAt())).toList(),
+                closure == null ? null : new CaseNotes.Closure(closure.closedBy(), null, null, closure.closedAt()),
+                evidence == null ? null : evidence.stream().map(e -> new CaseNotes.Evidence(e.id(), e.mediaType(),
+                        e.sizeBytes(), e.sha256(), null, null, e.addedAt())).toList(),
+                ownerId);
     }
 
     public List<CaseNotes.Escalation> escalationList() {

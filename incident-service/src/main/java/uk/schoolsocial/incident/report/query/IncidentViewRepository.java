@@ -39,6 +39,34 @@ public interface IncidentViewRepository extends CrudRepository<IncidentView, Str
     @Query("SELECT id FROM incident_view WHERE school_id = :schoolId AND owner_id = :ownerId AND status <> 'CLOSED'")
     List<String> openOwnedBy(String schoolId, String ownerId);
 
+    /** AUD-4: the incidents of a school in which someone with this role and roster id is involved. */
+    @Query(value = """
+            SELECT * FROM incident_view WHERE school_id = :schoolId
+              AND JSON_CONTAINS(people_involved, JSON_OBJECT('role', :role, 'rosterId', :rosterId))""",
+            nativeQuery = true)
+    List<IncidentView> involving(String schoolId, String role, String rosterId);
+
+    /** AUD-4, retention: incidents closed before {@code before}, in every school. */
+    @Query("SELECT * FROM incident_view WHERE status = 'CLOSED' AND status_changed_at < :before")
+    List<IncidentView> closedBefore(Instant before);
+
+    /** AUD-4: the history's words that quote an erased incident's text. */
+    @Query("""
+            UPDATE incident_history SET why = NULL,
+              what = CASE
+                WHEN what LIKE 'Closed with outcome:%' THEN 'Closed with outcome: (erased); actions taken: (erased)'
+                WHEN what LIKE 'Asked the platform %' AND LOCATE(' to remove the post', what) > 0
+                  THEN CONCAT('Asked the platform (erased)', SUBSTRING(what, LOCATE(' to remove the post', what)))
+                WHEN what LIKE 'Asked the person %' AND LOCATE(' to remove the post', what) > 0
+                  THEN CONCAT('Asked the person (erased)', SUBSTRING(what, LOCATE(' to remove the post', what)))
+                ELSE what END
+            WHERE incident_id = :incidentId AND school_id = :schoolId""")
+    void eraseHistory(String incidentId, String schoolId);
+
+    /** AUD-4: an erased incident's evidence bytes. */
+    @Query("DELETE FROM incident_evidence WHERE incident_id = :incidentId AND school_id = :schoolId")
+    void eraseEvidence(String incidentId, String schoolId);
+
     /** Counts by month (UTC) and category of the incidents reported in [from, to): no case detail at all. */
     @Query("""
             SELECT DATE_FORMAT(reported_at, '%Y-%m') AS month, category, COUNT(*) AS incidents

@@ -39,7 +39,10 @@ final class CaseNotesMapper {
         api.setEvidence(view.evidenceList().stream().map(CaseNotesMapper::evidence).toList());
         if (view.closure() != null) {
             CaseNotes.Closure c = view.closure();
-            api.setClosure(new IncidentClosure(c.closedBy(), c.outcome(), c.actionsTaken(), time(c.closedAt())));
+            IncidentClosure closure = new IncidentClosure(c.closedBy(), time(c.closedAt()));
+            closure.setOutcome(c.outcome());
+            closure.setActionsTaken(c.actionsTaken());
+            api.setClosure(closure);
         }
     }
 
@@ -51,7 +54,8 @@ final class CaseNotesMapper {
 
     static IncidentEvidenceItem evidence(CaseNotes.Evidence e) {
         IncidentEvidenceItem api = new IncidentEvidenceItem(UUID.fromString(e.id()), e.mediaType(), e.sizeBytes(), e.sha256(),
-                e.addedBy(), time(e.addedAt()));
+                time(e.addedAt()));
+        api.setAddedBy(e.addedBy());
         api.setDescription(e.description());
         return api;
     }
@@ -81,7 +85,8 @@ final class CaseNotesMapper {
 
     private static IncidentTakedown takedown(CaseNotes.Takedown t) {
         IncidentTakedown api = new IncidentTakedown(UUID.fromString(t.id()), IncidentTakedownAddressee.fromValue(t.addressee()),
-                t.addressedTo(), t.requestedBy(), time(t.requestedAt()), IncidentTakedownState.fromValue(t.state()));
+                t.requestedBy(), time(t.requestedAt()), IncidentTakedownState.fromValue(t.state()));
+        api.setAddressedTo(t.addressedTo());
         api.setReference(t.reference());
         api.setNote(t.note());
         api.setSettledAt(time(t.settledAt()));

@@ -75,7 +75,7 @@ class HandlingController implements HandlingApi {
                 role, Severity.valueOf(request.getSeverity().getValue()), request.getSafeguarding(),
                 request.getPossiblyIllegal(), InvolvedPersonRole.valueOf(request.getPosterType().getValue()),
                 AssessmentRoute.valueOf(request.getRoute().getValue()), request.getNotes(),
-                ETags.expectedVersion(ifMatch)), request.getNotes()));
+                ETags.expectedVersion(ifMatch))));
     }
 
     @Override
@@ -128,8 +128,7 @@ class HandlingController implements HandlingApi {
                                                       String ifMatch, String correlationId) {
         Actor actor = current.get();
         return answer(incidentId, commands.send(new SettleTakedownCommand(id(incidentId), actor.schoolId(), actor.id(),
-                takedownId.toString(), false, request.getReason(), ETags.expectedVersion(ifMatch)),
-                request.getReason()));
+                takedownId.toString(), false, request.getReason(), ETags.expectedVersion(ifMatch))));
     }
 
     @Override
@@ -147,7 +146,7 @@ class HandlingController implements HandlingApi {
                                                      String idempotencyKey, String ifMatch, String correlationId) {
         Actor actor = current.get();
         return answer(incidentId, commands.send(new ReopenIncidentCommand(id(incidentId), actor.schoolId(), actor.id(),
-                request.getReason(), ETags.expectedVersion(ifMatch)), request.getReason()));
+                request.getReason(), ETags.expectedVersion(ifMatch))));
     }
 
     @Override

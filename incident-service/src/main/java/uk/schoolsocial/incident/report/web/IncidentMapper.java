@@ -30,12 +30,15 @@ final class IncidentMapper {
 
     static IncidentCase caseFile(IncidentView view) {
         IncidentCase api = new IncidentCase(UUID.fromString(view.id()), IncidentStatus.fromValue(view.status()),
-                view.version(), view.reporterId(), IncidentCategory.fromValue(view.category()), view.whatHappened(),
-                view.occurredAt().atZone(ZoneOffset.UTC), view.platform(), view.location(),
+                view.version(), view.reporterId(), IncidentCategory.fromValue(view.category()),
+                view.occurredAt().atZone(ZoneOffset.UTC), view.platform(),
                 view.officialAccountInvolved(), view.peopleInvolved().stream().map(IncidentMapper::person).toList(),
                 IncidentAssignedRole.fromValue(view.assignedRole()), IncidentRoutingReason.fromValue(view.routingReason()),
                 view.reportedAt().atZone(ZoneOffset.UTC));
         api.setView(CASE_FILE_VIEW);
+        // AUD-4: null, and so absent, once the incident's personal data was erased
+        api.setWhatHappened(view.whatHappened());
+        api.setLocation(view.location());
         CaseNotesMapper.addHandling(api, view);
         return api;
     }
