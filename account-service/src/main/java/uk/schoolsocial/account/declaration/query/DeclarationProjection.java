@@ -22,6 +22,9 @@ public class DeclarationProjection {
 
     @EventHandler
     void on(RelationshipDeclaredEvent e, @SequenceNumber long version) {
+        if (e.personName() == null) {
+            return; // AUD-4: stored erased (the declaration was erased): not in the read model (StaffErasureScope)
+        }
         if (!views.existsById(e.declarationId())) {
             views.save(new DeclarationView(e.declarationId(), e.schoolId(), version, e.staffId(), e.relatedTo(),
                     e.personName(), e.nature(), e.details(), "PENDING", e.declaredAt(), null, null, null));

@@ -24,4 +24,12 @@ public interface DeclarationViewRepository extends CrudRepository<DeclarationVie
             LIMIT :limit""")
     List<DeclarationView> page(String schoolId, @Nullable String status, @Nullable Instant afterAt,
                                @Nullable String afterId, int limit);
+
+    /** AUD-4: the declarations a member of staff made. */
+    @Query("SELECT id FROM declaration_view WHERE school_id = :schoolId AND staff_id = :staffId")
+    List<String> idsDeclaredBy(String schoolId, String staffId);
+
+    /** AUD-4: an erased declaration leaves the read model. */
+    @Query("DELETE FROM declaration_view WHERE school_id = :schoolId AND id = :id")
+    void erase(String schoolId, String id);
 }

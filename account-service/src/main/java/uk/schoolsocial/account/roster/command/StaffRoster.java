@@ -31,6 +31,12 @@ public class StaffRoster {
     static final String HAND = "HAND";
 
     private record Member(String forename, String surname, boolean volunteer, boolean left) {
+
+        /** AUD-4: the member's key was destroyed, so their names read as null. */
+        boolean erased() {
+            return forename == null || surname == null;
+        }
+
     }
 
     @AggregateIdentifier
@@ -53,6 +59,12 @@ public class StaffRoster {
             Member member = members.get(record.staffId());
             if (member != null && member.volunteer()) {
                 throw new DomainException(RosterError.ID_TAKEN, "Staff id " + record.staffId() + " is a volunteer's");
+            }
+            if (member != null && member.erased()) {
+                // AUD-4: erased (their key destroyed, so their names read as null): the school decided
+                // that, and a sync that still lists them changes nothing.
+                unchanged++;
+                continue;
             }
             boolean changed = false;
             if (member == null || (!member.left() && renamed(member, record))) {
@@ -80,6 +92,9 @@ public class StaffRoster {
         check(List.of(record), "");
         String school = command.rosterId().schoolId();
         Member member = members.get(record.staffId());
+        if (member != null && member.erased()) {
+            return; // AUD-4: an erased member stays erased
+        }
         boolean volunteer = member != null && member.volunteer();
         boolean returning = member != null && member.left() && record.leavingDate() == null;
         if (member == null || renamed(member, record) || returning) {
@@ -101,6 +116,9 @@ public class StaffRoster {
         StaffRecord record = new StaffRecord(command.volunteerId(), command.forename(), command.surname(), null);
         check(List.of(record), "");
         Member member = members.get(command.volunteerId());
+        if (member != null && member.erased()) {
+            return; // AUD-4: an erased volunteer stays erased
+        }
         if (member != null && !member.volunteer()) {
             throw new DomainException(RosterError.ID_TAKEN, "Id " + command.volunteerId() + " is a member of staff's");
         }

@@ -45,6 +45,9 @@ public class RosterProjection {
     }
 
     private void upsert(StaffMemberView view, boolean exists) {
+        if (view.forename() == null || view.surname() == null) {
+            return; // AUD-4: stored erased (the member was erased): not on the roster (StaffErasureScope)
+        }
         if (exists) {
             members.update(view);
         } else {

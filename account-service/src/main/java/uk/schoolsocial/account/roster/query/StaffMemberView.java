@@ -33,7 +33,7 @@ public record StaffMemberView(
     static StaffMemberView of(String schoolId, String staffId, String kind, String forename, String surname,
                               String source, Instant at, @Nullable StaffMemberView before) {
         return new StaffMemberView(key(schoolId, staffId), schoolId, staffId, kind, forename, surname,
-                StaffNames.normalise(forename + surname), true, null, source,
+                forename == null || surname == null ? null : StaffNames.normalise(forename + surname), true, null, source,
                 before == null ? at : before.firstRecordedAt(), at);
     }
 

@@ -35,4 +35,12 @@ public interface StaffMemberViewRepository extends CrudRepository<StaffMemberVie
             LIMIT :limit""")
     List<StaffMemberView> page(String schoolId, @Nullable String kind, @Nullable Boolean current,
                                @Nullable Instant afterAt, @Nullable String afterId, int limit);
+
+    /** AUD-4: an erased member of staff or volunteer leaves the roster. */
+    @Query("DELETE FROM staff_member_view WHERE school_id = :schoolId AND staff_id = :staffId")
+    void erase(String schoolId, String staffId);
+
+    /** AUD-4, retention: members who left before {@code before}, in every school. */
+    @Query("SELECT * FROM staff_member_view WHERE leaving_date IS NOT NULL AND leaving_date < :before")
+    List<StaffMemberView> leftBefore(java.time.LocalDate before);
 }
