@@ -39,6 +39,8 @@ import uk.schoolsocial.platform.privacy.SealingSerializer;
 import uk.schoolsocial.platform.privacy.SubjectKeys;
 import uk.schoolsocial.platform.privacy.erasure.ErasureProjection;
 import uk.schoolsocial.platform.privacy.erasure.ErasureScopes;
+import uk.schoolsocial.platform.privacy.erasure.LegalHold;
+import uk.schoolsocial.platform.privacy.erasure.LegalHolds;
 import uk.schoolsocial.platform.privacy.erasure.RetentionPeriods;
 import uk.schoolsocial.platform.privacy.erasure.RetentionSetting;
 import uk.schoolsocial.platform.privacy.erasure.SubjectErasure;
@@ -79,13 +81,15 @@ public class AxonInfrastructure {
     private final ErasureScopes erasureScopes;
     private final ErasureProjection erasures;
     private final RetentionPeriods retentionPeriods;
+    private final LegalHolds legalHolds;
 
     AxonInfrastructure(DataSource dataSource, SynchronousTransactionManager<Connection> transactions,
                        AxonProperties properties, Clock clock, EventSources eventSources,
                        IdempotencyCommitInterceptor idempotency, ProcessorFailures failures, ParkedEvents parked,
                        SubjectKeys subjectKeys, ErasureScopes erasureScopes, ErasureProjection erasures,
-                       RetentionPeriods retentionPeriods) {
+                       RetentionPeriods retentionPeriods, LegalHolds legalHolds) {
         this.clock = clock;
+        this.legalHolds = legalHolds;
         this.retentionPeriods = retentionPeriods;
         this.erasureScopes = erasureScopes;
         this.erasures = erasures;
@@ -149,12 +153,14 @@ public class AxonInfrastructure {
         // AUD-4: every service erases its data subjects the same way; the keys go in the event's transaction.
         configurer.configureAggregate(SubjectErasure.class);
         configurer.configureAggregate(RetentionSetting.class);
+        configurer.configureAggregate(LegalHold.class);
         configurer.registerComponent(ErasureScopes.class, c -> erasureScopes);
         configurer.eventProcessing()
                 .registerSubscribingEventProcessor(ErasureProjection.GROUP)
                 .registerEventHandler(c -> erasures)
                 .registerSubscribingEventProcessor(RetentionPeriods.GROUP)
-                .registerEventHandler(c -> retentionPeriods);
+                .registerEventHandler(c -> retentionPeriods)
+                .registerEventHandler(c -> legalHolds);
         // No event is skipped (issue 11): a failure is retried, or the event parked in a dead-letter queue.
         DeadLetterQueues.configure(configurer, connections, transactionManager, savepointTransactionManager, failures);
         configurer.onInitialize(c -> c.onStart(() -> {

@@ -12,15 +12,24 @@ import java.util.Set;
 public class ErasureScopes {
 
     private final List<ErasureScope> scopes;
+    private final LegalHolds legalHolds;
 
-    ErasureScopes(List<ErasureScope> scopes) {
+    ErasureScopes(List<ErasureScope> scopes, LegalHolds legalHolds) {
         this.scopes = List.copyOf(scopes);
+        this.legalHolds = legalHolds;
     }
 
-    /** Every hold on the subject in this service, in the order the scopes give them. */
+    /**
+     * Every hold on the subject in this service, in the order the scopes give them, then the legal
+     * holds placed on the subject or on a record erasing it would take.
+     */
     public List<ErasureHold> holds(ErasureSubject subject, LocalDate today) {
         List<ErasureHold> holds = new ArrayList<>();
         scopes.forEach(scope -> holds.addAll(scope.holds(subject, today)));
+        List<SubjectRef> affected = new ArrayList<>();
+        affected.add(subject.ref());
+        affected.addAll(records(subject));
+        holds.addAll(legalHolds.standing(subject.schoolId(), affected, today));
         return holds;
     }
 

@@ -6,7 +6,9 @@ import uk.schoolsocial.platform.error.ErrorKind;
 /** Refusals of the erasure API (AUD-4). */
 public enum PrivacyError implements ErrorCode {
     /** The law requires keeping a record about the subject: the problem names each hold and its end. */
-    ERASURE_HELD(ErrorKind.CONFLICT);
+    ERASURE_HELD(ErrorKind.CONFLICT),
+    /** A legal hold can be released once. */
+    HOLD_RELEASED(ErrorKind.CONFLICT);
 
     private final ErrorKind kind;
 

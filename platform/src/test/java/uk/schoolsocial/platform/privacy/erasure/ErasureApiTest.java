@@ -246,6 +246,36 @@ class ErasureApiTest {
     }
 
     @Test
+    void aud4_aLegalHoldOnARecordKeepsThePersonWhoseErasureWouldTakeItUntilReleased() {
+        String ours = publish(TestTokens.SCHOOL, "lh-1", "i-40", "Gwen Ivory");
+        String hold = API.as(server.getPort(), SLT).body(Map.of("subjectType", "INCIDENT", "subjectId", "i-40",
+                        "basis", "INVESTIGATION")).post(BASE + "/legal-holds").then().statusCode(201)
+                .header("Location", containsString(BASE + "/legal-holds/"))
+                .body("basis", equalTo("INVESTIGATION")).body("placedBy", equalTo("slt-1"))
+                .extract().path("holdId");
+        API.as(server.getPort(), SLT).body(request("PUPIL", "lh-1", "OBJECTION")).post(BASE + "/erasures").then()
+                .statusCode(409).body("code", equalTo("ERASURE_HELD"))
+                .body("detail", containsString("LEGAL_HOLD on INCIDENT:i-40 (end unknown here)"))
+                .body("detail", containsString("INVESTIGATION"));
+        assertEquals("Gwen Ivory", read(ours).name());
+        API.as(server.getPort(), AUDITOR).get(BASE + "/legal-holds").then().statusCode(200)
+                .body("items.holdId", hasItem(hold));
+        API.as(server.getPort(), AUDITOR).post(BASE + "/legal-holds/" + hold + "/release").then().statusCode(403);
+
+        API.as(server.getPort(), SLT).post(BASE + "/legal-holds/" + hold + "/release").then().statusCode(200)
+                .body("releasedAt", org.hamcrest.Matchers.notNullValue());
+        API.as(server.getPort(), SLT).post(BASE + "/legal-holds/" + hold + "/release").then().statusCode(409)
+                .body("code", equalTo("HOLD_RELEASED"));
+        API.as(server.getPort(), TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT"))
+                .get(BASE + "/legal-holds/" + hold).then().statusCode(404);
+        API.badInput(server.getPort(), SLT).body(Map.of("subjectType", "INCIDENT", "subjectId", "i-40"))
+                .post(BASE + "/legal-holds").then().statusCode(400).body("errors.field", hasItem("basis"));
+        API.as(server.getPort(), SLT).body(request("PUPIL", "lh-1", "OBJECTION")).post(BASE + "/erasures").then()
+                .statusCode(201);
+        assertNull(read(ours).name());
+    }
+
+    @Test
     void aud4_onlySltErasesAndBadRequestsAreNamed() {
         API.as(server.getPort(), AUDITOR).body(request("PUPIL", "p-2", "OBJECTION")).post(BASE + "/erasures")
                 .then().statusCode(403);

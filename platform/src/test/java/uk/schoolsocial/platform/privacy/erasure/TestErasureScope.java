@@ -35,6 +35,9 @@ class TestErasureScope implements ErasureScope {
         if (subject.type() == SubjectType.PUPIL && subject.subjectId().equals("sar-1")) {
             return List.of(new SubjectRef(SubjectType.INCIDENT, "i-30"));
         }
+        if (subject.type() == SubjectType.PUPIL && subject.subjectId().equals("lh-1")) {
+            return List.of(new SubjectRef(SubjectType.INCIDENT, "i-40"));
+        }
         return subject.type() == SubjectType.PUPIL && subject.subjectId().equals("p-1")
                 ? List.of(new SubjectRef(SubjectType.INCIDENT, "i-1"), subject.ref()) : List.of();
     }
