@@ -1,10 +1,8 @@
 package uk.schoolsocial.account.declaration.query;
 
 import jakarta.inject.Singleton;
-import java.time.LocalDate;
 import java.util.List;
 import uk.schoolsocial.events.privacy.SubjectType;
-import uk.schoolsocial.platform.privacy.erasure.ErasureHold;
 import uk.schoolsocial.platform.privacy.erasure.ErasureScope;
 import uk.schoolsocial.platform.privacy.erasure.ErasureSubject;
 import uk.schoolsocial.platform.privacy.erasure.SubjectRef;
@@ -22,11 +20,6 @@ public class DeclarationErasureScope implements ErasureScope {
 
     DeclarationErasureScope(DeclarationViewRepository declarations) {
         this.declarations = declarations;
-    }
-
-    @Override
-    public List<ErasureHold> holds(ErasureSubject subject, LocalDate today) {
-        return List.of();
     }
 
     @Override

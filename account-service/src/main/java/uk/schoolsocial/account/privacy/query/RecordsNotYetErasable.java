@@ -33,11 +33,6 @@ public class RecordsNotYetErasable implements ErasureScope {
     }
 
     @Override
-    public List<SubjectRef> records(ErasureSubject subject) {
-        return List.of();
-    }
-
-    @Override
     public void eraseReadModels(ErasureSubject subject, List<SubjectRef> records) {
         // nothing: holds() refuses these subjects before an erasure is recorded
     }

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import uk.schoolsocial.events.privacy.RetentionClass;
 import uk.schoolsocial.events.privacy.SubjectType;
-import uk.schoolsocial.platform.privacy.erasure.ErasureHold;
 import uk.schoolsocial.platform.privacy.erasure.ErasureScope;
 import uk.schoolsocial.platform.privacy.erasure.ErasureSubject;
 import uk.schoolsocial.platform.privacy.erasure.SubjectRef;
@@ -24,16 +23,6 @@ public class StaffErasureScope implements ErasureScope {
 
     StaffErasureScope(StaffMemberViewRepository members) {
         this.members = members;
-    }
-
-    @Override
-    public List<ErasureHold> holds(ErasureSubject subject, LocalDate today) {
-        return List.of();
-    }
-
-    @Override
-    public List<SubjectRef> records(ErasureSubject subject) {
-        return List.of();
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.List;
 import uk.schoolsocial.consent.publication.query.PublicationCheckIndex;
 import uk.schoolsocial.events.privacy.RetentionClass;
 import uk.schoolsocial.events.privacy.SubjectType;
-import uk.schoolsocial.platform.privacy.erasure.ErasureHold;
 import uk.schoolsocial.platform.privacy.erasure.ErasureScope;
 import uk.schoolsocial.platform.privacy.erasure.ErasureSubject;
 import uk.schoolsocial.platform.privacy.erasure.SubjectRef;
@@ -31,16 +30,6 @@ public class PupilErasureScope implements ErasureScope {
         this.pupils = pupils;
         this.consents = consents;
         this.index = index;
-    }
-
-    @Override
-    public List<ErasureHold> holds(ErasureSubject subject, LocalDate today) {
-        return List.of();
-    }
-
-    @Override
-    public List<SubjectRef> records(ErasureSubject subject) {
-        return List.of();
     }
 
     @Override

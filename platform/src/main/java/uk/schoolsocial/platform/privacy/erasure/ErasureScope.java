@@ -15,15 +15,20 @@ public interface ErasureScope {
 
     /**
      * The records of this scope the law keeps although the subject asks for erasure: any hold
-     * refuses the whole erasure (409, naming it). Read when the erasure is decided.
+     * refuses the whole erasure (409, naming it). Read when the erasure is decided. None by default.
      */
-    List<ErasureHold> holds(ErasureSubject subject, LocalDate today);
+    default List<ErasureHold> holds(ErasureSubject subject, LocalDate today) {
+        return List.of();
+    }
 
     /**
      * Records about the subject whose free text is sealed under their own key and must go with the
-     * subject (none held, since {@link #holds} refused otherwise). Not the subject itself.
+     * subject (none held, since {@link #holds} refused otherwise). Not the subject itself. None by
+     * default.
      */
-    List<SubjectRef> records(ErasureSubject subject);
+    default List<SubjectRef> records(ErasureSubject subject) {
+        return List.of();
+    }
 
     /**
      * In the transaction of the erasure's event: leaves nothing readable of the subject, or of
