@@ -37,6 +37,9 @@ class PersonalDataErasureApiTest implements DatabaseTest {
     private static final ServiceApi PRIVACY = new ServiceApi("privacy");
     private static final String MIS = TestTokens.bearer("mis-1", TestTokens.SCHOOL, "INTEGRATION");
     private static final String SLT = TestTokens.bearer("slt-1", TestTokens.SCHOOL, "SLT");
+    private static final String OTHER_MIS = TestTokens.bearer("mis-9", TestTokens.OTHER_SCHOOL, "INTEGRATION");
+    private static final String OTHER_SLT = TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT");
+    private static final String OTHER_AUDITOR = TestTokens.bearer("auditor-9", TestTokens.OTHER_SCHOOL, "AUDITOR");
 
     @Inject
     EmbeddedServer server;
@@ -96,6 +99,28 @@ class PersonalDataErasureApiTest implements DatabaseTest {
                         UUID.randomUUID().toString(), "ground", "OBJECTION"))
                 .post("/api/v1/privacy/account/erasures").then().statusCode(409).body("code", equalTo("ERASURE_HELD"))
                 .body("detail", org.hamcrest.Matchers.containsString("NOT_YET_ERASABLE"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aud4_aLeaversDeclarationExpiresAfterTheSchoolsDeclarationPeriod() throws Exception {
+        String staff = "s-" + UUID.randomUUID().toString().substring(0, 8);
+        ACCOUNT.as(server.getPort(), OTHER_MIS).body(sync(Map.of("staffId", staff, "forename", "Hyacinth", "surname", "Bucket")))
+                .post("/api/v1/staff/sync").then().statusCode(200);
+        String location = ACCOUNT.as(server.getPort(), TestTokens.bearer(staff, TestTokens.OTHER_SCHOOL, "STAFF"))
+                .body(Map.of("relatedTo", "PARENT", "personName", "Onslow Bucket", "nature", "FAMILY"))
+                .post("/api/v1/staff/declarations").then().statusCode(201).extract().header("Location");
+        String declaration = location.substring(location.lastIndexOf('/') + 1);
+        ACCOUNT.as(server.getPort(), OTHER_MIS).body(sync(Map.of("staffId", staff, "forename", "Hyacinth", "surname", "Bucket",
+                "leavingDate", LocalDate.now().minusDays(3).toString()))).post("/api/v1/staff/sync").then().statusCode(200);
+        PRIVACY.as(server.getPort(), OTHER_SLT).body(Map.of("period", "P2D"))
+                .put("/api/v1/privacy/account/retention/DECLARATION").then().statusCode(200);
+        retention.run();
+        assertEquals(List.of(), PersonalDataScan.find(dataSource, List.of("Onslow")), "the declaration expired");
+        assertTrue(!PersonalDataScan.find(dataSource, List.of("Hyacinth")).isEmpty(), "the roster keeps six years");
+        PRIVACY.as(server.getPort(), OTHER_AUDITOR).get("/api/v1/privacy/account/erasures").then().statusCode(200)
+                .body("items.find { it.subjectId == '" + declaration + "' }.ground", equalTo("RETENTION_EXPIRED"))
+                .body("items.find { it.subjectId == '" + declaration + "' }.erasedBy", equalTo("system:retention"));
     }
 
     @Test

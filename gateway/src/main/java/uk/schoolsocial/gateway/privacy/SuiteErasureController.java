@@ -135,9 +135,9 @@ final class SuiteErasureController {
 
     private static MutableHttpResponse<Problem> held(ObjectNode erasure, List<Problem.FieldError> holds) {
         HttpStatus status = HttpStatus.CONFLICT;
-        String detail = "The law requires keeping a record about " + text(erasure, "subjectType") + " "
+        String detail = "Nothing was erased: a hold keeps a record about " + text(erasure, "subjectType") + " "
                 + text(erasure, "subjectId") + ": " + holds.get(0).message()
-                + (holds.size() > 1 ? " (and " + (holds.size() - 1) + " more)" : "") + ". Nothing was erased.";
+                + (holds.size() > 1 ? " (and " + (holds.size() - 1) + " more)" : "") + ".";
         return HttpResponse.<Problem>status(status)
                 .body(new Problem("https://schoolsocial.uk/problems/conflict", status.getReason(), status.getCode(),
                         detail, "ERASURE_HELD", List.copyOf(holds)))

@@ -1,7 +1,11 @@
 package uk.schoolsocial.account.declaration.query;
 
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import uk.schoolsocial.events.privacy.RetentionClass;
 import uk.schoolsocial.events.privacy.SubjectType;
 import uk.schoolsocial.platform.privacy.erasure.ErasureScope;
 import uk.schoolsocial.platform.privacy.erasure.ErasureSubject;
@@ -29,6 +33,21 @@ public class DeclarationErasureScope implements ErasureScope {
         }
         return declarations.idsDeclaredBy(subject.schoolId(), subject.subjectId()).stream()
                 .map(id -> new SubjectRef(SubjectType.DECLARATION, id)).toList();
+    }
+
+    /** DECLARATION records expire their period after the member of staff who made them left. */
+    @Override
+    public List<Expiry> expiring(RetentionClass retention, Instant startedBefore) {
+        if (retention != RetentionClass.DECLARATION) {
+            return List.of();
+        }
+        LocalDate before = startedBefore.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1);
+        return declarations.ofLeaversBefore(before).stream()
+                .map(declaration -> new Expiry(declaration.schoolId(),
+                        new SubjectRef(SubjectType.DECLARATION, declaration.id()),
+                        declaration.leftOn().atStartOfDay().toInstant(ZoneOffset.UTC)))
+                .filter(expiry -> expiry.startedAt().isBefore(startedBefore))
+                .toList();
     }
 
     @Override

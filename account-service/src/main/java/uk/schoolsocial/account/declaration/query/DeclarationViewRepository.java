@@ -32,4 +32,14 @@ public interface DeclarationViewRepository extends CrudRepository<DeclarationVie
     /** AUD-4: an erased declaration leaves the read model. */
     @Query("DELETE FROM declaration_view WHERE school_id = :schoolId AND id = :id")
     void erase(String schoolId, String id);
+
+    /**
+     * AUD-4, retention: the declarations of members of staff who left before {@code before}, in every
+     * school, with the day they left (the DECLARATION period runs from it).
+     */
+    @Query(value = """
+            SELECT d.id AS id, d.school_id AS school_id, s.leaving_date AS left_on
+            FROM declaration_view d JOIN staff_member_view s ON s.school_id = d.school_id AND s.staff_id = d.staff_id
+            WHERE s.leaving_date IS NOT NULL AND s.leaving_date < :before""", nativeQuery = true)
+    List<DeclarationOfLeaver> ofLeaversBefore(java.time.LocalDate before);
 }

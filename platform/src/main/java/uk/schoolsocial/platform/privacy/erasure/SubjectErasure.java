@@ -35,7 +35,7 @@ public class SubjectErasure {
         ErasureSubject subject = command.subject();
         List<ErasureHold> holds = scopes.holds(subject, LocalDate.now(clock.withZone(SCHOOL_ZONE)));
         if (!holds.isEmpty()) {
-            throw new DomainException(PrivacyError.ERASURE_HELD, "The law requires keeping a record about "
+            throw new DomainException(PrivacyError.ERASURE_HELD, "Nothing was erased: a hold keeps a record about "
                     + subject.type() + " " + subject.subjectId() + ": " + holds.get(0).describe()
                     + (holds.size() > 1 ? " (and " + (holds.size() - 1) + " more)" : ""),
                     holds.stream().map(hold -> new FieldError("subjectId", hold.describe())).toList());
