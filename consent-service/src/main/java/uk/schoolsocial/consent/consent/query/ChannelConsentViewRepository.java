@@ -22,4 +22,11 @@ public interface ChannelConsentViewRepository extends CrudRepository<ChannelCons
     /** AUD-4: the paper form's reference is personal data of the pupil's record. */
     @Query("UPDATE channel_consent_view SET form_reference = NULL WHERE school_id = :schoolId AND pupil_id = :pupilId")
     void eraseFormReferences(String schoolId, String pupilId);
+
+    /**
+     * AUD-4: erasing an adult with parental responsibility clears the references of the paper forms they
+     * signed (a form's reference may carry their name); the consent itself stays, as ids and dates.
+     */
+    @Query("UPDATE channel_consent_view SET form_reference = NULL WHERE school_id = :schoolId AND given_by = :adultId")
+    void eraseFormReferencesGivenBy(String schoolId, String adultId);
 }

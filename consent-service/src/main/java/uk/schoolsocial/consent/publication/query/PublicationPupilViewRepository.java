@@ -13,4 +13,7 @@ public interface PublicationPupilViewRepository extends CrudRepository<Publicati
     List<PublicationPupilView> findByPublicationIdIn(Collection<String> publicationIds);
 
     List<PublicationPupilView> findBySchoolIdAndPupilIdAndChannel(String schoolId, String pupilId, String channel);
+
+    /** AUD-4: every publication featuring the pupil, on any channel. */
+    List<PublicationPupilView> findBySchoolIdAndPupilId(String schoolId, String pupilId);
 }
