@@ -60,12 +60,17 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
     }
 
     private String report(String category, String narrative, List<Map<String, Object>> people) {
+        // a held case stays readable: its location is no trace another test looks for
+        return report(category, narrative, people, "a group chat");
+    }
+
+    private String report(String category, String narrative, List<Map<String, Object>> people, String location) {
         Map<String, Object> body = new HashMap<>();
         body.put("category", category);
         body.put("whatHappened", narrative);
         body.put("occurredAt", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
         body.put("platform", "Instagram");
-        body.put("location", "the Ravensworth group chat");
+        body.put("location", location);
         body.put("officialAccountInvolved", false);
         body.put("peopleInvolved", people);
         return post(STAFF, "/api/v1/incidents", body).statusCode(201).extract().header("Location");
@@ -86,7 +91,8 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
             String other = "pupil-" + UUID.randomUUID();
             String incident = report("DISCRIMINATORY_CONTENT", "Marigold Featherstonehaugh was sent slurs about her family",
                     List.of(Map.of("role", "PUPIL", "rosterId", pupil, "description", "Marigold, who was targeted"),
-                            Map.of("role", "PUPIL", "rosterId", other, "description", "Thaddeus, who posted")));
+                            Map.of("role", "PUPIL", "rosterId", other, "description", "Thaddeus, who posted")),
+                    "the Ravensworth group chat");
             String id = incident.substring(incident.lastIndexOf('/') + 1);
             post(SLT, incident + "/assessment", Map.of("severity", "MEDIUM", "safeguarding", false, "possiblyIllegal", false,
                     "posterType", "PUPIL", "route", "PLATFORM", "notes", "Spoke with Marigold's aunt Philippa")).statusCode(200);
@@ -163,5 +169,78 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
                 .put("/api/v1/privacy/incident/retention/INCIDENT_RECORD").then().statusCode(200);
         retention.run();
         assertEquals(List.of(), PersonalDataScan.find(dataSource, List.of("Evangeline")));
+    }
+
+    @Test
+    void aud4_aPupilsContactWithStaffIsASafeguardingRecordWhateverTheAssessmentSaid() {
+        String pupil = "pupil-" + UUID.randomUUID();
+        String incident = report("PUPIL_CONTACT_WITH_STAFF", "A message to a teacher's own account",
+                List.of(Map.of("role", "PUPIL", "rosterId", pupil)));
+        String id = incident.substring(incident.lastIndexOf('/') + 1);
+        post(DSL, incident + "/assessment", Map.of("severity", "LOW", "safeguarding", false, "possiblyIllegal", false,
+                "posterType", "PUPIL", "route", "PLATFORM")).statusCode(200);
+        erase("PUPIL", pupil, "2013-07-21").statusCode(409).body("code", equalTo("ERASURE_HELD"))
+                .body("detail", containsString("SAFEGUARDING_RECORD on INCIDENT:" + id))
+                .body("detail", containsString("until 2038-07-21"));
+        PRIVACY.as(server.getPort(), SLT).queryParam("subjectType", "PUPIL").queryParam("subjectId", pupil)
+                .queryParam("dateOfBirth", "2013-07-21").get("/api/v1/privacy/incident/holds").then().statusCode(200)
+                .body("holds", hasSize(1)).body("holds[0].hold", equalTo("SAFEGUARDING_RECORD"))
+                .body("holds[0].record", equalTo("INCIDENT:" + id)).body("holds[0].until", equalTo("2038-07-21"));
+        // the incident itself: held too, its end known only from the pupil's date of birth
+        erase("INCIDENT", id, null).statusCode(409).body("detail", containsString("SAFEGUARDING_RECORD"))
+                .body("detail", containsString("give the pupil's dateOfBirth"));
+        erase("INCIDENT", id, "2013-07-21").statusCode(409).body("detail", containsString("until 2038-07-21"));
+    }
+
+    @Test
+    void aud4_aReportOfExtremismIsASafeguardingRecordOfTheIncident() {
+        String parent = "parent-" + UUID.randomUUID();
+        String incident = report("EXTREMISM_OR_RADICALISATION", "A parent shared a recruiting video",
+                List.of(Map.of("role", "PARENT", "rosterId", parent)));
+        String id = incident.substring(incident.lastIndexOf('/') + 1);
+        PRIVACY.as(server.getPort(), SLT).queryParam("subjectType", "INCIDENT").queryParam("subjectId", id)
+                .queryParam("dateOfBirth", "2012-01-31").get("/api/v1/privacy/incident/holds").then().statusCode(200)
+                .body("holds[0].hold", equalTo("SAFEGUARDING_RECORD")).body("holds[0].until", equalTo("2037-01-31"));
+        erase("PARENT", parent, null).statusCode(409).body("code", equalTo("ERASURE_HELD"))
+                .body("detail", containsString("SAFEGUARDING_RECORD on INCIDENT:" + id));
+    }
+
+    @Test
+    void aud4_theSameIdInAnotherSchoolIsUntouchedAndStepsAfterTheErasureAreStoredErased() throws Exception {
+        String pupil = "pupil-" + UUID.randomUUID();
+        String slt2 = TestTokens.bearer("slt-2", TestTokens.OTHER_SCHOOL, "SLT");
+        String staff2 = TestTokens.bearer("staff-2", TestTokens.OTHER_SCHOOL, "STAFF");
+        String incident = report("OTHER", "Ottoline Vanstone's photo was reposted",
+                List.of(Map.of("role", "PUPIL", "rosterId", pupil, "description", "Ottoline, in the photo")));
+        Map<String, Object> elsewhere = new HashMap<>(Map.of("category", "OTHER",
+                "whatHappened", "Bartholomew Pennycook's photo was reposted",
+                "occurredAt", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "platform", "Instagram", "location", "a group chat", "officialAccountInvolved", false,
+                "peopleInvolved", List.of(Map.of("role", "PUPIL", "rosterId", pupil, "description", "Bartholomew"))));
+        String other = post(staff2, "/api/v1/incidents", elsewhere).statusCode(201).extract().header("Location");
+
+        erase("PUPIL", pupil, null).statusCode(201).body("erasedRecords", hasSize(1));
+
+        assertEquals(List.of(), PersonalDataScan.find(dataSource, List.of("Ottoline", "Vanstone")));
+        assertTrue(!PersonalDataScan.find(dataSource, List.of("Bartholomew", "Pennycook")).isEmpty(),
+                "the other school's pupil with the same roster id keeps their record");
+        INCIDENT.as(server.getPort(), slt2).get(other).then().statusCode(200)
+                .body("whatHappened", equalTo("Bartholomew Pennycook's photo was reposted"))
+                .body("peopleInvolved[0].description", equalTo("Bartholomew"));
+
+        // the erased incident can still be handled; what is added now is stored erased, and nothing fails
+        post(SLT, incident + "/assessment", Map.of("severity", "LOW", "safeguarding", false, "possiblyIllegal", false,
+                "posterType", "PUPIL", "route", "PLATFORM", "notes", "Leopold Wintringham called")).statusCode(200);
+        post(SLT, incident + "/takedowns", Map.of("addressee", "PERSON", "addressedTo", "Leopold Wintringham"))
+                .statusCode(200);
+        post(SLT, incident + "/closure", Map.of("outcome", "Leopold removed it", "actionsTaken", "Spoke to Leopold"))
+                .statusCode(200);
+        INCIDENT.as(server.getPort(), SLT).get(incident).then().statusCode(200).body("status", equalTo("CLOSED"))
+                .body("whatHappened", nullValue()).body("assessment.notes", nullValue())
+                .body("takedowns[0].addressedTo", nullValue()).body("closure.outcome", nullValue());
+        INCIDENT.as(server.getPort(), SLT).get(incident + "/history").then().statusCode(200)
+                .body("items.what", org.hamcrest.Matchers.not(hasItem(containsString("null"))));
+        assertEquals(List.of(), PersonalDataScan.find(dataSource, List.of("Ottoline", "Vanstone", "Leopold",
+                "Wintringham")));
     }
 }

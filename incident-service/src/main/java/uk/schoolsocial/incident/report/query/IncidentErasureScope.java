@@ -21,8 +21,9 @@ import uk.schoolsocial.platform.privacy.erasure.SubjectRef;
  * sealed under the incident's own key: erasing a person involved (by roster id) erases the incidents
  * they are involved in, unless the law keeps them:
  * <ul>
- * <li>{@code SAFEGUARDING_RECORD}: an incident the DSL assessed as a safeguarding matter, or, until it
- * is assessed, one routed to the DSL as a safeguarding concern (INC-2, INC-3), is kept until the
+ * <li>{@code SAFEGUARDING_RECORD}: an incident the DSL assessed as a safeguarding matter, one whose
+ * category is a pupil's contact with staff or extremism or radicalisation whatever its assessment said,
+ * or, until it is assessed, one routed to the DSL as a safeguarding concern (INC-2, INC-3), is kept until the
  * pupil's date of birth + 25 years (IRMS Information Management Toolkit for Schools; the Education
  * (Pupil Information) (England) Regulations 2005). The date is known only when the request gives the
  * pupil's date of birth: consent-service holds it, this service does not.</li>
@@ -38,6 +39,9 @@ public class IncidentErasureScope implements ErasureScope {
 
     private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/London");
     private static final Set<String> SAFEGUARDING_ROUTES = Set.of("SAFEGUARDING_CONCERN", "PUPIL_CONTACT_WITH_STAFF");
+    /** Safeguarding matters by their category alone (INC-2), whatever an assessment said. */
+    private static final Set<String> SAFEGUARDING_CATEGORIES = Set.of("PUPIL_CONTACT_WITH_STAFF",
+            "EXTREMISM_OR_RADICALISATION");
     private static final Set<SubjectType> PEOPLE = Set.of(SubjectType.PUPIL, SubjectType.STAFF, SubjectType.PARENT);
 
     private final IncidentViewRepository incidents;
@@ -118,8 +122,15 @@ public class IncidentErasureScope implements ErasureScope {
         return incidents.involving(subject.schoolId(), subject.type().name(), subject.subjectId());
     }
 
-    /** The DSL's assessment decides; until there is one, the routing does. */
+    /**
+     * A pupil's contact with staff and extremism or radicalisation (Prevent) are safeguarding matters
+     * by their category (INC-2), whatever the assessment said; otherwise the DSL's assessment decides
+     * (INC-3) and, until there is one, the routing to the DSL as a safeguarding concern does.
+     */
     private static boolean safeguarding(IncidentView incident) {
+        if (SAFEGUARDING_CATEGORIES.contains(incident.category())) {
+            return true;
+        }
         return incident.assessment() != null ? incident.assessment().safeguarding()
                 : SAFEGUARDING_ROUTES.contains(incident.routingReason());
     }

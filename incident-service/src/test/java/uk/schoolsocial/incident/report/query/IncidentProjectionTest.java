@@ -1,6 +1,8 @@
 package uk.schoolsocial.incident.report.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -8,12 +10,18 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.schoolsocial.events.incident.AssessmentOverdueEvent;
+import uk.schoolsocial.events.incident.AssessmentRoute;
 import uk.schoolsocial.events.incident.AssignedRole;
+import uk.schoolsocial.events.incident.EscalationBody;
+import uk.schoolsocial.events.incident.EscalationRecordedEvent;
+import uk.schoolsocial.events.incident.IncidentAssessedEvent;
 import uk.schoolsocial.events.incident.IncidentCategory;
+import uk.schoolsocial.events.incident.IncidentClosedEvent;
 import uk.schoolsocial.events.incident.IncidentReportedEvent;
 import uk.schoolsocial.events.incident.InvolvedPerson;
 import uk.schoolsocial.events.incident.InvolvedPersonRole;
 import uk.schoolsocial.events.incident.RoutingReason;
+import uk.schoolsocial.events.incident.Severity;
 import uk.schoolsocial.events.incident.TakedownAddressee;
 import uk.schoolsocial.events.incident.TakedownRequestedEvent;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
@@ -65,5 +73,38 @@ class IncidentProjectionTest implements AccountEventsDatabaseTest {
         assertEquals(1, view.takedownList().size());
         assertEquals(2, view.version());
         assertEquals(true, view.assessmentOverdue());
+    }
+
+    /**
+     * AUD-4: once an incident's key is destroyed its sealed fields arrive as null, on a replay and in
+     * events appended after the erasure: the case file takes them as null and the history's words too.
+     */
+    @Test
+    void aud4_anErasedIncidentsEventsProjectWithTheirTextNull() {
+        String id = "5e0c1a2b-3d4e-4f50-8a6b-7c8d9e0f1a2b";
+        projection.on(new IncidentReportedEvent(id, "school-a", "staff-1", IncidentCategory.OTHER, null,
+                AT.minusSeconds(60), "X", null, false,
+                List.of(new InvolvedPerson(InvolvedPersonRole.PUPIL, "pupil-9", null)), AssignedRole.SLT,
+                RoutingReason.GENERAL, AT), 0);
+        IncidentAssessedEvent assessed = new IncidentAssessedEvent(id, "school-a", "slt-1", AssignedRole.SLT,
+                Severity.LOW, false, false, InvolvedPersonRole.PUPIL, AssessmentRoute.PLATFORM, null, null, AT, true);
+        projection.on(assessed, 1);
+        EscalationRecordedEvent escalated = new EscalationRecordedEvent(id, "school-a", "esc-1",
+                EscalationBody.PLATFORM, AT, "slt-1", null, null, AT);
+        projection.on(escalated, 2);
+        TakedownRequestedEvent takedown = new TakedownRequestedEvent(id, "school-a", "td-1",
+                TakedownAddressee.PERSON, null, null, "slt-1", AT);
+        projection.on(takedown, 3);
+        IncidentClosedEvent closed = new IncidentClosedEvent(id, "school-a", "slt-1", null, null, AT);
+        projection.on(closed, 4);
+        IncidentView view = views.findById(id).orElseThrow();
+        assertEquals("CLOSED", view.status());
+        assertNull(view.whatHappened());
+        assertNull(view.location());
+        assertNull(view.peopleInvolved().get(0).description());
+        assertEquals(4, view.version());
+        for (Object event : List.of(assessed, escalated, takedown, closed)) {
+            assertEquals(false, HistoryWords.of(event).what().contains("null"), event.getClass().getSimpleName());
+        }
     }
 }
