@@ -1,6 +1,8 @@
 package uk.schoolsocial.platform.privacy.erasure;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -39,7 +41,7 @@ import uk.schoolsocial.platform.error.ErrorDetails;
  * ({@code GET /api/v1/privacy/{service}/retention}). One instance at a time runs it (a database lock).
  */
 @Singleton
-public class RetentionSchedule {
+public class RetentionSchedule extends AbstractHealthIndicator<Map<String, Object>> {
 
     static final String SYSTEM_ACTOR = "system:retention";
     private static final Logger LOG = LoggerFactory.getLogger(RetentionSchedule.class);
@@ -51,6 +53,9 @@ public class RetentionSchedule {
     private final DataSource pool;
     private final Clock clock;
     private final boolean enabled;
+    private volatile Instant lastSuccess;
+    private volatile Instant failingSince;
+    private volatile String lastError;
 
     RetentionSchedule(ErasureScopes scopes, RetentionPeriods periods, CommandGateway commands, DataSource dataSource,
                       Clock clock, @Value("${smp.privacy.retention.enabled:true}") boolean enabled) {
@@ -73,11 +78,34 @@ public class RetentionSchedule {
         }
         try {
             run();
+            lastSuccess = clock.instant();
+            failingSince = null;
+            lastError = null;
         } catch (RuntimeException e) {
-            // the next run tries again; nothing expired is lost by waiting
-            LOG.warn("The retention schedule could not run ({}); it runs again at the next interval",
-                    e.getClass().getSimpleName());
+            // retried at the next interval; /health is DOWN (retentionSchedule) until a run succeeds
+            if (failingSince == null) {
+                failingSince = clock.instant();
+            }
+            lastError = e.getClass().getSimpleName();
+            LOG.warn("The retention schedule could not run ({}); it runs again at the next interval, see /health",
+                    lastError);
         }
+    }
+
+    /** DOWN while the last scheduled run failed: expired personal data is then kept past its period. */
+    @Override
+    protected Map<String, Object> getHealthInformation() {
+        healthStatus = failingSince == null ? HealthStatus.UP : HealthStatus.DOWN;
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("lastSuccess", lastSuccess == null ? null : lastSuccess.toString());
+        details.put("failingSince", failingSince == null ? null : failingSince.toString());
+        details.put("lastError", lastError);
+        return details;
+    }
+
+    @Override
+    protected String getName() {
+        return "retentionSchedule";
     }
 
     /** One run, now; empty when another instance holds the lock. */
