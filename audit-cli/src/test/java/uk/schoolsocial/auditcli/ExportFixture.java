@@ -33,7 +33,9 @@ final class ExportFixture {
     final List<byte[]> entries = new ArrayList<>();
     /** chains.get(n): the chain hash after n events. */
     final List<byte[]> chains = new ArrayList<>();
-    private final IntPredicate ownSchool;
+    /** By seq: the bytes as stored when the service rewrote an event after chaining it (a reseal). */
+    final java.util.Map<Integer, AuditChain.StoredEvent> rewritten = new java.util.HashMap<>();
+    private IntPredicate ownSchool;
 
     /** {@code size} events; those whose seq {@code ownSchool} rejects are another school's (redacted). */
     ExportFixture(int size, IntPredicate ownSchool, KeyPair keys) {
@@ -55,6 +57,50 @@ final class ExportFixture {
         for (int seq = 1; seq <= events.size(); seq++) {
             other.append(seq == changedSeq ? event(seq, "rewritten") : events.get(seq - 1));
         }
+        return other;
+    }
+
+    /**
+     * This history after the service sealed the payloads of {@code seqs} (decision 9): their stored
+     * bytes change, their chained hashes do not, and a reseal attestation naming each change, signed
+     * with {@code signedBy}, is appended and chained as the next event (whole for every school).
+     */
+    ExportFixture resealed(KeyPair signedBy, int... seqs) {
+        ExportFixture other = new ExportFixture(0, ownSchool, keys);
+        events.forEach(other::append);
+        List<uk.schoolsocial.events.privacy.StoredEventsResealedEvent.Rewrite> rewrites = new ArrayList<>();
+        for (int seq : seqs) {
+            AuditChain.StoredEvent chained = events.get(seq - 1);
+            AuditChain.StoredEvent sealed = new AuditChain.StoredEvent(chained.globalIndex(),
+                    chained.eventIdentifier(), chained.aggregateType(), chained.aggregateIdentifier(),
+                    chained.sequenceNumber(), chained.payloadType(), chained.payloadRevision(), chained.timestamp(),
+                    ("{\"proposedName\":{\"$sealed\":\"v1\",\"k\":\"APPLICATION:demo-school/a-" + seq
+                            + "\",\"c\":\"3q2+7w==\"},\"note\":\"v1\"}").getBytes(StandardCharsets.UTF_8),
+                    chained.metaData());
+            other.rewritten.put(seq, sealed);
+            rewrites.add(new uk.schoolsocial.events.privacy.StoredEventsResealedEvent.Rewrite(chained.globalIndex(),
+                    chained.eventIdentifier(), AuditChain.hex(entries.get(seq - 1)),
+                    AuditChain.hex(AuditChain.entryHash(sealed))));
+        }
+        String id = "7d1e2f30-0000-4000-8000-000000000001";
+        ObjectNode attestation = JSON.createObjectNode();
+        attestation.put("attestationId", id);
+        attestation.put("service", SERVICE);
+        com.fasterxml.jackson.databind.node.ArrayNode list = attestation.putArray("rewrites");
+        rewrites.forEach(rewrite -> list.addObject().put("globalIndex", rewrite.globalIndex())
+                .put("eventId", rewrite.eventId()).put("chainedEntryHash", rewrite.chainedEntryHash())
+                .put("storedEntryHash", rewrite.storedEntryHash()));
+        attestation.put("resealedAt", "2026-12-05T09:00:00Z");
+        attestation.put("keyId", AuditChain.keyId(signedBy.getPublic().getEncoded()));
+        attestation.put("signature", sign(signedBy, AuditChain.resealMessage(SERVICE, id, rewrites)));
+        int attestationSeq = events.size() + 1;
+        other.append(new AuditChain.StoredEvent(attestationSeq + 2L, id, "StoredEventsReseal", id, 0,
+                "uk.schoolsocial.events.privacy.StoredEventsResealedEvent", "1", "2026-12-05T09:00:00.000Z",
+                attestation.toString().getBytes(StandardCharsets.UTF_8),
+                "{\"schoolId\":\"*\",\"actorId\":\"system:reseal\",\"actorRoles\":\"SYSTEM\"}"
+                        .getBytes(StandardCharsets.UTF_8)));
+        IntPredicate school = ownSchool;
+        other.ownSchool = seq -> seq == attestationSeq || school.test(seq);
         return other;
     }
 
@@ -160,7 +206,7 @@ final class ExportFixture {
     }
 
     String line(long seq) {
-        AuditChain.StoredEvent stored = events.get((int) seq - 1);
+        AuditChain.StoredEvent stored = rewritten.getOrDefault((int) seq, events.get((int) seq - 1));
         ObjectNode line = JSON.createObjectNode();
         line.put("seq", seq);
         line.put("globalIndex", stored.globalIndex());
@@ -206,6 +252,10 @@ final class ExportFixture {
     }
 
     private String sign(byte[] message) {
+        return sign(keys, message);
+    }
+
+    private static String sign(KeyPair keys, byte[] message) {
         try {
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(keys.getPrivate());

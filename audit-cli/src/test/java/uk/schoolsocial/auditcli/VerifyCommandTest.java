@@ -59,6 +59,30 @@ class VerifyCommandTest {
     }
 
     @Test
+    @DisplayName("AUD-3, AUD-4: events the service resealed verify when a later attestation signed by the pinned key names each change")
+    void resealedEventsWithTheirAttestationPass() throws IOException {
+        ExportFixture resealed = log.resealed(log.keys, 2, 10);
+        Path file = write("resealed.ndjson", resealed.export(1, SIZE + 1));
+        Outcome outcome = verify(file, "--public-key", log.publicKeyBase64());
+        assertEquals(AuditCli.INTACT, outcome.exit(), outcome.out() + outcome.err());
+        assertTrue(outcome.out().contains("2 whole lines rewritten by the service"), outcome.out());
+        Path kept = log.writeCheckpoint(SIZE, dir.resolve("kept.json"));
+        assertEquals(AuditCli.INTACT, verify(file, "--public-key", log.publicKeyBase64(), "--checkpoint",
+                kept.toString()).exit(), "a checkpoint kept from before the reseal still holds");
+    }
+
+    @Test
+    @DisplayName("AUD-3: a rewrite attested with another key, or not attested in the file, is ALTERED")
+    void unattestedRewritesFail() throws IOException {
+        ExportFixture forged = log.resealed(ExportFixture.newKeys(), 10);
+        assertBroken(verify(write("forged.ndjson", forged.export(1, SIZE + 1)), "--public-key", log.publicKeyBase64()),
+                "ALTERED at seq 10 (line 10, global index 12, event " + log.eventId(10) + ")");
+        ExportFixture resealed = log.resealed(log.keys, 10);
+        assertBroken(verify(write("cut.ndjson", resealed.export(1, SIZE)), "--public-key", log.publicKeyBase64()),
+                "ALTERED at seq 10 (line 10, global index 12, event " + log.eventId(10) + ")");
+    }
+
+    @Test
     @DisplayName("AUD-3: an edited payload is ALTERED at its seq, with its event id")
     void editedPayloadFails() throws IOException {
         List<String> lines = log.lines(1, SIZE);

@@ -27,6 +27,7 @@ public final class AuditChain {
     private static final byte[] ENTRY_TAG = "school-social/event/v1".getBytes(StandardCharsets.US_ASCII);
     private static final String CHECKPOINT_TAG = "school-social/checkpoint/v1";
     private static final String EXPORT_TAG = "school-social/export/v1";
+    private static final String RESEAL_TAG = "school-social/reseal/v1";
 
     private AuditChain() {
     }
@@ -84,6 +85,22 @@ public final class AuditChain {
                 + "\ntoSeq=" + toSeq + "\nevents=" + events + "\nredacted=" + redacted + "\nlinesSha256=" + linesSha256
                 + "\nlastChainHash=" + lastChainHash + "\n";
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The exact bytes the Ed25519 signature of a reseal attestation covers
+     * ({@link uk.schoolsocial.events.privacy.StoredEventsResealedEvent}): which service, which
+     * attestation, and every rewrite as global index, event id, chained and stored entry hash.
+     */
+    public static byte[] resealMessage(String service, String attestationId,
+                                       java.util.List<uk.schoolsocial.events.privacy.StoredEventsResealedEvent.Rewrite> rewrites) {
+        StringBuilder text = new StringBuilder(RESEAL_TAG).append("\nservice=").append(service)
+                .append("\nattestationId=").append(attestationId).append('\n');
+        for (uk.schoolsocial.events.privacy.StoredEventsResealedEvent.Rewrite rewrite : rewrites) {
+            text.append("rewrite=").append(rewrite.globalIndex()).append(',').append(rewrite.eventId()).append(',')
+                    .append(rewrite.chainedEntryHash()).append(',').append(rewrite.storedEntryHash()).append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Whether {@code signature} is a valid Ed25519 signature of {@code message} by the X.509-encoded key. */

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import uk.schoolsocial.auditcli.UsageException;
 import uk.schoolsocial.events.AuditChain;
+import uk.schoolsocial.events.privacy.StoredEventsResealedEvent;
 
 /**
  * Checks an export file ({@code GET /api/v1/audit/{service}/export}, docs/audit-cli.md) offline,
@@ -27,7 +28,10 @@ import uk.schoolsocial.events.AuditChain;
  *       otherwise the manifest's {@code previousChainHash}) and each line's {@code chainHash} is compared;</li>
  *   <li>the SHA-256 of the lines, the counts and the last chain hash are compared with the manifest, and
  *       the manifest's checkpoint must be of that chain and signed (Ed25519) by the pinned key;</li>
- *   <li>a kept checkpoint inside the range must be the chain at its size.</li>
+ *   <li>a kept checkpoint inside the range must be the chain at its size;</li>
+ *   <li>a whole line whose fields no longer hash to its entry hash is accepted only when a reseal
+ *       attestation later in the file, signed by the pinned key, names exactly that change (the
+ *       service sealed personal fields it had stored in plaintext, decision 9); otherwise ALTERED.</li>
  * </ul>
  * It stops at the first break and says where and why.
  */
@@ -87,7 +91,7 @@ public final class OfflineVerifier {
     /** The outcome of a verification. */
     public record Result(Path file, String service, String schoolId, long fromSeq, long toSeq, long checked,
                          long whole, long redacted, Start start, KeptCheckpoint end, KeptCheckpoint kept,
-                         KeptOutcome keptOutcome, Break firstBreak) {
+                         KeptOutcome keptOutcome, Break firstBreak, long resealed) {
 
         public boolean intact() {
             return firstBreak == null;
@@ -95,6 +99,11 @@ public final class OfflineVerifier {
     }
 
     private static final long MAX_LINE = 64L * 1024 * 1024;
+    private static final String RESEAL_EVENT = StoredEventsResealedEvent.class.getSimpleName();
+
+    /** A whole line whose stored fields differ from its chained entry hash. */
+    private record Rewritten(long seq, long line, long globalIndex, String eventId, byte[] chained, byte[] stored) {
+    }
 
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -134,6 +143,9 @@ public final class OfflineVerifier {
         private KeptCheckpoint end;
         private KeptOutcome keptOutcome;
         private Break firstBreak;
+        /** Whole lines whose bytes differ from their chained hash, waiting for a later reseal attestation. */
+        private final java.util.Map<Long, Rewritten> unattested = new java.util.LinkedHashMap<>();
+        private long resealed;
 
         Run(Path file, byte[] publicKey, KeptCheckpoint kept) {
             this.file = file;
@@ -149,6 +161,14 @@ public final class OfflineVerifier {
                 byte[] chain = startingChain(manifest);
                 if (chain != null) {
                     chain = lines(tail.offset(), chain);
+                    if (firstBreak == null && !unattested.isEmpty()) {
+                        Rewritten first = unattested.values().iterator().next();
+                        fail(Problem.ALTERED, first.seq(), first.line(), first.globalIndex(), first.eventId(),
+                                "The fields of event " + first.eventId() + " do not hash to its entry hash "
+                                + AuditChain.hex(first.chained()) + " but to " + AuditChain.hex(first.stored())
+                                + ", and no reseal attestation signed by the pinned key later in this file names that"
+                                + " change: its payload, metadata or another field was changed after it was chained.");
+                    }
                     if (firstBreak == null) {
                         checkManifest(manifest, chain);
                     }
@@ -158,7 +178,7 @@ public final class OfflineVerifier {
                 keptOutcome = KeptOutcome.CONTINUED;
             }
             return new Result(file, service, schoolId, fromSeq, toSeq, checked, whole, redacted, start, end, kept,
-                    keptOutcome, firstBreak);
+                    keptOutcome, firstBreak, resealed);
         }
 
         private JsonNode manifest(Tail tail) {
@@ -312,12 +332,13 @@ public final class OfflineVerifier {
                             optionalText(line, "aggregateId"), requiredLong(line, "sequenceNumber"),
                             requiredText(line, "payloadType"), optionalText(line, "payloadRevision"),
                             requiredText(line, "timestamp"), base64(line, "payload"), base64(line, "metaData"));
-                    if (!AuditChain.same(entry, AuditChain.entryHash(stored))) {
-                        fail(Problem.ALTERED, seq, lineNumber, globalIndex, eventId, "The fields of event " + eventId
-                                + " do not hash to its entry hash " + AuditChain.hex(entry) + " but to "
-                                + AuditChain.hex(AuditChain.entryHash(stored))
-                                + ": its payload, metadata or another field was changed after it was chained.");
-                        return chain;
+                    byte[] recomputed = AuditChain.entryHash(stored);
+                    if (!AuditChain.same(entry, recomputed)) {
+                        // Tampering, unless a reseal attestation further on names exactly this change (decision 9).
+                        unattested.put(globalIndex, new Rewritten(seq, lineNumber, globalIndex, eventId, entry,
+                                recomputed));
+                    } else if (stored.payloadType().endsWith("." + RESEAL_EVENT)) {
+                        attest(stored);
                     }
                 }
             } catch (Malformed e) {
@@ -358,6 +379,43 @@ public final class OfflineVerifier {
             }
             lastGlobalIndex = globalIndex;
             return next;
+        }
+
+        /**
+         * A reseal attestation (decision 9, point 3), itself whole and chained: when signed by the pinned
+         * key, the earlier lines it names are accepted exactly as rewritten.
+         */
+        private void attest(AuditChain.StoredEvent stored) {
+            JsonNode attestation;
+            java.util.List<StoredEventsResealedEvent.Rewrite> rewrites = new java.util.ArrayList<>();
+            boolean signed;
+            try {
+                attestation = json.readTree(stored.payload());
+                for (JsonNode rewrite : attestation.path("rewrites")) {
+                    rewrites.add(new StoredEventsResealedEvent.Rewrite(rewrite.path("globalIndex").asLong(),
+                            rewrite.path("eventId").asText(), rewrite.path("chainedEntryHash").asText(),
+                            rewrite.path("storedEntryHash").asText()));
+                }
+                String by = attestation.path("service").asText();
+                signed = service.equals(by)
+                        && AuditChain.keyId(publicKey).equals(attestation.path("keyId").asText())
+                        && AuditChain.verifySignature(publicKey, AuditChain.resealMessage(by,
+                        attestation.path("attestationId").asText(), rewrites),
+                        Base64.getDecoder().decode(attestation.path("signature").asText()));
+            } catch (IOException | IllegalArgumentException e) {
+                signed = false; // the lines it would name stay unaccepted
+            }
+            if (!signed) {
+                return;
+            }
+            for (StoredEventsResealedEvent.Rewrite rewrite : rewrites) {
+                Rewritten line = unattested.get(rewrite.globalIndex());
+                if (line != null && AuditChain.hex(line.chained()).equals(rewrite.chainedEntryHash())
+                        && AuditChain.hex(line.stored()).equals(rewrite.storedEntryHash())) {
+                    unattested.remove(rewrite.globalIndex());
+                    resealed++;
+                }
+            }
         }
 
         /** A line that is not the next seq: is the expected one elsewhere in the file (moved) or gone? */

@@ -22,6 +22,11 @@ public final class VerifyReport {
         row(out, "events checked", result.checked() + " of " + positions + ": " + result.whole()
                 + " whole (entry hash recomputed), " + result.redacted()
                 + " redacted (entry hash taken as given, chained and signed)");
+        if (result.resealed() > 0) {
+            row(out, "resealed", result.resealed() + " whole line" + (result.resealed() == 1 ? "" : "s")
+                    + " rewritten by the service to seal personal data stored in plaintext, each named by a reseal"
+                    + " attestation later in the file signed by the pinned key (the chain keeps the original hashes)");
+        }
         if (result.start() != null) {
             row(out, "chain from", switch (result.start()) {
                 case GENESIS -> "the empty chain (32 zero bytes): the file starts at seq 1";

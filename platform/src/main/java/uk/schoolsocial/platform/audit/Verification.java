@@ -10,9 +10,12 @@ package uk.schoolsocial.platform.audit;
  * @param checkpointMatched whether the given checkpoint is a prefix of the log (null without one)
  * @param firstBreak        what breaks it, when not intact
  * @param checkpoint        a fresh signed checkpoint of the head, when intact
+ * @param resealedEvents    events whose stored bytes differ from what was chained because the service
+ *                          sealed their personal fields later, each named by a signed reseal
+ *                          attestation further on in the chain (decision 9, point 3)
  */
 public record Verification(String service, boolean intact, long checkedEvents, String chainHash,
-                           Boolean checkpointMatched, Break firstBreak, Checkpoint checkpoint) {
+                           Boolean checkpointMatched, Break firstBreak, Checkpoint checkpoint, long resealedEvents) {
 
     /** What kind of damage, where. */
     public enum Problem {

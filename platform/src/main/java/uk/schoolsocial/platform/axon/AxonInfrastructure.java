@@ -49,6 +49,7 @@ import uk.schoolsocial.events.AuditMetadata;
 import uk.schoolsocial.platform.audit.ChainedEventStorageEngine;
 import uk.schoolsocial.platform.audit.EventSources;
 import uk.schoolsocial.platform.audit.GapJournal;
+import uk.schoolsocial.platform.audit.PlaintextReseal;
 import uk.schoolsocial.platform.error.DomainErrorInterceptor;
 import uk.schoolsocial.platform.web.IdempotencyCommitInterceptor;
 
@@ -70,7 +71,7 @@ public class AxonInfrastructure {
     private final TransactionalConnections connections;
     private final JacksonSerializer serializer = Serializers.jackson();
     /** Events and snapshots: their personal fields sealed (AUD-4, decision 9). */
-    private final Serializer eventSerializer;
+    private final SealingSerializer eventSerializer;
     private final AxonProperties properties;
     private final Clock clock;
 
@@ -82,12 +83,15 @@ public class AxonInfrastructure {
     private final ErasureProjection erasures;
     private final RetentionPeriods retentionPeriods;
     private final LegalHolds legalHolds;
+    private final PlaintextReseal reseal;
+    /** The service's own store: chained appends (AUD-3), built once for the event store and the reseal at start. */
+    private final ChainedEventStorageEngine ownEngine;
 
     AxonInfrastructure(DataSource dataSource, SynchronousTransactionManager<Connection> transactions,
                        AxonProperties properties, Clock clock, EventSources eventSources,
                        IdempotencyCommitInterceptor idempotency, ProcessorFailures failures, ParkedEvents parked,
                        SubjectKeys subjectKeys, ErasureScopes erasureScopes, ErasureProjection erasures,
-                       RetentionPeriods retentionPeriods, LegalHolds legalHolds) {
+                       RetentionPeriods retentionPeriods, LegalHolds legalHolds, PlaintextReseal reseal) {
         this.clock = clock;
         this.legalHolds = legalHolds;
         this.retentionPeriods = retentionPeriods;
@@ -104,6 +108,9 @@ public class AxonInfrastructure {
         this.eventSources = eventSources;
         this.idempotency = idempotency;
         eventSources.register(EventSources.OWN, pool);
+        this.reseal = reseal;
+        this.ownEngine = ChainedEventStorageEngine.writable(storageEngine(connections), transactionManager,
+                new GapJournal(pool, pool, EventSources.OWN));
     }
 
     /** A configurer with every shared piece in place; the caller adds its own components. */
@@ -116,8 +123,7 @@ public class AxonInfrastructure {
                 // Each processor reads the table itself (no shared producer cache), so when a
                 // commit wakes it (LocalCommitNotifyingSource) the new events are there to read.
                 .configureEventStore(c -> EmbeddedEventStore.builder()
-                        .storageEngine(ChainedEventStorageEngine.writable(storageEngine(connections),
-                                transactionManager, new GapJournal(pool, pool, EventSources.OWN)))
+                        .storageEngine(ownEngine)
                         .messageMonitor(c.messageMonitor(EventStore.class, "eventStore"))
                         .optimizeEventConsumption(false)
                         .build())
@@ -174,16 +180,35 @@ public class AxonInfrastructure {
     }
 
     /**
-     * Builds and starts the configuration; the deadline manager starts polling with it. Events
-     * stored before the audit chain existed are chained first, once (docs/audit.md).
+     * Builds and starts the configuration; the deadline manager starts polling with it. First, in
+     * one transaction: events stored before the audit chain existed are chained, once
+     * (docs/audit.md), and personal fields stored in plaintext are sealed with the rewrite attested
+     * in the chain (decision 9, point 3).
      */
     public Configuration start(Configurer configurer) {
         transactionManager.executeInTransaction(() -> {
             try {
-                long adopted = ChainedEventStorageEngine.chainExistingEvents(connections.getConnection());
+                Connection connection = connections.getConnection();
+                long adopted = ChainedEventStorageEngine.chainExistingEvents(connection);
                 if (adopted > 0) {
                     LoggerFactory.getLogger(AxonInfrastructure.class).info(
                             "Chained {} events stored before the audit chain existed", adopted);
+                }
+                SealingSerializer sealer = eventSerializer;
+                long resealed = reseal.run(connection, new PlaintextReseal.Sealer() {
+                    @Override
+                    public String classification(String payloadType, String payloadRevision) {
+                        return sealer.classification(payloadType, payloadRevision);
+                    }
+
+                    @Override
+                    public byte[] seal(String payloadType, String payloadRevision, byte[] payload) {
+                        return sealer.sealPlaintext(payloadType, payloadRevision, payload);
+                    }
+                }, ownEngine::appendEvents);
+                if (resealed > 0) {
+                    LoggerFactory.getLogger(AxonInfrastructure.class).info("Sealed the personal fields of {} events"
+                            + " stored in plaintext; the rewrite is attested in the audit chain", resealed);
                 }
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("Could not start the audit chain", e);

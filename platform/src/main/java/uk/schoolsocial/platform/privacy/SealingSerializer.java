@@ -10,6 +10,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 
@@ -63,6 +64,45 @@ public final class SealingSerializer implements Serializer {
             tree = opened;
         }
         return jackson.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serializedObject.getType()));
+    }
+
+    /**
+     * The personal fields of a stored event type as stable text ({@code path:SUBJECT_TYPE:keyFrom;...});
+     * empty for a type with none, or one this code does not know.
+     */
+    public String classification(String payloadType, String payloadRevision) {
+        Class<?> type = jackson.classForType(new SimpleSerializedType(payloadType, payloadRevision));
+        if (type == UnknownSerializedType.class) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (Sealing.Field field : sealing.fieldsOf(type)) {
+            text.append(field.name()).append(':').append(field.personal().sealedUnder()).append(':')
+                    .append(field.personal().keyFrom()).append(';');
+        }
+        return text.toString();
+    }
+
+    /**
+     * A stored payload with the personal fields it holds in plaintext sealed (decision 9, point 3),
+     * or null when it holds none: every one is sealed already, erased, or absent.
+     */
+    public byte[] sealPlaintext(String payloadType, String payloadRevision, byte[] payload) {
+        Class<?> type = jackson.classForType(new SimpleSerializedType(payloadType, payloadRevision));
+        if (type == UnknownSerializedType.class || !sealing.seals(type)) {
+            return null;
+        }
+        try {
+            JsonNode stored = mapper.readTree(payload);
+            if (!(stored instanceof ObjectNode object)) {
+                return null;
+            }
+            ObjectNode sealed = object.deepCopy();
+            sealing.seal(type, sealed);
+            return sealed.equals(object) ? null : mapper.writeValueAsBytes(sealed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
