@@ -50,7 +50,8 @@ class DeadLetterRetry {
                     LOG.info("Retried the parked events at start: {}", outcomes);
                 }
             } catch (RuntimeException e) {
-                LOG.warn("Could not retry the parked events at start; they stay parked", e);
+                LOG.warn("Could not retry the parked events at start; they stay parked",
+                        uk.schoolsocial.platform.privacy.LogSafe.redacted(e));
             }
         }, "dead-letter-retry");
         retry.setDaemon(true);

@@ -11,6 +11,7 @@ import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.schoolsocial.platform.privacy.LogSafe;
 
 /**
  * Decides what happens to an event whose handler failed, for every processing group (issue 11).
@@ -39,7 +40,7 @@ final class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
         if (letter instanceof JdbcDeadLetter<?>) {
             LOG.warn("Parked event {} ({}) failed again when retried; it stays parked: {}", event.getIdentifier(),
                     event.getPayloadType().getSimpleName(), ProcessorFailures.Failure.describe(cause));
-            return Decisions.requeue(ThrowableCause.truncated(cause));
+            return Decisions.requeue(ThrowableCause.truncated(LogSafe.redacted(cause)));
         }
         if (!(event instanceof TrackedEventMessage) || Transience.isTransient(cause)) {
             throw Sneaky.<RuntimeException>rethrow(cause);
@@ -55,8 +56,9 @@ final class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
                         + " /health is DOWN until it is retried (docs/operations.md).", processor, event.getIdentifier(),
                 event.getPayloadType().getSimpleName(),
                 event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "none",
-                ProcessorFailures.Failure.describe(cause), cause);
-        return Decisions.enqueue(ThrowableCause.truncated(cause));
+                ProcessorFailures.Failure.describe(cause), LogSafe.redacted(cause));
+        // The dead-letter row keeps the failure without the values it quotes (AUD-4: they may be personal).
+        return Decisions.enqueue(ThrowableCause.truncated(LogSafe.redacted(cause)));
     }
 
     /** Throws a checked exception unchanged, so the processor and the command see the handler's own failure. */

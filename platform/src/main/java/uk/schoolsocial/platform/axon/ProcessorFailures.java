@@ -1,5 +1,6 @@
 package uk.schoolsocial.platform.axon;
 
+import uk.schoolsocial.platform.privacy.LogSafe;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,16 +104,20 @@ class ProcessorFailures {
                     attempts + 1, firstAt, now, error);
         }
 
-        /** What the health check shows: the failure's class and message, and the root cause's if another. */
+        /**
+         * What the health check and the log show: the failure's class and message, and the root cause's
+         * if another, with the values they quote taken out ({@link LogSafe}; AUD-4).
+         */
         static String describe(Throwable error) {
             Throwable root = error;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            String text = error.getClass().getSimpleName() + ": " + error.getMessage();
-            if (root != error && root.getMessage() != null
-                    && (error.getMessage() == null || !error.getMessage().contains(root.getMessage()))) {
-                text += " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+            String message = LogSafe.redact(error.getMessage());
+            String rootMessage = LogSafe.redact(root.getMessage());
+            String text = error.getClass().getSimpleName() + ": " + message;
+            if (root != error && rootMessage != null && (message == null || !message.contains(rootMessage))) {
+                text += " (" + root.getClass().getSimpleName() + ": " + rootMessage + ")";
             }
             return text.length() > 1000 ? text.substring(0, 1000) + "..." : text;
         }

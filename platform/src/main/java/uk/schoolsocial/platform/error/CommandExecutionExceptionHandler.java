@@ -27,7 +27,8 @@ final class CommandExecutionExceptionHandler implements ExceptionHandler<Command
         return ProblemBodyProvider.detailsOf(exception)
                 .<HttpResponse<?>>map(details -> problems.respond(request, exception, details.kind().status(), details.message()))
                 .orElseGet(() -> {
-                    LOG.error("Command failed on {} {}", request.getMethod(), request.getPath(), exception);
+                    LOG.error("Command failed on {} {}", request.getMethod(), request.getPath(),
+                            uk.schoolsocial.platform.privacy.LogSafe.redacted(exception));
                     return problems.respond(request, exception, 500, "Internal error");
                 });
     }

@@ -136,7 +136,7 @@ public class IdempotencyFilter implements Ordered {
             } catch (RuntimeException e) {
                 // The answer goes out all the same; the key frees itself, or says it was applied, when its lease runs out.
                 LOG.warn("Could not store the answer to {} {} for its Idempotency-Key", request.getMethod(),
-                        request.getPath(), e);
+                        request.getPath(), uk.schoolsocial.platform.privacy.LogSafe.redacted(e));
             }
         });
     }

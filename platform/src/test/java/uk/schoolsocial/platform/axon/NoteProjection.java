@@ -96,7 +96,8 @@ public class NoteProjection {
             commands.sendAndWait(new NoteAggregate.WriteNoteCommand(echoOf(id), "an echo"));
         }
         if (refused.test(text)) {
-            throw new IllegalArgumentException("note_view refuses this text (test)");
+            // Quotes the value it refuses, as a database or a validator does (AUD-4: it must reach no log).
+            throw new IllegalArgumentException("note_view refuses this text (test): '" + text + "'");
         }
         completions.computeIfAbsent(eventId, k -> new AtomicInteger()).incrementAndGet();
     }

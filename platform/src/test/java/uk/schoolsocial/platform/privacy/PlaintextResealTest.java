@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.sql.Connection;
@@ -18,12 +17,9 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.common.transaction.Transaction;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,12 +31,9 @@ import uk.schoolsocial.events.privacy.Whose;
 import uk.schoolsocial.platform.audit.AuditExport;
 import uk.schoolsocial.platform.audit.AuditQuery;
 import uk.schoolsocial.platform.audit.ChainVerifier;
-import uk.schoolsocial.platform.audit.ChainedEventStorageEngine;
 import uk.schoolsocial.platform.audit.Checkpoint;
 import uk.schoolsocial.platform.audit.Checkpoints;
 import uk.schoolsocial.platform.audit.Verification;
-import uk.schoolsocial.platform.axon.Serializers;
-import uk.schoolsocial.platform.axon.StoreSchemas;
 import uk.schoolsocial.platform.identity.Actor;
 import uk.schoolsocial.platform.testing.PlatformAxonContext;
 import uk.schoolsocial.platform.testing.TestDatabase;
@@ -181,39 +174,7 @@ class PlaintextResealTest {
     private String storeInPlaintext(LegacyPupilNoted event) throws Exception {
         EventMessage<?> message = GenericEventMessage.asEventMessage(event)
                 .andMetaData(PlatformAxonContext.audit(event.schoolId()));
-        try (Connection connection = TestDatabase.connect(schema)) {
-            connection.setAutoCommit(false);
-            Connection kept = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) ->
-                            method.getName().equals("close") ? null : method.invoke(connection, args));
-            TransactionManager transactions = () -> new Transaction() {
-                @Override
-                public void commit() {
-                    try {
-                        connection.commit();
-                    } catch (java.sql.SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-
-                @Override
-                public void rollback() {
-                    try {
-                        connection.rollback();
-                    } catch (java.sql.SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            };
-            ChainedEventStorageEngine engine = ChainedEventStorageEngine.writable(JdbcEventStorageEngine.builder()
-                    .connectionProvider(() -> kept)
-                    .eventSerializer(Serializers.jackson())
-                    .snapshotSerializer(Serializers.jackson())
-                    .schema(StoreSchemas.EVENTS)
-                    .dataType(byte[].class), transactions, null);
-            engine.appendEvents(List.of(message));
-            connection.commit();
-        }
+        PlaintextStore.append(schema, List.of(message));
         return message.getIdentifier();
     }
 

@@ -3,6 +3,7 @@ package uk.schoolsocial.platform.web;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import reactor.core.publisher.Mono;
+import uk.schoolsocial.platform.testing.LogCapture;
 import uk.schoolsocial.platform.testing.PlatformAxonContext;
 import uk.schoolsocial.platform.testing.TestDatabase;
 import uk.schoolsocial.platform.testing.TestTokens;
@@ -183,9 +185,17 @@ class IdempotencyTest {
     @Test
     void aFailureAfterTheCommitTellsTheRetryThatTheRequestWasApplied() throws Exception {
         String key = UUID.randomUUID().toString();
-        String text = "fail-after-commit " + key;
-        Response failed = post(key, text);
+        String text = "fail-after-commit Marchetti " + key;
+        Response failed;
+        try (LogCapture log = LogCapture.start()) {
+            failed = post(key, text);
+            // AUD-4: the unexpected failure is logged without the value its message quotes.
+            assertTrue(log.lines() > 0);
+            assertEquals(List.of(), log.containing(List.of("Marchetti")));
+        }
         assertEquals(500, failed.statusCode(), failed.asString());
+        assertTrue(failed.contentType().startsWith("application/problem+json"), failed.contentType());
+        assertFalse(failed.asString().contains("Marchetti"), failed.asString());
         assertEquals(1, notesCreated(text));
 
         Response retry = post(key, text);

@@ -41,7 +41,8 @@ class NotesController {
             commands.send(new NoteAggregate.CreateNoteCommand(UUID.randomUUID().toString(), text));
         }
         if (text.startsWith("fail-after-commit")) {
-            throw new IllegalStateException("The test fails this request after its commit");
+            // Quotes the request's text, as a database error quotes a value (AUD-4: it must reach no log).
+            throw new IllegalStateException("The test fails this request after its commit: '" + text + "'");
         }
         return HttpResponse.created(Map.of("id", id, "text", text), URI.create("/api/v1/test-notes/" + id))
                 .header("ETag", ETags.of(0));

@@ -375,7 +375,8 @@ public class PublicationCheckIndex {
             awaitClaims();
             reload();
         } catch (RuntimeException e) {
-            LOG.warn("The publication check index could not load; checks read the read model", e);
+            LOG.warn("The publication check index could not load; checks read the read model",
+                    uk.schoolsocial.platform.privacy.LogSafe.redacted(e));
         } finally {
             loading.set(false);
         }
