@@ -13,9 +13,10 @@ public final class Problems {
     /** The media type of RFC 9457 problem documents. */
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    private static final String NO_TYPE = "about:blank";
+    /** The base of every problem type, the services' and the gateway's alike. */
+    private static final String TYPE_BASE = "https://schoolsocial.uk/problems/";
     /** The services' type of a bad request (platform's {@code ErrorKind.INVALID}), for the same code. */
-    private static final String VALIDATION_TYPE = "https://schoolsocial.uk/problems/validation";
+    private static final String VALIDATION_TYPE = TYPE_BASE + "validation";
     private static final String VALIDATION_CODE = "VALIDATION_FAILED";
     private static final String TOO_LARGE_TYPE = "https://schoolsocial.uk/problems/payload-too-large";
     private static final String TOO_LARGE_CODE = "PAYLOAD_TOO_LARGE";
@@ -23,9 +24,55 @@ public final class Problems {
     private Problems() {
     }
 
-    /** A problem whose kind the status names fully, so its type is {@code about:blank}. */
+    /**
+     * A problem the status names fully, typed and coded exactly as the services type and code the
+     * same status (platform's {@code ProblemBodyProvider}; common.yaml): one error contract, so a
+     * client tells a gateway's 401 from a service's by nothing but its detail.
+     */
     public static Problem of(HttpStatus status, String detail) {
-        return new Problem(NO_TYPE, status.getReason(), status.getCode(), detail, null, null);
+        return new Problem(TYPE_BASE + slug(status.getCode()), status.getReason(), status.getCode(), detail,
+                code(status.getCode()), null);
+    }
+
+    /** The stable code of a status the gateway answers itself. */
+    static String code(int status) {
+        return switch (status) {
+            case 400 -> "MALFORMED_REQUEST";
+            case 401 -> "UNAUTHORIZED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 409 -> "CONCURRENT_CHANGE";
+            case 412 -> "VERSION_MISMATCH";
+            case 413 -> TOO_LARGE_CODE;
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 429 -> "TOO_MANY_REQUESTS";
+            case 502 -> "BAD_GATEWAY";
+            case 503 -> "SERVICE_UNAVAILABLE";
+            case 504 -> "GATEWAY_TIMEOUT";
+            default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
+        };
+    }
+
+    private static String slug(int status) {
+        return switch (status) {
+            case 400 -> "validation";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 412 -> "precondition-failed";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 429 -> "too-many-requests";
+            case 502 -> "bad-gateway";
+            case 503 -> "service-unavailable";
+            case 504 -> "gateway-timeout";
+            default -> status >= 500 ? "internal-error" : "http-" + status;
+        };
     }
 
     /** A response carrying {@link #of(HttpStatus, String)}. */

@@ -50,10 +50,35 @@ class AuthenticationTest {
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .header("X-Correlation-Id", not(emptyOrNullString()))
-                .body("type", equalTo("about:blank"))
+                .body("type", equalTo("https://schoolsocial.uk/problems/unauthorized"))
                 .body("title", equalTo("Unauthorized"))
                 .body("status", equalTo(401))
+                .body("code", equalTo("UNAUTHORIZED"))
                 .body("detail", not(emptyOrNullString()));
+    }
+
+    @Test
+    void theGatewaysOwnErrorsAreTypedAndCodedAsTheServicesAnswerThem() {
+        // One error contract (common.yaml): a client reads `code`, whoever answered.
+        gateway().auth().oauth2(TestTokens.devToken(server.getPort(), "slt")).get(PAST_AUTHENTICATION).then()
+                .statusCode(404)
+                .body("type", equalTo("https://schoolsocial.uk/problems/not-found"))
+                .body("code", equalTo("NOT_FOUND"));
+        gateway().auth().oauth2(TestTokens.devToken(server.getPort(), "staff")).get("/api/v1/audit/events").then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://schoolsocial.uk/problems/forbidden"))
+                .body("code", equalTo("FORBIDDEN"));
+        gateway().contentType("application/json").body("{\"user\":\"nobody\"}").post("/dev/token").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].field", equalTo("user"))
+                .body("errors[0].message", equalTo("is not a demo user; GET /dev/users lists them"));
+        gateway().auth().oauth2(TestTokens.devToken(server.getPort(), "slt")).urlEncodingEnabled(false)
+                .get("/api/v1/%2e%2e/v1/accounts").then()
+                .statusCode(400)
+                .body("code", equalTo("MALFORMED_REQUEST"));
     }
 
     @Test

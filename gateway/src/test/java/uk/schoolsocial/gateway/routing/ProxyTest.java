@@ -212,6 +212,8 @@ class ProxyTest implements TestPropertyProvider {
                 .header("X-Correlation-Id", notNullValue())
                 .body("title", equalTo("Bad Gateway"))
                 .body("status", equalTo(502))
+                .body("code", equalTo("BAD_GATEWAY"))
+                .body("type", equalTo("https://schoolsocial.uk/problems/bad-gateway"))
                 .body("detail", equalTo("The consent service cannot be reached."));
     }
 

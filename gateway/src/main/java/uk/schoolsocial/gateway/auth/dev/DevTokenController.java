@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import uk.schoolsocial.gateway.auth.AuthProperties;
+import uk.schoolsocial.gateway.web.Problem;
 import uk.schoolsocial.gateway.web.Problems;
 
 import java.util.List;
@@ -28,8 +29,8 @@ final class DevTokenController {
         return DemoUsers.named(request.user())
                 .<HttpResponse<?>>map(user -> HttpResponse.ok(
                         new TokenResponse(issuer.issue(user), "Bearer", DevIssuer.LIFETIME.toSeconds())))
-                .orElseGet(() -> Problems.response(HttpStatus.BAD_REQUEST,
-                        "No demo user '" + request.user() + "'; GET /dev/users lists them."));
+                .orElseGet(() -> Problems.invalid(List.of(new Problem.FieldError("user",
+                        "is not a demo user; GET /dev/users lists them"))));
     }
 
     @Get("/users")
