@@ -28,6 +28,25 @@ final class SpecMerger {
 
     static final String TITLE = "School social media suite";
 
+    /** What a new integrator reads first on the API page (issue 18). */
+    static final String DESCRIPTION = """
+            The whole suite through its gateway: official accounts, incidents, consent, privacy and the audit trail.
+
+            **A token.** Every call under `/api` takes `Authorization: Bearer <token>`. In production the
+            token comes from the school's identity provider (OpenID Connect). When the suite runs in
+            development mode, get one for a demo user with
+            `curl -X POST /dev/token -H 'Content-Type: application/json' -d '{"user":"slt"}'`
+            (`GET /dev/users` lists the users and their roles), then press **Authorize** and paste it.
+
+            **Writes.** Send a fresh `Idempotency-Key` (a UUID) with every POST so it is safe to retry, and the
+            `ETag` you last read as `If-Match` when you change a record; this page sends neither unless you
+            type one.
+
+            **Errors** are `application/problem+json` with a stable `code` (`VALIDATION_FAILED` names every
+            wrong field in `errors`). Past a rate limit the answer is `429` with `Retry-After`; every answer
+            carries `RateLimit` and `RateLimit-Policy`.
+            """;
+
     private static final Pattern FILE_REFERENCE = Pattern.compile("^(?:\\./)?([A-Za-z0-9_.-]+)\\.ya?ml(#/.*)$");
     private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
@@ -51,7 +70,7 @@ final class SpecMerger {
         SpecMerger merger = new SpecMerger(specs.keySet());
         ObjectNode suite = merger.suite;
         suite.put("openapi", "");
-        suite.putObject("info").put("title", TITLE).put("version", versions(specs));
+        suite.putObject("info").put("title", TITLE).put("version", versions(specs)).put("description", DESCRIPTION);
         suite.set("servers", GatewayServers.servers(""));
         specs.forEach(merger::add);
         suite.put("openapi", merger.openApiVersion == null ? "3.0.3" : merger.openApiVersion);
