@@ -92,7 +92,7 @@ final class SpecCatalog {
             return Optional.empty();
         }
         try (InputStream in = stream.get()) {
-            JsonNode spec = yaml.readTree(in);
+            JsonNode spec = yaml.valueToTree(Specs.load(in));
             if (!(spec instanceof ObjectNode object)) {
                 throw new ConfigurationException("OpenAPI spec " + path + " is not a YAML mapping");
             }

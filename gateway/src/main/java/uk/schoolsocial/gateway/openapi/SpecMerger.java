@@ -73,6 +73,15 @@ final class SpecMerger {
         suite.putObject("info").put("title", TITLE).put("version", versions(specs)).put("description", DESCRIPTION);
         suite.set("servers", GatewayServers.servers(""));
         specs.forEach(merger::add);
+        // Who publishes it and under which licence: the services' own (they are one suite).
+        specs.values().stream().map(spec -> spec.path("info")).filter(info -> info.has("contact")).findFirst()
+                .ifPresent(info -> {
+                    ObjectNode merged = (ObjectNode) suite.get("info");
+                    merged.set("contact", info.get("contact").deepCopy());
+                    if (info.has("license")) {
+                        merged.set("license", info.get("license").deepCopy());
+                    }
+                });
         suite.put("openapi", merger.openApiVersion == null ? "3.0.3" : merger.openApiVersion);
         return suite;
     }

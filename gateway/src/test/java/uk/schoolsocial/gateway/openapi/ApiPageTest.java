@@ -48,6 +48,36 @@ class ApiPageTest {
                 && description.contains("Idempotency-Key") && description.contains("problem+json"), description);
     }
 
+    /**
+     * YAML aliases in the contracts ({@code checkpoint: *checkpoint}) are served as the value they
+     * name, not as the anchor's name; the served documents are written to target/served-openapi,
+     * where the build lints them with Spectral as it lints the sources (gateway/pom.xml).
+     */
+    @Test
+    void aliasesAreServedAsTheValuesTheyNameAndTheServedDocumentsAreKeptForTheLint() throws Exception {
+        java.nio.file.Path served = java.nio.file.Path.of("target", "served-openapi");
+        java.nio.file.Files.createDirectories(served);
+        for (String name : List.of("suite", "account", "incident", "consent", "audit", "privacy", "common")) {
+            String yaml = RestAssured.given().port(server.getPort()).get("/openapi/" + name + ".yaml").then()
+                    .statusCode(200).extract().asString();
+            java.nio.file.Files.writeString(served.resolve(name + ".yaml"), yaml);
+        }
+        JsonNode audit = new YAMLMapper().readTree(served.resolve("audit.yaml").toFile());
+        JsonNode verify = audit.at("/paths/~1api~1v1~1audit~1{service}~1verifications/post");
+        assertTrue(verify.at("/requestBody/content/application~1json/example/checkpoint").isObject(), verify.toString());
+        assertTrue(verify.at("/responses/200/content/application~1json/examples/intact/value/checkpoint/signature")
+                .isTextual(), verify.toString());
+        JsonNode suite = new YAMLMapper().readTree(served.resolve("suite.yaml").toFile());
+        List<String> aliasNames = new ArrayList<>();
+        suite.findValues("example").forEach(example -> {
+            if (example.isTextual() && List.of("checkpoint", "submittedEvent", "accountErasure", "legalHold",
+                    "retention").contains(example.asText())) {
+                aliasNames.add(example.asText());
+            }
+        });
+        assertEquals(List.of(), aliasNames, "examples served as an anchor's name");
+    }
+
     /** Every parameter object in the document, resolved through {@code $ref}. */
     private static void collect(JsonNode root, JsonNode node, List<String> headers, java.util.Set<String> withExamples) {
         if (node.isObject()) {
