@@ -63,6 +63,10 @@ class DownloadCommand implements Callable<Integer> {
                     + " file with another key is not overwritten (exit 1): a changed key needs explaining.")
     Path keyOut;
 
+    @Option(names = "--progress", defaultValue = "AUTO", paramLabel = "WHEN",
+            description = "Show progress on standard error: AUTO (on a terminal), ALWAYS or NEVER (default: ${DEFAULT-VALUE}).")
+    Progress.Mode progressMode;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
@@ -94,7 +98,10 @@ class DownloadCommand implements Callable<Integer> {
             query.put("aggregateId", aggregateId);
             query.put("type", type);
             query.put("school", suite.school());
-            long bytes = connection.export(query, out);
+            Progress progress = Progress.of(progressMode, spec.commandLine().getErr(), "Downloading "
+                    + suite.service(), -1);
+            long bytes = connection.export(query, out, progress::at);
+            progress.done(OfflineVerifier.readManifest(out).path("toSeq").asLong(), bytes);
             JsonNode manifest = OfflineVerifier.readManifest(out);
             console.printf("Downloaded %s seq %d to %d to %s (%d bytes): %d whole, %d redacted.%n",
                     manifest.path("service").asText(), manifest.path("fromSeq").asLong(),

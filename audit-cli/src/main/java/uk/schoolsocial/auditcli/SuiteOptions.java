@@ -7,8 +7,8 @@ import uk.schoolsocial.auditcli.remote.SuiteConnection;
 /** Where the suite is, who asks, and whose trail: the options of every command that goes online. */
 public class SuiteOptions {
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", paramLabel = "URL",
-            description = "The suite's gateway (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--url", defaultValue = "${env:AUDIT_URL:-http://localhost:8080}", paramLabel = "URL",
+            description = "The suite's gateway (default: the AUDIT_URL environment variable, else http://localhost:8080).")
     String url;
 
     @Option(names = "--token", defaultValue = "${env:AUDIT_TOKEN}", paramLabel = "TOKEN",

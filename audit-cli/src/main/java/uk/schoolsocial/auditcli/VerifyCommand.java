@@ -36,11 +36,28 @@ class VerifyCommand implements Callable<Integer> {
             description = "A kept checkpoint: the file must continue it (start at its size + 1) or contain it.")
     Path checkpoint;
 
+    @Option(names = "--progress", defaultValue = "AUTO", paramLabel = "WHEN",
+            description = "Show progress on standard error: AUTO (on a terminal), ALWAYS or NEVER (default: ${DEFAULT-VALUE}).")
+    Progress.Mode progressMode;
+
     @Override
     public Integer call() {
         byte[] key = PublicKeys.read(publicKey);
         KeptCheckpoint kept = checkpoint == null ? null : Checkpoints.read(checkpoint);
-        OfflineVerifier.Result result = new OfflineVerifier().verify(file, key, kept);
+        long size;
+        try {
+            size = java.nio.file.Files.size(file);
+        } catch (java.io.IOException | RuntimeException e) {
+            size = -1;
+        }
+        Progress progress = Progress.of(progressMode, spec.commandLine().getErr(), "Verifying " + file, size);
+        long[] last = new long[2];
+        OfflineVerifier.Result result = new OfflineVerifier().verify(file, key, kept, (lines, bytes) -> {
+            last[0] = lines;
+            last[1] = bytes;
+            progress.at(lines, bytes);
+        });
+        progress.done(last[0], last[1]);
         spec.commandLine().getOut().print(VerifyReport.render(result, AuditChain.keyId(key)));
         spec.commandLine().getOut().flush();
         return result.intact() ? AuditCli.INTACT : AuditCli.BROKEN;

@@ -52,6 +52,18 @@ class VerifyCommandTest {
     }
 
     @Test
+    @DisplayName("Issue 18: progress goes to standard error when asked for, and nothing in a script by default")
+    void progressOnlyWhenAskedOrOnATerminal() throws IOException {
+        Path file = write("intact.ndjson", log.export(1, SIZE));
+        Outcome quiet = verify(file, "--public-key", log.publicKeyBase64());
+        assertEquals("", quiet.err(), "no terminal in a test: a script sees nothing");
+        Outcome shown = verify(file, "--public-key", log.publicKeyBase64(), "--progress", "ALWAYS");
+        assertEquals(AuditCli.INTACT, shown.exit());
+        assertTrue(shown.err().contains("Verifying " + file + ": 30 events"), shown.err());
+        assertEquals(quiet.out(), shown.out(), "the report itself is unchanged");
+    }
+
+    @Test
     @DisplayName("AUD-3: the key may be given as the base64 the signing-key endpoint serves")
     void keyAsBase64() throws IOException {
         Path file = write("intact.ndjson", log.export(1, SIZE));

@@ -68,6 +68,16 @@ public final class SuiteConnection implements AutoCloseable {
      * that becomes {@code out} only once the whole answer has arrived. The number of bytes written.
      */
     public long export(Map<String, Object> query, Path out) {
+        return export(query, out, (lines, bytes) -> { });
+    }
+
+    /** Where a download stands: lines (events) and bytes written. */
+    public interface Listener {
+        void at(long lines, long bytes);
+    }
+
+    /** As {@link #export(Map, Path)}, telling {@code listener} as the bytes arrive. */
+    public long export(Map<String, Object> query, Path out, Listener listener) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         query.forEach((name, value) -> {
             if (value != null) {
@@ -107,7 +117,21 @@ public final class SuiteConnection implements AutoCloseable {
                 }
                 long written;
                 try (OutputStream file = Files.newOutputStream(part)) {
-                    written = body.transferTo(file);
+                    byte[] buffer = new byte[1 << 16];
+                    long bytes = 0;
+                    long lines = 0;
+                    int read;
+                    while ((read = body.read(buffer)) != -1) {
+                        file.write(buffer, 0, read);
+                        bytes += read;
+                        for (int i = 0; i < read; i++) {
+                            if (buffer[i] == '\n') {
+                                lines++;
+                            }
+                        }
+                        listener.at(lines, bytes);
+                    }
+                    written = bytes;
                 }
                 if (OfflineVerifier.readManifest(part) == null) {
                     throw new SuiteException("Export: the answer (" + written + " bytes) ends without a manifest"

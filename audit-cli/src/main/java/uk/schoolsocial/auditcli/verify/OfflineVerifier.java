@@ -114,11 +114,23 @@ public final class OfflineVerifier {
      *                        another service, a checkpoint neither at the file's start nor inside it)
      */
     public Result verify(Path file, byte[] publicKey, KeptCheckpoint kept) {
+        return verify(file, publicKey, kept, (lines, bytes) -> { });
+    }
+
+    /** Where a verification stands, line by line: lines and bytes read. */
+    public interface Listener {
+        void at(long lines, long bytes);
+    }
+
+    /** As {@link #verify(Path, byte[], KeptCheckpoint)}, telling {@code listener} after each line. */
+    public Result verify(Path file, byte[] publicKey, KeptCheckpoint kept, Listener listener) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new UsageException("No readable file " + file);
         }
         try {
-            return new Run(file, publicKey, kept).run();
+            Run run = new Run(file, publicKey, kept);
+            run.listener = listener;
+            return run.run();
         } catch (IOException e) {
             throw new UsageException("Could not read " + file + ": " + e.getMessage(), e);
         }
@@ -146,6 +158,8 @@ public final class OfflineVerifier {
         /** Whole lines whose bytes differ from their chained hash, waiting for a later reseal attestation. */
         private final java.util.Map<Long, Rewritten> unattested = new java.util.LinkedHashMap<>();
         private long resealed;
+        private Listener listener = (lines, bytes) -> { };
+        private long bytesRead;
 
         Run(Path file, byte[] publicKey, KeptCheckpoint kept) {
             this.file = file;
@@ -288,6 +302,8 @@ public final class OfflineVerifier {
                 byte[] bytes;
                 while ((bytes = reader.next()) != null) {
                     lineNumber++;
+                    bytesRead += bytes.length + 1;
+                    listener.at(lineNumber, bytesRead);
                     linesDigest.update(bytes);
                     linesDigest.update((byte) '\n');
                     JsonNode line;
