@@ -94,14 +94,6 @@ class PersonalDataErasureApiTest implements DatabaseTest {
     }
 
     @Test
-    void aud4_aRecordWhoseReadModelCannotYetBeClearedIsKeptAndSaysWhy() {
-        PRIVACY.as(server.getPort(), SLT).body(Map.of("subjectType", "ACCOUNT_MESSAGE", "subjectId",
-                        UUID.randomUUID().toString(), "ground", "OBJECTION"))
-                .post("/api/v1/privacy/account/erasures").then().statusCode(409).body("code", equalTo("ERASURE_HELD"))
-                .body("detail", org.hamcrest.Matchers.containsString("NOT_YET_ERASABLE"));
-    }
-
-    @Test
     @SuppressWarnings("unchecked")
     void aud4_aLeaversDeclarationExpiresAfterTheSchoolsDeclarationPeriod() throws Exception {
         String staff = "s-" + UUID.randomUUID().toString().substring(0, 8);

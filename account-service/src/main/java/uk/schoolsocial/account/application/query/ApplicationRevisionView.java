@@ -11,7 +11,8 @@ import uk.schoolsocial.events.account.ApplicationSubmittedEvent;
 
 /**
  * ACC-2: one revision of an application as submitted and how it ended (withdrawn, approved or
- * rejected, by whom and why). Keyed {@code <applicationId>:<revision>}.
+ * rejected, by whom and why). Keyed {@code <applicationId>:<revision>}. Its text is null once the
+ * application is erased (AUD-4, {@link ApplicationErasureScope}).
  */
 @MappedEntity("application_revision_view")
 public record ApplicationRevisionView(
@@ -23,12 +24,12 @@ public record ApplicationRevisionView(
         String platform,
         String proposedName,
         @Nullable String proposedHandle,
-        String aim,
-        String audience,
-        String promotion,
+        @Nullable String aim,
+        @Nullable String audience,
+        @Nullable String promotion,
         @TypeDef(type = DataType.JSON) List<String> administrators,
         String privacy,
-        String privacyReason,
+        @Nullable String privacyReason,
         Instant submittedAt,
         @Nullable String closedBy,
         @Nullable String closingReason,
@@ -45,7 +46,7 @@ public record ApplicationRevisionView(
                 null, null, null);
     }
 
-    ApplicationRevisionView closed(String newStatus, @Nullable String by, String reason, Instant at) {
+    ApplicationRevisionView closed(String newStatus, @Nullable String by, @Nullable String reason, Instant at) {
         return new ApplicationRevisionView(id, applicationId, schoolId, revision, newStatus, platform, proposedName,
                 proposedHandle, aim, audience, promotion, administrators, privacy, privacyReason, submittedAt, by,
                 reason, at);

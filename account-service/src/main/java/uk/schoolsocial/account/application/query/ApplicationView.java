@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import uk.schoolsocial.events.account.ApplicationSubmittedEvent;
 
-/** One application as it stands (its latest revision), for reads. {@code version} is the aggregate's, the ETag. */
+/**
+ * One application as it stands (its latest revision), for reads. {@code version} is the aggregate's, the ETag.
+ * Its text (aim, audience, promotion, privacy reason, the reasons of its withdrawal or decision) is
+ * null once the application is erased (AUD-4, {@link ApplicationErasureScope}).
+ */
 @MappedEntity("application_view")
 public record ApplicationView(
         @Id String id,
@@ -21,12 +25,12 @@ public record ApplicationView(
         String platform,
         String proposedName,
         @Nullable String proposedHandle,
-        String aim,
-        String audience,
-        String promotion,
+        @Nullable String aim,
+        @Nullable String audience,
+        @Nullable String promotion,
         @TypeDef(type = DataType.JSON) List<String> administrators,
         String privacy,
-        String privacyReason,
+        @Nullable String privacyReason,
         Instant submittedAt,
         @Nullable Instant withdrawnAt,
         @Nullable String withdrawalReason,
@@ -40,13 +44,13 @@ public record ApplicationView(
                 e.administrators(), e.privacy().name(), e.privacyReason(), e.submittedAt(), null, null, null, null, null);
     }
 
-    ApplicationView withdrawn(long newVersion, Instant at, String reason) {
+    ApplicationView withdrawn(long newVersion, Instant at, @Nullable String reason) {
         return new ApplicationView(id, schoolId, "WITHDRAWN", revision, newVersion, applicantId, platform, proposedName,
                 proposedHandle, aim, audience, promotion, administrators, privacy, privacyReason, submittedAt, at, reason,
                 null, null, null);
     }
 
-    ApplicationView decided(String newStatus, long newVersion, String by, String reason, Instant at) {
+    ApplicationView decided(String newStatus, long newVersion, String by, @Nullable String reason, Instant at) {
         return new ApplicationView(id, schoolId, newStatus, revision, newVersion, applicantId, platform, proposedName,
                 proposedHandle, aim, audience, promotion, administrators, privacy, privacyReason, submittedAt, null, null,
                 by, reason, at);

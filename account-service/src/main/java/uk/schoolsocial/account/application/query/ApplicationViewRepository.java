@@ -28,4 +28,15 @@ public interface ApplicationViewRepository extends CrudRepository<ApplicationVie
             LIMIT :limit""")
     List<ApplicationView> page(String schoolId, @Nullable String status, @Nullable String applicantId,
                                @Nullable Instant afterAt, @Nullable String afterId, int limit);
+
+    /**
+     * AUD-4: an erased application keeps its ids, statuses and times; its text, sealed under the
+     * application's key, is gone.
+     */
+    @Query("""
+            UPDATE application_view
+            SET aim = NULL, audience = NULL, promotion = NULL, privacy_reason = NULL, withdrawal_reason = NULL,
+                decision_reason = NULL
+            WHERE school_id = :schoolId AND id = :id""")
+    void erase(String schoolId, String id);
 }

@@ -10,7 +10,7 @@ import uk.schoolsocial.account.api.model.Privacy;
 import uk.schoolsocial.account.application.query.ApplicationRevisionView;
 import uk.schoolsocial.account.application.query.ApplicationView;
 
-/** Read model to API model. */
+/** Read model to API model. The text of an erased application is null and so absent (AUD-4). */
 final class ApplicationMapper {
 
     private ApplicationMapper() {
@@ -19,9 +19,13 @@ final class ApplicationMapper {
     static AccountApplication toApi(ApplicationView view) {
         AccountApplication api = new AccountApplication(UUID.fromString(view.id()), ApplicationStatus.fromValue(view.status()),
                 view.revision(), view.version(), view.applicantId(), Platform.fromValue(view.platform()),
-                view.proposedName(), view.aim(), view.audience(), view.promotion(), view.administrators(),
-                Privacy.fromValue(view.privacy()), view.privacyReason(), view.submittedAt().atZone(ZoneOffset.UTC));
+                view.proposedName(), view.administrators(), Privacy.fromValue(view.privacy()),
+                view.submittedAt().atZone(ZoneOffset.UTC));
         api.setProposedHandle(view.proposedHandle());
+        api.setAim(view.aim());
+        api.setAudience(view.audience());
+        api.setPromotion(view.promotion());
+        api.setPrivacyReason(view.privacyReason());
         if (view.withdrawnAt() != null) {
             api.setWithdrawnAt(view.withdrawnAt().atZone(ZoneOffset.UTC));
             api.setWithdrawalReason(view.withdrawalReason());
@@ -36,10 +40,13 @@ final class ApplicationMapper {
 
     static ApplicationRevision toApi(ApplicationRevisionView view) {
         ApplicationRevision api = new ApplicationRevision(view.revision(), ApplicationStatus.fromValue(view.status()),
-                Platform.fromValue(view.platform()), view.proposedName(), view.aim(), view.audience(), view.promotion(),
-                view.administrators(), Privacy.fromValue(view.privacy()), view.privacyReason(),
-                view.submittedAt().atZone(ZoneOffset.UTC));
+                Platform.fromValue(view.platform()), view.proposedName(), view.administrators(),
+                Privacy.fromValue(view.privacy()), view.submittedAt().atZone(ZoneOffset.UTC));
         api.setProposedHandle(view.proposedHandle());
+        api.setAim(view.aim());
+        api.setAudience(view.audience());
+        api.setPromotion(view.promotion());
+        api.setPrivacyReason(view.privacyReason());
         if (view.closedAt() != null) {
             api.setClosedBy(view.closedBy());
             api.setClosingReason(view.closingReason());

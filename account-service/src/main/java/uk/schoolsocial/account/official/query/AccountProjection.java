@@ -28,7 +28,9 @@ import uk.schoolsocial.events.account.PolicyAcknowledgedEvent;
 
 /**
  * Keeps {@code account_view} and {@code account_history_view}. Idempotent: an event at or below
- * the stored version was applied already, and history rows are keyed by sequence number.
+ * the stored version was applied already, and history rows are keyed by sequence number. The
+ * reasons and notes it copies are sealed under the account's key: replayed after the account was
+ * erased (AUD-4) they are null, and the rows read as {@link AccountErasureScope} leaves them.
  */
 @Singleton
 @ProcessingGroup(AccountProjection.GROUP)
@@ -48,7 +50,8 @@ public class AccountProjection {
         if (!views.existsById(e.accountId())) {
             views.save(new AccountView(e.accountId(), e.schoolId(), e.applicationId(), "PROVISIONED", version,
                     e.platform().name(), e.handle(), e.displayName(), e.administrators(), e.privacy().name(), e.aupLink(),
-                    null, false, false, 1, List.of(), List.of(), List.of(), false, null, null, e.provisionedAt(), null));
+                    null, false, false, 1, List.of(), List.of(), List.of(), false, null, null, e.provisionedAt(), null,
+                    null));
         }
         record(e.accountId(), e.schoolId(), version, "PROVISIONED", actor, "from application " + e.applicationId(),
                 e.provisionedAt());
@@ -121,6 +124,7 @@ public class AccountProjection {
                 e.reason(), e.at()));
     }
 
+    /** ACC-9; the closure also starts the account's ACCOUNT_RECORD retention (AUD-4). */
     @EventHandler
     void on(AccountClosedEvent e, @SequenceNumber long version, @MetaDataValue(AuditMetadata.ACTOR_ID) String actor) {
         status(e.accountId(), e.schoolId(), version, "CLOSED", actor, e.reason(), e.at());
@@ -191,8 +195,9 @@ public class AccountProjection {
     @EventHandler
     void on(CredentialsRevealedEvent e, @SequenceNumber long version, @MetaDataValue(AuditMetadata.ACTOR_ID) String actor) {
         update(e.accountId(), version, b -> b);
+        // the reason is null once the account is erased (AUD-4): the detail then names only to whom
         record(e.accountId(), e.schoolId(), version, "CREDENTIALS_REVEALED", actor,
-                "to " + e.revealedTo() + ": " + e.reason(), e.at());
+                "to " + e.revealedTo() + (e.reason() == null ? "" : ": " + e.reason()), e.at());
     }
 
     private void status(String id, String school, long version, String status, String actor, String reason, Instant at) {
@@ -204,6 +209,9 @@ public class AccountProjection {
         update(id, version, b -> {
             b.status = status;
             b.statusReason = reason;
+            if ("CLOSED".equals(status)) {
+                b.closedAt = at;
+            }
             return b;
         });
         record(id, school, version, type, actor, reason, at);

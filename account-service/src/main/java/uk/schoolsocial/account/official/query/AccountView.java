@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One official account as it stands, for reads. {@code version} is the aggregate's, the ETag. */
+/**
+ * One official account as it stands, for reads. {@code version} is the aggregate's, the ETag.
+ * {@code statusReason} is null once the account is erased (AUD-4, {@link AccountErasureScope});
+ * {@code closedAt} starts its {@code ACCOUNT_RECORD} retention.
+ */
 @MappedEntity("account_view")
 public record AccountView(
         @Id String id,
@@ -34,7 +38,8 @@ public record AccountView(
         @Nullable LocalDate reviewDue,
         @Nullable String statusReason,
         Instant provisionedAt,
-        @Nullable Instant wentLiveAt) {
+        @Nullable Instant wentLiveAt,
+        @Nullable Instant closedAt) {
 
     AccountView with(long newVersion, Changes changes) {
         return changes.apply(new Builder(this)).build(newVersion);
@@ -59,6 +64,7 @@ public record AccountView(
         LocalDate reviewDue;
         String statusReason;
         Instant wentLiveAt;
+        Instant closedAt;
         private final AccountView base;
 
         Builder(AccountView base) {
@@ -75,13 +81,14 @@ public record AccountView(
             reviewDue = base.reviewDue;
             statusReason = base.statusReason;
             wentLiveAt = base.wentLiveAt;
+            closedAt = base.closedAt;
         }
 
         AccountView build(long version) {
             return new AccountView(base.id, base.schoolId, base.applicationId, status, version, base.platform,
                     base.handle, base.displayName, administrators, base.privacy, base.aupLink, whoMayPost,
                     followersApproved, taggingOff, policyVersion, acknowledged, trained, outOfDate,
-                    !outOfDate.isEmpty(), reviewDue, statusReason, base.provisionedAt, wentLiveAt);
+                    !outOfDate.isEmpty(), reviewDue, statusReason, base.provisionedAt, wentLiveAt, closedAt);
         }
     }
 }

@@ -33,4 +33,12 @@ public interface AccountViewRepository extends CrudRepository<AccountView, Strin
     List<AccountView> page(String schoolId, @Nullable String status, @Nullable Boolean flagged,
                            @Nullable LocalDate reviewDueBy, @Nullable Instant afterAt, @Nullable String afterId,
                            int limit);
+
+    /** AUD-4: an erased account keeps its ids, settings, statuses and times; its status reason is gone. */
+    @Query("UPDATE account_view SET status_reason = NULL WHERE school_id = :schoolId AND id = :id")
+    void erase(String schoolId, String id);
+
+    /** AUD-4, retention: accounts closed before {@code before}, in every school (ACCOUNT_RECORD runs from it). */
+    @Query("SELECT * FROM account_view WHERE closed_at IS NOT NULL AND closed_at < :before")
+    List<AccountView> closedBefore(Instant before);
 }

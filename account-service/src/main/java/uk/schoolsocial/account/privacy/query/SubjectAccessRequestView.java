@@ -6,7 +6,11 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** AUD-4: one subject access request as it stands: RECEIVED, EXTENDED or FULFILLED, and when it is due. */
+/**
+ * AUD-4: one subject access request as it stands: RECEIVED, EXTENDED or FULFILLED, and when it is due.
+ * {@code requestedBy} and {@code extensionReason} are null once the request is erased
+ * ({@link SubjectAccessRequestErasureScope}).
+ */
 @MappedEntity("subject_access_request_view")
 public record SubjectAccessRequestView(@Id String id, String schoolId, long version, String subjectType,
                                        String subjectId, LocalDate receivedOn, @Nullable String requestedBy,
@@ -20,7 +24,7 @@ public record SubjectAccessRequestView(@Id String id, String schoolId, long vers
         return !"FULFILLED".equals(status) && dueOn.isBefore(today);
     }
 
-    SubjectAccessRequestView extended(long newVersion, int months, String reason, LocalDate newDueOn, String by) {
+    SubjectAccessRequestView extended(long newVersion, int months, @Nullable String reason, LocalDate newDueOn, String by) {
         return new SubjectAccessRequestView(id, schoolId, newVersion, subjectType, subjectId, receivedOn, requestedBy,
                 newDueOn, "EXTENDED", recordedBy, recordedAt, months, reason, by, fulfilledOn, fulfilledBy);
     }

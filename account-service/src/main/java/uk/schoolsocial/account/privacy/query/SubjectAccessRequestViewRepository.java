@@ -30,4 +30,13 @@ public interface SubjectAccessRequestViewRepository extends CrudRepository<Subje
     List<SubjectAccessRequestView> page(String schoolId, @Nullable String status, @Nullable Boolean overdue,
                                         LocalDate today, @Nullable Instant afterAt, @Nullable String afterId,
                                         int limit);
+
+    /**
+     * AUD-4: an erased request keeps its ids, subject, dates and statuses; who asked on the subject's
+     * behalf and why it was extended are gone.
+     */
+    @Query("""
+            UPDATE subject_access_request_view SET requested_by = NULL, extension_reason = NULL
+            WHERE school_id = :schoolId AND id = :id""")
+    void erase(String schoolId, String id);
 }

@@ -5,10 +5,13 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-/** ACC-8: one logged comment, query or complaint and its answer. {@code version} is the message's, the ETag. */
+/**
+ * ACC-8: one logged comment, query or complaint and its answer. {@code version} is the message's, the ETag.
+ * Its summary and answer are null once the message is erased (AUD-4, {@link MessageErasureScope}).
+ */
 @MappedEntity("account_message_view")
 public record AccountMessageView(@Id String id, String accountId, String schoolId, long version, String type,
-                                 String channel, String summary, Instant receivedAt, String loggedBy,
+                                 String channel, @Nullable String summary, Instant receivedAt, String loggedBy,
                                  Instant loggedAt, Instant dueAt, @Nullable Instant answeredAt,
                                  @Nullable String answeredBy, @Nullable String answer) {
 

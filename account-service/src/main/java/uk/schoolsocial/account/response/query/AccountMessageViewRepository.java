@@ -43,4 +43,15 @@ public interface AccountMessageViewRepository extends CrudRepository<AccountMess
             LIMIT :limit""")
     List<AccountMessageView> breaches(String schoolId, Instant now, @Nullable Instant afterAt,
                                       @Nullable String afterId, int limit);
+
+    /** AUD-4: an erased message keeps its ids, type, channel and times; its summary and answer are gone. */
+    @Query("UPDATE account_message_view SET summary = NULL, answer = NULL WHERE school_id = :schoolId AND id = :id")
+    void erase(String schoolId, String id);
+
+    /**
+     * AUD-4, retention: messages answered before {@code before}, in every school (ACCOUNT_CORRESPONDENCE
+     * runs from the answer).
+     */
+    @Query("SELECT * FROM account_message_view WHERE answered_at IS NOT NULL AND answered_at < :before")
+    List<AccountMessageView> answeredBefore(Instant before);
 }

@@ -18,16 +18,21 @@ final class MessageMapper {
     private MessageMapper() {
     }
 
-    /** @param now the moment {@code breached} is judged at */
+    /**
+     * The summary and answer of an erased message are null and so absent (AUD-4).
+     *
+     * @param now the moment {@code breached} is judged at
+     */
     static AccountMessage toApi(AccountMessageView view, Instant now) {
         AccountMessage api = new AccountMessage(UUID.fromString(view.id()), UUID.fromString(view.accountId()),
                 view.version(), MessageType.fromValue(view.type()), MessageChannel.fromValue(view.channel()),
-                view.summary(), view.receivedAt().atZone(ZoneOffset.UTC), view.loggedBy(),
+                view.receivedAt().atZone(ZoneOffset.UTC), view.loggedBy(),
                 view.loggedAt().atZone(ZoneOffset.UTC), view.dueAt().atZone(ZoneOffset.UTC),
                 view.answeredAt() == null ? MessageStatus.OPEN : MessageStatus.ANSWERED, view.breached(now));
         if (view.answeredAt() != null) {
             api.setAnsweredAt(view.answeredAt().atZone(ZoneOffset.UTC));
         }
+        api.setSummary(view.summary());
         api.setAnsweredBy(view.answeredBy());
         api.setAnswer(view.answer());
         return api;

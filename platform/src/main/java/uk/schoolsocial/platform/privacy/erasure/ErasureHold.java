@@ -8,8 +8,7 @@ import java.time.LocalDate;
  *
  * @param hold   the kind of hold: {@code SAFEGUARDING_RECORD} (until the pupil's date of birth + 25
  *               years), {@code STAFF_ALLEGATION} (until normal retirement age or 10 years, whichever
- *               is longer), {@code LEGAL_HOLD} (placed explicitly, {@link LegalHolds}),
- *               {@code NOT_YET_ERASABLE} (a kind of record whose read model cannot yet be cleared)
+ *               is longer) or {@code LEGAL_HOLD} (placed explicitly, {@link LegalHolds})
  * @param record the record kept, as {@code TYPE:id}
  * @param until  the last day it must be kept; null when it cannot be known here (say why)
  * @param why    the rule and its source, in words a data protection officer can check

@@ -5,7 +5,7 @@ import uk.schoolsocial.platform.error.ErrorKind;
 
 /** Refusals of the erasure API (AUD-4). */
 public enum PrivacyError implements ErrorCode {
-    /** A hold keeps a record about the subject (the law, a legal hold, a record not yet erasable): the problem names each hold and its end. */
+    /** A hold keeps a record about the subject (the law or a legal hold): the problem names each hold and its end. */
     ERASURE_HELD(ErrorKind.CONFLICT),
     /** A legal hold can be released once. */
     HOLD_RELEASED(ErrorKind.CONFLICT);
