@@ -11,7 +11,8 @@ import uk.schoolsocial.incident.report.command.IncidentTimings;
  *
  * @param assessWithin          INC-3: a fixed assessment target after reporting; unset for working days
  * @param assessWorkingDays     INC-3: working days to assess in (default 1)
- * @param takedownEscalateAfter INC-5: how long a platform may leave a takedown request unanswered (default 48 hours)
+ * @param takedownEscalateAfter INC-5: how long a platform may leave a takedown request unanswered where the
+ *                              school set no period for it (default 48 hours)
  * @param zone                  the schools' time zone for working days (default Europe/London)
  */
 @ConfigurationProperties("smp.incident")

@@ -13,6 +13,11 @@ import uk.schoolsocial.events.privacy.Whose;
  *
  * @param addressedTo who was asked: the person, or the platform (name it)
  * @param reference   the platform's report reference, if any
+ * @param dueAt       INC-5: for a request to a platform, when it falls due: the request time plus the
+ *                    school's period for that platform (48 hours unless the school set another);
+ *                    escalation to the helpline is suggested if it is still open then. Fixed when the
+ *                    request is made. Null for a request to a person, and in requests recorded before
+ *                    due times were kept.
  */
 @Revision("1")
 public record TakedownRequestedEvent(
@@ -26,5 +31,6 @@ public record TakedownRequestedEvent(
         @NotPersonalData("the platform's report reference")
         String reference,
         String requestedBy,
-        Instant requestedAt) {
+        Instant requestedAt,
+        Instant dueAt) {
 }

@@ -59,6 +59,11 @@ public class Incident {
     private final Map<String, Boolean> escalationAnswered = new HashMap<>();
     /** Takedown id to whether it is settled (removed or abandoned). */
     private final Map<String, Boolean> takedownSettled = new HashMap<>();
+    /**
+     * INC-5: takedown id to when a request to a platform falls due, as the request fixed it. No rule
+     * reads it (the deadline carries it); it is here so the record as of any moment shows it (AUD-2).
+     */
+    private final Map<String, Instant> takedownDueAt = new HashMap<>();
 
     protected Incident() {
         // for Axon
@@ -149,18 +154,26 @@ public class Incident {
         return AggregateLifecycle.getVersion();
     }
 
+    /**
+     * INC-5: a request to a platform falls due after the school's period for that platform (the
+     * configured default, 48 hours, where it set none), fixed now so a later change does not move it.
+     */
     @CommandHandler
-    long handle(RequestTakedownCommand command, Clock clock, IncidentTimings timings, DeadlineManager deadlines) {
+    long handle(RequestTakedownCommand command, Clock clock, IncidentTimings timings, TakedownPeriods periods,
+                DeadlineManager deadlines) {
         ownedBy(command.schoolId());
         open();
         StepDetails.of("takedown request").require("addressee", command.addressee())
                 .requireText("addressedTo", command.addressedTo()).orRefuse();
         Instant now = clock.instant();
+        String addressedTo = command.addressedTo().strip();
+        Instant dueAt = command.addressee() == TakedownAddressee.PLATFORM
+                ? now.plus(periods.of(schoolId, addressedTo).orElse(timings.takedownEscalateAfter())) : null;
         apply(new TakedownRequestedEvent(incidentId, schoolId, command.takedownId(), command.addressee(),
-                command.addressedTo().strip(), StepDetails.tidy(command.reference()), command.actorId(), now));
-        if (command.addressee() == TakedownAddressee.PLATFORM) {
+                addressedTo, StepDetails.tidy(command.reference()), command.actorId(), now, dueAt));
+        if (dueAt != null) {
             // INC-5: a platform that has not acted by then is a case for the helpline.
-            deadlines.schedule(now.plus(timings.takedownEscalateAfter()), TAKEDOWN_UNANSWERED, command.takedownId());
+            deadlines.schedule(dueAt, TAKEDOWN_UNANSWERED, command.takedownId());
         }
         return AggregateLifecycle.getVersion();
     }
@@ -284,6 +297,9 @@ public class Incident {
     @EventSourcingHandler
     void on(TakedownRequestedEvent event) {
         takedownSettled.put(event.takedownId(), false);
+        if (event.dueAt() != null) {
+            takedownDueAt.put(event.takedownId(), event.dueAt());
+        }
     }
 
     @EventSourcingHandler

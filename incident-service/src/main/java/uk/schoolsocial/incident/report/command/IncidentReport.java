@@ -11,7 +11,10 @@ import uk.schoolsocial.platform.error.FieldError;
 /** INC-1: what a complete report needs, checked all at once so every gap is named. */
 final class IncidentReport {
 
-    /** The longest narrative kept: 100 KiB of plain text, as incident.yaml says. */
+    /**
+     * The longest narrative kept: 102,400 characters (Unicode code points, as incident.yaml's
+     * {@code maxLength} counts them), so an emoji counts once, not as its two UTF-16 units.
+     */
     static final int MAX_NARRATIVE = 102_400;
     /** How far ahead of our clock a reporter's clock may be before "when" counts as the future. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -25,7 +28,7 @@ final class IncidentReport {
             errors.add(new FieldError("category", "must be given"));
         }
         requireText(errors, "whatHappened", command.whatHappened());
-        if (command.whatHappened() != null && command.whatHappened().length() > MAX_NARRATIVE) {
+        if (command.whatHappened() != null && characters(command.whatHappened()) > MAX_NARRATIVE) {
             errors.add(new FieldError("whatHappened", "must be at most " + MAX_NARRATIVE + " characters"));
         }
         if (command.occurredAt() == null) {
@@ -43,6 +46,10 @@ final class IncidentReport {
             throw new DomainException(IncidentError.INCOMPLETE_REPORT,
                     "The report is incomplete: " + errors.stream().map(FieldError::field).toList(), errors);
         }
+    }
+
+    private static int characters(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     private static void checkPeople(List<FieldError> errors, List<InvolvedPerson> people) {

@@ -9,11 +9,13 @@ import java.time.ZonedDateTime;
 /**
  * The due times of incident handling, as configured: the initial assessment's target after
  * reporting (INC-3) and how long a platform may leave a takedown request unanswered before
- * escalation to the helpline is suggested (INC-5).
+ * escalation to the helpline is suggested (INC-5), where the school set no period of its own for
+ * that platform ({@link TakedownPeriods}).
  *
  * @param assessWithin          a fixed target after reporting; when null, {@code assessWorkingDays} apply
  * @param assessWorkingDays     working days (Monday to Friday, school time zone) to assess in
- * @param takedownEscalateAfter how long a platform's silence is tolerated (48 hours by default)
+ * @param takedownEscalateAfter how long a platform's silence is tolerated (48 hours by default), unless
+ *                              the school set its own period for the platform
  * @param zone                  the school's time zone, where working days are counted
  */
 public record IncidentTimings(Duration assessWithin, int assessWorkingDays, Duration takedownEscalateAfter,

@@ -26,11 +26,22 @@ public final class CaseNotes {
                              @Nullable Instant respondedAt) {
     }
 
-    /** INC-5: one takedown request: REQUESTED, REMOVED or ABANDONED. */
+    /**
+     * INC-5: one takedown request: REQUESTED, REMOVED or ABANDONED. {@code dueAt} is when a request
+     * to a platform falls due; null for a request to a person, and for requests made before due
+     * times were kept.
+     */
     @Introspected
     public record Takedown(String id, String addressee, @Nullable String addressedTo, @Nullable String reference,
                           String requestedBy, Instant requestedAt, String state, @Nullable String note,
-                          @Nullable Instant settledAt, @Nullable Instant escalationSuggestedAt) {
+                          @Nullable Instant settledAt, @Nullable Instant escalationSuggestedAt,
+                          @Nullable Instant dueAt) {
+
+        /** INC-5: still open at {@code now} and past its due time, or escalation was suggested already. */
+        public boolean overdueAt(Instant now) {
+            return "REQUESTED".equals(state)
+                    && (dueAt != null && !dueAt.isAfter(now) || escalationSuggestedAt != null);
+        }
     }
 
     /** INC-6: how the incident was closed. */

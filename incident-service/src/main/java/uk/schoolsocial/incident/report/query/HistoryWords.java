@@ -63,7 +63,7 @@ final class HistoryWords {
         if (event instanceof TakedownRequestedEvent e) {
             return new Words("Asked " + (e.addressee().name().equals("PLATFORM")
                     ? "the platform " : "the person ") + erasable(e.addressedTo()) + " to remove the post"
-                    + reference(e.reference()), null);
+                    + reference(e.reference()) + (e.dueAt() == null ? "" : "; due by " + e.dueAt()), null);
         }
         if (event instanceof TakedownEscalationSuggestedEvent e) {
             return new Words("No answer from the platform to takedown request "

@@ -16,6 +16,8 @@ import uk.schoolsocial.events.AuditMetadata;
 @ProcessingGroup(IncidentProjection.GROUP)
 public class IncidentHistoryProjection {
 
+    /** The aggregate type of an incident's events. */
+    private static final String INCIDENT = "Incident";
     private final HistoryRepository history;
 
     IncidentHistoryProjection(HistoryRepository history) {
@@ -24,7 +26,9 @@ public class IncidentHistoryProjection {
 
     @EventHandler
     void on(DomainEventMessage<?> message) {
-        if (!message.getPayloadType().getPackageName().equals("uk.schoolsocial.events.incident")) {
+        // An incident's events only: a school's takedown periods (INC-5) are no incident's step.
+        if (!INCIDENT.equals(message.getType())
+                || !message.getPayloadType().getPackageName().equals("uk.schoolsocial.events.incident")) {
             return;
         }
         String id = HistoryEntry.idOf(message.getAggregateIdentifier(), message.getSequenceNumber());

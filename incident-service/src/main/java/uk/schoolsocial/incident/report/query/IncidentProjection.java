@@ -101,14 +101,14 @@ public class IncidentProjection {
     void on(TakedownRequestedEvent event, @SequenceNumber long version) {
         update(event.incidentId(), version, d -> d.takedowns.add(new CaseNotes.Takedown(event.takedownId(),
                 event.addressee().name(), event.addressedTo(), event.reference(), event.requestedBy(),
-                event.requestedAt(), "REQUESTED", null, null, null)));
+                event.requestedAt(), "REQUESTED", null, null, null, event.dueAt())));
     }
 
     @EventHandler
     void on(TakedownEscalationSuggestedEvent event, @SequenceNumber long version) {
         update(event.incidentId(), version, d -> d.takedown(event.takedownId(), t -> new CaseNotes.Takedown(t.id(),
                 t.addressee(), t.addressedTo(), t.reference(), t.requestedBy(), t.requestedAt(), t.state(), t.note(),
-                t.settledAt(), event.suggestedAt())));
+                t.settledAt(), event.suggestedAt(), t.dueAt())));
     }
 
     @EventHandler
@@ -149,7 +149,7 @@ public class IncidentProjection {
 
     private static CaseNotes.Takedown settled(CaseNotes.Takedown t, String state, String note, Instant at) {
         return new CaseNotes.Takedown(t.id(), t.addressee(), t.addressedTo(), t.reference(), t.requestedBy(),
-                t.requestedAt(), state, note, at, t.escalationSuggestedAt());
+                t.requestedAt(), state, note, at, t.escalationSuggestedAt(), t.dueAt());
     }
 
     /** Applies a change once: an event at or below the stored version was applied already. */

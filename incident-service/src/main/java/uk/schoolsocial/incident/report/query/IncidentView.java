@@ -70,7 +70,7 @@ public record IncidentView(
                         e.responseReference(), e.respondedAt())).toList(),
                 takedowns == null ? null : takedowns.stream().map(t -> new CaseNotes.Takedown(t.id(), t.addressee(), null,
                         t.reference(), t.requestedBy(), t.requestedAt(), t.state(), null, t.settledAt(),
-                        t.escalationSuggestedAt())).toList(),
+                        t.escalationSuggestedAt(), t.dueAt())).toList(),
                 closure == null ? null : new CaseNotes.Closure(closure.closedBy(), null, null, closure.closedAt()),
                 evidence == null ? null : evidence.stream().map(e -> new CaseNotes.Evidence(e.id(), e.mediaType(),
                         e.sizeBytes(), e.sha256(), null, null, e.addedAt())).toList(),

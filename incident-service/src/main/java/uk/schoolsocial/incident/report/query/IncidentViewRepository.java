@@ -6,6 +6,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,8 @@ import java.util.Optional;
 public interface IncidentViewRepository extends CrudRepository<IncidentView, String> {
 
     Optional<IncidentView> findByIdAndSchoolId(String id, String schoolId);
+
+    List<IncidentView> findByIdIn(Collection<String> ids);
 
     /**
      * One page, newest report first, keyset-paged on (reported_at, id). Null filters match

@@ -3,6 +3,7 @@ package uk.schoolsocial.incident.report.web;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.UUID;
 import uk.schoolsocial.incident.api.model.IncidentAssessmentRoute;
 import uk.schoolsocial.incident.api.model.IncidentClosure;
@@ -27,7 +28,8 @@ final class CaseNotesMapper {
     private CaseNotesMapper() {
     }
 
-    static void addHandling(IncidentCase api, IncidentView view) {
+    /** {@code now}: the moment a takedown's {@code overdue} is judged at (INC-5). */
+    static void addHandling(IncidentCase api, IncidentView view, Instant now) {
         api.setOwnerId(view.ownerId());
         api.setAssessmentDueAt(time(view.assessmentDueAt()));
         api.setAssessmentOverdue(view.assessmentOverdue());
@@ -35,7 +37,12 @@ final class CaseNotesMapper {
             api.setAssessment(assessment(view.assessment()));
         }
         api.setEscalations(view.escalationList().stream().map(CaseNotesMapper::escalation).toList());
-        api.setTakedowns(view.takedownList().stream().map(CaseNotesMapper::takedown).toList());
+        api.setTakedowns(view.takedownList().stream().map(t -> takedown(t, now)).toList());
+        // INC-5: the next due time of the incident's open takedown requests, and whether one is overdue.
+        api.setTakedownDueAt(time(view.takedownList().stream()
+                .filter(t -> "REQUESTED".equals(t.state()) && t.dueAt() != null)
+                .map(CaseNotes.Takedown::dueAt).min(Comparator.naturalOrder()).orElse(null)));
+        api.setTakedownOverdue(view.takedownList().stream().anyMatch(t -> t.overdueAt(now)));
         api.setEvidence(view.evidenceList().stream().map(CaseNotesMapper::evidence).toList());
         if (view.closure() != null) {
             CaseNotes.Closure c = view.closure();
@@ -83,9 +90,10 @@ final class CaseNotesMapper {
         return api;
     }
 
-    private static IncidentTakedown takedown(CaseNotes.Takedown t) {
+    static IncidentTakedown takedown(CaseNotes.Takedown t, Instant now) {
         IncidentTakedown api = new IncidentTakedown(UUID.fromString(t.id()), IncidentTakedownAddressee.fromValue(t.addressee()),
-                t.requestedBy(), time(t.requestedAt()), IncidentTakedownState.fromValue(t.state()));
+                t.requestedBy(), time(t.requestedAt()), IncidentTakedownState.fromValue(t.state()), t.overdueAt(now));
+        api.setDueAt(time(t.dueAt()));
         api.setAddressedTo(t.addressedTo());
         api.setReference(t.reference());
         api.setNote(t.note());

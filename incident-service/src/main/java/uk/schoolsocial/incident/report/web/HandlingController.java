@@ -5,6 +5,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import java.time.Clock;
 import java.util.UUID;
 import uk.schoolsocial.events.incident.AssessmentRoute;
 import uk.schoolsocial.events.incident.AssignedRole;
@@ -56,13 +57,15 @@ class HandlingController implements HandlingApi {
     private final CurrentActor current;
     private final IncidentViewRepository views;
     private final HistoryRepository history;
+    private final Clock clock;
 
     HandlingController(CommandSender commands, CurrentActor current, IncidentViewRepository views,
-                       HistoryRepository history) {
+                       HistoryRepository history, Clock clock) {
         this.commands = commands;
         this.current = current;
         this.views = views;
         this.history = history;
+        this.clock = clock;
     }
 
     @Override
@@ -168,6 +171,6 @@ class HandlingController implements HandlingApi {
     private HttpResponse<IncidentCase> answer(UUID incidentId, Long version) {
         IncidentView view = ReadYourWrites.await(() -> views.findById(incidentId.toString()), IncidentView::version,
                 version);
-        return HttpResponse.ok(IncidentMapper.caseFile(view)).header("ETag", ETags.of(view.version()));
+        return HttpResponse.ok(IncidentMapper.caseFile(view, clock.instant())).header("ETag", ETags.of(view.version()));
     }
 }

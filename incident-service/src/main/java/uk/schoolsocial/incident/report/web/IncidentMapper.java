@@ -1,5 +1,6 @@
 package uk.schoolsocial.incident.report.web;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import uk.schoolsocial.incident.api.model.IncidentAssignedRole;
@@ -24,11 +25,12 @@ final class IncidentMapper {
     private IncidentMapper() {
     }
 
-    static IncidentRecord toApi(IncidentView view, NeedToKnow sight) {
-        return sight == NeedToKnow.CASE_FILE ? caseFile(view) : status(view);
+    /** {@code now}: the moment the case file's due times are judged at (INC-5). */
+    static IncidentRecord toApi(IncidentView view, NeedToKnow sight, Instant now) {
+        return sight == NeedToKnow.CASE_FILE ? caseFile(view, now) : status(view);
     }
 
-    static IncidentCase caseFile(IncidentView view) {
+    static IncidentCase caseFile(IncidentView view, Instant now) {
         IncidentCase api = new IncidentCase(UUID.fromString(view.id()), IncidentStatus.fromValue(view.status()),
                 view.version(), view.reporterId(), IncidentCategory.fromValue(view.category()),
                 view.occurredAt().atZone(ZoneOffset.UTC), view.platform(),
@@ -39,7 +41,7 @@ final class IncidentMapper {
         // AUD-4: null, and so absent, once the incident's personal data was erased
         api.setWhatHappened(view.whatHappened());
         api.setLocation(view.location());
-        CaseNotesMapper.addHandling(api, view);
+        CaseNotesMapper.addHandling(api, view, now);
         return api;
     }
 

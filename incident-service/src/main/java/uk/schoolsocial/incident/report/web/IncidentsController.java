@@ -6,6 +6,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import uk.schoolsocial.events.incident.IncidentCategory;
@@ -44,11 +46,13 @@ class IncidentsController implements IncidentsApi {
     private final CommandSender commands;
     private final CurrentActor current;
     private final IncidentViewRepository views;
+    private final Clock clock;
 
-    IncidentsController(CommandSender commands, CurrentActor current, IncidentViewRepository views) {
+    IncidentsController(CommandSender commands, CurrentActor current, IncidentViewRepository views, Clock clock) {
         this.commands = commands;
         this.current = current;
         this.views = views;
+        this.clock = clock;
     }
 
     @Override
@@ -65,7 +69,7 @@ class IncidentsController implements IncidentsApi {
                         p.getDescription())).toList()));
         // INC-1 and INC-3: a report is two events, the report and its assessment target.
         IncidentView view = ReadYourWrites.await(() -> views.findById(id.value()), IncidentView::version, 1);
-        return HttpResponse.created(IncidentMapper.toApi(view, NeedToKnow.of(actor)),
+        return HttpResponse.created(IncidentMapper.toApi(view, NeedToKnow.of(actor), clock.instant()),
                 URI.create("/api/v1/incidents/" + id.value())).header("ETag", ETags.of(view.version()));
     }
 
@@ -77,7 +81,7 @@ class IncidentsController implements IncidentsApi {
         IncidentView view = views.findByIdAndSchoolId(incidentId.toString(), actor.schoolId())
                 .flatMap(found -> sight.filter(found, actor))
                 .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such incident"));
-        return HttpResponse.ok(IncidentMapper.toApi(view, sight)).header("ETag", ETags.of(view.version()));
+        return HttpResponse.ok(IncidentMapper.toApi(view, sight, clock.instant())).header("ETag", ETags.of(view.version()));
     }
 
     @Override
@@ -100,6 +104,7 @@ class IncidentsController implements IncidentsApi {
             IncidentView last = rows.get(size - 1);
             page.setNextCursor(new Cursor(last.reportedAt(), last.id()).encode());
         }
-        return new IncidentPage(rows.stream().map(view -> IncidentMapper.toApi(view, sight)).toList(), page);
+        Instant now = clock.instant();
+        return new IncidentPage(rows.stream().map(view -> IncidentMapper.toApi(view, sight, now)).toList(), page);
     }
 }

@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,12 +49,17 @@ class IncidentHandlingTest {
     private static final IncidentId ID = new IncidentId("inc-1");
     private static final String SCHOOL = "school-a";
     private AggregateTestFixture<Incident> fixture;
+    /** INC-5: the schools' own takedown periods, by school and platform key, as SLT set them. */
+    private final Map<String, Duration> schoolPeriods = new HashMap<>();
+    private final TakedownPeriods periods = (school, platform) ->
+            Optional.ofNullable(schoolPeriods.get(school + "/" + TakedownPeriods.key(platform)));
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Incident.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(IncidentTimings.DEFAULTS);
+        fixture.registerInjectableResource(periods);
     }
 
     private static IncidentReportedEvent reported(IncidentCategory category, AssignedRole role, RoutingReason reason,
@@ -129,6 +137,7 @@ class IncidentHandlingTest {
         });
         moving.registerInjectableResource(new IncidentTimings(assessWithin, 1, Duration.ofHours(48),
                 ZoneId.of("Europe/London")));
+        moving.registerInjectableResource(periods);
         return moving;
     }
 
@@ -315,12 +324,14 @@ class IncidentHandlingTest {
         return new RequestTakedownCommand(ID, SCHOOL, "slt-1", id, to, " Facebook ", "FB-77", null);
     }
 
+    /** A request to a platform falls due 48 hours on by default; one to a person has no due time. */
     private static TakedownRequestedEvent requested(String id, TakedownAddressee to) {
-        return new TakedownRequestedEvent("inc-1", SCHOOL, id, to, "Facebook", "FB-77", "slt-1", NOW);
+        return new TakedownRequestedEvent("inc-1", SCHOOL, id, to, "Facebook", "FB-77", "slt-1", NOW,
+                to == TakedownAddressee.PLATFORM ? NOW.plus(Duration.ofHours(48)) : null);
     }
 
     @Test
-    void inc5_aPlatformTakedownRequestSchedulesTheHelplineSuggestionAfter48Hours() {
+    void inc5_aPlatformTakedownFallsDueAfter48HoursAndSchedulesTheHelplineSuggestionThen() {
         fixture.given(defamatory(), target())
                 .when(takedown("td-1", TakedownAddressee.PLATFORM))
                 .expectEvents(requested("td-1", TakedownAddressee.PLATFORM))
@@ -328,7 +339,26 @@ class IncidentHandlingTest {
     }
 
     @Test
-    void inc5_aRequestToAPersonHasNoPlatformDeadline() {
+    void inc5_aPlatformTakedownFallsDueAfterTheSchoolsOwnPeriodForThatPlatform() {
+        schoolPeriods.put(SCHOOL + "/facebook", Duration.ofHours(24));
+        schoolPeriods.put("other-school/instagram", Duration.ofHours(2));
+        fixture.given(defamatory(), target())
+                .when(takedown("td-1", TakedownAddressee.PLATFORM))
+                .expectEvents(new TakedownRequestedEvent("inc-1", SCHOOL, "td-1", TakedownAddressee.PLATFORM,
+                        "Facebook", "FB-77", "slt-1", NOW, NOW.plus(Duration.ofHours(24))))
+                .expectScheduledDeadlineWithName(NOW.plus(Duration.ofHours(24)), Incident.TAKEDOWN_UNANSWERED);
+    }
+
+    @Test
+    void inc5_anotherSchoolsPeriodDoesNotCount() {
+        schoolPeriods.put("other-school/facebook", Duration.ofHours(2));
+        fixture.given(defamatory(), target())
+                .when(takedown("td-1", TakedownAddressee.PLATFORM))
+                .expectEvents(requested("td-1", TakedownAddressee.PLATFORM));
+    }
+
+    @Test
+    void inc5_aRequestToAPersonHasNoDueTimeNorPlatformDeadline() {
         fixture.given(defamatory(), target())
                 .when(takedown("td-1", TakedownAddressee.PERSON))
                 .expectEvents(requested("td-1", TakedownAddressee.PERSON))

@@ -116,6 +116,29 @@ class IncidentTest {
                 .expectExceptionMessage("The report is incomplete: [whatHappened]");
     }
 
+    /** INC-1: the limit counts characters: 102,400 emoji are 204,800 UTF-16 units, and at the limit. */
+    @Test
+    void inc1_aNarrativeOfOneHundredKibCharactersIsKeptWhenTheyAreEmoji() {
+        String narrative = "\uD83D\uDE00".repeat(IncidentReport.MAX_NARRATIVE);
+        List<InvolvedPerson> unknown = people(InvolvedPersonRole.UNKNOWN);
+        fixture.givenNoPriorActivity()
+                .when(new ReportIncidentCommand(ID, "school-a", "staff-1", IncidentCategory.OTHER, narrative, YESTERDAY,
+                        "X", "a post", false, unknown))
+                .expectEvents(new IncidentReportedEvent("inc-1", "school-a", "staff-1", IncidentCategory.OTHER,
+                        narrative, YESTERDAY, "X", "a post", false, unknown, AssignedRole.SLT, RoutingReason.GENERAL,
+                        NOW), TARGET);
+    }
+
+    @Test
+    void inc1_aNarrativeOneCharacterOverTheLimitIsRefusedWhenTheyAreEmoji() {
+        fixture.givenNoPriorActivity()
+                .when(new ReportIncidentCommand(ID, "school-a", "staff-1", IncidentCategory.OTHER,
+                        "\uD83D\uDE00".repeat(IncidentReport.MAX_NARRATIVE + 1), YESTERDAY, "X", "a post", false,
+                        people(InvolvedPersonRole.UNKNOWN)))
+                .expectNoEvents()
+                .expectExceptionMessage("The report is incomplete: [whatHappened]");
+    }
+
     @Test
     void inc2_aPupilsContactWithStaffGoesStraightToTheDsl() {
         expectRoute(IncidentCategory.PUPIL_CONTACT_WITH_STAFF, people(PUPIL, STAFF), AssignedRole.DSL,

@@ -64,13 +64,15 @@ class IncidentProjectionTest implements AccountEventsDatabaseTest {
                 List.of(new InvolvedPerson(InvolvedPersonRole.UNKNOWN, null, null)), AssignedRole.SLT,
                 RoutingReason.GENERAL, AT), 0);
         TakedownRequestedEvent requested = new TakedownRequestedEvent(id, "school-a", "td-1",
-                TakedownAddressee.PLATFORM, "Facebook", null, "slt-1", AT);
+                TakedownAddressee.PLATFORM, "Facebook", null, "slt-1", AT, AT.plusSeconds(48 * 3600));
         projection.on(requested, 1);
         projection.on(requested, 1);
         projection.on(new AssessmentOverdueEvent(id, "school-a", AT, AT), 2);
         projection.on(new AssessmentOverdueEvent(id, "school-a", AT, AT), 2);
         IncidentView view = views.findById(id).orElseThrow();
         assertEquals(1, view.takedownList().size());
+        // INC-5: the due time the request was given is the case file's
+        assertEquals(AT.plusSeconds(48 * 3600), view.takedownList().get(0).dueAt());
         assertEquals(2, view.version());
         assertEquals(true, view.assessmentOverdue());
     }
@@ -93,7 +95,7 @@ class IncidentProjectionTest implements AccountEventsDatabaseTest {
                 EscalationBody.PLATFORM, AT, "slt-1", null, null, AT);
         projection.on(escalated, 2);
         TakedownRequestedEvent takedown = new TakedownRequestedEvent(id, "school-a", "td-1",
-                TakedownAddressee.PERSON, null, null, "slt-1", AT);
+                TakedownAddressee.PERSON, null, null, "slt-1", AT, null);
         projection.on(takedown, 3);
         IncidentClosedEvent closed = new IncidentClosedEvent(id, "school-a", "slt-1", null, null, AT);
         projection.on(closed, 4);

@@ -68,7 +68,11 @@ class AccessMatrixApiTest implements AccountEventsDatabaseTest {
                         "content", "aGVsbG8="), REPORTERS, true),
                 new Endpoint("GET", "/api/v1/incidents/{id}/evidence/" + NOBODYS, null, HANDLERS, true),
                 new Endpoint("GET", "/api/v1/incidents/notifications", null, HANDLERS, false),
-                new Endpoint("GET", "/api/v1/incidents/counts?from=2026-01&to=2026-12", null, COUNTERS, false));
+                new Endpoint("GET", "/api/v1/incidents/counts?from=2026-01&to=2026-12", null, COUNTERS, false),
+                new Endpoint("GET", "/api/v1/incidents/takedowns", null, HANDLERS, false),
+                new Endpoint("GET", "/api/v1/incidents/takedown-periods", null, HANDLERS, false),
+                new Endpoint("POST", "/api/v1/incidents/takedown-periods", Map.of("platform", "X", "hours", 24),
+                        Set.of("SLT"), false));
     }
 
     private int call(String token, Endpoint endpoint, String incidentId) {

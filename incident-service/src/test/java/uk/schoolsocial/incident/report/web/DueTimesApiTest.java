@@ -73,4 +73,36 @@ class DueTimesApiTest implements AccountEventsDatabaseTest {
         api(slt).get(incident + "/history").then().statusCode(200)
                 .body("items.what", hasItem(startsWith("No answer from the platform to takedown request")));
     }
+
+    /** INC-5: a DSL sees which takedowns are overdue, on the incident and across the school. */
+    @Test
+    void inc5_overdueTakedownsAreFlaggedAndListed() {
+        String school = "school-" + UUID.randomUUID();
+        String slt = TestTokens.bearer("slt-a", school, "SLT");
+        String dsl = TestTokens.bearer("dsl-a", school, "DSL");
+        api(slt).body(Map.of("platform", "Facebook", "hours", 24)).post("/api/v1/incidents/takedown-periods").then()
+                .statusCode(200).body("defaultPeriod", equalTo("PT1S"));
+        String incident = api(TestTokens.bearer("staff-a", school, "STAFF"))
+                .body(HandlingApiTest.report("OTHER", "THIRD_PARTY")).post("/api/v1/incidents").then()
+                .statusCode(201).extract().header("Location");
+        String late = api(slt).body(Map.of("addressee", "PLATFORM", "addressedTo", "TikTok"))
+                .post(incident + "/takedowns").then().statusCode(200).extract().path("takedowns[0].id");
+        String onTime = api(slt).body(Map.of("addressee", "PLATFORM", "addressedTo", "Facebook"))
+                .post(incident + "/takedowns").then().statusCode(200).extract().path("takedowns[1].id");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> api(dsl).queryParam("overdue", true)
+                .get("/api/v1/incidents/takedowns").then().statusCode(200)
+                .body("items.takedown.id", contains(late))
+                .body("items[0].takedown.overdue", equalTo(true)));
+        api(dsl).queryParam("overdue", false).get("/api/v1/incidents/takedowns").then().statusCode(200)
+                .body("items.takedown.id", contains(onTime));
+        api(dsl).get(incident).then().statusCode(200)
+                .body("takedownOverdue", equalTo(true))
+                .body("takedowns.overdue", contains(true, false));
+        api(dsl).body(Map.of("note", "Gone")).post(incident + "/takedowns/" + late + "/removal").then().statusCode(200)
+                .body("takedownOverdue", equalTo(false)).body("takedowns[0].overdue", equalTo(false));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> api(dsl).queryParam("overdue", true)
+                .get("/api/v1/incidents/takedowns").then().statusCode(200).body("items", org.hamcrest.Matchers.empty()));
+        api(dsl).queryParam("state", "REMOVED").get("/api/v1/incidents/takedowns").then().statusCode(200)
+                .body("items.takedown.id", contains(late));
+    }
 }

@@ -167,6 +167,28 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
                 .body("errors.field", contains("whatHappened"));
     }
 
+    /**
+     * INC-1: the limits count characters, as incident.yaml says, not UTF-16 units: 102,400 emoji
+     * (204,800 units, 409,600 bytes of UTF-8) are a narrative at the limit, and a platform of 100
+     * emoji fits its 100 characters (and its column); one character more is refused.
+     */
+    @Test
+    void inc1_theLimitsCountCharactersNotUtf16Units() {
+        String emoji = "\uD83D\uDE00";
+        Map<String, Object> body = report("OTHER", emoji.repeat(102_400), pupil());
+        body.put("platform", emoji.repeat(100));
+        String location = send(DSL, body).statusCode(201).extract().header("Location");
+        var read = api(SLT).get(location).then().statusCode(200).extract();
+        assertEquals(emoji.repeat(102_400), read.path("whatHappened"));
+        assertEquals(emoji.repeat(100), read.path("platform"));
+
+        body.put("whatHappened", emoji.repeat(102_401));
+        body.put("platform", emoji.repeat(101));
+        badInput(STAFF).body(body).post("/api/v1/incidents").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("whatHappened", "platform"));
+    }
+
     @Test
     void inc1_anIncidentInTheFutureIsRefusedByTheAggregate() {
         Map<String, Object> body = report("OTHER", "Not yet", pupil());
@@ -197,7 +219,8 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
     @Test
     void issue11_everyProcessorParksWhatItCannotHandle() {
         // incident-account-leavers reads account-service's events.
-        ProcessorCoverage.everyStreamingProcessorParks(axon, "incident-reports", "incident-account-leavers");
+        ProcessorCoverage.everyStreamingProcessorParks(axon, "incident-reports", "incident-account-leavers",
+                "incident-takedowns");
     }
 
     @Test
