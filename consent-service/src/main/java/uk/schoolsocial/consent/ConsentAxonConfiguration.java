@@ -18,10 +18,14 @@ import uk.schoolsocial.consent.consent.command.AcademicYears;
 import uk.schoolsocial.consent.consent.command.PupilConsent;
 import uk.schoolsocial.consent.consent.query.PupilConsentProjection;
 import uk.schoolsocial.consent.consent.query.PupilRosterProjection;
+import uk.schoolsocial.consent.officialaccount.query.AccountEventsCatchUp;
 import uk.schoolsocial.consent.officialaccount.query.OfficialAccountProjection;
+import uk.schoolsocial.consent.publication.command.LeaverPublicationsSettings;
 import uk.schoolsocial.consent.publication.command.Publication;
+import uk.schoolsocial.consent.publication.query.LeaverPublicationsProjection;
 import uk.schoolsocial.consent.publication.query.PublicationCheckIndex;
 import uk.schoolsocial.consent.publication.query.PublicationProjection;
+import uk.schoolsocial.consent.publication.query.PupilRestrictionProjection;
 import uk.schoolsocial.consent.publication.query.TakedownPolicy;
 import uk.schoolsocial.platform.axon.AxonInfrastructure;
 
@@ -44,7 +48,7 @@ class ConsentAxonConfiguration {
 
     /**
      * Own events feed the consent and roster projections on the default processors, and the
-     * publication register with its takedowns on a one-segment processor (see below).
+     * publication register with its takedowns and leavers' reviews on a one-segment processor (see below).
      * account-service's events are read straight from its event store (ARCHITECTURE 3) by the
      * {@code official-accounts} processor, whose tokens live in this service's token store and
      * commit with the projection's writes, so neither an event is skipped nor applied twice by a
@@ -54,6 +58,7 @@ class ConsentAxonConfiguration {
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(AxonInfrastructure axon, PupilConsentProjection consents,
                                     PupilRosterProjection roster, PublicationProjection publications, TakedownPolicy takedowns,
+                                    PupilRestrictionProjection restrictions, LeaverPublicationsProjection leaverSettings,
                                     OfficialAccountProjection officialAccounts, PublicationCheckIndex checkIndex,
                                     @Named(ACCOUNT_EVENTS) DataSource accountEvents, AcademicYears academicYears) {
         Configurer configurer = axon.configurer();
@@ -66,19 +71,26 @@ class ConsentAxonConfiguration {
                 .assignHandlerInstancesMatching(PupilConsentProjection.GROUP,
                         handler -> handler == checkIndex.ownEventsReader());
 
-        // CON-3: one segment and one sequence, so a withdrawal is handled after every publication stored before it.
+        // CON-2, CON-3, CON-6: one segment and one sequence, so a withdrawal, objection or leaving is handled after
+        // every publication stored before it, and a leaving meets the school's choice set before it.
         // The sequence is named by a constant string (not Axon's SequentialPolicy, whose identifier changes with
         // each start): an event this processor parks keeps every later one parked behind it, across restarts,
         // so nothing is handled out of order (issue 11, docs/operations.md).
         configurer.configureAggregate(Publication.class);
+        configurer.configureAggregate(LeaverPublicationsSettings.class);
         configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(PublicationProjection.GROUP, Configuration::eventStore,
                         (c, builder) -> builder.initialSegmentCount(1).maxClaimedSegments(1))
                 .registerSequencingPolicy(PublicationProjection.GROUP, c -> event -> PublicationProjection.GROUP)
                 .registerEventHandler(c -> publications)
+                .registerEventHandler(c -> restrictions)
+                .registerEventHandler(c -> leaverSettings)
                 .registerEventHandler(c -> takedowns);
 
         EventStore accountService = axon.readOnlyEventStore(configurer, accountEvents, "account");
+        // CON-4: the check asks how far account-service's store goes before refusing an account as not live.
+        configurer.registerComponent(AccountEventsCatchUp.Upstream.class,
+                c -> new AccountEventsCatchUp.Upstream(accountService));
         configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(OfficialAccountProjection.GROUP, c -> accountService,
                         // From account-service's first event: a new deployment learns every existing account.

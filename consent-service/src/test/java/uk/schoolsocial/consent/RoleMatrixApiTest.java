@@ -50,6 +50,10 @@ class RoleMatrixApiTest implements AccountEventsDatabaseTest {
         return new Endpoint("POST", path, Set.of(allowed), body);
     }
 
+    private static Endpoint put(String path, Function<String, Object> body, String... allowed) {
+        return new Endpoint("PUT", path, Set.of(allowed), body);
+    }
+
     private static String actor(String role) {
         return "matrix-" + role.toLowerCase();
     }
@@ -63,6 +67,7 @@ class RoleMatrixApiTest implements AccountEventsDatabaseTest {
             get(PUPIL + "/consents", "PARENT", "STAFF", "SLT", "DSL", "AUDITOR"),
             get(PUPIL + "/consents/history", "PARENT", "STAFF", "SLT", "DSL", "AUDITOR"),
             post(PUPIL + "/objection", role -> Map.of(), "STAFF", "SLT", "DSL"),
+            post(PUPIL + "/objection/lifting", role -> Map.of("reason", "Changed their mind"), "STAFF", "SLT", "DSL"),
             post(PUPIL + "/consents/WEBSITE/withdrawal", role -> Map.of("withdrawnBy", actor(role)),
                     "PARENT", "STAFF", "SLT"),
             post("/api/v1/consents/checks", role -> Map.of("channel", "WEBSITE", "pupilIds", List.of("matrix-pupil")),
@@ -73,6 +78,11 @@ class RoleMatrixApiTest implements AccountEventsDatabaseTest {
             get("/api/v1/consents/publications", "STAFF", "SLT", "DSL", "ACCOUNT_ADMIN", "AUDITOR"),
             get("/api/v1/consents/takedowns", "STAFF", "SLT", "DSL", "ACCOUNT_ADMIN", "AUDITOR"),
             post("/api/v1/consents/publications/" + UUID.randomUUID() + "/takedown", role -> Map.of(),
+                    "STAFF", "SLT", "ACCOUNT_ADMIN"),
+            get("/api/v1/consents/leaver-publications", "STAFF", "SLT", "DSL", "ACCOUNT_ADMIN", "AUDITOR"),
+            put("/api/v1/consents/leaver-publications/PRINT", role -> Map.of("choice", "REVIEW"), "SLT"),
+            get("/api/v1/consents/reviews", "STAFF", "SLT", "DSL", "ACCOUNT_ADMIN", "AUDITOR"),
+            post("/api/v1/consents/publications/" + UUID.randomUUID() + "/review", role -> Map.of("decision", "KEEP"),
                     "STAFF", "SLT", "ACCOUNT_ADMIN"),
             get("/api/v1/consents/sheet?yearGroup=Year%201", "STAFF", "SLT", "DSL", "AUDITOR"),
             get("/api/v1/consents/sheet.csv?yearGroup=Year%201", "STAFF", "SLT", "DSL", "AUDITOR"),

@@ -11,11 +11,12 @@ import uk.schoolsocial.platform.privacy.erasure.ErasureSubject;
 import uk.schoolsocial.platform.privacy.erasure.SubjectRef;
 
 /**
- * The publication register's part of an erasure (AUD-4). A publication's only free text is the note of
- * its take-down ({@code PublicationTakenDownEvent.note}), sealed under the publication (PUBLICATION):
- * it may name the pupils featured and their parents, so erasing a pupil takes the key of every
- * publication featuring them, on any channel, with theirs. The note is kept in events only: no read
- * model of the register holds it, and the pupils featured are kept by id (CON-3 still finds what a
+ * The publication register's part of an erasure (AUD-4). A publication's only free texts are the note of
+ * its take-down ({@code PublicationTakenDownEvent.note}) and the reason of a leaver's review
+ * ({@code PublicationReviewedEvent.reason}, CON-6), sealed under the publication (PUBLICATION):
+ * they may name the pupils featured and their parents, so erasing a pupil takes the key of every
+ * publication featuring them, on any channel, with theirs. Both are kept in events only: no read
+ * model of the register holds them, and the pupils featured are kept by id (CON-3 still finds what a
  * withdrawal must take down), so there is nothing to clear here. Consent-service holds no legal holds of
  * its own (safeguarding records are incident-service's): the default {@code holds} is none.
  */
@@ -40,7 +41,7 @@ public class PublicationErasureScope implements ErasureScope {
                 .toList();
     }
 
-    /** Nothing: the take-down note is in events only, sealed, and goes with the publication's key. */
+    /** Nothing: the take-down note and review reason are in events only, sealed, and go with the publication's key. */
     @Override
     public void eraseReadModels(ErasureSubject subject, List<SubjectRef> records) {
         // the register keeps ids, dates, channels and the public link of the school's own post

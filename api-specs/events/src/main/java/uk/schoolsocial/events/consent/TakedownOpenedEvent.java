@@ -4,10 +4,13 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /**
- * CON-3: a pupil's consent for the publication's channel was withdrawn, so the publication is to be
- * taken down. One per pupil whose withdrawal concerns it.
+ * A registered publication is to be taken down because of one pupil featured in it. One per pupil.
+ *
+ * @param channel the publication's channel
+ * @param cause   why: a withdrawal on the channel (CON-3), the pupil's objection (CON-2) or their leaving
+ *                (CON-6); null in events stored before causes were recorded, all of them withdrawals
  */
 @Revision("1")
 public record TakedownOpenedEvent(String publicationId, String schoolId, String pupilId, ConsentChannel channel,
-                                  Instant openedAt) {
+                                  Instant openedAt, TakedownCause cause) {
 }

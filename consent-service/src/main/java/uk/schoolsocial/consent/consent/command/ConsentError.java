@@ -19,6 +19,10 @@ public enum ConsentError implements ErrorCode {
     NO_CONSENT_TO_WITHDRAW(ErrorKind.CONFLICT),
     /** CON-2: the pupil's objection is already recorded. */
     ALREADY_OBJECTED(ErrorKind.CONFLICT),
+    /** CON-2: no objection of the pupil stands, so none can be lifted. */
+    NO_OBJECTION_TO_LIFT(ErrorKind.CONFLICT),
+    /** CON-2: lifting an objection is a decision, recorded with why. */
+    REASON_REQUIRED(ErrorKind.INVALID),
     /**
      * Another school's record, a pupil not on the roster (CON-6), or for a parent a pupil the roster
      * does not link them to (CON-1): it does not exist for this caller, and the answer says no more.

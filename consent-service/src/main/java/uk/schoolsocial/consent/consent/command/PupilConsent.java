@@ -17,6 +17,7 @@ import uk.schoolsocial.events.consent.ConsentChannel;
 import uk.schoolsocial.events.consent.ConsentGivenEvent;
 import uk.schoolsocial.events.consent.ConsentWithdrawnEvent;
 import uk.schoolsocial.events.consent.PupilLeftEvent;
+import uk.schoolsocial.events.consent.PupilObjectionLiftedEvent;
 import uk.schoolsocial.events.consent.PupilObjectionRecordedEvent;
 import uk.schoolsocial.events.consent.PupilRosteredEvent;
 import uk.schoolsocial.platform.error.DomainException;
@@ -118,6 +119,25 @@ public class PupilConsent {
         return AggregateLifecycle.getVersion();
     }
 
+    /**
+     * CON-2: lifting the pupil's objection is a decision like recording it, by the same staff and with a
+     * reason; the pupil's consents count again from then on. Takedowns the objection opened stay open.
+     */
+    @CommandHandler
+    public long handle(LiftObjectionCommand command, Clock clock) {
+        requireOwnSchool(command.schoolId());
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new DomainException(ConsentError.REASON_REQUIRED, "reason: must not be blank",
+                    List.of(new FieldError("reason", "must not be blank")));
+        }
+        if (!objected) {
+            throw new DomainException(ConsentError.NO_OBJECTION_TO_LIFT, "No objection of the pupil stands to lift");
+        }
+        apply(new PupilObjectionLiftedEvent(pupilConsentId, schoolId, pupilId, command.actorId(),
+                command.reason().strip(), clock.instant()));
+        return AggregateLifecycle.getVersion();
+    }
+
     private void requireOwnSchool(String school) {
         if (!school.equals(schoolId)) {
             throw new DomainException(ConsentError.NOT_FOUND, "No such pupil");
@@ -172,6 +192,11 @@ public class PupilConsent {
     @EventSourcingHandler
     void on(PupilObjectionRecordedEvent event) {
         objected = true;
+    }
+
+    @EventSourcingHandler
+    void on(PupilObjectionLiftedEvent event) {
+        objected = false;
     }
 
     private static String blankToNull(String value) {

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import uk.schoolsocial.consent.publication.query.PublicationCheckIndex;
 import uk.schoolsocial.events.consent.PupilLeftEvent;
+import uk.schoolsocial.events.consent.PupilObjectionLiftedEvent;
 import uk.schoolsocial.events.consent.PupilObjectionRecordedEvent;
 import uk.schoolsocial.events.consent.PupilRosteredEvent;
 
@@ -62,5 +63,13 @@ public class PupilRosterProjection {
         pupils.findById(event.pupilConsentId())
                 .filter(view -> view.version() < version)
                 .ifPresent(view -> index.apply(pupils.update(view.objected(event.recordedAt(), version))));
+    }
+
+    /** CON-2: a lifted objection no longer rules the pupil out. */
+    @EventHandler
+    void on(PupilObjectionLiftedEvent event, @SequenceNumber long version) {
+        pupils.findById(event.pupilConsentId())
+                .filter(view -> view.version() < version)
+                .ifPresent(view -> index.apply(pupils.update(view.objected(null, version))));
     }
 }

@@ -17,6 +17,7 @@ import uk.schoolsocial.events.consent.ConsentChannel;
 import uk.schoolsocial.events.consent.ConsentGivenEvent;
 import uk.schoolsocial.events.consent.ConsentWithdrawnEvent;
 import uk.schoolsocial.events.consent.PupilLeftEvent;
+import uk.schoolsocial.events.consent.PupilObjectionLiftedEvent;
 import uk.schoolsocial.events.consent.PupilObjectionRecordedEvent;
 import uk.schoolsocial.events.consent.PupilRosteredEvent;
 
@@ -50,6 +51,9 @@ final class ConsentReadsMapper {
         } else if (payload instanceof PupilObjectionRecordedEvent objection) {
             entry = entry(event, ConsentHistoryEntryType.OBJECTION_RECORDED, objection.recordedAt());
             entry.setReason(objection.reason());
+        } else if (payload instanceof PupilObjectionLiftedEvent lifted) {
+            entry = entry(event, ConsentHistoryEntryType.OBJECTION_LIFTED, lifted.liftedAt());
+            entry.setReason(lifted.reason());
         } else {
             return Optional.empty();
         }

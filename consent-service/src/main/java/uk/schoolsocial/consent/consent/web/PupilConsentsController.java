@@ -13,11 +13,13 @@ import org.axonframework.config.Configuration;
 import uk.schoolsocial.consent.api.ConsentsApi;
 import uk.schoolsocial.consent.api.model.ConsentHistory;
 import uk.schoolsocial.consent.api.model.ConsentHistoryEntry;
+import uk.schoolsocial.consent.api.model.LiftObjectionRequest;
 import uk.schoolsocial.consent.api.model.PublicationChannel;
 import uk.schoolsocial.consent.api.model.PupilConsents;
 import uk.schoolsocial.consent.api.model.RecordConsentRequest;
 import uk.schoolsocial.consent.api.model.RecordObjectionRequest;
 import uk.schoolsocial.consent.api.model.WithdrawConsentRequest;
+import uk.schoolsocial.consent.consent.command.LiftObjectionCommand;
 import uk.schoolsocial.consent.consent.command.PupilConsentId;
 import uk.schoolsocial.consent.consent.command.RecordConsentCommand;
 import uk.schoolsocial.consent.consent.command.RecordObjectionCommand;
@@ -39,7 +41,7 @@ import uk.schoolsocial.platform.web.ETags;
 import uk.schoolsocial.platform.web.ReadYourWrites;
 
 /**
- * A pupil's image consent (CON-1), objection (CON-2) and withdrawal (CON-3), their history, and the
+ * A pupil's image consent (CON-1), objection and its lifting (CON-2) and withdrawal (CON-3), their history, and the
  * consent sheet of a year group, as {@code consent.yaml} defines them.
  */
 @Controller
@@ -96,6 +98,18 @@ class PupilConsentsController implements ConsentsApi {
         PupilConsentView pupil = awaitVersion(actor, pupilId, version);
         return HttpResponse.created(ConsentMapper.toApi(pupil), URI.create(consentsOf(pupilId)))
                 .header("ETag", ETags.of(pupil.version()));
+    }
+
+    /** CON-2: the objection's own roles lift it, with a reason. */
+    @Override
+    @Secured({Roles.STAFF, Roles.SLT, Roles.DSL})
+    public HttpResponse<PupilConsents> liftObjection(String pupilId, LiftObjectionRequest request,
+                                                     String idempotencyKey, String correlationId) {
+        Actor actor = current.get();
+        long version = commands.send(new LiftObjectionCommand(PupilConsentId.of(actor.schoolId(), pupilId),
+                actor.schoolId(), request.getReason(), actor.id()));
+        PupilConsentView pupil = awaitVersion(actor, pupilId, version);
+        return HttpResponse.ok(ConsentMapper.toApi(pupil)).header("ETag", ETags.of(pupil.version()));
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.schoolsocial.consent.consent.query.NameKey;
+import uk.schoolsocial.consent.officialaccount.query.AccountEventsCatchUp;
 import uk.schoolsocial.consent.officialaccount.query.OfficialLiveAccountView;
 
 /**
@@ -26,6 +27,12 @@ import uk.schoolsocial.consent.officialaccount.query.OfficialLiveAccountView;
  * <p>The facts come from {@link PublicationCheckIndex} (in memory, no round trip) whenever it can be
  * trusted, else from the read model ({@link ReadModelFacts}: three indexed reads whatever the number of
  * pupils). Both hold the same rows; the rules below are the same for both.
+ *
+ * <p>The accounts are account-service's, read here a moment after it stores them. A check that would
+ * refuse an account as not live first lets this service catch up with every account event stored so far
+ * ({@link AccountEventsCatchUp}, a bounded wait), then checks again; if it cannot catch up in time, the
+ * answer says the account is not yet known ({@code ACCOUNT_NOT_YET_KNOWN}) rather than refusing it on
+ * stale facts (issue 15: an account made live and used at once was refused).
  */
 @Singleton
 public class PublicationCheck {
@@ -35,15 +42,25 @@ public class PublicationCheck {
 
     private final PublicationCheckIndex index;
     private final ReadModelFacts readModel;
+    private final AccountEventsCatchUp accountEvents;
     private final Clock clock;
 
-    PublicationCheck(PublicationCheckIndex index, ReadModelFacts readModel, Clock clock) {
+    PublicationCheck(PublicationCheckIndex index, ReadModelFacts readModel, AccountEventsCatchUp accountEvents,
+                     Clock clock) {
         this.index = index;
         this.readModel = readModel;
+        this.accountEvents = accountEvents;
         this.clock = clock;
     }
 
     public Verdict check(String schoolId, PublicationContent content) {
+        Verdict verdict = check(index.trustedFacts().orElse(readModel), schoolId, content);
+        if (!verdict.refuses(Verdict.ACCOUNT_NOT_LIVE)) {
+            return verdict;
+        }
+        if (!accountEvents.awaitHead()) {
+            return verdict.accountNotYetKnown();
+        }
         return check(index.trustedFacts().orElse(readModel), schoolId, content);
     }
 
@@ -109,7 +126,7 @@ public class PublicationCheck {
         if (account.filter(OfficialLiveAccountView::live).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(new Verdict.Reason("ACCOUNT_NOT_LIVE", null, "officialAccountId", account
+        return Optional.of(new Verdict.Reason(Verdict.ACCOUNT_NOT_LIVE, null, "officialAccountId", account
                 .map(found -> "The official account is " + found.status() + ", not LIVE")
                 .orElse("Not an official account of the school provisioned after approval")));
     }

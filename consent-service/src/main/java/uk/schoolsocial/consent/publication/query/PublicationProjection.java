@@ -7,14 +7,17 @@ import org.axonframework.eventhandling.SequenceNumber;
 import uk.schoolsocial.events.consent.ConsentGivenEvent;
 import uk.schoolsocial.events.consent.ConsentWithdrawnEvent;
 import uk.schoolsocial.events.consent.PublicationRegisteredEvent;
+import uk.schoolsocial.events.consent.PublicationReviewOpenedEvent;
+import uk.schoolsocial.events.consent.PublicationReviewedEvent;
 import uk.schoolsocial.events.consent.PublicationTakenDownEvent;
+import uk.schoolsocial.events.consent.TakedownCause;
 import uk.schoolsocial.events.consent.TakedownOpenedEvent;
 
 /**
- * Keeps the publication register (CON-5) and the withdrawals seen, which {@link TakedownPolicy} reads to
- * open takedowns (CON-3). Its processor has one segment, so events arrive in the order they were stored:
- * a withdrawal finds every publication registered before it. Idempotent by the publication's version, so
- * a replay rebuilds it.
+ * Keeps the publication register (CON-5) with its takedowns (CON-2, CON-3, CON-6) and leavers' reviews
+ * (CON-6), and the withdrawals seen, which {@link TakedownPolicy} reads to open takedowns (CON-3). Its
+ * processor has one segment, so events arrive in the order they were stored: a withdrawal finds every
+ * publication registered before it. Idempotent by the publication's version, so a replay rebuilds it.
  */
 @Singleton
 @ProcessingGroup(PublicationProjection.GROUP)
@@ -37,12 +40,12 @@ public class PublicationProjection {
         if (publications.existsById(event.publicationId())) {
             return;
         }
-        publications.save(new PublicationView(event.publicationId(), event.schoolId(), event.channel().name(),
+        publications.save(PublicationView.registered(event.publicationId(), event.schoolId(), event.channel().name(),
                 event.officialAccountId(), event.link(), event.publishedOn(), event.checkId(), event.registeredBy(),
-                event.registeredAt(), PublicationView.PUBLISHED, null, null, null, 0));
+                event.registeredAt()));
         featured.saveAll(event.pupilIds().stream().map(pupil -> new PublicationPupilView(
                 PublicationPupilView.idOf(event.publicationId(), pupil), event.publicationId(), event.schoolId(), pupil,
-                event.channel().name(), null)).toList());
+                event.channel().name(), null, null, null)).toList());
     }
 
     @EventHandler
@@ -59,15 +62,35 @@ public class PublicationProjection {
         }
     }
 
+    /** A takedown because of one pupil; events stored before causes were recorded were all withdrawals. */
     @EventHandler
     void on(TakedownOpenedEvent event, @SequenceNumber long version) {
+        TakedownCause cause = event.cause() == null ? TakedownCause.CONSENT_WITHDRAWN : event.cause();
         featured.findById(PublicationPupilView.idOf(event.publicationId(), event.pupilId()))
                 .filter(row -> row.takedownOpenedAt() == null)
-                .ifPresent(row -> featured.update(new PublicationPupilView(row.id(), row.publicationId(),
-                        row.schoolId(), row.pupilId(), row.channel(), event.openedAt())));
+                .ifPresent(row -> featured.update(row.takedownOpened(event.openedAt(), cause.name())));
         publications.findById(event.publicationId())
                 .filter(view -> view.version() < version)
                 .ifPresent(view -> publications.update(view.takedownOpened(event.openedAt(), version)));
+    }
+
+    /** CON-6: a leaver featured in it opened its review. */
+    @EventHandler
+    void on(PublicationReviewOpenedEvent event, @SequenceNumber long version) {
+        featured.findById(PublicationPupilView.idOf(event.publicationId(), event.pupilId()))
+                .filter(row -> row.reviewOpenedAt() == null)
+                .ifPresent(row -> featured.update(row.reviewOpened(event.openedAt())));
+        publications.findById(event.publicationId())
+                .filter(view -> view.version() < version)
+                .ifPresent(view -> publications.update(view.reviewOpened(event.openedAt(), version)));
+    }
+
+    @EventHandler
+    void on(PublicationReviewedEvent event, @SequenceNumber long version) {
+        publications.findById(event.publicationId())
+                .filter(view -> view.version() < version)
+                .ifPresent(view -> publications.update(view.reviewed(event.decision().name(), event.reviewedBy(),
+                        event.reviewedAt(), version)));
     }
 
     @EventHandler

@@ -26,7 +26,7 @@ public interface PublicationViewRepository extends CrudRepository<PublicationVie
     List<PublicationView> featuring(String schoolId, String pupilId, @Nullable Instant beforeAt,
                                     @Nullable String beforeId, int limit);
 
-    /** CON-3: the school's takedowns, open or done, oldest first, after a cursor's sort key. */
+    /** CON-2, CON-3, CON-6: the school's takedowns, open or done, oldest first, after a cursor's sort key. */
     @Query(value = """
             SELECT * FROM publication_view
             WHERE school_id = :schoolId AND status IN (:statuses)
@@ -35,6 +35,20 @@ public interface PublicationViewRepository extends CrudRepository<PublicationVie
             ORDER BY takedown_opened_at, id LIMIT :limit""", nativeQuery = true)
     List<PublicationView> takedowns(String schoolId, List<String> statuses, @Nullable Instant afterAt,
                                     @Nullable String afterId, int limit);
+
+    /**
+     * CON-6: the school's reviews of leavers' publications, open or done, oldest first, after a cursor's sort
+     * key. A publication taken down meanwhile (another pupil's takedown) has nothing left to review.
+     */
+    @Query(value = """
+            SELECT * FROM publication_view
+            WHERE school_id = :schoolId AND review_status = :reviewStatus
+              AND (:reviewStatus <> 'OPEN' OR status <> 'TAKEN_DOWN')
+              AND (:afterAt IS NULL OR review_opened_at > :afterAt
+                   OR (review_opened_at = :afterAt AND id > :afterId))
+            ORDER BY review_opened_at, id LIMIT :limit""", nativeQuery = true)
+    List<PublicationView> reviews(String schoolId, String reviewStatus, @Nullable Instant afterAt,
+                                  @Nullable String afterId, int limit);
 
     /** CON-5: the school's publications, newest first, after a cursor's sort key. */
     @Query(value = """

@@ -9,6 +9,25 @@ import java.util.List;
  */
 public record Verdict(boolean allowed, String checkId, List<Reason> reasons) {
 
+    static final String ACCOUNT_NOT_LIVE = "ACCOUNT_NOT_LIVE";
+    static final String ACCOUNT_NOT_YET_KNOWN = "ACCOUNT_NOT_YET_KNOWN";
+
+    boolean refuses(String code) {
+        return reasons.stream().anyMatch(reason -> reason.code().equals(code));
+    }
+
+    /**
+     * CON-4: this service has not read account-service's latest events in time, so whether the account is
+     * live is not known here yet: said so, in place of a refusal that may be false.
+     */
+    Verdict accountNotYetKnown() {
+        return new Verdict(false, checkId, reasons.stream()
+                .map(reason -> !reason.code().equals(ACCOUNT_NOT_LIVE) ? reason : new Reason(ACCOUNT_NOT_YET_KNOWN,
+                        null, reason.field(), "account-service has recorded changes this service has not read yet,"
+                        + " so whether the account is live is not known here; check again in a moment"))
+                .toList());
+    }
+
     /**
      * One reason against publishing.
      *

@@ -9,10 +9,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import uk.schoolsocial.consent.api.PublicationsApi;
 import uk.schoolsocial.consent.api.model.ListTakedownsStatusParameter;
-import uk.schoolsocial.consent.api.model.PageInfo;
 import uk.schoolsocial.consent.api.model.Publication;
 import uk.schoolsocial.consent.api.model.PublicationCheckRequest;
 import uk.schoolsocial.consent.api.model.PublicationCheckResult;
@@ -24,7 +22,6 @@ import uk.schoolsocial.consent.publication.command.RecordTakedownCommand;
 import uk.schoolsocial.consent.publication.command.RegisterPublicationCommand;
 import uk.schoolsocial.consent.publication.query.PublicationCheck;
 import uk.schoolsocial.consent.publication.query.PublicationContent;
-import uk.schoolsocial.consent.publication.query.PublicationPupilViewRepository;
 import uk.schoolsocial.consent.publication.query.PublicationView;
 import uk.schoolsocial.consent.publication.query.PublicationViewRepository;
 import uk.schoolsocial.consent.publication.query.Verdict;
@@ -37,9 +34,11 @@ import uk.schoolsocial.platform.identity.CurrentActor;
 import uk.schoolsocial.platform.identity.Roles;
 import uk.schoolsocial.platform.web.Cursor;
 import uk.schoolsocial.platform.web.ETags;
-import uk.schoolsocial.platform.web.ReadYourWrites;
 
-/** The publication check (CON-4), register (CON-5) and takedowns (CON-3), as {@code consent.yaml} defines them. */
+/**
+ * The publication check (CON-4), register (CON-5) and takedowns (CON-2, CON-3, CON-6), as {@code consent.yaml}
+ * defines them.
+ */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PublicationsController implements PublicationsApi {
@@ -50,15 +49,15 @@ class PublicationsController implements PublicationsApi {
     private final CurrentActor current;
     private final PublicationCheck check;
     private final PublicationViewRepository publications;
-    private final PublicationPupilViewRepository featured;
+    private final PublicationPages pages;
 
     PublicationsController(CommandSender commands, CurrentActor current, PublicationCheck check,
-                           PublicationViewRepository publications, PublicationPupilViewRepository featured) {
+                           PublicationViewRepository publications, PublicationPages pages) {
         this.commands = commands;
         this.current = current;
         this.check = check;
         this.publications = publications;
-        this.featured = featured;
+        this.pages = pages;
     }
 
     @Override
@@ -90,7 +89,7 @@ class PublicationsController implements PublicationsApi {
         commands.send(new RegisterPublicationCommand(id, actor.schoolId(), content.channel(),
                 content.officialAccountId(), request.getLink().strip(), content.pupilIds(), request.getPublishedOn(),
                 verdict.checkId(), true, actor.id()));
-        Publication registered = await(id, actor, 0);
+        Publication registered = pages.await(id, actor.schoolId(), 0);
         return HttpResponse.created(registered, URI.create("/api/v1/consents/publications?pupilId="
                 + content.pupilIds().get(0))).header("ETag", ETags.of(0));
     }
@@ -106,7 +105,7 @@ class PublicationsController implements PublicationsApi {
         List<PublicationView> rows = pupilId == null
                 ? publications.recent(actor.schoolId(), beforeAt, beforeId, size + 1)
                 : publications.featuring(actor.schoolId(), pupilId, beforeAt, beforeId, size + 1);
-        return page(rows, size, PublicationView::registeredAt);
+        return pages.page(rows, size, PublicationView::registeredAt);
     }
 
     @Override
@@ -118,7 +117,7 @@ class PublicationsController implements PublicationsApi {
         int size = Cursor.limit(limit);
         List<PublicationView> rows = publications.takedowns(current.get().schoolId(), statuses,
                 after == null ? null : after.at(), after == null ? null : after.id(), size + 1);
-        return page(rows, size, PublicationView::takedownOpenedAt);
+        return pages.page(rows, size, PublicationView::takedownOpenedAt);
     }
 
     @Override
@@ -130,25 +129,6 @@ class PublicationsController implements PublicationsApi {
         publications.findByIdAndSchoolId(id, actor.schoolId())
                 .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such publication"));
         long version = commands.send(new RecordTakedownCommand(id, actor.schoolId(), request.getNote(), actor.id()));
-        return HttpResponse.ok(await(id, actor, version)).header("ETag", ETags.of(version));
-    }
-
-    private Publication await(String id, Actor actor, long version) {
-        PublicationView view = ReadYourWrites.await(() -> publications.findByIdAndSchoolId(id, actor.schoolId()),
-                PublicationView::version, version);
-        return PublicationRegisterMapper.toApi(view, featured.findByPublicationIdIn(List.of(id)));
-    }
-
-    /** Rows read with one more than {@code size}; the cursor of the next page is the last row's sort key. */
-    private PublicationList page(List<PublicationView> rows, int size, Function<PublicationView, Instant> sortedBy) {
-        PageInfo page = new PageInfo(size);
-        if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            PublicationView last = rows.get(size - 1);
-            page.setNextCursor(new Cursor(sortedBy.apply(last), last.id()).encode());
-        }
-        List<Publication> items = rows.isEmpty() ? List.of() : PublicationRegisterMapper.toApi(rows,
-                featured.findByPublicationIdIn(rows.stream().map(PublicationView::id).toList()));
-        return new PublicationList(items, page);
+        return HttpResponse.ok(pages.await(id, actor.schoolId(), version)).header("ETag", ETags.of(version));
     }
 }

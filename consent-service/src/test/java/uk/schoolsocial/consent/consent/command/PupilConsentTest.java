@@ -19,6 +19,7 @@ import uk.schoolsocial.events.consent.ConsentGivenEvent;
 import uk.schoolsocial.events.consent.ConsentMethod;
 import uk.schoolsocial.events.consent.ConsentWithdrawnEvent;
 import uk.schoolsocial.events.consent.PupilLeftEvent;
+import uk.schoolsocial.events.consent.PupilObjectionLiftedEvent;
 import uk.schoolsocial.events.consent.PupilObjectionRecordedEvent;
 import uk.schoolsocial.events.consent.PupilRosteredEvent;
 import uk.schoolsocial.platform.error.DomainException;
@@ -307,5 +308,46 @@ class PupilConsentTest {
                 .when(new WithdrawConsentCommand(ID, "school-a", ConsentChannel.WEBSITE, "childminder-1", "staff-1", true))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.NO_PARENTAL_RESPONSIBILITY));
+    }
+
+    private static final PupilObjectionRecordedEvent OBJECTED = new PupilObjectionRecordedEvent(ID.value(), "school-a",
+            "pupil-1", "staff-1", null, NOW);
+
+    @Test
+    void con2_anObjectionIsLiftedAsADecisionWithItsReason() {
+        fixture.given(ROSTERED, OBJECTED)
+                .when(new LiftObjectionCommand(ID, "school-a", " She wants to be in the team photo ", "dsl-1"))
+                .expectEvents(new PupilObjectionLiftedEvent(ID.value(), "school-a", "pupil-1", "dsl-1",
+                        "She wants to be in the team photo", NOW))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void con2_onlyAStandingObjectionIsLiftedAndALiftedOneCanBeRecordedAgain() {
+        PupilObjectionLiftedEvent lifted = new PupilObjectionLiftedEvent(ID.value(), "school-a", "pupil-1", "dsl-1",
+                "Changed her mind", NOW);
+        fixture.given(ROSTERED)
+                .when(new LiftObjectionCommand(ID, "school-a", "Changed her mind", "dsl-1"))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.NO_OBJECTION_TO_LIFT));
+        fixture.given(ROSTERED, OBJECTED, lifted)
+                .when(new LiftObjectionCommand(ID, "school-a", "Changed her mind", "dsl-1"))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.NO_OBJECTION_TO_LIFT));
+        fixture.given(ROSTERED, OBJECTED, lifted)
+                .when(new RecordObjectionCommand(ID, "school-a", null, "staff-1"))
+                .expectEvents(new PupilObjectionRecordedEvent(ID.value(), "school-a", "pupil-1", "staff-1", null, NOW));
+    }
+
+    @Test
+    void con2_anObjectionIsNotLiftedWithoutAReasonNorByAnotherSchool() {
+        fixture.given(ROSTERED, OBJECTED)
+                .when(new LiftObjectionCommand(ID, "school-a", "  ", "dsl-1"))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.REASON_REQUIRED));
+        fixture.given(ROSTERED, OBJECTED)
+                .when(new LiftObjectionCommand(ID, "school-b", "Changed her mind", "dsl-9"))
+                .expectNoEvents()
+                .expectException(refusedWith(ConsentError.NOT_FOUND));
     }
 }

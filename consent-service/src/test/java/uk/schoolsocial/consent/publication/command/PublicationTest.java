@@ -16,7 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.schoolsocial.events.consent.ConsentChannel;
 import uk.schoolsocial.events.consent.PublicationRegisteredEvent;
+import uk.schoolsocial.events.consent.PublicationReviewOpenedEvent;
+import uk.schoolsocial.events.consent.PublicationReviewedEvent;
 import uk.schoolsocial.events.consent.PublicationTakenDownEvent;
+import uk.schoolsocial.events.consent.ReviewDecision;
+import uk.schoolsocial.events.consent.TakedownCause;
 import uk.schoolsocial.events.consent.TakedownOpenedEvent;
 import uk.schoolsocial.platform.error.DomainException;
 import uk.schoolsocial.platform.error.ErrorCode;
@@ -31,7 +35,9 @@ class PublicationTest {
             ConsentChannel.OFFICIAL_SOCIAL_MEDIA, "account-1", LINK, List.of("pupil-1", "pupil-2"), ON, "check-1",
             "staff-1", NOW);
     private static final TakedownOpenedEvent OPENED = new TakedownOpenedEvent(ID, "school-a", "pupil-1",
-            ConsentChannel.OFFICIAL_SOCIAL_MEDIA, NOW);
+            ConsentChannel.OFFICIAL_SOCIAL_MEDIA, NOW, TakedownCause.CONSENT_WITHDRAWN);
+    private static final PublicationReviewOpenedEvent REVIEW_OPENED = new PublicationReviewOpenedEvent(ID, "school-a",
+            "pupil-2", ConsentChannel.OFFICIAL_SOCIAL_MEDIA, NOW);
     private AggregateTestFixture<Publication> fixture;
 
     @BeforeEach
@@ -70,17 +76,17 @@ class PublicationTest {
     @Test
     void con3_aWithdrawalOpensATakedownForAFeaturedPupilOnce() {
         fixture.given(REGISTERED)
-                .when(new OpenTakedownCommand(ID, "pupil-1", ConsentChannel.OFFICIAL_SOCIAL_MEDIA))
+                .when(new OpenTakedownCommand(ID, "pupil-1", TakedownCause.CONSENT_WITHDRAWN))
                 .expectEvents(OPENED);
         fixture.given(REGISTERED, OPENED)
-                .when(new OpenTakedownCommand(ID, "pupil-1", ConsentChannel.OFFICIAL_SOCIAL_MEDIA))
+                .when(new OpenTakedownCommand(ID, "pupil-1", TakedownCause.CONSENT_WITHDRAWN))
                 .expectNoEvents();
     }
 
     @Test
     void con3_aPupilNotFeaturedOpensNoTakedown() {
         fixture.given(REGISTERED)
-                .when(new OpenTakedownCommand(ID, "pupil-9", ConsentChannel.OFFICIAL_SOCIAL_MEDIA))
+                .when(new OpenTakedownCommand(ID, "pupil-9", TakedownCause.CONSENT_WITHDRAWN))
                 .expectNoEvents();
     }
 
@@ -108,6 +114,77 @@ class PublicationTest {
     void anotherSchoolCannotTakeItDown() {
         fixture.given(REGISTERED, OPENED)
                 .when(new RecordTakedownCommand(ID, "school-b", null, "admin-9"))
+                .expectNoEvents()
+                .expectException(refusedWith(PublicationError.NOT_FOUND));
+    }
+
+    @Test
+    void con2_thePupilsObjectionOpensATakedownWithItsCauseOnce() {
+        TakedownOpenedEvent objected = new TakedownOpenedEvent(ID, "school-a", "pupil-2",
+                ConsentChannel.OFFICIAL_SOCIAL_MEDIA, NOW, TakedownCause.PUPIL_OBJECTED);
+        fixture.given(REGISTERED)
+                .when(new OpenTakedownCommand(ID, "pupil-2", TakedownCause.PUPIL_OBJECTED))
+                .expectEvents(objected);
+        fixture.given(REGISTERED, objected)
+                .when(new OpenTakedownCommand(ID, "pupil-2", TakedownCause.PUPIL_OBJECTED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void con2_con3_aRemovedPublicationGetsNoTakedown() {
+        fixture.given(REGISTERED, OPENED, new PublicationTakenDownEvent(ID, "school-a", "admin-1", null, NOW))
+                .when(new OpenTakedownCommand(ID, "pupil-2", TakedownCause.PUPIL_OBJECTED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void con6_aLeaverOpensAReviewOnce() {
+        fixture.given(REGISTERED)
+                .when(new OpenReviewCommand(ID, "pupil-2"))
+                .expectEvents(REVIEW_OPENED);
+        fixture.given(REGISTERED, REVIEW_OPENED)
+                .when(new OpenReviewCommand(ID, "pupil-2"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void con6_aLeaverWhoseTakedownIsOpenOrWhoWasReviewedIsNotReviewedAgain() {
+        fixture.given(REGISTERED, OPENED)
+                .when(new OpenReviewCommand(ID, "pupil-1"))
+                .expectNoEvents();
+        fixture.given(REGISTERED, REVIEW_OPENED, new PublicationReviewedEvent(ID, "school-a", List.of("pupil-2"),
+                        ReviewDecision.KEEP, "slt-1", null, NOW))
+                .when(new OpenReviewCommand(ID, "pupil-2"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void con6_aReviewThatKeepsThePublicationIsRecordedWithItsReason() {
+        fixture.given(REGISTERED, REVIEW_OPENED)
+                .when(new ReviewPublicationCommand(ID, "school-a", ReviewDecision.KEEP, " Taken from behind ", "slt-1"))
+                .expectEvents(new PublicationReviewedEvent(ID, "school-a", List.of("pupil-2"), ReviewDecision.KEEP,
+                        "slt-1", "Taken from behind", NOW))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void con6_aReviewThatTakesThePublicationDownOpensTheLeaversTakedown() {
+        fixture.given(REGISTERED, REVIEW_OPENED)
+                .when(new ReviewPublicationCommand(ID, "school-a", ReviewDecision.TAKE_DOWN, null, "slt-1"))
+                .expectEvents(new PublicationReviewedEvent(ID, "school-a", List.of("pupil-2"), ReviewDecision.TAKE_DOWN,
+                                "slt-1", null, NOW),
+                        new TakedownOpenedEvent(ID, "school-a", "pupil-2", ConsentChannel.OFFICIAL_SOCIAL_MEDIA, NOW,
+                                TakedownCause.PUPIL_LEFT));
+    }
+
+    @Test
+    void con6_withoutAnOpenReviewNothingIsDecided() {
+        fixture.given(REGISTERED)
+                .when(new ReviewPublicationCommand(ID, "school-a", ReviewDecision.KEEP, null, "slt-1"))
+                .expectNoEvents()
+                .expectException(refusedWith(PublicationError.NO_OPEN_REVIEW));
+        fixture.given(REGISTERED, REVIEW_OPENED)
+                .when(new ReviewPublicationCommand(ID, "school-b", ReviewDecision.KEEP, null, "slt-9"))
                 .expectNoEvents()
                 .expectException(refusedWith(PublicationError.NOT_FOUND));
     }

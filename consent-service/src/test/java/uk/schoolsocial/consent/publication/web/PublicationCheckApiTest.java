@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.schoolsocial.platform.testing.AccountServiceEvents;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import uk.schoolsocial.consent.Scenario;
+import uk.schoolsocial.consent.officialaccount.query.OfficialAccountProjection;
 import uk.schoolsocial.events.account.AccountPlatform;
 import uk.schoolsocial.events.account.AccountPrivacy;
 import uk.schoolsocial.events.account.AccountProvisionedEvent;
@@ -179,5 +181,59 @@ class PublicationCheckApiTest implements AccountEventsDatabaseTest {
         check(Map.of("channel", "WEBSITE", "pupilIds", List.of(pupil), "caption", "Sports day"))
                 .body("allowed", equalTo(false))
                 .body("reasons.code", containsInAnyOrder("PUPIL_LEFT"));
+    }
+
+    @Inject
+    org.axonframework.config.Configuration axon;
+
+    private void provisioned(String id) {
+        accountService.append(id, 0, new AccountProvisionedEvent(id, TestTokens.SCHOOL, UUID.randomUUID().toString(),
+                AccountPlatform.INSTAGRAM, "oakfield_pe", "Oakfield PE", List.of("staff-2", "staff-3"),
+                AccountPrivacy.OPEN, "https://example.org/aup", AT), TestTokens.SCHOOL);
+    }
+
+    /**
+     * CON-4 across services (issue 15): an account made live in account-service and used at once is allowed,
+     * though this service reads account-service's events a moment later.
+     */
+    @Test
+    void con4_anAccountThatWentLiveAMomentAgoIsNotRefused() {
+        String pupil = scenario.pupil("Ruby", "Vance");
+        scenario.consent(pupil, "OFFICIAL_SOCIAL_MEDIA");
+        String account = UUID.randomUUID().toString();
+        provisioned(account);
+        accountService.append(account, 1, new AccountWentLiveEvent(account, TestTokens.SCHOOL, AT), TestTokens.SCHOOL);
+        check(social(account, List.of(pupil), "Sports day", "Children running"))
+                .body("reasons", empty())
+                .body("allowed", equalTo(true));
+    }
+
+    /**
+     * CON-4 across services (issue 15): while this service has not read every event account-service stored,
+     * an account it does not know live yet is not refused as not live: the answer says it is not yet known.
+     */
+    @Test
+    void con4_anAccountThisServiceHasNotCaughtUpWithIsNotYetKnownRatherThanRefused() {
+        String pupil = scenario.pupil("Sami", "Vance");
+        scenario.consent(pupil, "OFFICIAL_SOCIAL_MEDIA");
+        StreamingEventProcessor accounts = axon.eventProcessingConfiguration()
+                .eventProcessor(OfficialAccountProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
+        String account = UUID.randomUUID().toString();
+        accounts.shutDown();
+        try {
+            provisioned(account);
+            accountService.append(account, 1, new AccountWentLiveEvent(account, TestTokens.SCHOOL, AT),
+                    TestTokens.SCHOOL);
+            check(social(account, List.of(pupil), "", ""))
+                    .body("allowed", equalTo(false))
+                    .body("reasons.code", equalTo(List.of("ACCOUNT_NOT_YET_KNOWN")))
+                    .body("reasons[0].field", equalTo("officialAccountId"));
+        } finally {
+            accounts.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> check(social(account, List.of(pupil), "", ""))
+                .body("allowed", equalTo(true)));
+        check(social(UUID.randomUUID().toString(), List.of(pupil), "", ""))
+                .body("reasons.code", equalTo(List.of("ACCOUNT_NOT_LIVE")));
     }
 }

@@ -1,0 +1,15 @@
+package uk.schoolsocial.consent.publication.query;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/** CON-6: a school's choice for one channel of what happens to a leaver's publications. */
+@MappedEntity("leaver_publications_setting")
+public record LeaverPublicationsSetting(@Id String id, String schoolId, String channel, String choice, String setBy,
+                                        Instant setAt, long version) {
+
+    static String idOf(String schoolId, String channel) {
+        return schoolId + "/" + channel;
+    }
+}
