@@ -64,7 +64,13 @@ class ErasureController {
 
     /** The request: whom to erase and on which ground; never free text (it would be personal data). */
     record ErasureRequest(@Nullable SubjectType subjectType, @Nullable String subjectId,
-                          @Nullable ErasureGround ground, @Nullable LocalDate dateOfBirth) {
+                          @Nullable String ground, @Nullable LocalDate dateOfBirth) {
+    }
+
+    /** The ground exactly as one of its names (a value with a space around it is refused, not trimmed), or null. */
+    private static ErasureGround groundOf(@Nullable String ground) {
+        return java.util.Arrays.stream(ErasureGround.values()).filter(value -> value.name().equals(ground))
+                .findFirst().orElse(null);
     }
 
     @Post("/erasures")
@@ -74,8 +80,9 @@ class ErasureController {
         List<FieldError> errors = new ArrayList<>();
         requireSubject(request == null ? null : request.subjectType(), request == null ? null : request.subjectId(),
                 errors);
-        if (request == null || request.ground() == null) {
-            errors.add(new FieldError("ground", "is required: one of "
+        ErasureGround ground = request == null ? null : groundOf(request.ground());
+        if (ground == null) {
+            errors.add(new FieldError("ground", "must be one of "
                     + String.join(", ", java.util.Arrays.stream(ErasureGround.values()).map(Enum::name).toList())));
         }
         requireDateOfBirth(request == null ? null : request.dateOfBirth(), errors);
@@ -84,7 +91,7 @@ class ErasureController {
         }
         String erasureId = UUID.randomUUID().toString();
         commands.send(new EraseSubjectCommand(erasureId, actor.schoolId(), request.subjectType(), request.subjectId(),
-                request.dateOfBirth(), request.ground(), actor.id()));
+                request.dateOfBirth(), ground, actor.id()));
         Erasures.Erasure erasure = erasures.find(actor.schoolId(), erasureId).orElseThrow(() ->
                 new IllegalStateException("The erasure's register row is written in its event's transaction"));
         return HttpResponse.created(erasure, URI.create("/api/v1/privacy/" + service + "/erasures/" + erasureId));
