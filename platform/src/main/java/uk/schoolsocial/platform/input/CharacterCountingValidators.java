@@ -1,4 +1,4 @@
-package uk.schoolsocial.incident;
+package uk.schoolsocial.platform.input;
 
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Replaces;
@@ -11,11 +11,12 @@ import java.lang.annotation.Annotation;
 import java.util.Optional;
 
 /**
- * INC-1: the {@code minLength} and {@code maxLength} of incident.yaml count characters (Unicode
- * code points), as JSON Schema does and as the contract promises ("up to 102,400 characters").
- * The {@code @Size} generated from them would count UTF-16 units, so an emoji counted twice and
- * 51,201 emoji were refused as over 102,400 characters. Every {@code @Size} on a text is checked
- * here by code points; every other constraint as Micronaut checks it.
+ * Text limits count characters (Unicode code points), in every service: the {@code minLength} and
+ * {@code maxLength} of the contracts are JSON Schema's, which count characters, and the contracts
+ * promise characters ("up to 102,400 characters", INC-1). The {@code @Size} generated from them would
+ * count UTF-16 units, so an emoji counted twice and 51,201 emoji were refused as more than 102,400
+ * characters (issue 15). Every {@code @Size} on a text is checked here by code points; every other
+ * constraint as Micronaut checks it.
  */
 @Singleton
 @Replaces(DefaultConstraintValidators.class)
