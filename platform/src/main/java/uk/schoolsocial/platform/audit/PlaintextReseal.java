@@ -1,5 +1,7 @@
 package uk.schoolsocial.platform.audit;
 
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,10 +37,11 @@ import uk.schoolsocial.events.privacy.StoredEventsResealedEvent;
  * bytes only because a later, signed attestation names exactly that change.
  * <p>
  * A row whose bytes already differ from what was chained (and from any attested rewrite) is
- * tampered: it is not resealed, so that the verification keeps reporting it.
+ * tampered: it is not resealed, so that the verification keeps reporting it, and the health
+ * indicator {@code plaintextReseal} is DOWN naming it; the next start checks it again.
  */
 @Singleton
-public class PlaintextReseal {
+public class PlaintextReseal extends AbstractHealthIndicator<Map<String, Object>> {
 
     /** What the event serializer knows about personal fields. */
     public interface Sealer {
@@ -57,6 +61,9 @@ public class PlaintextReseal {
     private final CheckpointSigner signer;
     private final Checkpoints checkpoints;
     private final Clock clock;
+    /** The rows the last run left as found because they differ from the chain: event ids. */
+    private volatile List<String> leftAltered = List.of();
+    private volatile long lastResealed;
 
     PlaintextReseal(CheckpointSigner signer, Checkpoints checkpoints, Clock clock) {
         this.signer = signer;
@@ -84,6 +91,8 @@ public class PlaintextReseal {
         Map<Long, ResealAttestations.Attested> attested = ResealAttestations.load(connection, checkpoints.service(),
                 signer.publicKey());
         List<StoredEventsResealedEvent.Rewrite> rewrites = new ArrayList<>();
+        List<Long> altered = new ArrayList<>();
+        List<String> alteredIds = new ArrayList<>();
         while (true) {
             List<Row> rows = chunk(connection, after);
             if (rows.isEmpty()) {
@@ -92,8 +101,10 @@ public class PlaintextReseal {
             for (Row row : rows) {
                 AuditChain.StoredEvent stored = row.stored();
                 String type = stored.payloadType() + "|" + stored.payloadRevision();
-                if (personalTypes.containsKey(type)) {
-                    reseal(connection, sealer, row, attested.get(stored.globalIndex()), rewrites);
+                if (personalTypes.containsKey(type)
+                        && !reseal(connection, sealer, row, attested.get(stored.globalIndex()), rewrites)) {
+                    altered.add(stored.globalIndex());
+                    alteredIds.add(stored.eventIdentifier());
                 }
             }
             after = rows.get(rows.size() - 1).stored().globalIndex();
@@ -102,7 +113,8 @@ public class PlaintextReseal {
                 + " (id, checked_through, classification, checked_at) VALUES (1, ?, ?, CURRENT_TIMESTAMP(6))"
                 + " ON DUPLICATE KEY UPDATE checked_through = VALUES(checked_through),"
                 + " classification = VALUES(classification), checked_at = VALUES(checked_at)")) {
-            save.setLong(1, after);
+            // A row left as found is checked again at the next start, until the tampering is dealt with.
+            save.setLong(1, altered.isEmpty() ? after : altered.get(0) - 1);
             save.setString(2, classification);
             save.executeUpdate();
         }
@@ -110,18 +122,38 @@ public class PlaintextReseal {
             append.accept(List.of(attestation(rewrites.subList(from,
                     Math.min(rewrites.size(), from + REWRITES_PER_ATTESTATION)))));
         }
+        leftAltered = List.copyOf(alteredIds);
+        lastResealed = rewrites.size();
         return rewrites.size();
     }
 
-    private void reseal(Connection connection, Sealer sealer, Row row, ResealAttestations.Attested attested,
+    @Override
+    protected Map<String, Object> getHealthInformation() {
+        List<String> found = leftAltered;
+        healthStatus = found.isEmpty() ? HealthStatus.UP : HealthStatus.DOWN;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("resealedAtStart", lastResealed);
+        details.put("leftAsFound", found.size());
+        details.put("events", found.stream().limit(20).toList());
+        return details;
+    }
+
+    @Override
+    protected String getName() {
+        return "plaintextReseal";
+    }
+
+    /** False when the row differs from what was chained and was left as found; true otherwise. */
+    private boolean reseal(Connection connection, Sealer sealer, Row row, ResealAttestations.Attested attested,
                         List<StoredEventsResealedEvent.Rewrite> rewrites) throws SQLException {
         AuditChain.StoredEvent stored = row.stored();
         byte[] current = AuditChain.entryHash(stored);
         boolean asChained = AuditChain.same(current, row.chainedEntryHash());
         if (!asChained && (attested == null || !attested.covers(stored.globalIndex(), row.chainedEntryHash(), current))) {
-            LOG.warn("Event {} (global index {}) differs from what was chained: not resealed, the verification"
-                    + " reports it", stored.eventIdentifier(), stored.globalIndex());
-            return;
+            LOG.warn("Event {} (global index {}) differs from what was chained: not resealed; the verification"
+                    + " reports it and /health shows plaintextReseal DOWN", stored.eventIdentifier(),
+                    stored.globalIndex());
+            return false;
         }
         byte[] sealed;
         try {
@@ -131,7 +163,7 @@ public class PlaintextReseal {
                     + " (global index " + stored.globalIndex() + ")", e);
         }
         if (sealed == null) {
-            return;
+            return true;
         }
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE domain_event_entry SET payload = ? WHERE global_index = ?")) {
@@ -144,6 +176,7 @@ public class PlaintextReseal {
                 stored.payloadRevision(), stored.timestamp(), sealed, stored.metaData());
         rewrites.add(new StoredEventsResealedEvent.Rewrite(stored.globalIndex(), stored.eventIdentifier(),
                 AuditChain.hex(row.chainedEntryHash()), AuditChain.hex(AuditChain.entryHash(rewritten))));
+        return true;
     }
 
     private EventMessage<?> attestation(List<StoredEventsResealedEvent.Rewrite> rewrites) {

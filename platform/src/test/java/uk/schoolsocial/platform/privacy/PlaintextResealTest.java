@@ -106,6 +106,8 @@ class PlaintextResealTest {
 
         Verification verification = context.getBean(ChainVerifier.class).verify(kept);
         assertTrue(verification.intact(), verification.toString());
+        assertEquals(io.micronaut.health.HealthStatus.UP, reactor.core.publisher.Mono.from(
+                context.getBean(uk.schoolsocial.platform.audit.PlaintextReseal.class).getResult()).block().getStatus());
         assertEquals(Boolean.TRUE, verification.checkpointMatched(), "a checkpoint kept from before the rewrite still holds");
         assertEquals(3, verification.resealedEvents(), "the event sealed on write was not rewritten");
         List<String> attestations = attestations();
@@ -168,6 +170,17 @@ class PlaintextResealTest {
         Verification verification = context.getBean(ChainVerifier.class).verify(null);
         assertEquals(Verification.Problem.ALTERED, verification.firstBreak().problem());
         assertEquals(first, verification.firstBreak().eventId());
+        // Not only a log line: /health is DOWN naming it, and stays so at the next start.
+        assertHealthNames(first);
+        restart();
+        assertHealthNames(first);
+    }
+
+    private void assertHealthNames(String eventId) {
+        io.micronaut.management.health.indicator.HealthResult health = reactor.core.publisher.Mono.from(
+                context.getBean(uk.schoolsocial.platform.audit.PlaintextReseal.class).getResult()).block();
+        assertEquals(io.micronaut.health.HealthStatus.DOWN, health.getStatus());
+        assertTrue(String.valueOf(health.getDetails()).contains(eventId), String.valueOf(health.getDetails()));
     }
 
     /** Appends through a chained store whose serializer does not seal: as a version before sealing wrote. */
