@@ -100,8 +100,12 @@ class DownloadCommand implements Callable<Integer> {
             query.put("school", suite.school());
             Progress progress = Progress.of(progressMode, spec.commandLine().getErr(), "Downloading "
                     + suite.service(), -1);
-            long bytes = connection.export(query, out, progress::at);
-            progress.done(OfflineVerifier.readManifest(out).path("toSeq").asLong(), bytes);
+            long[] lines = new long[1];
+            long bytes = connection.export(query, out, (read, written) -> {
+                lines[0] = read;
+                progress.at(read, written);
+            });
+            progress.done(lines[0], bytes);
             JsonNode manifest = OfflineVerifier.readManifest(out);
             console.printf("Downloaded %s seq %d to %d to %s (%d bytes): %d whole, %d redacted.%n",
                     manifest.path("service").asText(), manifest.path("fromSeq").asLong(),
