@@ -192,27 +192,15 @@ class PlaintextResealTest {
     }
 
     private String publish(LegacyPupilNoted event) {
-        EventMessage<?> message = GenericEventMessage.asEventMessage(event)
-                .andMetaData(PlatformAxonContext.audit(event.schoolId()));
-        context.getBean(EventStore.class).publish(message);
-        return message.getIdentifier();
+        return StoredEventProbe.publish(context.getBean(EventStore.class), event, event.schoolId());
     }
 
     private LegacyPupilNoted read(String eventId) {
-        return context.getBean(EventStore.class).openStream(null).asStream()
-                .filter(event -> event.getIdentifier().equals(eventId)).findFirst()
-                .map(event -> (LegacyPupilNoted) event.getPayload()).orElseThrow();
+        return StoredEventProbe.read(context.getBean(EventStore.class), eventId, LegacyPupilNoted.class);
     }
 
     private String stored(String eventId) throws Exception {
-        try (Connection connection = TestDatabase.connect(schema); PreparedStatement select = connection.prepareStatement(
-                "SELECT payload FROM domain_event_entry WHERE event_identifier = ?")) {
-            select.setString(1, eventId);
-            try (ResultSet row = select.executeQuery()) {
-                assertTrue(row.next());
-                return new String(row.getBytes(1), StandardCharsets.UTF_8);
-            }
-        }
+        return StoredEventProbe.stored(schema, eventId);
     }
 
     private List<String> attestations() throws Exception {

@@ -9,19 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.ApplicationContext;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,27 +75,15 @@ class SealingTest {
     }
 
     private String publish(PupilNoted event) {
-        EventMessage<?> message = GenericEventMessage.asEventMessage(event)
-                .andMetaData(PlatformAxonContext.audit("school-a"));
-        context.getBean(EventStore.class).publish(message);
-        return message.getIdentifier();
+        return StoredEventProbe.publish(context.getBean(EventStore.class), event, "school-a");
     }
 
     private PupilNoted read(String eventId) {
-        return context.getBean(EventStore.class).openStream(null).asStream()
-                .filter(event -> event.getIdentifier().equals(eventId)).findFirst()
-                .map(event -> (PupilNoted) event.getPayload()).orElseThrow();
+        return StoredEventProbe.read(context.getBean(EventStore.class), eventId, PupilNoted.class);
     }
 
     private String stored(String eventId) throws Exception {
-        try (Connection connection = TestDatabase.connect(schema); PreparedStatement select = connection.prepareStatement(
-                "SELECT payload FROM domain_event_entry WHERE event_identifier = ?")) {
-            select.setString(1, eventId);
-            try (ResultSet row = select.executeQuery()) {
-                assertTrue(row.next());
-                return new String(row.getBytes(1), StandardCharsets.UTF_8);
-            }
-        }
+        return StoredEventProbe.stored(schema, eventId);
     }
 
     private static PupilNoted noted(String pupil, String incident, String name) {
