@@ -1,6 +1,7 @@
 package uk.schoolsocial.consent.consent.command;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 import uk.schoolsocial.events.consent.ConsentChannel;
 
 /**
@@ -15,5 +16,6 @@ public record WithdrawConsentCommand(
         ConsentChannel channel,
         String withdrawnBy,
         String actorId,
-        boolean onBehalf) {
+        boolean onBehalf,
+        @TargetAggregateVersion Long expectedVersion) {
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.Configuration;
 import uk.schoolsocial.consent.api.ConsentsApi;
+import uk.schoolsocial.consent.api.model.Consent;
 import uk.schoolsocial.consent.api.model.ConsentHistory;
 import uk.schoolsocial.consent.api.model.ConsentHistoryEntry;
 import uk.schoolsocial.consent.api.model.LiftObjectionRequest;
@@ -76,25 +77,26 @@ class PupilConsentsController implements ConsentsApi {
     @Override
     @Secured({Roles.PARENT, Roles.STAFF, Roles.SLT})
     public HttpResponse<PupilConsents> recordConsent(String pupilId, @ConsentRules RecordConsentRequest request,
-                                                     String idempotencyKey, String correlationId) {
+                                                     String idempotencyKey, String ifMatch, String correlationId) {
         Actor actor = current.get();
         long version = commands.send(new RecordConsentCommand(PupilConsentId.of(actor.schoolId(), pupilId),
                 actor.schoolId(), pupilId, ConsentChannel.valueOf(request.getChannel().getValue()),
                 request.getGivenBy(), ConsentMethod.valueOf(request.getMethod().getValue()),
                 request.getFormReference(), request.getGivenOn(), request.getValidUntil(), actor.id(),
-                actor.hasAnyRole(ON_BEHALF)));
+                actor.hasAnyRole(ON_BEHALF), ETags.expectedVersion(ifMatch)));
         PupilConsentView pupil = awaitVersion(actor, pupilId, version);
-        return HttpResponse.created(ConsentMapper.toApi(pupil), URI.create(consentsOf(pupilId)))
+        return HttpResponse.created(ConsentMapper.toApi(pupil),
+                        URI.create(consentOf(pupilId, ConsentChannel.valueOf(request.getChannel().getValue()))))
                 .header("ETag", ETags.of(pupil.version()));
     }
 
     @Override
     @Secured({Roles.STAFF, Roles.SLT, Roles.DSL})
     public HttpResponse<PupilConsents> recordObjection(String pupilId, RecordObjectionRequest request,
-                                                       String idempotencyKey, String correlationId) {
+                                                       String idempotencyKey, String ifMatch, String correlationId) {
         Actor actor = current.get();
         long version = commands.send(new RecordObjectionCommand(PupilConsentId.of(actor.schoolId(), pupilId),
-                actor.schoolId(), request.getReason(), actor.id()));
+                actor.schoolId(), request.getReason(), actor.id(), ETags.expectedVersion(ifMatch)));
         PupilConsentView pupil = awaitVersion(actor, pupilId, version);
         return HttpResponse.created(ConsentMapper.toApi(pupil), URI.create(consentsOf(pupilId)))
                 .header("ETag", ETags.of(pupil.version()));
@@ -104,10 +106,10 @@ class PupilConsentsController implements ConsentsApi {
     @Override
     @Secured({Roles.STAFF, Roles.SLT, Roles.DSL})
     public HttpResponse<PupilConsents> liftObjection(String pupilId, LiftObjectionRequest request,
-                                                     String idempotencyKey, String correlationId) {
+                                                     String idempotencyKey, String ifMatch, String correlationId) {
         Actor actor = current.get();
         long version = commands.send(new LiftObjectionCommand(PupilConsentId.of(actor.schoolId(), pupilId),
-                actor.schoolId(), request.getReason(), actor.id()));
+                actor.schoolId(), request.getReason(), actor.id(), ETags.expectedVersion(ifMatch)));
         PupilConsentView pupil = awaitVersion(actor, pupilId, version);
         return HttpResponse.ok(ConsentMapper.toApi(pupil)).header("ETag", ETags.of(pupil.version()));
     }
@@ -116,11 +118,11 @@ class PupilConsentsController implements ConsentsApi {
     @Secured({Roles.PARENT, Roles.STAFF, Roles.SLT})
     public HttpResponse<PupilConsents> withdrawConsent(String pupilId, PublicationChannel channel,
                                                        WithdrawConsentRequest request, String idempotencyKey,
-                                                       String correlationId) {
+                                                       String ifMatch, String correlationId) {
         Actor actor = current.get();
         long version = commands.send(new WithdrawConsentCommand(PupilConsentId.of(actor.schoolId(), pupilId),
                 actor.schoolId(), ConsentChannel.valueOf(channel.getValue()), request.getWithdrawnBy(), actor.id(),
-                actor.hasAnyRole(ON_BEHALF)));
+                actor.hasAnyRole(ON_BEHALF), ETags.expectedVersion(ifMatch)));
         PupilConsentView pupil = awaitVersion(actor, pupilId, version);
         return HttpResponse.ok(ConsentMapper.toApi(pupil)).header("ETag", ETags.of(pupil.version()));
     }
@@ -129,11 +131,22 @@ class PupilConsentsController implements ConsentsApi {
     @Secured({Roles.PARENT, Roles.STAFF, Roles.SLT, Roles.DSL, Roles.AUDITOR})
     public HttpResponse<PupilConsents> getPupilConsents(String pupilId) {
         Actor actor = current.get();
-        PupilConsentView pupil = Optional.of(pupilId)
-                .filter(id -> actor.hasAnyRole(SEE_ALL) || parents.isLinked(actor.schoolId(), actor.id(), id))
-                .flatMap(id -> find(actor, id))
-                .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such pupil"));
+        PupilConsentView pupil = visible(actor, pupilId);
         return HttpResponse.ok(ConsentMapper.toApi(pupil)).header("ETag", ETags.of(pupil.version()));
+    }
+
+    /** Where a recorded consent's Location points: the consent standing on one channel, if any. */
+    @Override
+    @Secured({Roles.PARENT, Roles.STAFF, Roles.SLT, Roles.DSL, Roles.AUDITOR})
+    public HttpResponse<Consent> getPupilConsent(String pupilId, PublicationChannel channel) {
+        Actor actor = current.get();
+        PupilConsentView pupil = visible(actor, pupilId);
+        Consent consent = ConsentMapper.toApi(pupil).getConsents().stream()
+                .filter(standing -> standing.getChannel() == channel)
+                .findFirst()
+                .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND,
+                        "The pupil has no consent for " + channel.getValue()));
+        return HttpResponse.ok(consent).header("ETag", ETags.of(pupil.version()));
     }
 
     /** The pupil's record as its events tell it, in order: the history cannot drift from what was decided. */
@@ -172,7 +185,19 @@ class PupilConsentsController implements ConsentsApi {
                 channels.findBySchoolIdAndPupilId(actor.schoolId(), pupilId));
     }
 
+    /** A pupil the caller may see: any of the school's for SEE_ALL roles, a parent's own linked pupils. */
+    private PupilConsentView visible(Actor actor, String pupilId) {
+        return Optional.of(pupilId)
+                .filter(id -> actor.hasAnyRole(SEE_ALL) || parents.isLinked(actor.schoolId(), actor.id(), id))
+                .flatMap(id -> find(actor, id))
+                .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such pupil"));
+    }
+
     private static String consentsOf(String pupilId) {
         return "/api/v1/pupils/" + pupilId + "/consents";
+    }
+
+    private static String consentOf(String pupilId, ConsentChannel channel) {
+        return consentsOf(pupilId) + "/" + channel.name();
     }
 }

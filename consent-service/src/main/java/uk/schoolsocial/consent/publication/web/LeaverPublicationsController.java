@@ -104,13 +104,14 @@ class LeaverPublicationsController implements LeaversApi {
     @Override
     @Secured({Roles.STAFF, Roles.SLT, Roles.ACCOUNT_ADMIN})
     public HttpResponse<Publication> reviewPublication(UUID publicationId, ReviewPublicationRequest request,
-                                                       String idempotencyKey, String correlationId) {
+                                                       String idempotencyKey, String ifMatch, String correlationId) {
         Actor actor = current.get();
         String id = publicationId.toString();
         publications.findByIdAndSchoolId(id, actor.schoolId())
                 .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such publication"));
         long version = commands.send(new ReviewPublicationCommand(id, actor.schoolId(),
-                ReviewDecision.valueOf(request.getDecision().getValue()), request.getReason(), actor.id()));
+                ReviewDecision.valueOf(request.getDecision().getValue()), request.getReason(), actor.id(),
+                ETags.expectedVersion(ifMatch)));
         return HttpResponse.ok(pages.await(id, actor.schoolId(), version)).header("ETag", ETags.of(version));
     }
 

@@ -123,12 +123,13 @@ class PublicationsController implements PublicationsApi {
     @Override
     @Secured({Roles.STAFF, Roles.SLT, Roles.ACCOUNT_ADMIN})
     public HttpResponse<Publication> recordTakedown(UUID publicationId, RecordTakedownRequest request,
-                                                    String idempotencyKey, String correlationId) {
+                                                    String idempotencyKey, String ifMatch, String correlationId) {
         Actor actor = current.get();
         String id = publicationId.toString();
         publications.findByIdAndSchoolId(id, actor.schoolId())
                 .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such publication"));
-        long version = commands.send(new RecordTakedownCommand(id, actor.schoolId(), request.getNote(), actor.id()));
+        long version = commands.send(new RecordTakedownCommand(id, actor.schoolId(), request.getNote(), actor.id(),
+                ETags.expectedVersion(ifMatch)));
         return HttpResponse.ok(pages.await(id, actor.schoolId(), version)).header("ETag", ETags.of(version));
     }
 }

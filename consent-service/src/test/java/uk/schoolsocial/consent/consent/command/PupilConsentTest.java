@@ -49,12 +49,12 @@ class PupilConsentTest {
 
     private static RecordConsentCommand paperForm(String formReference, LocalDate validUntil) {
         return new RecordConsentCommand(ID, "school-a", "pupil-1", ConsentChannel.OFFICIAL_SOCIAL_MEDIA, "parent-1",
-                ConsentMethod.PAPER_FORM, formReference, GIVEN_ON, validUntil, "staff-1", true);
+                ConsentMethod.PAPER_FORM, formReference, GIVEN_ON, validUntil, "staff-1", true, null);
     }
 
     private static RecordConsentCommand signedOnlineBy(String actorId, String givenBy) {
         return new RecordConsentCommand(ID, "school-a", "pupil-1", ConsentChannel.WEBSITE, givenBy,
-                ConsentMethod.SIGNED_ONLINE, null, GIVEN_ON, null, actorId, false);
+                ConsentMethod.SIGNED_ONLINE, null, GIVEN_ON, null, actorId, false, null);
     }
 
     private static ConsentGivenEvent given(ConsentChannel channel, LocalDate validUntil) {
@@ -126,7 +126,7 @@ class PupilConsentTest {
     @Test
     void con1_everyMissingFieldIsNamedAtOnce() {
         fixture.given(ROSTERED)
-                .when(new RecordConsentCommand(ID, "school-a", "pupil-1", null, " ", null, null, null, null, "staff-1", true))
+                .when(new RecordConsentCommand(ID, "school-a", "pupil-1", null, " ", null, null, null, null, "staff-1", true, null))
                 .expectNoEvents()
                 .expectExceptionMessage("The consent record is incomplete or invalid: [channel, givenBy, method, givenOn]");
     }
@@ -151,7 +151,7 @@ class PupilConsentTest {
     void anotherSchoolCannotTouchThePupilsRecord() {
         fixture.given(ROSTERED, given(ConsentChannel.PRINT, LocalDate.of(2027, 8, 31)))
                 .when(new RecordConsentCommand(ID, "school-b", "pupil-1", ConsentChannel.PRINT, "parent-9",
-                        ConsentMethod.PAPER_FORM, "CF-9", GIVEN_ON, null, "staff-9", true))
+                        ConsentMethod.PAPER_FORM, "CF-9", GIVEN_ON, null, "staff-9", true, null))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.NOT_FOUND));
     }
@@ -212,7 +212,7 @@ class PupilConsentTest {
     void con1_onlyAnAdultWithParentalResponsibilityGivesConsent() {
         fixture.given(ROSTERED)
                 .when(new RecordConsentCommand(ID, "school-a", "pupil-1", ConsentChannel.PRINT, "childminder-1",
-                        ConsentMethod.PAPER_FORM, "CF-2", GIVEN_ON, null, "staff-1", true))
+                        ConsentMethod.PAPER_FORM, "CF-2", GIVEN_ON, null, "staff-1", true, null))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.NO_PARENTAL_RESPONSIBILITY));
     }
@@ -233,7 +233,7 @@ class PupilConsentTest {
                 .expectException(refusedWith(ConsentError.NOT_FOUND));
         fixture.given(ROSTERED, new PupilLeftEvent(ID.value(), "school-a", "pupil-1", GIVEN_ON, NOW))
                 .when(new RecordConsentCommand(ID, "school-a", "pupil-1", ConsentChannel.WEBSITE, "parent-9",
-                        ConsentMethod.SIGNED_ONLINE, null, GIVEN_ON.plusYears(5), null, "parent-9", false))
+                        ConsentMethod.SIGNED_ONLINE, null, GIVEN_ON.plusYears(5), null, "parent-9", false, null))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.NOT_FOUND));
     }
@@ -243,13 +243,13 @@ class PupilConsentTest {
     void con1_consentIsNotGivenInTheFuture() {
         fixture.given(ROSTERED)
                 .when(new RecordConsentCommand(ID, "school-a", "pupil-1", ConsentChannel.PRINT, "parent-1",
-                        ConsentMethod.PAPER_FORM, "CF-1", LocalDate.of(2026, 9, 6), null, "staff-1", true))
+                        ConsentMethod.PAPER_FORM, "CF-1", LocalDate.of(2026, 9, 6), null, "staff-1", true, null))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.INVALID_CONSENT))
                 .expectExceptionMessage("The consent record is incomplete or invalid: [givenOn]");
         fixture.given(ROSTERED)
                 .when(new RecordConsentCommand(ID, "school-a", "pupil-1", ConsentChannel.PRINT, "parent-1",
-                        ConsentMethod.PAPER_FORM, "CF-1", LocalDate.of(2026, 9, 5), null, "staff-1", true))
+                        ConsentMethod.PAPER_FORM, "CF-1", LocalDate.of(2026, 9, 5), null, "staff-1", true, null))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -268,11 +268,11 @@ class PupilConsentTest {
         PupilObjectionRecordedEvent objection = new PupilObjectionRecordedEvent(ID.value(), "school-a", "pupil-1",
                 "staff-1", "Does not want to be photographed", NOW);
         fixture.given(ROSTERED, given(ConsentChannel.WEBSITE, LocalDate.of(2027, 8, 31)))
-                .when(new RecordObjectionCommand(ID, "school-a", " Does not want to be photographed ", "staff-1"))
+                .when(new RecordObjectionCommand(ID, "school-a", " Does not want to be photographed ", "staff-1", null))
                 .expectEvents(objection)
                 .expectResultMessagePayload(2L);
         fixture.given(ROSTERED, objection)
-                .when(new RecordObjectionCommand(ID, "school-a", null, "staff-1"))
+                .when(new RecordObjectionCommand(ID, "school-a", null, "staff-1", null))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.ALREADY_OBJECTED));
     }
@@ -280,7 +280,7 @@ class PupilConsentTest {
     @Test
     void con3_anyHolderOfParentalResponsibilityWithdraws() {
         fixture.given(ROSTERED, given(ConsentChannel.WEBSITE, LocalDate.of(2027, 8, 31)))
-                .when(new WithdrawConsentCommand(ID, "school-a", ConsentChannel.WEBSITE, "parent-2", "parent-2", false))
+                .when(new WithdrawConsentCommand(ID, "school-a", ConsentChannel.WEBSITE, "parent-2", "parent-2", false, null))
                 .expectEvents(new ConsentWithdrawnEvent(ID.value(), "school-a", "pupil-1", ConsentChannel.WEBSITE,
                         "parent-2", NOW));
     }
@@ -289,7 +289,7 @@ class PupilConsentTest {
     void con3_onlyAStandingConsentCanBeWithdrawn() {
         fixture.given(ROSTERED, given(ConsentChannel.WEBSITE, LocalDate.of(2027, 8, 31)),
                         new ConsentWithdrawnEvent(ID.value(), "school-a", "pupil-1", ConsentChannel.WEBSITE, "parent-1", NOW))
-                .when(new WithdrawConsentCommand(ID, "school-a", ConsentChannel.WEBSITE, "parent-1", "staff-1", true))
+                .when(new WithdrawConsentCommand(ID, "school-a", ConsentChannel.WEBSITE, "parent-1", "staff-1", true, null))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.NO_CONSENT_TO_WITHDRAW));
     }
@@ -297,15 +297,15 @@ class PupilConsentTest {
     @Test
     void con3_aParentWithdrawsOnlyAsThemselvesAndOnlyWhenLinked() {
         fixture.given(ROSTERED, given(ConsentChannel.WEBSITE, LocalDate.of(2027, 8, 31)))
-                .when(new WithdrawConsentCommand(ID, "school-a", ConsentChannel.WEBSITE, "parent-1", "parent-2", false))
+                .when(new WithdrawConsentCommand(ID, "school-a", ConsentChannel.WEBSITE, "parent-1", "parent-2", false, null))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.NOT_THE_GIVER));
         fixture.given(ROSTERED, given(ConsentChannel.WEBSITE, LocalDate.of(2027, 8, 31)))
-                .when(new WithdrawConsentCommand(ID, "school-a", ConsentChannel.WEBSITE, "parent-9", "parent-9", false))
+                .when(new WithdrawConsentCommand(ID, "school-a", ConsentChannel.WEBSITE, "parent-9", "parent-9", false, null))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.NOT_FOUND));
         fixture.given(ROSTERED, given(ConsentChannel.WEBSITE, LocalDate.of(2027, 8, 31)))
-                .when(new WithdrawConsentCommand(ID, "school-a", ConsentChannel.WEBSITE, "childminder-1", "staff-1", true))
+                .when(new WithdrawConsentCommand(ID, "school-a", ConsentChannel.WEBSITE, "childminder-1", "staff-1", true, null))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.NO_PARENTAL_RESPONSIBILITY));
     }
@@ -316,7 +316,7 @@ class PupilConsentTest {
     @Test
     void con2_anObjectionIsLiftedAsADecisionWithItsReason() {
         fixture.given(ROSTERED, OBJECTED)
-                .when(new LiftObjectionCommand(ID, "school-a", " She wants to be in the team photo ", "dsl-1"))
+                .when(new LiftObjectionCommand(ID, "school-a", " She wants to be in the team photo ", "dsl-1", null))
                 .expectEvents(new PupilObjectionLiftedEvent(ID.value(), "school-a", "pupil-1", "dsl-1",
                         "She wants to be in the team photo", NOW))
                 .expectResultMessagePayload(2L);
@@ -327,26 +327,26 @@ class PupilConsentTest {
         PupilObjectionLiftedEvent lifted = new PupilObjectionLiftedEvent(ID.value(), "school-a", "pupil-1", "dsl-1",
                 "Changed her mind", NOW);
         fixture.given(ROSTERED)
-                .when(new LiftObjectionCommand(ID, "school-a", "Changed her mind", "dsl-1"))
+                .when(new LiftObjectionCommand(ID, "school-a", "Changed her mind", "dsl-1", null))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.NO_OBJECTION_TO_LIFT));
         fixture.given(ROSTERED, OBJECTED, lifted)
-                .when(new LiftObjectionCommand(ID, "school-a", "Changed her mind", "dsl-1"))
+                .when(new LiftObjectionCommand(ID, "school-a", "Changed her mind", "dsl-1", null))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.NO_OBJECTION_TO_LIFT));
         fixture.given(ROSTERED, OBJECTED, lifted)
-                .when(new RecordObjectionCommand(ID, "school-a", null, "staff-1"))
+                .when(new RecordObjectionCommand(ID, "school-a", null, "staff-1", null))
                 .expectEvents(new PupilObjectionRecordedEvent(ID.value(), "school-a", "pupil-1", "staff-1", null, NOW));
     }
 
     @Test
     void con2_anObjectionIsNotLiftedWithoutAReasonNorByAnotherSchool() {
         fixture.given(ROSTERED, OBJECTED)
-                .when(new LiftObjectionCommand(ID, "school-a", "  ", "dsl-1"))
+                .when(new LiftObjectionCommand(ID, "school-a", "  ", "dsl-1", null))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.REASON_REQUIRED));
         fixture.given(ROSTERED, OBJECTED)
-                .when(new LiftObjectionCommand(ID, "school-b", "Changed her mind", "dsl-9"))
+                .when(new LiftObjectionCommand(ID, "school-b", "Changed her mind", "dsl-9", null))
                 .expectNoEvents()
                 .expectException(refusedWith(ConsentError.NOT_FOUND));
     }

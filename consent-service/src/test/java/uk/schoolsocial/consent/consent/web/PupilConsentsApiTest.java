@@ -77,7 +77,7 @@ class PupilConsentsApiTest implements AccountEventsDatabaseTest {
     void con1_recordedConsentIsReadableBackWithItsDefaultEnd() {
         String pupil = newPupil();
         record(STAFF, pupil, paperForm("OFFICIAL_SOCIAL_MEDIA")).statusCode(201)
-                .header("Location", consents(pupil))
+                .header("Location", consents(pupil) + "/OFFICIAL_SOCIAL_MEDIA")
                 .header("ETag", "\"1\"")
                 .body("yearGroup", equalTo("Year 5"))
                 .body("pupilId", equalTo(pupil))
@@ -91,6 +91,50 @@ class PupilConsentsApiTest implements AccountEventsDatabaseTest {
                 .body("consents[0].formReference", equalTo("CF-2026-0147"))
                 .body("consents[0].givenOn", equalTo("2026-09-04"))
                 .body("consents[0].validUntil", equalTo("2027-08-31"));
+    }
+
+    /** Issue 18: a recorded consent's Location names that consent, and the record there is the one recorded. */
+    @Test
+    void con1_theLocationOfARecordedConsentReadsThatConsent() {
+        String pupil = newPupil();
+        String location = record(STAFF, pupil, paperForm("PRINT")).statusCode(201).extract().header("Location");
+        api(PARENT).get(location).then().statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("channel", equalTo("PRINT"))
+                .body("givenBy", equalTo("parent-1"))
+                .body("formReference", equalTo("CF-2026-0147"));
+        api(STAFF).get(consents(pupil) + "/WEBSITE").then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("NOT_FOUND"));
+        api(OTHER_PARENT).get(location).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        badInput(STAFF).get(consents(pupil) + "/BILLBOARD").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    /** Issue 18: If-Match on every change of a record that has an ETag; a stale one changes nothing (412). */
+    @Test
+    void con1_con2_con3_aStaleIfMatchIsRefusedAndChangesNothing() {
+        String pupil = newPupil();
+        record(STAFF, pupil, paperForm("PRINT")).statusCode(201).header("ETag", "\"1\"");
+        api(STAFF).header("If-Match", "\"99\"").body(paperForm("WEBSITE")).post(consents(pupil)).then()
+                .statusCode(412).contentType("application/problem+json").body("code", equalTo("VERSION_MISMATCH"));
+        api(PARENT).header("If-Match", "\"99\"").body(Map.of("withdrawnBy", "parent-1"))
+                .post(consents(pupil) + "/PRINT/withdrawal").then().statusCode(412);
+        api(DSL).header("If-Match", "\"0\"").body(Map.of("reason", "Does not want to be photographed"))
+                .post("/api/v1/pupils/" + pupil + "/objection").then().statusCode(412);
+        api(STAFF).get(consents(pupil)).then().statusCode(200).header("ETag", "\"1\"")
+                .body("consents.channel", containsInAnyOrder("PRINT"))
+                .body("objectedAt", nullValue());
+        record(STAFF, pupil, paperForm("WEBSITE")).statusCode(201).header("ETag", "\"2\"");
+        api(STAFF).header("If-Match", "\"2\"").body(paperForm("WEBSITE")).post(consents(pupil)).then()
+                .statusCode(201).header("ETag", "\"3\"");
+        api(DSL).header("If-Match", "\"3\"").body(Map.of("reason", "Does not want to be photographed"))
+                .post("/api/v1/pupils/" + pupil + "/objection").then().statusCode(201).header("ETag", "\"4\"");
+        api(DSL).header("If-Match", "\"3\"").body(Map.of("reason", "Changed her mind"))
+                .post("/api/v1/pupils/" + pupil + "/objection/lifting").then().statusCode(412);
+        api(DSL).header("If-Match", "\"4\"").body(Map.of("reason", "Changed her mind"))
+                .post("/api/v1/pupils/" + pupil + "/objection/lifting").then().statusCode(200);
+        badInput(STAFF).header("If-Match", "not-an-etag").body(paperForm("PRINT")).post(consents(pupil)).then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("If-Match"));
     }
 
     @Test

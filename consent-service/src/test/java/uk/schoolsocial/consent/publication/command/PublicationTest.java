@@ -93,7 +93,7 @@ class PublicationTest {
     @Test
     void con3_theTakedownIsTrackedToRemoval() {
         fixture.given(REGISTERED, OPENED)
-                .when(new RecordTakedownCommand(ID, "school-a", " Deleted from Instagram ", "admin-1"))
+                .when(new RecordTakedownCommand(ID, "school-a", " Deleted from Instagram ", "admin-1", null))
                 .expectEvents(new PublicationTakenDownEvent(ID, "school-a", "admin-1", "Deleted from Instagram", NOW))
                 .expectResultMessagePayload(2L);
     }
@@ -101,11 +101,11 @@ class PublicationTest {
     @Test
     void con3_withoutAnOpenTakedownNothingIsTakenDown() {
         fixture.given(REGISTERED)
-                .when(new RecordTakedownCommand(ID, "school-a", null, "admin-1"))
+                .when(new RecordTakedownCommand(ID, "school-a", null, "admin-1", null))
                 .expectNoEvents()
                 .expectException(refusedWith(PublicationError.NO_OPEN_TAKEDOWN));
         fixture.given(REGISTERED, OPENED, new PublicationTakenDownEvent(ID, "school-a", "admin-1", null, NOW))
-                .when(new RecordTakedownCommand(ID, "school-a", null, "admin-1"))
+                .when(new RecordTakedownCommand(ID, "school-a", null, "admin-1", null))
                 .expectNoEvents()
                 .expectException(refusedWith(PublicationError.NO_OPEN_TAKEDOWN));
     }
@@ -113,7 +113,7 @@ class PublicationTest {
     @Test
     void anotherSchoolCannotTakeItDown() {
         fixture.given(REGISTERED, OPENED)
-                .when(new RecordTakedownCommand(ID, "school-b", null, "admin-9"))
+                .when(new RecordTakedownCommand(ID, "school-b", null, "admin-9", null))
                 .expectNoEvents()
                 .expectException(refusedWith(PublicationError.NOT_FOUND));
     }
@@ -161,7 +161,7 @@ class PublicationTest {
     @Test
     void con6_aReviewThatKeepsThePublicationIsRecordedWithItsReason() {
         fixture.given(REGISTERED, REVIEW_OPENED)
-                .when(new ReviewPublicationCommand(ID, "school-a", ReviewDecision.KEEP, " Taken from behind ", "slt-1"))
+                .when(new ReviewPublicationCommand(ID, "school-a", ReviewDecision.KEEP, " Taken from behind ", "slt-1", null))
                 .expectEvents(new PublicationReviewedEvent(ID, "school-a", List.of("pupil-2"), ReviewDecision.KEEP,
                         "slt-1", "Taken from behind", NOW))
                 .expectResultMessagePayload(2L);
@@ -170,7 +170,7 @@ class PublicationTest {
     @Test
     void con6_aReviewThatTakesThePublicationDownOpensTheLeaversTakedown() {
         fixture.given(REGISTERED, REVIEW_OPENED)
-                .when(new ReviewPublicationCommand(ID, "school-a", ReviewDecision.TAKE_DOWN, null, "slt-1"))
+                .when(new ReviewPublicationCommand(ID, "school-a", ReviewDecision.TAKE_DOWN, null, "slt-1", null))
                 .expectEvents(new PublicationReviewedEvent(ID, "school-a", List.of("pupil-2"), ReviewDecision.TAKE_DOWN,
                                 "slt-1", null, NOW),
                         new TakedownOpenedEvent(ID, "school-a", "pupil-2", ConsentChannel.OFFICIAL_SOCIAL_MEDIA, NOW,
@@ -180,11 +180,11 @@ class PublicationTest {
     @Test
     void con6_withoutAnOpenReviewNothingIsDecided() {
         fixture.given(REGISTERED)
-                .when(new ReviewPublicationCommand(ID, "school-a", ReviewDecision.KEEP, null, "slt-1"))
+                .when(new ReviewPublicationCommand(ID, "school-a", ReviewDecision.KEEP, null, "slt-1", null))
                 .expectNoEvents()
                 .expectException(refusedWith(PublicationError.NO_OPEN_REVIEW));
         fixture.given(REGISTERED, REVIEW_OPENED)
-                .when(new ReviewPublicationCommand(ID, "school-b", ReviewDecision.KEEP, null, "slt-9"))
+                .when(new ReviewPublicationCommand(ID, "school-b", ReviewDecision.KEEP, null, "slt-9", null))
                 .expectNoEvents()
                 .expectException(refusedWith(PublicationError.NOT_FOUND));
     }

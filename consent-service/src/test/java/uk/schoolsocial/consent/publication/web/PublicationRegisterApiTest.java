@@ -174,6 +174,9 @@ class PublicationRegisterApiTest implements AccountEventsDatabaseTest {
                 .body("items.find { it.id == '" + id + "' }.takedownFor", equalTo(List.of(pupil)))
                 .body("items.find { it.id == '" + id + "' }.status", equalTo("TAKEDOWN_OPEN"));
 
+        api(ADMIN).header("If-Match", "\"0\"").body(Map.of("note", "Removed from the news page"))
+                .post(PUBLICATIONS + "/" + id + "/takedown").then().statusCode(412)
+                .body("code", equalTo("VERSION_MISMATCH"));
         api(ADMIN).body(Map.of("note", "Removed from the news page"))
                 .post(PUBLICATIONS + "/" + id + "/takedown").then().statusCode(200)
                 .body("status", equalTo("TAKEN_DOWN")).body("takenDownBy", equalTo("admin-1"));
