@@ -217,7 +217,7 @@ class GeneratedRequestsE2E {
                         "posterType", "THIRD_PARTY", "route", "PLATFORM", "notes", "On a parents' group"))
                 .post("/api/v1/incidents/" + incident + "/assessment").then().statusCode(200);
         ids.add("takedown", as("slt").body(Map.of("addressee", "PLATFORM", "addressedTo", "Facebook", "reference", "FB-1"))
-                .post("/api/v1/incidents/" + incident + "/takedowns").then().statusCode(200).extract().path("takedowns[0].id"));
+                .post("/api/v1/incidents/" + incident + "/takedowns").then().statusCode(201).extract().path("takedowns[0].id"));
 
         String pupil = "fuzz-pupil-1";
         as("mis").body(Map.of("pupils", List.of(Map.of("pupilId", pupil, "givenName", "Amara", "familyName", "Osei",

@@ -73,7 +73,7 @@ class IncidentCaseE2E {
 
         String takedown = as("slt").body(Map.of("addressee", "PLATFORM", "addressedTo", "Facebook",
                         "reference", "FB-REPORT-99812"))
-                .post(incident + "/takedowns").then().statusCode(200).extract().path("takedowns[0].id");
+                .post(incident + "/takedowns").then().statusCode(201).extract().path("takedowns[0].id");
 
         // INC-5: 48 hours shortened to 3 seconds for this suite; the persistent deadline fires.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
@@ -83,7 +83,7 @@ class IncidentCaseE2E {
         as("slt").body(Map.of("body", "PROFESSIONALS_ONLINE_SAFETY_HELPLINE",
                         "escalatedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                         "externalReference", "POSH-2026-1182"))
-                .post(incident + "/escalations").then().statusCode(200)
+                .post(incident + "/escalations").then().statusCode(201)
                 .body("escalations[0].body", equalTo("PROFESSIONALS_ONLINE_SAFETY_HELPLINE"));
         as("slt").body(Map.of("note", "The link shows content not available"))
                 .post(incident + "/takedowns/" + takedown + "/removal").then().statusCode(200)

@@ -100,7 +100,7 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
                     "content", Base64.getEncoder().encodeToString("slurs sent to Marigold".getBytes(StandardCharsets.UTF_8))))
                     .statusCode(201);
             post(SLT, incident + "/takedowns", Map.of("addressee", "PERSON", "addressedTo", "Thaddeus Quennell"))
-                    .statusCode(200);
+                    .statusCode(201);
             post(SLT, incident + "/closure", Map.of("outcome", "Thaddeus apologised to Marigold",
                     "actionsTaken", "Meeting with Philippa Featherstonehaugh")).statusCode(200);
             List<String> traces = List.of("Marigold", "Featherstonehaugh", "Thaddeus", "Philippa", "Ravensworth",
@@ -232,7 +232,7 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
         post(SLT, incident + "/assessment", Map.of("severity", "LOW", "safeguarding", false, "possiblyIllegal", false,
                 "posterType", "PUPIL", "route", "PLATFORM", "notes", "Leopold Wintringham called")).statusCode(200);
         post(SLT, incident + "/takedowns", Map.of("addressee", "PERSON", "addressedTo", "Leopold Wintringham"))
-                .statusCode(200);
+                .statusCode(201);
         post(SLT, incident + "/closure", Map.of("outcome", "Leopold removed it", "actionsTaken", "Spoke to Leopold"))
                 .statusCode(200);
         INCIDENT.as(server.getPort(), SLT).get(incident).then().statusCode(200).body("status", equalTo("CLOSED"))

@@ -5,6 +5,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
 import uk.schoolsocial.events.incident.AssessmentRoute;
@@ -19,7 +20,9 @@ import uk.schoolsocial.incident.api.model.AssessIncidentRequest;
 import uk.schoolsocial.incident.api.model.CloseIncidentRequest;
 import uk.schoolsocial.incident.api.model.ConfirmTakedownRequest;
 import uk.schoolsocial.incident.api.model.IncidentCase;
+import uk.schoolsocial.incident.api.model.IncidentEscalation;
 import uk.schoolsocial.incident.api.model.IncidentHistory;
+import uk.schoolsocial.incident.api.model.IncidentTakedown;
 import uk.schoolsocial.incident.api.model.RecordEscalationRequest;
 import uk.schoolsocial.incident.api.model.RecordEscalationResponseRequest;
 import uk.schoolsocial.incident.api.model.ReopenIncidentRequest;
@@ -86,10 +89,35 @@ class HandlingController implements HandlingApi {
     public HttpResponse<IncidentCase> recordEscalation(UUID incidentId, RecordEscalationRequest request,
                                                        String idempotencyKey, String ifMatch, String correlationId) {
         Actor actor = current.get();
-        return answer(incidentId, commands.send(new RecordEscalationCommand(id(incidentId), actor.schoolId(),
-                actor.id(), UUID.randomUUID().toString(), EscalationBody.valueOf(request.getBody().getValue()),
+        String escalationId = UUID.randomUUID().toString();
+        return created(answer(incidentId, commands.send(new RecordEscalationCommand(id(incidentId), actor.schoolId(),
+                actor.id(), escalationId, EscalationBody.valueOf(request.getBody().getValue()),
                 request.getEscalatedAt().toInstant(), request.getExternalReference(), request.getDetails(),
-                ETags.expectedVersion(ifMatch))));
+                ETags.expectedVersion(ifMatch)))), incidentId, "escalations", escalationId);
+    }
+
+    /** Where a recorded escalation's Location points (INC-4); case-file readers only (INC-7). */
+    @Override
+    @Secured({Roles.SLT, Roles.DSL})
+    public HttpResponse<IncidentEscalation> getIncidentEscalation(UUID incidentId, UUID escalationId) {
+        IncidentView view = caseOf(incidentId);
+        IncidentEscalation escalation = IncidentMapper.caseFile(view, clock.instant()).getEscalations().stream()
+                .filter(each -> each.getId().equals(escalationId))
+                .findFirst()
+                .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such escalation"));
+        return HttpResponse.ok(escalation).header("ETag", ETags.of(view.version()));
+    }
+
+    /** Where a recorded takedown request's Location points (INC-5); case-file readers only (INC-7). */
+    @Override
+    @Secured({Roles.SLT, Roles.DSL})
+    public HttpResponse<IncidentTakedown> getIncidentTakedown(UUID incidentId, UUID takedownId) {
+        IncidentView view = caseOf(incidentId);
+        IncidentTakedown takedown = IncidentMapper.caseFile(view, clock.instant()).getTakedowns().stream()
+                .filter(each -> each.getId().equals(takedownId))
+                .findFirst()
+                .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such takedown request"));
+        return HttpResponse.ok(takedown).header("ETag", ETags.of(view.version()));
     }
 
     @Override
@@ -109,9 +137,11 @@ class HandlingController implements HandlingApi {
     public HttpResponse<IncidentCase> requestTakedown(UUID incidentId, RequestTakedownRequest request,
                                                       String idempotencyKey, String ifMatch, String correlationId) {
         Actor actor = current.get();
-        return answer(incidentId, commands.send(new RequestTakedownCommand(id(incidentId), actor.schoolId(),
-                actor.id(), UUID.randomUUID().toString(), TakedownAddressee.valueOf(request.getAddressee().getValue()),
-                request.getAddressedTo(), request.getReference(), ETags.expectedVersion(ifMatch))));
+        String takedownId = UUID.randomUUID().toString();
+        return created(answer(incidentId, commands.send(new RequestTakedownCommand(id(incidentId), actor.schoolId(),
+                actor.id(), takedownId, TakedownAddressee.valueOf(request.getAddressee().getValue()),
+                request.getAddressedTo(), request.getReference(), ETags.expectedVersion(ifMatch)))),
+                incidentId, "takedowns", takedownId);
     }
 
     @Override
@@ -168,6 +198,18 @@ class HandlingController implements HandlingApi {
     }
 
     /** The case file once the projection reached the version the command produced. */
+    /** A new entry of the case file: 201, Location the entry, the case file as it now stands. */
+    private static HttpResponse<IncidentCase> created(HttpResponse<IncidentCase> answer, UUID incidentId,
+                                                      String entries, String entryId) {
+        return HttpResponse.created(answer.body(), URI.create("/api/v1/incidents/" + incidentId + "/" + entries + "/"
+                + entryId)).header("ETag", answer.getHeaders().get("ETag"));
+    }
+
+    private IncidentView caseOf(UUID incidentId) {
+        return views.findByIdAndSchoolId(incidentId.toString(), current.get().schoolId())
+                .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such incident"));
+    }
+
     private HttpResponse<IncidentCase> answer(UUID incidentId, Long version) {
         IncidentView view = ReadYourWrites.await(() -> views.findById(incidentId.toString()), IncidentView::version,
                 version);

@@ -67,7 +67,7 @@ class DueTimesApiTest implements AccountEventsDatabaseTest {
                 .body(HandlingApiTest.report("OTHER", "THIRD_PARTY")).post("/api/v1/incidents").then()
                 .statusCode(201).extract().header("Location");
         api(slt).body(Map.of("addressee", "PLATFORM", "addressedTo", "Facebook")).post(incident + "/takedowns")
-                .then().statusCode(200);
+                .then().statusCode(201);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 api(slt).get(incident).then().statusCode(200).body("takedowns[0].escalationSuggestedAt", notNullValue()));
         api(slt).get(incident + "/history").then().statusCode(200)
@@ -86,9 +86,9 @@ class DueTimesApiTest implements AccountEventsDatabaseTest {
                 .body(HandlingApiTest.report("OTHER", "THIRD_PARTY")).post("/api/v1/incidents").then()
                 .statusCode(201).extract().header("Location");
         String late = api(slt).body(Map.of("addressee", "PLATFORM", "addressedTo", "TikTok"))
-                .post(incident + "/takedowns").then().statusCode(200).extract().path("takedowns[0].id");
+                .post(incident + "/takedowns").then().statusCode(201).extract().path("takedowns[0].id");
         String onTime = api(slt).body(Map.of("addressee", "PLATFORM", "addressedTo", "Facebook"))
-                .post(incident + "/takedowns").then().statusCode(200).extract().path("takedowns[1].id");
+                .post(incident + "/takedowns").then().statusCode(201).extract().path("takedowns[1].id");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> api(dsl).queryParam("overdue", true)
                 .get("/api/v1/incidents/takedowns").then().statusCode(200)
                 .body("items.takedown.id", contains(late))

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -137,7 +138,7 @@ class HandlingApiTest implements AccountEventsDatabaseTest {
                 .body("code", equalTo("POLICE_ESCALATION_REQUIRED"));
         String escalation = post(SLT, incident + "/escalations", Map.of("body", "POLICE",
                 "escalatedAt", Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString(),
-                "externalReference", "CR-2026-1")).statusCode(200)
+                "externalReference", "CR-2026-1")).statusCode(201)
                 .body("escalations[0].body", equalTo("POLICE"))
                 .body("escalations[0].escalatedBy", equalTo("slt-1"))
                 .body("escalations[0].externalReference", equalTo("CR-2026-1"))
@@ -150,6 +151,31 @@ class HandlingApiTest implements AccountEventsDatabaseTest {
                 .body("code", equalTo("ESCALATION_ANSWERED"));
         post(SLT, incident + "/closure", close).statusCode(200).body("status", equalTo("CLOSED"))
                 .body("closure.outcome", equalTo("Dealt with"));
+    }
+
+    /** Issue 18: a new escalation or takedown request is 201 with a Location that reads that entry. */
+    @Test
+    void inc4_inc5_aNewEntryOfTheCaseFileHasALocationThatReadsIt() {
+        String incident = reportDefamatory();
+        ValidatableResponse escalated = post(SLT, incident + "/escalations", Map.of("body", "PLATFORM",
+                "escalatedAt", Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "externalReference", "FB-77")).statusCode(201);
+        String escalationId = escalated.extract().path("escalations[0].id");
+        String escalation = escalated.extract().header("Location");
+        assertEquals(incident + "/escalations/" + escalationId, escalation);
+        api(DSL).get(escalation).then().statusCode(200).header("ETag", escalated.extract().header("ETag"))
+                .body("id", equalTo(escalationId)).body("body", equalTo("PLATFORM"))
+                .body("externalReference", equalTo("FB-77"));
+        ValidatableResponse requested = post(SLT, incident + "/takedowns",
+                Map.of("addressee", "PLATFORM", "addressedTo", "Facebook")).statusCode(201);
+        String takedown = requested.extract().header("Location");
+        api(SLT).get(takedown).then().statusCode(200).header("ETag", requested.extract().header("ETag"))
+                .body("addressee", equalTo("PLATFORM")).body("state", equalTo("REQUESTED"))
+                .body("dueAt", notNullValue());
+        api(STAFF).get(takedown).then().statusCode(403);
+        api(SLT).get(incident + "/takedowns/9b2e4c61-1f0a-4d7e-8c3b-5a6d7e8f9a0b").then().statusCode(404)
+                .contentType("application/problem+json");
+        api(OTHER_SCHOOL_SLT).get(escalation).then().statusCode(404);
     }
 
     @Test
@@ -165,12 +191,12 @@ class HandlingApiTest implements AccountEventsDatabaseTest {
     void inc5_aTakedownRequestIsTrackedToRemovalOrAbandonment() {
         String incident = reportDefamatory();
         String first = post(SLT, incident + "/takedowns", Map.of("addressee", "PLATFORM", "addressedTo", "Facebook",
-                "reference", "FB-1")).statusCode(200)
+                "reference", "FB-1")).statusCode(201)
                 .body("takedowns[0].state", equalTo("REQUESTED"))
                 .body("takedowns[0].addressee", equalTo("PLATFORM"))
                 .extract().path("takedowns[0].id");
         String second = post(SLT, incident + "/takedowns", Map.of("addressee", "PERSON",
-                "addressedTo", "The parent who posted it")).statusCode(200).extract().path("takedowns[1].id");
+                "addressedTo", "The parent who posted it")).statusCode(201).extract().path("takedowns[1].id");
         post(SLT, incident + "/takedowns/" + first + "/removal", Map.of("note", "Link dead")).statusCode(200)
                 .body("takedowns[0].state", equalTo("REMOVED")).body("takedowns[0].settledAt", notNullValue());
         post(SLT, incident + "/takedowns/" + first + "/removal", Map.of()).statusCode(422)

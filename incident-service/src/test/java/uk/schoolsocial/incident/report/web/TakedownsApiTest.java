@@ -54,7 +54,7 @@ class TakedownsApiTest implements AccountEventsDatabaseTest {
 
     private JsonPath requestTakedown(String slt, String incident, String addressee, String addressedTo) {
         return api(slt).body(Map.of("addressee", addressee, "addressedTo", addressedTo))
-                .post(incident + "/takedowns").then().statusCode(200).extract().jsonPath();
+                .post(incident + "/takedowns").then().statusCode(201).extract().jsonPath();
     }
 
     private ValidatableResponse setPeriod(String token, String platform, Object hours) {
