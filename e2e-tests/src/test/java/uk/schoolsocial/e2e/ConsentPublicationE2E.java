@@ -132,4 +132,18 @@ class ConsentPublicationE2E {
                         .body("allowed", equalTo(false))
                         .body("reasons.code", equalTo(List.of("ACCOUNT_NOT_LIVE"))));
     }
+
+    /** Issue 18: the MIS's CSV export goes through the gateway as it is, UTF-8 and its size limit intact. */
+    @Test
+    void aCsvRosterExportIsTakenThroughTheGateway() {
+        String file = "UPN,Legal Forename,Legal Surname,Year,DOB,Parental Responsibility\r\n"
+                + "e2e-pupil-csv-1,Zoë,Ó Briain,Year 4,14/03/2017,demo-parent\r\n";
+        as("mis").contentType("text/csv; charset=UTF-8").body(file).post("/api/v1/pupils/roster.csv").then()
+                .statusCode(200).body("received", equalTo(1));
+        as("parent").get("/api/v1/pupils/e2e-pupil-csv-1/consents").then().statusCode(200)
+                .body("yearGroup", equalTo("Year 4"));
+        as("mis").contentType("text/csv; charset=UTF-8").body(file.replace("14/03/2017", "2017-13-01"))
+                .post("/api/v1/pupils/roster.csv").then().statusCode(400)
+                .body("errors[0].field", equalTo("rows[2].dateOfBirth"));
+    }
 }

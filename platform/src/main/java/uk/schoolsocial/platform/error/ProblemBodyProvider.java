@@ -47,13 +47,20 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
         return Optional.empty();
     }
 
+    private static final java.util.regex.Pattern ALLOWED_TYPES =
+            java.util.regex.Pattern.compile("Allowed types: \\[([^\\]]+)\\]");
+
     /** Micronaut's own refusals of a body name what they are about, as every 4xx about input does. */
     private static List<FieldError> fieldErrors(int status, List<Error> errors) {
         if (status == 413) {
             return List.of(new FieldError("", "is too large"));
         }
         if (status == 415) {
-            return List.of(new FieldError("Content-Type", "must be application/json"));
+            // Micronaut names the types the operation takes ("Allowed types: [text/csv]"): JSON but for uploads
+            String allowed = errors.stream().map(Error::getMessage)
+                    .map(ALLOWED_TYPES::matcher).filter(java.util.regex.Matcher::find)
+                    .map(found -> found.group(1)).findFirst().orElse("application/json");
+            return List.of(new FieldError("Content-Type", "must be " + allowed));
         }
         return errors.stream().filter(e -> e.getPath().isPresent())
                 .map(e -> new FieldError(fieldName(e.getPath().get()), e.getMessage()))

@@ -35,7 +35,8 @@ import uk.schoolsocial.platform.error.Problems;
  * "no limit"), and text meets {@link InputRules#textProblem}. Numbers,
  * dates and ids are left to Micronaut, whose conversion errors {@link InputErrors} names. Every
  * broken rule is named in one 400. A body sent to an operation that reads one must be
- * {@code application/json} (else 415): Micronaut would otherwise read a form or plain text.
+ * {@code application/json} (else 415): Micronaut would otherwise read a form or plain text; an
+ * operation that reads another type (a CSV upload, {@code text/csv}) takes exactly that one.
  */
 @ServerFilter("/api/**")
 public class ParameterRulesFilter implements Ordered {
@@ -61,10 +62,11 @@ public class ParameterRulesFilter implements Ordered {
         if (match.isEmpty() || !(match.get() instanceof MethodBasedRouteMatch<?, ?> route)) {
             return null;
         }
-        if (readsBody(route) && declaresBody(request) && !isJson(request)) {
+        if (readsBody(route) && declaresBody(request) && !consumed(route, request)) {
+            String expected = expected(route);
             return problems.respond(request, new DomainException(PlatformError.UNSUPPORTED_MEDIA_TYPE,
-                    "The body must be application/json", List.of(new FieldError(HttpHeaders.CONTENT_TYPE,
-                    "must be application/json"))));
+                    "The body must be " + expected, List.of(new FieldError(HttpHeaders.CONTENT_TYPE,
+                    "must be " + expected))));
         }
         List<FieldError> errors = new ArrayList<>();
         for (Argument<?> argument : route.getArguments()) {
@@ -90,9 +92,19 @@ public class ParameterRulesFilter implements Ordered {
         return request.getContentLength() > 0 || request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
-    private static boolean isJson(HttpRequest<?> request) {
-        return request.getContentType().map(type -> type.getType().equalsIgnoreCase("application")
-                && type.getSubtype().equalsIgnoreCase("json")).orElse(false);
+    /** JSON, unless the operation reads another type (a CSV upload): then exactly that type. */
+    private static boolean consumed(MethodBasedRouteMatch<?, ?> route, HttpRequest<?> request) {
+        String expected = expected(route);
+        return request.getContentType().map(type -> (type.getType() + "/" + type.getSubtype())
+                .equalsIgnoreCase(expected)).orElse(false);
+    }
+
+    private static String expected(MethodBasedRouteMatch<?, ?> route) {
+        return route.getRouteInfo().getConsumes().stream()
+                .map(type -> type.getType() + "/" + type.getSubtype())
+                .filter(type -> !type.equals("application/json") && !type.equals("*/*"))
+                .findFirst()
+                .orElse("application/json");
     }
 
     private void check(Parameter parameter, List<FieldError> errors) {

@@ -4,14 +4,17 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import uk.schoolsocial.consent.api.RosterApi;
 import uk.schoolsocial.consent.api.model.RosterPupil;
 import uk.schoolsocial.consent.api.model.RosterPush;
@@ -30,6 +33,7 @@ import uk.schoolsocial.platform.identity.Actor;
 import uk.schoolsocial.platform.identity.CommandSender;
 import uk.schoolsocial.platform.identity.CurrentActor;
 import uk.schoolsocial.platform.identity.Roles;
+import uk.schoolsocial.platform.input.CsvUpload;
 import uk.schoolsocial.platform.web.ReadYourWrites;
 
 /**
@@ -40,30 +44,85 @@ import uk.schoolsocial.platform.web.ReadYourWrites;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class RosterController implements RosterApi {
 
+    /** As many pupils as the JSON push takes (its maxItems). */
+    private static final int MAX_PUPILS = 1000;
+    /** The columns of the CSV upload and the headers MIS exports give them (consent.yaml lists them). */
+    private static final List<CsvUpload.Column> CSV_COLUMNS = List.of(
+            CsvUpload.Column.required("pupilId", "pupil id", "upn", "admission number", "adno"),
+            CsvUpload.Column.required("givenName", "forename", "legal forename", "first name"),
+            CsvUpload.Column.required("familyName", "surname", "legal surname", "last name"),
+            CsvUpload.Column.required("yearGroup", "year", "year group", "ncyear"),
+            CsvUpload.Column.required("dateOfBirth", "dob", "date of birth"),
+            CsvUpload.Column.required("parentalResponsibility", "parental responsibility",
+                    "contacts with parental responsibility"),
+            CsvUpload.Column.optional("leftOn", "leaving date", "date of leaving"));
+
     private final CommandSender commands;
     private final CurrentActor current;
     private final PupilViewRepository pupils;
     private final AcademicYears academicYears;
     private final Clock clock;
+    private final Validator validator;
 
     RosterController(CommandSender commands, CurrentActor current, PupilViewRepository pupils,
-                     AcademicYears academicYears, Clock clock) {
+                     AcademicYears academicYears, Clock clock, Validator validator) {
         this.commands = commands;
         this.current = current;
         this.pupils = pupils;
         this.academicYears = academicYears;
         this.clock = clock;
+        this.validator = validator;
     }
 
     @Override
     @Secured(Roles.INTEGRATION)
     public RosterPushResult pushRoster(RosterPush push, String idempotencyKey, String correlationId) {
+        List<RosterPupil> entries = push.getPupils();
+        requirePossibleEntries(entries, i -> "pupils[" + i + "].");
+        return record(entries);
+    }
+
+    /**
+     * The same push from the CSV an MIS exports (issue 18): each row becomes the entry the JSON push
+     * takes and meets the same rules (the contract's, then {@link #requirePossibleEntries}); every
+     * bad cell is named by its row, and nothing is recorded unless every row is good.
+     */
+    @Override
+    @Secured(Roles.INTEGRATION)
+    public RosterPushResult pushRosterCsv(String body, String idempotencyKey, String correlationId) {
+        List<CsvUpload.Row> rows = CsvUpload.read(body, CSV_COLUMNS, MAX_PUPILS);
+        List<FieldError> errors = new ArrayList<>();
+        List<RosterPupil> entries = new ArrayList<>();
+        for (CsvUpload.Row row : rows) {
+            RosterPupil entry = new RosterPupil(row.cell("pupilId").orElse(null), row.cell("givenName").orElse(null),
+                    row.cell("familyName").orElse(null), row.cell("yearGroup").orElse(null),
+                    row.date("dateOfBirth", errors).orElse(null),
+                    row.cell("parentalResponsibility").map(RosterController::ids).orElse(List.of()));
+            entry.setLeftOn(row.date("leftOn", errors).orElse(null));
+            validator.validate(entry).stream()
+                    .map(violation -> new FieldError(row.name(violation.getPropertyPath().toString()),
+                            violation.getMessage()))
+                    .filter(error -> errors.stream().noneMatch(named -> named.field().equals(error.field())))
+                    .forEach(errors::add);
+            entries.add(entry);
+        }
+        if (!errors.isEmpty()) {
+            throw CsvUpload.refused(errors);
+        }
+        requirePossibleEntries(entries, i -> "rows[" + rows.get(i).number() + "].");
+        return record(entries);
+    }
+
+    private static List<String> ids(String cell) {
+        return Arrays.stream(cell.split(";")).map(String::strip).filter(id -> !id.isEmpty()).toList();
+    }
+
+    private RosterPushResult record(List<RosterPupil> entries) {
         Actor actor = current.get();
-        requirePossibleEntries(push.getPupils());
         int changed = 0;
         int leavers = 0;
         Map<String, Long> toRead = new LinkedHashMap<>();
-        for (RosterPupil entry : push.getPupils()) {
+        for (RosterPupil entry : entries) {
             PupilConsentId id = PupilConsentId.of(actor.schoolId(), entry.getPupilId());
             RosterOutcome outcome = commands.send(new RosterPupilCommand(id, actor.schoolId(), entry.getPupilId(),
                     entry.getGivenName(), entry.getFamilyName(), entry.getYearGroup(), entry.getDateOfBirth(),
@@ -76,7 +135,7 @@ class RosterController implements RosterApi {
         }
         // Read-your-writes once all are sent: the projection catches up with the whole push in a few batches.
         toRead.forEach((id, version) -> ReadYourWrites.await(() -> pupils.findById(id), PupilView::version, version));
-        int received = push.getPupils().size();
+        int received = entries.size();
         return new RosterPushResult(received, changed, received - changed, leavers);
     }
 
@@ -84,12 +143,12 @@ class RosterController implements RosterApi {
      * Every entry of the push is checked before any is recorded, so a push with one impossible entry
      * (a pupil twice, a pupil born in the future) changes nothing, and every such entry is named.
      */
-    private void requirePossibleEntries(List<RosterPupil> entries) {
+    private void requirePossibleEntries(List<RosterPupil> entries, IntFunction<String> naming) {
         Set<String> seen = new HashSet<>();
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = academicYears.today(clock);
         for (int i = 0; i < entries.size(); i++) {
-            String entry = "pupils[" + i + "].";
+            String entry = naming.apply(i);
             if (!seen.add(entries.get(i).getPupilId())) {
                 errors.add(new FieldError(entry + "pupilId", "appears more than once in the push"));
             }

@@ -106,4 +106,75 @@ class RosterApiTest implements AccountEventsDatabaseTest {
         api(STAFF).body(Map.of("pupils", List.of(pupil("pupil-" + UUID.randomUUID(), "Year 5")))).post(ROSTER).then()
                 .statusCode(403).body("code", equalTo("FORBIDDEN"));
     }
+
+    private RequestSpecification csv(String token, String body) {
+        return api(token).contentType("text/csv; charset=UTF-8").body(body);
+    }
+
+    /** Issue 18, CON-6: the CSV an MIS exports, with its own headers, UK dates and a byte order mark. */
+    @Test
+    void con6_aCsvExportIsPushedLikeTheJsonRoster() {
+        String a = "pupil-" + UUID.randomUUID();
+        String b = "pupil-" + UUID.randomUUID();
+        String file = "\uFEFFUPN,Legal Forename,Legal Surname,Year,DOB,Parental Responsibility,Leaving Date\r\n"
+                + a + ",Zoë,\"Ó Briain, the second\",Year 5,14/03/2016,parent-1;parent-3,\r\n"
+                + b + ",Sam,Patel,Year 6,2015-01-30,parent-2,17/10/2026\r\n";
+        csv(MIS, file).post(ROSTER + ".csv").then().statusCode(200)
+                .body("received", equalTo(2)).body("changed", equalTo(2)).body("leavers", equalTo(1));
+        api(PARENT).get("/api/v1/pupils/" + a + "/consents").then().statusCode(200)
+                .body("yearGroup", equalTo("Year 5"));
+        api(STAFF).get("/api/v1/pupils/" + b + "/consents").then().statusCode(200)
+                .body("leftOn", equalTo("2026-10-17"));
+        csv(MIS, file).post(ROSTER + ".csv").then().statusCode(200)
+                .body("changed", equalTo(0)).body("unchanged", equalTo(2));
+        // the same pupils in JSON are the same records: nothing changes
+        Map<String, Object> same = new HashMap<>(Map.of("pupilId", a, "givenName", "Zoë",
+                "familyName", "Ó Briain, the second", "yearGroup", "Year 5", "dateOfBirth", "2016-03-14",
+                "parentalResponsibility", List.of("parent-1", "parent-3")));
+        api(MIS).body(Map.of("pupils", List.of(same))).post(ROSTER).then().statusCode(200)
+                .body("unchanged", equalTo(1));
+    }
+
+    /** Issue 18: every bad cell is named by its row, and a file with one changes nothing. */
+    @Test
+    void con6_badRowsAreNamedAndNothingIsRecorded() throws Exception {
+        String good = "pupil-" + UUID.randomUUID();
+        long events = ServiceApi.eventCount(dataSource);
+        String file = "pupilId,givenName,familyName,yearGroup,dateOfBirth,parentalResponsibility\n"
+                + good + ",Sam,Patel,Year 6,2015-01-30,parent-2\n"
+                + "bad id!,Sam,Patel,Year 6,31/02/2016,parent-2\n"
+                + good + ",Sam,,Year 6,2099-01-01,\n";
+        API.badInput(server.getPort(), MIS).contentType("text/csv; charset=UTF-8").body(file)
+                .post(ROSTER + ".csv").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItems("rows[3].pupilId", "rows[3].dateOfBirth", "rows[4].familyName"));
+        API.badInput(server.getPort(), MIS).contentType("text/csv; charset=UTF-8").body(file.replace("31/02", "28/02")
+                        .replace("bad id!", "pupil-" + UUID.randomUUID()).replace(",Sam,,", ",Sam,Patel,"))
+                .post(ROSTER + ".csv").then().statusCode(400)
+                .body("errors.field", hasItems("rows[4].pupilId", "rows[4].dateOfBirth"));
+        assertEquals(events, ServiceApi.eventCount(dataSource));
+        api(STAFF).get("/api/v1/pupils/" + good + "/consents").then().statusCode(404);
+    }
+
+    /** Issue 18: a header that is not a column is refused, never ignored (a misspelt leaving date loses leavers). */
+    @Test
+    void con6_anUnknownOrMissingColumnRefusesTheFile() {
+        API.badInput(server.getPort(), MIS).contentType("text/csv; charset=UTF-8")
+                .body("pupilId,givenName,familyName,yearGroup,dateOfBirth,parentalResponsibility,Leaveing Date\n"
+                        + "p-1,Sam,Patel,Year 6,2015-01-30,parent-2,17/10/2026\n")
+                .post(ROSTER + ".csv").then().statusCode(400)
+                .body("errors[0].field", equalTo("header"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("Leaveing Date"));
+        API.badInput(server.getPort(), MIS).contentType("text/csv; charset=UTF-8")
+                .body("pupilId,givenName,familyName,yearGroup,parentalResponsibility\np-1,Sam,Patel,Year 6,parent-2\n")
+                .post(ROSTER + ".csv").then().statusCode(400)
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("dateOfBirth"));
+        API.badInput(server.getPort(), MIS).contentType("text/csv; charset=UTF-8")
+                .body("pupilId,givenName\n\"p-1,Sam\n")
+                .post(ROSTER + ".csv").then().statusCode(400).body("errors[0].field", equalTo("body"));
+        API.badInput(server.getPort(), MIS).body(Map.of("pupils", List.of()))
+                .post(ROSTER + ".csv").then().statusCode(415).body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"))
+                .body("errors[0].message", equalTo("must be text/csv"));
+        csv(STAFF, "pupilId\n").post(ROSTER + ".csv").then().statusCode(403);
+    }
 }
