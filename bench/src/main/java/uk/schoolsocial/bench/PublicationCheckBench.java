@@ -87,12 +87,12 @@ public final class PublicationCheckBench {
     private List<String> seed() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int from = 0; from < ROSTER; from += 100) {
-            StringBuilder roster = new StringBuilder("{\"pupils\":[");
+            StringBuilder roster = new StringBuilder("{\"records\":[");
             for (int i = from; i < from + 100; i++) {
                 String id = "bench-" + i;
                 ids.add(id);
                 roster.append(i == from ? "" : ",").append("{\"pupilId\":\"").append(id)
-                        .append("\",\"givenName\":\"Given").append(letters(i)).append("\",\"familyName\":\"Family")
+                        .append("\",\"forename\":\"Given").append(letters(i)).append("\",\"surname\":\"Family")
                         .append(letters(i)).append("\",\"yearGroup\":\"Year ").append(1 + i % 6)
                         .append("\",\"dateOfBirth\":\"2016-03-14\",\"parentalResponsibility\":[\"parent-").append(i)
                         .append("\"]}");

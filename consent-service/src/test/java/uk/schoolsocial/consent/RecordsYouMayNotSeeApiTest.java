@@ -59,7 +59,7 @@ class RecordsYouMayNotSeeApiTest implements AccountEventsDatabaseTest {
     /** A pupil on the roster whose one adult with parental responsibility is parent-1. */
     private String newPupil() {
         String id = "pupil-" + UUID.randomUUID();
-        api(MIS).body(Map.of("pupils", List.of(Map.of("pupilId", id, "givenName", "Zoë", "familyName", "Brown",
+        api(MIS).body(Map.of("records", List.of(Map.of("pupilId", id, "forename", "Zoë", "surname", "Brown",
                 "yearGroup", "Year 5", "dateOfBirth", "2016-03-14", "parentalResponsibility", List.of("parent-1")))))
                 .post("/api/v1/pupils/roster").then().statusCode(200);
         return id;

@@ -59,8 +59,8 @@ class RoleMatrixApiTest implements AccountEventsDatabaseTest {
     }
 
     private static final List<Endpoint> ENDPOINTS = List.of(
-            post("/api/v1/pupils/roster", role -> Map.of("pupils", List.of(Map.of("pupilId", "matrix-" + UUID.randomUUID(),
-                    "givenName", "Ann", "familyName", "Bee", "yearGroup", "Year 1", "dateOfBirth", "2020-01-01",
+            post("/api/v1/pupils/roster", role -> Map.of("records", List.of(Map.of("pupilId", "matrix-" + UUID.randomUUID(),
+                    "forename", "Ann", "surname", "Bee", "yearGroup", "Year 1", "dateOfBirth", "2020-01-01",
                     "parentalResponsibility", List.of()))), "INTEGRATION"),
             post(PUPIL + "/consents", role -> Map.of("channel", "WEBSITE", "givenBy", actor(role),
                     "method", "SIGNED_ONLINE", "givenOn", "2026-09-04"), "PARENT", "STAFF", "SLT"),

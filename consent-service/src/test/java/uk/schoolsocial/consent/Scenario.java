@@ -24,10 +24,10 @@ public final class Scenario {
     /** A new pupil with that name on the roster, parent-1 holding parental responsibility; returns the pupil id. */
     public String pupil(String givenName, String familyName) {
         String id = "pupil-" + UUID.randomUUID();
-        api.apply(MIS).body(Map.of("pupils", List.of(Map.of("pupilId", id, "givenName", givenName,
-                        "familyName", familyName, "yearGroup", "Year 5", "dateOfBirth", "2016-03-14",
+        api.apply(MIS).body(Map.of("records", List.of(Map.of("pupilId", id, "forename", givenName,
+                        "surname", familyName, "yearGroup", "Year 5", "dateOfBirth", "2016-03-14",
                         "parentalResponsibility", List.of("parent-1")))))
-                .post("/api/v1/pupils/roster").then().statusCode(200).body("changed", equalTo(1));
+                .post("/api/v1/pupils/roster").then().statusCode(200).body("added", equalTo(1));
         return id;
     }
 

@@ -65,14 +65,14 @@ class StrictInputApiTest implements AccountEventsDatabaseTest {
     }
 
     private static Map<String, Object> pupil(String id) {
-        return new HashMap<>(Map.of("pupilId", id, "givenName", "Zoë", "familyName", "Brown", "yearGroup", "Year 5",
+        return new HashMap<>(Map.of("pupilId", id, "forename", "Zoë", "surname", "Brown", "yearGroup", "Year 5",
                 "dateOfBirth", "2016-03-14", "parentalResponsibility", List.of("parent-1")));
     }
 
     /** A pupil on the roster whose one adult with parental responsibility is parent-1. */
     private String newPupil() {
         String id = "pupil-" + UUID.randomUUID();
-        api(MIS).body(Map.of("pupils", List.of(pupil(id)))).post("/api/v1/pupils/roster").then().statusCode(200);
+        api(MIS).body(Map.of("records", List.of(pupil(id)))).post("/api/v1/pupils/roster").then().statusCode(200);
         return id;
     }
 
@@ -149,16 +149,16 @@ class StrictInputApiTest implements AccountEventsDatabaseTest {
         for (Object born : List.of(20160314, "\"1899-12-31\"", "\"+2016-03-14\"", "\"14/03/2016\"")) {
             Map<String, Object> wrong = pupil("pupil-" + UUID.randomUUID());
             wrong.put("dateOfBirth", born instanceof String text ? text.replace("\"", "") : born);
-            StrictInput.refused(bad(MIS).body(Map.of("pupils", List.of(pupil(fine), wrong))).post("/api/v1/pupils/roster"),
-                    "pupils[1].dateOfBirth");
+            StrictInput.refused(bad(MIS).body(Map.of("records", List.of(pupil(fine), wrong))).post("/api/v1/pupils/roster"),
+                    "records[1].dateOfBirth");
         }
         Map<String, Object> tomorrow = pupil("pupil-" + UUID.randomUUID());
         tomorrow.put("dateOfBirth", today().plusDays(1).toString());
         Map<String, Object> nextYear = pupil("pupil-" + UUID.randomUUID());
         nextYear.put("dateOfBirth", today().plusYears(1).toString());
-        bad(MIS).body(Map.of("pupils", List.of(pupil(fine), tomorrow, nextYear))).post("/api/v1/pupils/roster").then()
+        bad(MIS).body(Map.of("records", List.of(pupil(fine), tomorrow, nextYear))).post("/api/v1/pupils/roster").then()
                 .statusCode(400).contentType("application/problem+json").body("code", equalTo("VALIDATION_FAILED"))
-                .body("errors.field", hasItems("pupils[1].dateOfBirth", "pupils[2].dateOfBirth"))
+                .body("errors.field", hasItems("records[1].dateOfBirth", "records[2].dateOfBirth"))
                 .body("errors[0].message", equalTo("must not be in the future"));
         assertEquals(before, events(), "nothing refused is stored, not even the valid entry");
         api(STAFF).get("/api/v1/pupils/" + fine + "/consents").then().statusCode(404);
@@ -169,9 +169,9 @@ class StrictInputApiTest implements AccountEventsDatabaseTest {
     void con6_issue11_namesWithControlCharactersOrLoneSurrogatesAreRefused() throws Exception {
         long before = events();
         for (String bad : List.of("\\u0000", "\\ud800", "\\u0008")) {
-            StrictInput.refused(bad(MIS).body("{\"pupils\":[{\"pupilId\":\"p-1\",\"givenName\":\"Zo" + bad + "e\","
-                    + "\"familyName\":\"Brown\",\"yearGroup\":\"Year 5\",\"dateOfBirth\":\"2016-03-14\","
-                    + "\"parentalResponsibility\":[\"parent-1\"]}]}").post("/api/v1/pupils/roster"), "pupils[0].givenName");
+            StrictInput.refused(bad(MIS).body("{\"records\":[{\"pupilId\":\"p-1\",\"forename\":\"Zo" + bad + "e\","
+                    + "\"surname\":\"Brown\",\"yearGroup\":\"Year 5\",\"dateOfBirth\":\"2016-03-14\","
+                    + "\"parentalResponsibility\":[\"parent-1\"]}]}").post("/api/v1/pupils/roster"), "records[0].forename");
         }
         StrictInput.refused(bad(STAFF).urlEncodingEnabled(false).get("/api/v1/pupils/p%001/consents"), "pupilId");
         StrictInput.refused(bad(STAFF).queryParam("yearGroup", "Year\u00005").get("/api/v1/consents/sheet"), "yearGroup");

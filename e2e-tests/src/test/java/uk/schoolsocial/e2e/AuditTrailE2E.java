@@ -83,8 +83,8 @@ class AuditTrailE2E {
                         "platform", "Facebook", "location", "https://facebook.com/groups/parents/posts/7",
                         "officialAccountInvolved", false, "peopleInvolved", List.of(Map.of("role", "PARENT"))))
                 .post("/api/v1/incidents").then().statusCode(201);
-        as("mis").body(Map.of("pupils", List.of(Map.of("pupilId", "pupil-audit-1", "givenName", "Amara",
-                        "familyName", "Osei", "yearGroup", "Year 4", "dateOfBirth", "2017-05-02",
+        as("mis").body(Map.of("records", List.of(Map.of("pupilId", "pupil-audit-1", "forename", "Amara",
+                        "surname", "Osei", "yearGroup", "Year 4", "dateOfBirth", "2017-05-02",
                         "parentalResponsibility", List.of("demo-parent")))))
                 .post("/api/v1/pupils/roster").then().statusCode(200);
         as("parent").body(Map.of("channel", "WEBSITE", "givenBy", "demo-parent", "method", "SIGNED_ONLINE",

@@ -48,9 +48,9 @@ class ConsentPublicationE2E {
 
     @Test
     void aWithdrawalStopsNewPublicationsAndOpensATakedown() {
-        as("mis").body(Map.of("pupils", List.of(Map.of("pupilId", PUPIL, "givenName", "Zoë", "familyName", "Ó Briain",
+        as("mis").body(Map.of("records", List.of(Map.of("pupilId", PUPIL, "forename", "Zoë", "surname", "Ó Briain",
                         "yearGroup", "Year 5", "dateOfBirth", "2016-03-14", "parentalResponsibility", List.of("demo-parent")))))
-                .post("/api/v1/pupils/roster").then().statusCode(200).body("changed", equalTo(1));
+                .post("/api/v1/pupils/roster").then().statusCode(200).body("added", equalTo(1));
         as("parent").body(Map.of("channel", "WEBSITE", "givenBy", "demo-parent", "method", "SIGNED_ONLINE",
                         "givenOn", LocalDate.now().toString()))
                 .post("/api/v1/pupils/" + PUPIL + "/consents").then().statusCode(201);
@@ -104,7 +104,7 @@ class ConsentPublicationE2E {
     @Test
     void anAccountSuspendedInAccountServiceFailsTheCheck() {
         String pupil = "e2e-pupil-4410";
-        as("mis").body(Map.of("pupils", List.of(Map.of("pupilId", pupil, "givenName", "Ravi", "familyName", "Kaur",
+        as("mis").body(Map.of("records", List.of(Map.of("pupilId", pupil, "forename", "Ravi", "surname", "Kaur",
                         "yearGroup", "Year 6", "dateOfBirth", "2015-05-02", "parentalResponsibility", List.of("demo-parent")))))
                 .post("/api/v1/pupils/roster").then().statusCode(200);
         as("parent").body(Map.of("channel", "OFFICIAL_SOCIAL_MEDIA", "givenBy", "demo-parent", "method", "SIGNED_ONLINE",
@@ -139,7 +139,7 @@ class ConsentPublicationE2E {
         String file = "UPN,Legal Forename,Legal Surname,Year,DOB,Parental Responsibility\r\n"
                 + "e2e-pupil-csv-1,Zoë,Ó Briain,Year 4,14/03/2017,demo-parent\r\n";
         as("mis").contentType("text/csv; charset=UTF-8").body(file).post("/api/v1/pupils/roster.csv").then()
-                .statusCode(200).body("received", equalTo(1));
+                .statusCode(200).body("added", equalTo(1));
         as("parent").get("/api/v1/pupils/e2e-pupil-csv-1/consents").then().statusCode(200)
                 .body("yearGroup", equalTo("Year 4"));
         as("mis").contentType("text/csv; charset=UTF-8").body(file.replace("14/03/2017", "2017-13-01"))

@@ -60,12 +60,12 @@ class PersonalDataE2E {
     }
 
     private static Map<String, Object> pupil(String id, String given, String family, String born) {
-        return Map.of("pupilId", id, "givenName", given, "familyName", family, "yearGroup", "Year 6",
+        return Map.of("pupilId", id, "forename", given, "surname", family, "yearGroup", "Year 6",
                 "dateOfBirth", born, "parentalResponsibility", List.of("demo-parent"));
     }
 
     private void roster(List<Map<String, Object>> pupils) {
-        as("mis").body(Map.of("pupils", pupils)).post("/api/v1/pupils/roster").then().statusCode(200);
+        as("mis").body(Map.of("records", pupils)).post("/api/v1/pupils/roster").then().statusCode(200);
     }
 
     private String report(String category, List<Map<String, Object>> people) {
@@ -149,7 +149,7 @@ class PersonalDataE2E {
         as("slt").body(Map.of("period", "P0D")).put("/api/v1/privacy/consent/retention/PUPIL_RECORD").then()
                 .statusCode(200);
         Map<String, Object> leaver = new HashMap<>(pupil(DEE, "Deverell", "Tansy", "2015-09-30"));
-        leaver.put("leftOn", LocalDate.now().minusDays(1).toString());
+        leaver.put("leavingDate", LocalDate.now().minusDays(1).toString());
         roster(List.of(leaver));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 as("auditor").get("/api/v1/privacy/consent/erasures").then().statusCode(200)

@@ -120,7 +120,7 @@ class SuiteE2E {
     void consentSlice_aParentsConsentIsRecordedPerChannel() {
         String pupil = "pupil-" + UUID.randomUUID();
         // CON-6: the pupil and the adult with parental responsibility come from the MIS roster
-        as("mis").body(Map.of("pupils", List.of(Map.of("pupilId", pupil, "givenName", "Zoe", "familyName", "Brown",
+        as("mis").body(Map.of("records", List.of(Map.of("pupilId", pupil, "forename", "Zoe", "surname", "Brown",
                         "yearGroup", "Year 5", "dateOfBirth", "2016-03-14", "parentalResponsibility", List.of("parent-42")))))
                 .post("/api/v1/pupils/roster").then().statusCode(200);
         as("slt").body(Map.of("channel", "WEBSITE", "givenBy", "parent-42", "method", "PAPER_FORM",

@@ -63,7 +63,7 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
     }
 
     private static Map<String, Object> pupil(String id, String given, String family, String born) {
-        return new HashMap<>(Map.of("pupilId", id, "givenName", given, "familyName", family, "yearGroup", "Year 4",
+        return new HashMap<>(Map.of("pupilId", id, "forename", given, "surname", family, "yearGroup", "Year 4",
                 "dateOfBirth", born, "parentalResponsibility", List.of("parent-1")));
     }
 
@@ -81,11 +81,11 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
         try (LogCapture logs = LogCapture.start()) {
             String erased = "pupil-" + UUID.randomUUID();
             String kept = "pupil-" + UUID.randomUUID();
-            api(CONSENT, MIS).body(Map.of("pupils", List.of(pupil(erased, "Ottoline", "Brackenbury", "2016-11-23"),
+            api(CONSENT, MIS).body(Map.of("records", List.of(pupil(erased, "Ottoline", "Brackenbury", "2016-11-23"),
                     pupil(kept, "Persimmon", "Quarrendon", "2016-04-02")))).post("/api/v1/pupils/roster").then()
                     .statusCode(200);
             // the same MIS id in another school is another pupil, whom the erasure must not touch
-            api(CONSENT, OTHER_MIS).body(Map.of("pupils", List.of(pupil(erased, "Isambard", "Fotheringay", "2015-07-30"))))
+            api(CONSENT, OTHER_MIS).body(Map.of("records", List.of(pupil(erased, "Isambard", "Fotheringay", "2015-07-30"))))
                     .post("/api/v1/pupils/roster").then().statusCode(200);
             for (String id : List.of(erased, kept)) {
                 api(CONSENT, PARENT).body(Map.of("channel", "WEBSITE", "givenBy", "parent-1", "method", "PAPER_FORM",
@@ -136,7 +136,7 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
             api(CONSENT, STAFF).get("/api/v1/pupils/" + erased + "/consents").then().statusCode(404);
             api(CONSENT, STAFF).get("/api/v1/pupils/" + erased + "/consents/history").then().statusCode(404);
             api(CONSENT, STAFF).queryParam("yearGroup", "Year 4").get("/api/v1/consents/sheet").then().statusCode(200)
-                    .body("pupils.pupilId", not(hasItem(erased))).body("pupils.givenName", hasItem("Persimmon"));
+                    .body("pupils.pupilId", not(hasItem(erased))).body("pupils.forename", hasItem("Persimmon"));
             // the events stay, their personal fields read as erased
             auditEvents(record)
                     .body("items.find { it.payloadType.endsWith('PupilRosteredEvent') }.payload.givenName", nullValue())
@@ -167,7 +167,7 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
                     "the other school's pupil keeps their row");
 
             // the MIS pushes the erased pupil again: nothing changes, they stay erased
-            api(CONSENT, MIS).body(Map.of("pupils", List.of(pupil(erased, "Ottoline", "Brackenbury", "2016-11-23"))))
+            api(CONSENT, MIS).body(Map.of("records", List.of(pupil(erased, "Ottoline", "Brackenbury", "2016-11-23"))))
                     .post("/api/v1/pupils/roster").then().statusCode(200).body("unchanged", equalTo(1));
             assertEquals(List.of(), PersonalDataScan.find(dataSource, List.of("Ottoline", "Brackenbury")));
 
@@ -189,7 +189,7 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
         String keptAdult = "parent-" + UUID.randomUUID();
         Map<String, Object> entry = pupil(pupilId, "Clementine", "Harbottle", "2017-01-19");
         entry.put("parentalResponsibility", List.of(erasedAdult, keptAdult).stream().sorted().toList());
-        api(CONSENT, MIS).body(Map.of("pupils", List.of(entry))).post("/api/v1/pupils/roster").then().statusCode(200);
+        api(CONSENT, MIS).body(Map.of("records", List.of(entry))).post("/api/v1/pupils/roster").then().statusCode(200);
         String erasedForm = "CF-Wolstenholme-" + pupilId.substring(6, 14);
         String keptForm = "CF-Aldergrove-" + pupilId.substring(6, 14);
         api(CONSENT, STAFF).body(Map.of("channel", "WEBSITE", "givenBy", erasedAdult, "method", "PAPER_FORM",
@@ -219,7 +219,7 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
     @Test
     void aud4_anErasedPublicationsTakedownNoteIsGone() throws Exception {
         String pupilId = "pupil-" + UUID.randomUUID();
-        api(CONSENT, MIS).body(Map.of("pupils", List.of(pupil(pupilId, "Araminta", "Scrivener", "2016-06-06"))))
+        api(CONSENT, MIS).body(Map.of("records", List.of(pupil(pupilId, "Araminta", "Scrivener", "2016-06-06"))))
                 .post("/api/v1/pupils/roster").then().statusCode(200);
         api(CONSENT, PARENT).body(Map.of("channel", "WEBSITE", "givenBy", "parent-1", "method", "SIGNED_ONLINE",
                 "givenOn", LocalDate.now().toString())).post("/api/v1/pupils/" + pupilId + "/consents").then()
@@ -277,8 +277,8 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
     void aud4_aLeaverIsErasedWhenTheSchoolsRetentionPeriodHasRun() throws Exception {
         String leaver = "pupil-" + UUID.randomUUID();
         Map<String, Object> entry = pupil(leaver, "Wilhelmina", "Threlkeld", "2015-02-14");
-        entry.put("leftOn", LocalDate.now().minusDays(3).toString());
-        api(CONSENT, MIS).body(Map.of("pupils", List.of(entry))).post("/api/v1/pupils/roster").then().statusCode(200);
+        entry.put("leavingDate", LocalDate.now().minusDays(3).toString());
+        api(CONSENT, MIS).body(Map.of("records", List.of(entry))).post("/api/v1/pupils/roster").then().statusCode(200);
         retention.run();
         assertTrue(!PersonalDataScan.find(dataSource, List.of("Wilhelmina", "Threlkeld")).isEmpty(),
                 "a year by default: a leaver of three days ago is still held");

@@ -23,11 +23,14 @@ import java.util.regex.Pattern;
  * the operation's description allows (the contract names them in prose: "Roles: STAFF, SLT").
  */
 public record ContractOperation(String id, String method, String pathTemplate, List<Parameter> parameters,
-                                Schema<?> body, boolean bodyRequired, Set<String> statuses, List<String> users) {
+                                Schema<?> body, boolean bodyRequired, Set<String> statuses, List<String> users,
+                                String bodyType, long maxBodyBytes, String description) {
 
     /** The demo user of each role (gateway's DemoUsers). */
     private static final Map<String, String> USER_OF_ROLE = Map.of("STAFF", "staff", "SLT", "slt", "DSL", "dsl",
             "ACCOUNT_ADMIN", "admin", "PARENT", "parent", "AUDITOR", "auditor", "INTEGRATION", "mis");
+    /** common.yaml's limit for an operation that states none (the merged document keeps it at its root). */
+    private static final long DEFAULT_MAX_BODY_BYTES = 262_144;
     /** For an operation whose description names no role (e.g. "only the applicant"): any of the school's. */
     private static final List<String> ANY_USER = List.of("staff", "slt", "dsl", "admin", "parent", "auditor", "mis");
 
@@ -44,11 +47,12 @@ public record ContractOperation(String id, String method, String pathTemplate, L
         }
         List<ContractOperation> operations = new ArrayList<>();
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                operations.add(of(path, method, item, operation))));
+                operations.add(of(api, path, method, item, operation))));
         return operations;
     }
 
-    private static ContractOperation of(String path, PathItem.HttpMethod method, PathItem item, Operation operation) {
+    private static ContractOperation of(OpenAPI api, String path, PathItem.HttpMethod method, PathItem item,
+                                        Operation operation) {
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         for (List<Parameter> level : java.util.Arrays.asList(item.getParameters(), operation.getParameters())) {
             if (level != null) {
@@ -57,14 +61,22 @@ public record ContractOperation(String id, String method, String pathTemplate, L
         }
         Schema<?> body = null;
         boolean bodyRequired = false;
+        String bodyType = null;
         if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
             MediaType json = operation.getRequestBody().getContent().get("application/json");
             body = json == null ? null : json.getSchema();
             bodyRequired = Boolean.TRUE.equals(operation.getRequestBody().getRequired());
+            bodyType = operation.getRequestBody().getContent().keySet().iterator().next();
         }
+        Object limit = operation.getExtensions() == null ? null : operation.getExtensions().get("x-max-body-bytes");
+        long maxBodyBytes = limit instanceof Number number ? number.longValue()
+                : api.getExtensions() != null && api.getExtensions().get("x-max-body-bytes") instanceof Number root
+                ? root.longValue() : DEFAULT_MAX_BODY_BYTES;
         String id = operation.getOperationId() != null ? operation.getOperationId() : method + " " + path;
         return new ContractOperation(id, method.name(), path, List.copyOf(parameters.values()), body, bodyRequired,
-                Set.copyOf(operation.getResponses().keySet()), users(operation));
+                Set.copyOf(operation.getResponses().keySet()), users(operation), bodyType, maxBodyBytes,
+                (operation.getSummary() == null ? "" : operation.getSummary()) + " "
+                        + (operation.getDescription() == null ? "" : operation.getDescription()));
     }
 
     private static List<String> users(Operation operation) {
@@ -84,6 +96,16 @@ public record ContractOperation(String id, String method, String pathTemplate, L
     public boolean documents(int status) {
         return statuses.contains(Integer.toString(status)) || statuses.contains((status / 100) + "XX")
                 || statuses.contains((status / 100) + "xx") || statuses.contains("default");
+    }
+
+    /** Whether the description names the roles allowed, so a demo user of another role must be refused. */
+    public boolean namesRoles() {
+        return users.size() < ANY_USER.size();
+    }
+
+    /** The demo users of roles the operation does not name. */
+    public List<String> otherUsers() {
+        return ANY_USER.stream().filter(user -> !users.contains(user)).toList();
     }
 
     public boolean writes() {

@@ -56,7 +56,7 @@ public record GeneratedRequest(int caseNumber, String label, String user, String
         return out.toString();
     }
 
-    static String shorten(String text, int max) {
+    public static String shorten(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max) + "...(" + text.length() + " chars)";
     }
 

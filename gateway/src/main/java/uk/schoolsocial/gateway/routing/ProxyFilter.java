@@ -73,7 +73,10 @@ final class ProxyFilter implements HttpServerFilter {
         }
         RouteTable.Route route = routes.route(request.getPath());
         if (route instanceof RouteTable.Route.Gateway) {
-            return chain.proceed(request);
+            // The gateway's own operations (a suite-wide erasure) keep their contracts' limits too (issue 18)
+            long limit = limits.limit(request.getMethod(), request.getPath());
+            return request.getContentLength() > limit ? Mono.just(tooLarge(request, limit, request.getContentLength()))
+                    : chain.proceed(request);
         }
         if (route instanceof RouteTable.Route.NotFound notFound) {
             return Mono.just(Problems.response(HttpStatus.NOT_FOUND, notFound.detail()));

@@ -28,7 +28,8 @@ public final class ContractOperations {
      * first value of an enumeration, {@code service} for a {@code service} parameter (the audit
      * API), and {@code x-1} for any other.
      *
-     * @param document the document it is in ({@code account}, {@code audit})
+     * @param document  the document it is in ({@code account}, {@code audit})
+     * @param takesBody whether it takes a JSON body (a CSV upload takes {@code text/csv} only)
      */
     public record Operation(String document, String method, String template, String path, String operationId,
                             boolean takesBody) {
@@ -63,7 +64,7 @@ public final class ContractOperations {
                     }
                 }
                 operations.add(new Operation(document, method.toUpperCase(java.util.Locale.ROOT), template, path, (String) operation.get("operationId"),
-                        operation.containsKey("requestBody")));
+                        map(map(operation.get("requestBody")).get("content")).containsKey("application/json")));
             }
         });
         return operations;

@@ -58,10 +58,11 @@ public class PupilConsent {
         if (roster != null && roster.givenName() == null) {
             // AUD-4: the pupil was erased (their key destroyed, so their names read as null). The school
             // decided that; a roster push that still lists them changes nothing.
-            return new RosterOutcome(AggregateLifecycle.getVersion(), false, false);
+            return new RosterOutcome(AggregateLifecycle.getVersion(), false, false, false);
         }
         RosterEntry entry = RosterEntry.of(command);
-        boolean changed = roster == null || !roster.sameAs(entry);
+        boolean added = roster == null;
+        boolean changed = added || !roster.sameAs(entry);
         boolean leaving = command.leftOn() != null && leftOn == null;
         if (changed) {
             apply(new PupilRosteredEvent(command.pupilConsentId().value(), command.schoolId(), command.pupilId(),
@@ -71,7 +72,7 @@ public class PupilConsent {
         if (leaving) {
             apply(new PupilLeftEvent(pupilConsentId, schoolId, pupilId, command.leftOn(), clock.instant()));
         }
-        return new RosterOutcome(AggregateLifecycle.getVersion(), changed || leaving, leaving);
+        return new RosterOutcome(AggregateLifecycle.getVersion(), changed || leaving, leaving, added);
     }
 
     /** @return the version of the pupil's record after this consent; without an end, it ends with the school's year */

@@ -17,7 +17,7 @@ final class ConsentMapper {
     static PupilConsents toApi(PupilConsentView pupil) {
         PupilConsents api = new PupilConsents(pupil.pupilId(), pupil.pupil().yearGroup(), pupil.version(),
                 pupil.channels().stream().map(ConsentMapper::toApi).toList());
-        api.setLeftOn(pupil.pupil().leftOn());
+        api.setLeavingDate(pupil.pupil().leftOn());
         if (pupil.pupil().objectedAt() != null) {
             api.setObjectedAt(pupil.pupil().objectedAt().atZone(ZoneOffset.UTC));
         }

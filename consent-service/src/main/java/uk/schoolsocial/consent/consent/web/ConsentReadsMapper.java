@@ -36,7 +36,7 @@ final class ConsentReadsMapper {
             entry.setYearGroup(rostered.yearGroup());
         } else if (payload instanceof PupilLeftEvent left) {
             entry = entry(event, ConsentHistoryEntryType.LEFT, left.recordedAt());
-            entry.setLeftOn(left.leftOn());
+            entry.setLeavingDate(left.leftOn());
         } else if (payload instanceof ConsentGivenEvent given) {
             entry = entry(event, ConsentHistoryEntryType.CONSENT_GIVEN, given.recordedAt());
             entry.setChannel(channel(given.channel()));
@@ -80,7 +80,7 @@ final class ConsentReadsMapper {
 
     /** RFC 4180: every field quoted where needed; a leading formula character is defused for spreadsheets. */
     static String toCsv(List<uk.schoolsocial.consent.consent.query.ConsentSheetRow> rows) {
-        StringBuilder csv = new StringBuilder("pupilId,familyName,givenName,");
+        StringBuilder csv = new StringBuilder("pupilId,surname,forename,");
         csv.append(java.util.Arrays.stream(ConsentChannel.values()).map(Enum::name).collect(Collectors.joining(",")))
                 .append(",objected,left\r\n");
         for (var row : rows) {

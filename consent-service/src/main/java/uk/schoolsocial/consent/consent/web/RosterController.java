@@ -49,13 +49,13 @@ class RosterController implements RosterApi {
     /** The columns of the CSV upload and the headers MIS exports give them (consent.yaml lists them). */
     private static final List<CsvUpload.Column> CSV_COLUMNS = List.of(
             CsvUpload.Column.required("pupilId", "pupil id", "upn", "admission number", "adno"),
-            CsvUpload.Column.required("givenName", "forename", "legal forename", "first name"),
-            CsvUpload.Column.required("familyName", "surname", "legal surname", "last name"),
+            CsvUpload.Column.required("forename", "legal forename", "first name", "given name"),
+            CsvUpload.Column.required("surname", "legal surname", "last name", "family name"),
             CsvUpload.Column.required("yearGroup", "year", "year group", "ncyear"),
             CsvUpload.Column.required("dateOfBirth", "dob", "date of birth"),
             CsvUpload.Column.required("parentalResponsibility", "parental responsibility",
                     "contacts with parental responsibility"),
-            CsvUpload.Column.optional("leftOn", "leaving date", "date of leaving"));
+            CsvUpload.Column.optional("leavingDate", "leaving date", "date of leaving", "left on"));
 
     private final CommandSender commands;
     private final CurrentActor current;
@@ -77,8 +77,8 @@ class RosterController implements RosterApi {
     @Override
     @Secured(Roles.INTEGRATION)
     public RosterPushResult pushRoster(RosterPush push, String idempotencyKey, String correlationId) {
-        List<RosterPupil> entries = push.getPupils();
-        requirePossibleEntries(entries, i -> "pupils[" + i + "].");
+        List<RosterPupil> entries = push.getRecords();
+        requirePossibleEntries(entries, i -> "records[" + i + "].");
         return record(entries);
     }
 
@@ -94,11 +94,11 @@ class RosterController implements RosterApi {
         List<FieldError> errors = new ArrayList<>();
         List<RosterPupil> entries = new ArrayList<>();
         for (CsvUpload.Row row : rows) {
-            RosterPupil entry = new RosterPupil(row.cell("pupilId").orElse(null), row.cell("givenName").orElse(null),
-                    row.cell("familyName").orElse(null), row.cell("yearGroup").orElse(null),
+            RosterPupil entry = new RosterPupil(row.cell("pupilId").orElse(null), row.cell("forename").orElse(null),
+                    row.cell("surname").orElse(null), row.cell("yearGroup").orElse(null),
                     row.date("dateOfBirth", errors).orElse(null),
                     row.cell("parentalResponsibility").map(RosterController::ids).orElse(List.of()));
-            entry.setLeftOn(row.date("leftOn", errors).orElse(null));
+            entry.setLeavingDate(row.date("leavingDate", errors).orElse(null));
             validator.validate(entry).stream()
                     .map(violation -> new FieldError(row.name(violation.getPropertyPath().toString()),
                             violation.getMessage()))
@@ -119,24 +119,25 @@ class RosterController implements RosterApi {
 
     private RosterPushResult record(List<RosterPupil> entries) {
         Actor actor = current.get();
-        int changed = 0;
-        int leavers = 0;
+        int added = 0;
+        int updated = 0;
+        int left = 0;
         Map<String, Long> toRead = new LinkedHashMap<>();
         for (RosterPupil entry : entries) {
             PupilConsentId id = PupilConsentId.of(actor.schoolId(), entry.getPupilId());
             RosterOutcome outcome = commands.send(new RosterPupilCommand(id, actor.schoolId(), entry.getPupilId(),
-                    entry.getGivenName(), entry.getFamilyName(), entry.getYearGroup(), entry.getDateOfBirth(),
-                    entry.getParentalResponsibility(), entry.getLeftOn()));
+                    entry.getForename(), entry.getSurname(), entry.getYearGroup(), entry.getDateOfBirth(),
+                    entry.getParentalResponsibility(), entry.getLeavingDate()));
             if (outcome.changed()) {
-                changed++;
-                leavers += outcome.left() ? 1 : 0;
+                added += outcome.added() ? 1 : 0;
+                updated += outcome.added() ? 0 : 1;
+                left += outcome.left() ? 1 : 0;
                 toRead.put(id.value(), outcome.version());
             }
         }
         // Read-your-writes once all are sent: the projection catches up with the whole push in a few batches.
         toRead.forEach((id, version) -> ReadYourWrites.await(() -> pupils.findById(id), PupilView::version, version));
-        int received = entries.size();
-        return new RosterPushResult(received, changed, received - changed, leavers);
+        return new RosterPushResult(added, updated, left, entries.size() - added - updated);
     }
 
     /**

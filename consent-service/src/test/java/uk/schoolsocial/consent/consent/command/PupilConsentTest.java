@@ -161,7 +161,7 @@ class PupilConsentTest {
         fixture.givenNoPriorActivity()
                 .when(roster("Year 5", List.of("parent-2", " parent-1", "parent-1"), null))
                 .expectEvents(ROSTERED)
-                .expectResultMessagePayload(new RosterOutcome(0L, true, false));
+                .expectResultMessagePayload(new RosterOutcome(0L, true, false, true));
     }
 
     @Test
@@ -169,7 +169,7 @@ class PupilConsentTest {
         fixture.given(ROSTERED)
                 .when(roster("Year 5", List.of("parent-1", "parent-2"), null))
                 .expectNoEvents()
-                .expectResultMessagePayload(new RosterOutcome(0L, false, false));
+                .expectResultMessagePayload(new RosterOutcome(0L, false, false, false));
     }
 
     @Test
@@ -186,7 +186,7 @@ class PupilConsentTest {
         fixture.given(ROSTERED)
                 .when(roster("Year 5", List.of("parent-1", "parent-2"), left))
                 .expectEvents(new PupilLeftEvent(ID.value(), "school-a", "pupil-1", left, NOW))
-                .expectResultMessagePayload(new RosterOutcome(1L, true, true));
+                .expectResultMessagePayload(new RosterOutcome(1L, true, true, false));
         fixture.given(ROSTERED, new PupilLeftEvent(ID.value(), "school-a", "pupil-1", left, NOW))
                 .when(roster("Year 5", List.of("parent-1", "parent-2"), left))
                 .expectNoEvents();

@@ -34,7 +34,7 @@ class ConsentReadsApiTest implements AccountEventsDatabaseTest {
     }
 
     private static Map<String, Object> pupil(String id, String given, String family, String yearGroup) {
-        return Map.of("pupilId", id, "givenName", given, "familyName", family, "yearGroup", yearGroup,
+        return Map.of("pupilId", id, "forename", given, "surname", family, "yearGroup", yearGroup,
                 "dateOfBirth", "2016-03-14", "parentalResponsibility", List.of("parent-1"));
     }
 
@@ -44,7 +44,7 @@ class ConsentReadsApiTest implements AccountEventsDatabaseTest {
         String zara = "pupil-" + UUID.randomUUID();
         String adam = "pupil-" + UUID.randomUUID();
         String objecting = "pupil-" + UUID.randomUUID();
-        api(Scenario.MIS).body(Map.of("pupils", List.of(pupil(zara, "Zara", "Young", yearGroup),
+        api(Scenario.MIS).body(Map.of("records", List.of(pupil(zara, "Zara", "Young", yearGroup),
                         pupil(adam, "Adam", "=Ames", yearGroup), pupil(objecting, "Eli", "Ng, Jr", yearGroup))))
                 .post("/api/v1/pupils/roster").then().statusCode(200);
         Scenario scenario = new Scenario(this::api);
@@ -63,7 +63,7 @@ class ConsentReadsApiTest implements AccountEventsDatabaseTest {
                 .get("/api/v1/consents/sheet.csv").then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asString();
         org.hamcrest.MatcherAssert.assertThat(csv, startsWith(
-                "pupilId,familyName,givenName,WEBSITE,OFFICIAL_SOCIAL_MEDIA,PRINT,PRESS_AND_MEDIA,VIDEO_AND_LIVE_STREAM,objected,left\r\n"));
+                "pupilId,surname,forename,WEBSITE,OFFICIAL_SOCIAL_MEDIA,PRINT,PRESS_AND_MEDIA,VIDEO_AND_LIVE_STREAM,objected,left\r\n"));
         org.hamcrest.MatcherAssert.assertThat(csv, containsString(adam + ",'=Ames,Adam,no,no,no,no,no,no,no\r\n"));
         org.hamcrest.MatcherAssert.assertThat(csv, containsString(objecting + ",\"Ng, Jr\",Eli,no,no,no,no,no,yes,no\r\n"));
         org.hamcrest.MatcherAssert.assertThat(csv, containsString(zara + ",Young,Zara,yes,no,yes,no,no,no,no\r\n"));

@@ -53,10 +53,10 @@ class PupilConsentsApiTest implements AccountEventsDatabaseTest {
     /** A pupil on the roster whose parents (with parental responsibility) are parent-1 and parent-3. */
     private String newPupil() {
         String pupil = "pupil-" + UUID.randomUUID();
-        api(MIS).body(Map.of("pupils", List.of(Map.of("pupilId", pupil, "givenName", "Zoë", "familyName", "Ó Briain",
+        api(MIS).body(Map.of("records", List.of(Map.of("pupilId", pupil, "forename", "Zoë", "surname", "Ó Briain",
                         "yearGroup", "Year 5", "dateOfBirth", "2016-03-14",
                         "parentalResponsibility", List.of("parent-1", "parent-3")))))
-                .post("/api/v1/pupils/roster").then().statusCode(200).body("changed", equalTo(1));
+                .post("/api/v1/pupils/roster").then().statusCode(200).body("added", equalTo(1));
         return pupil;
     }
 

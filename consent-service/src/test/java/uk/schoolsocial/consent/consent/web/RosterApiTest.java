@@ -38,7 +38,7 @@ class RosterApiTest implements AccountEventsDatabaseTest {
     }
 
     private static Map<String, Object> pupil(String id, String yearGroup, String... parents) {
-        return new HashMap<>(Map.of("pupilId", id, "givenName", "Sam", "familyName", "Patel", "yearGroup", yearGroup,
+        return new HashMap<>(Map.of("pupilId", id, "forename", "Sam", "surname", "Patel", "yearGroup", yearGroup,
                 "dateOfBirth", "2015-01-30", "parentalResponsibility", List.of(parents)));
     }
 
@@ -46,23 +46,23 @@ class RosterApiTest implements AccountEventsDatabaseTest {
     void con6_theSamePushTwiceAddsNoEvent() throws Exception {
         String a = "pupil-" + UUID.randomUUID();
         String b = "pupil-" + UUID.randomUUID();
-        Map<String, Object> push = Map.of("pupils", List.of(pupil(a, "Year 6", "parent-1"), pupil(b, "Year 5", "parent-2")));
+        Map<String, Object> push = Map.of("records", List.of(pupil(a, "Year 6", "parent-1"), pupil(b, "Year 5", "parent-2")));
         api(MIS).body(push).post(ROSTER).then().statusCode(200)
-                .body("received", equalTo(2)).body("changed", equalTo(2)).body("unchanged", equalTo(0));
+                .body("added", equalTo(2)).body("updated", equalTo(0)).body("unchanged", equalTo(0));
         long events = ServiceApi.eventCount(dataSource);
         api(MIS).body(push).post(ROSTER).then().statusCode(200)
-                .body("received", equalTo(2)).body("changed", equalTo(0)).body("unchanged", equalTo(2))
-                .body("leavers", equalTo(0));
+                .body("added", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(2))
+                .body("left", equalTo(0));
         assertEquals(events, ServiceApi.eventCount(dataSource));
     }
 
     @Test
     void con6_aChangeAndALinkAreTakenFromTheNextPush() {
         String id = "pupil-" + UUID.randomUUID();
-        api(MIS).body(Map.of("pupils", List.of(pupil(id, "Year 5", "parent-2")))).post(ROSTER).then().statusCode(200);
+        api(MIS).body(Map.of("records", List.of(pupil(id, "Year 5", "parent-2")))).post(ROSTER).then().statusCode(200);
         api(PARENT).get("/api/v1/pupils/" + id + "/consents").then().statusCode(404);
-        api(MIS).body(Map.of("pupils", List.of(pupil(id, "Year 6", "parent-2", "parent-1")))).post(ROSTER).then()
-                .statusCode(200).body("changed", equalTo(1));
+        api(MIS).body(Map.of("records", List.of(pupil(id, "Year 6", "parent-2", "parent-1")))).post(ROSTER).then()
+                .statusCode(200).body("updated", equalTo(1)).body("added", equalTo(0));
         api(PARENT).get("/api/v1/pupils/" + id + "/consents").then().statusCode(200)
                 .body("yearGroup", equalTo("Year 6"));
     }
@@ -71,39 +71,39 @@ class RosterApiTest implements AccountEventsDatabaseTest {
     void con6_aLeaverGetsNoNewConsent() {
         String id = "pupil-" + UUID.randomUUID();
         Map<String, Object> leaver = pupil(id, "Year 6", "parent-1");
-        leaver.put("leftOn", "2026-10-17");
-        api(MIS).body(Map.of("pupils", List.of(leaver))).post(ROSTER).then().statusCode(200)
-                .body("changed", equalTo(1)).body("leavers", equalTo(1));
-        api(STAFF).get("/api/v1/pupils/" + id + "/consents").then().statusCode(200).body("leftOn", equalTo("2026-10-17"));
+        leaver.put("leavingDate", "2026-10-17");
+        api(MIS).body(Map.of("records", List.of(leaver))).post(ROSTER).then().statusCode(200)
+                .body("added", equalTo(1)).body("left", equalTo(1));
+        api(STAFF).get("/api/v1/pupils/" + id + "/consents").then().statusCode(200).body("leavingDate", equalTo("2026-10-17"));
         api(PARENT).body(Map.of("channel", "WEBSITE", "givenBy", "parent-1", "method", "SIGNED_ONLINE",
                         "givenOn", "2026-10-20"))
                 .post("/api/v1/pupils/" + id + "/consents").then().statusCode(422).body("code", equalTo("PUPIL_LEFT"));
-        api(MIS).body(Map.of("pupils", List.of(leaver))).post(ROSTER).then().statusCode(200)
-                .body("changed", equalTo(0)).body("leavers", equalTo(0));
+        api(MIS).body(Map.of("records", List.of(leaver))).post(ROSTER).then().statusCode(200)
+                .body("updated", equalTo(0)).body("left", equalTo(0));
     }
 
     @Test
     void con6_everyBadFieldOfThePushIsNamed() {
         Map<String, Object> bad = pupil("pupil-" + UUID.randomUUID(), " ", "parent-1");
         bad.remove("dateOfBirth");
-        API.badInput(server.getPort(), MIS).body(Map.of("pupils", List.of(bad))).post(ROSTER).then()
+        API.badInput(server.getPort(), MIS).body(Map.of("records", List.of(bad))).post(ROSTER).then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("VALIDATION_FAILED"))
-                .body("errors.field", hasItems("pupils[0].dateOfBirth", "pupils[0].yearGroup"));
+                .body("errors.field", hasItems("records[0].dateOfBirth", "records[0].yearGroup"));
     }
 
     @Test
     void con6_aPupilTwiceInOnePushIsRefused() {
         String id = "pupil-" + UUID.randomUUID();
-        API.badInput(server.getPort(), MIS).body(Map.of("pupils", List.of(pupil(id, "Year 5"), pupil(id, "Year 6"))))
+        API.badInput(server.getPort(), MIS).body(Map.of("records", List.of(pupil(id, "Year 5"), pupil(id, "Year 6"))))
                 .post(ROSTER).then().statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"))
-                .body("errors.field", hasItems("pupils[1].pupilId"));
+                .body("errors.field", hasItems("records[1].pupilId"));
     }
 
     @Test
     void con6_onlyTheMisPushesTheRoster() {
-        api(STAFF).body(Map.of("pupils", List.of(pupil("pupil-" + UUID.randomUUID(), "Year 5")))).post(ROSTER).then()
+        api(STAFF).body(Map.of("records", List.of(pupil("pupil-" + UUID.randomUUID(), "Year 5")))).post(ROSTER).then()
                 .statusCode(403).body("code", equalTo("FORBIDDEN"));
     }
 
@@ -120,18 +120,18 @@ class RosterApiTest implements AccountEventsDatabaseTest {
                 + a + ",Zoë,\"Ó Briain, the second\",Year 5,14/03/2016,parent-1;parent-3,\r\n"
                 + b + ",Sam,Patel,Year 6,2015-01-30,parent-2,17/10/2026\r\n";
         csv(MIS, file).post(ROSTER + ".csv").then().statusCode(200)
-                .body("received", equalTo(2)).body("changed", equalTo(2)).body("leavers", equalTo(1));
+                .body("added", equalTo(2)).body("left", equalTo(1));
         api(PARENT).get("/api/v1/pupils/" + a + "/consents").then().statusCode(200)
                 .body("yearGroup", equalTo("Year 5"));
         api(STAFF).get("/api/v1/pupils/" + b + "/consents").then().statusCode(200)
-                .body("leftOn", equalTo("2026-10-17"));
+                .body("leavingDate", equalTo("2026-10-17"));
         csv(MIS, file).post(ROSTER + ".csv").then().statusCode(200)
-                .body("changed", equalTo(0)).body("unchanged", equalTo(2));
+                .body("updated", equalTo(0)).body("unchanged", equalTo(2));
         // the same pupils in JSON are the same records: nothing changes
-        Map<String, Object> same = new HashMap<>(Map.of("pupilId", a, "givenName", "Zoë",
-                "familyName", "Ó Briain, the second", "yearGroup", "Year 5", "dateOfBirth", "2016-03-14",
+        Map<String, Object> same = new HashMap<>(Map.of("pupilId", a, "forename", "Zoë",
+                "surname", "Ó Briain, the second", "yearGroup", "Year 5", "dateOfBirth", "2016-03-14",
                 "parentalResponsibility", List.of("parent-1", "parent-3")));
-        api(MIS).body(Map.of("pupils", List.of(same))).post(ROSTER).then().statusCode(200)
+        api(MIS).body(Map.of("records", List.of(same))).post(ROSTER).then().statusCode(200)
                 .body("unchanged", equalTo(1));
     }
 
@@ -140,14 +140,14 @@ class RosterApiTest implements AccountEventsDatabaseTest {
     void con6_badRowsAreNamedAndNothingIsRecorded() throws Exception {
         String good = "pupil-" + UUID.randomUUID();
         long events = ServiceApi.eventCount(dataSource);
-        String file = "pupilId,givenName,familyName,yearGroup,dateOfBirth,parentalResponsibility\n"
+        String file = "pupilId,forename,surname,yearGroup,dateOfBirth,parentalResponsibility\n"
                 + good + ",Sam,Patel,Year 6,2015-01-30,parent-2\n"
                 + "bad id!,Sam,Patel,Year 6,31/02/2016,parent-2\n"
                 + good + ",Sam,,Year 6,2099-01-01,\n";
         API.badInput(server.getPort(), MIS).contentType("text/csv; charset=UTF-8").body(file)
                 .post(ROSTER + ".csv").then().statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("VALIDATION_FAILED"))
-                .body("errors.field", hasItems("rows[3].pupilId", "rows[3].dateOfBirth", "rows[4].familyName"));
+                .body("errors.field", hasItems("rows[3].pupilId", "rows[3].dateOfBirth", "rows[4].surname"));
         API.badInput(server.getPort(), MIS).contentType("text/csv; charset=UTF-8").body(file.replace("31/02", "28/02")
                         .replace("bad id!", "pupil-" + UUID.randomUUID()).replace(",Sam,,", ",Sam,Patel,"))
                 .post(ROSTER + ".csv").then().statusCode(400)
@@ -160,19 +160,19 @@ class RosterApiTest implements AccountEventsDatabaseTest {
     @Test
     void con6_anUnknownOrMissingColumnRefusesTheFile() {
         API.badInput(server.getPort(), MIS).contentType("text/csv; charset=UTF-8")
-                .body("pupilId,givenName,familyName,yearGroup,dateOfBirth,parentalResponsibility,Leaveing Date\n"
+                .body("pupilId,forename,surname,yearGroup,dateOfBirth,parentalResponsibility,Leaveing Date\n"
                         + "p-1,Sam,Patel,Year 6,2015-01-30,parent-2,17/10/2026\n")
                 .post(ROSTER + ".csv").then().statusCode(400)
                 .body("errors[0].field", equalTo("header"))
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("Leaveing Date"));
         API.badInput(server.getPort(), MIS).contentType("text/csv; charset=UTF-8")
-                .body("pupilId,givenName,familyName,yearGroup,parentalResponsibility\np-1,Sam,Patel,Year 6,parent-2\n")
+                .body("pupilId,forename,surname,yearGroup,parentalResponsibility\np-1,Sam,Patel,Year 6,parent-2\n")
                 .post(ROSTER + ".csv").then().statusCode(400)
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("dateOfBirth"));
         API.badInput(server.getPort(), MIS).contentType("text/csv; charset=UTF-8")
                 .body("pupilId,givenName\n\"p-1,Sam\n")
                 .post(ROSTER + ".csv").then().statusCode(400).body("errors[0].field", equalTo("body"));
-        API.badInput(server.getPort(), MIS).body(Map.of("pupils", List.of()))
+        API.badInput(server.getPort(), MIS).body(Map.of("records", List.of()))
                 .post(ROSTER + ".csv").then().statusCode(415).body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"))
                 .body("errors[0].message", equalTo("must be text/csv"));
         csv(STAFF, "pupilId\n").post(ROSTER + ".csv").then().statusCode(403);

@@ -120,13 +120,13 @@ class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
     }
 
     private void roster(String pupil, String givenName, String leftOn) {
-        Map<String, Object> entry = new HashMap<>(Map.of("pupilId", pupil, "givenName", givenName,
-                "familyName", "Banks", "yearGroup", "Year 5", "dateOfBirth", "2016-03-14",
+        Map<String, Object> entry = new HashMap<>(Map.of("pupilId", pupil, "forename", givenName,
+                "surname", "Banks", "yearGroup", "Year 5", "dateOfBirth", "2016-03-14",
                 "parentalResponsibility", List.of("parent-1")));
         if (leftOn != null) {
-            entry.put("leftOn", leftOn);
+            entry.put("leavingDate", leftOn);
         }
-        api(Scenario.MIS).body(Map.of("pupils", List.of(entry))).post("/api/v1/pupils/roster").then().statusCode(200);
+        api(Scenario.MIS).body(Map.of("records", List.of(entry))).post("/api/v1/pupils/roster").then().statusCode(200);
     }
 
     @Test

@@ -87,10 +87,10 @@ class ObjectionsAndLeaversApiTest implements AccountEventsDatabaseTest {
     }
 
     private void leave(String pupil, String givenName) {
-        api(Scenario.MIS).body(Map.of("pupils", List.of(Map.of("pupilId", pupil, "givenName", givenName,
-                        "familyName", "Leaver", "yearGroup", "Year 5", "dateOfBirth", "2016-03-14",
-                        "parentalResponsibility", List.of("parent-1"), "leftOn", "2026-07-20"))))
-                .post("/api/v1/pupils/roster").then().statusCode(200).body("leavers", equalTo(1));
+        api(Scenario.MIS).body(Map.of("records", List.of(Map.of("pupilId", pupil, "forename", givenName,
+                        "surname", "Leaver", "yearGroup", "Year 5", "dateOfBirth", "2016-03-14",
+                        "parentalResponsibility", List.of("parent-1"), "leavingDate", "2026-07-20"))))
+                .post("/api/v1/pupils/roster").then().statusCode(200).body("left", equalTo(1));
     }
 
     @Test

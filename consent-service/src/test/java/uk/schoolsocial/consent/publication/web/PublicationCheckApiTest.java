@@ -174,10 +174,10 @@ class PublicationCheckApiTest implements AccountEventsDatabaseTest {
     void con6_aPupilWhoLeftIsRefusedDespiteTheirConsent() {
         String pupil = scenario.pupil("Leo", "Banks");
         scenario.consent(pupil, "WEBSITE");
-        api(Scenario.MIS).body(Map.of("pupils", List.of(Map.of("pupilId", pupil, "givenName", "Leo", "familyName", "Banks",
+        api(Scenario.MIS).body(Map.of("records", List.of(Map.of("pupilId", pupil, "forename", "Leo", "surname", "Banks",
                         "yearGroup", "Year 5", "dateOfBirth", "2016-03-14", "parentalResponsibility", List.of("parent-1"),
-                        "leftOn", "2026-01-10"))))
-                .post("/api/v1/pupils/roster").then().statusCode(200).body("leavers", equalTo(1));
+                        "leavingDate", "2026-01-10"))))
+                .post("/api/v1/pupils/roster").then().statusCode(200).body("left", equalTo(1));
         check(Map.of("channel", "WEBSITE", "pupilIds", List.of(pupil), "caption", "Sports day"))
                 .body("allowed", equalTo(false))
                 .body("reasons.code", containsInAnyOrder("PUPIL_LEFT"));
