@@ -5,8 +5,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import jakarta.validation.Validator;
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import uk.schoolsocial.account.api.StaffApi;
@@ -33,11 +35,13 @@ import uk.schoolsocial.account.roster.command.SyncStaffRosterCommand;
 import uk.schoolsocial.account.roster.query.StaffMemberView;
 import uk.schoolsocial.account.roster.query.StaffMemberViewRepository;
 import uk.schoolsocial.platform.error.DomainException;
+import uk.schoolsocial.platform.error.FieldError;
 import uk.schoolsocial.platform.error.PlatformError;
 import uk.schoolsocial.platform.identity.Actor;
 import uk.schoolsocial.platform.identity.CommandSender;
 import uk.schoolsocial.platform.identity.CurrentActor;
 import uk.schoolsocial.platform.identity.Roles;
+import uk.schoolsocial.platform.input.CsvUpload;
 import uk.schoolsocial.platform.web.Cursor;
 
 /**
@@ -48,17 +52,28 @@ import uk.schoolsocial.platform.web.Cursor;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class StaffController implements StaffApi {
 
+    /** As many members as the JSON push takes (its maxItems). */
+    private static final int MAX_MEMBERS = 5000;
+    /** The columns of the CSV upload and the headers MIS exports give them (account.yaml lists them). */
+    private static final List<CsvUpload.Column> CSV_COLUMNS = List.of(
+            CsvUpload.Column.required("staffId", "staff id", "staff code", "employee id", "payroll number"),
+            CsvUpload.Column.required("forename", "legal forename", "first name", "given name"),
+            CsvUpload.Column.required("surname", "legal surname", "last name", "family name"),
+            CsvUpload.Column.optional("leavingDate", "leaving date", "date of leaving", "end date"));
+
     private final CommandSender commands;
     private final CurrentActor current;
     private final StaffMemberViewRepository members;
     private final StaffFitnessProjection fitness;
+    private final Validator validator;
 
     StaffController(CommandSender commands, CurrentActor current, StaffMemberViewRepository members,
-                    StaffFitnessProjection fitness) {
+                    StaffFitnessProjection fitness, Validator validator) {
         this.commands = commands;
         this.current = current;
         this.members = members;
         this.fitness = fitness;
+        this.validator = validator;
     }
 
     @Override
@@ -70,6 +85,34 @@ class StaffController implements StaffApi {
                 .toList();
         SyncResult result = commands.send(new SyncStaffRosterCommand(new RosterId(actor.schoolId()), records));
         return new RosterSyncResult(result.added(), result.updated(), result.left(), result.unchanged());
+    }
+
+    /**
+     * The same push from the CSV an MIS exports (issue 18): each row becomes the record the JSON push
+     * takes and meets the contract's rules; every bad cell is named by its row, and nothing is
+     * recorded unless every row is good.
+     */
+    @Override
+    @Secured(Roles.INTEGRATION)
+    public RosterSyncResult syncStaffRosterCsv(String body, String idempotencyKey, String correlationId) {
+        List<CsvUpload.Row> rows = CsvUpload.read(body, CSV_COLUMNS, MAX_MEMBERS);
+        List<FieldError> errors = new ArrayList<>();
+        List<uk.schoolsocial.account.api.model.StaffRecord> records = new ArrayList<>();
+        for (CsvUpload.Row row : rows) {
+            var record = new uk.schoolsocial.account.api.model.StaffRecord(row.cell("staffId").orElse(null),
+                    row.cell("forename").orElse(null), row.cell("surname").orElse(null));
+            record.setLeavingDate(row.date("leavingDate", errors).orElse(null));
+            validator.validate(record).stream()
+                    .map(violation -> new FieldError(row.name(violation.getPropertyPath().toString()),
+                            violation.getMessage()))
+                    .filter(error -> errors.stream().noneMatch(named -> named.field().equals(error.field())))
+                    .forEach(errors::add);
+            records.add(record);
+        }
+        if (!errors.isEmpty()) {
+            throw CsvUpload.refused(errors);
+        }
+        return syncStaffRoster(new StaffRosterSync(records), idempotencyKey, correlationId);
     }
 
     @Override

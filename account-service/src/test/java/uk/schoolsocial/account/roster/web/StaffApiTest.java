@@ -128,4 +128,40 @@ class StaffApiTest implements DatabaseTest {
         api(school).queryParam("kind", "VOLUNTEER").queryParam("current", true).get("/api/v1/staff").then()
                 .statusCode(200).body("items.kind", org.hamcrest.Matchers.everyItem(equalTo("VOLUNTEER")));
     }
+
+    /** Issue 18, INT-1: the staff roster as the MIS exports it, with its own headers and UK dates. */
+    @Test
+    void int1_aCsvExportIsPushedLikeTheJsonRoster() throws Exception {
+        String file = "\uFEFFStaff Code,Legal Forename,Legal Surname,Leaving Date\r\n"
+                + "csv-1,Zoë,\"Ó Briain, Jr\",\r\n"
+                + "csv-2,Omar,Khan,31/08/2025\r\n";
+        api(MIS).contentType("text/csv; charset=UTF-8").body(file).post("/api/v1/staff/sync.csv").then()
+                .statusCode(200).body("added", equalTo(2)).body("left", equalTo(1));
+        api(SLT).get("/api/v1/staff/csv-1").then().statusCode(200)
+                .body("forename", equalTo("Zoë")).body("surname", equalTo("Ó Briain, Jr"));
+        api(SLT).get("/api/v1/staff/csv-2").then().statusCode(200).body("leavingDate", equalTo("2025-08-31"));
+        long events = ServiceApi.eventCount(dataSource);
+        api(MIS).contentType("text/csv; charset=UTF-8").body(file).post("/api/v1/staff/sync.csv").then()
+                .statusCode(200).body("unchanged", equalTo(2));
+        assertEquals(events, ServiceApi.eventCount(dataSource));
+    }
+
+    /** Issue 18: every bad cell named by its row; an unknown column refused; nothing recorded. */
+    @Test
+    void int1_aBadCsvIsRefusedWholeAndNamed() throws Exception {
+        long events = ServiceApi.eventCount(dataSource);
+        API.badInput(server.getPort(), MIS).contentType("text/csv; charset=UTF-8")
+                .body("staffId,forename,surname,leavingDate\ncsv-9,Ann,Lee,\nbad id!,Bo,,31/02/2027\n")
+                .post("/api/v1/staff/sync.csv").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", org.hamcrest.Matchers.hasItems("rows[3].staffId", "rows[3].surname",
+                        "rows[3].leavingDate"));
+        API.badInput(server.getPort(), MIS).contentType("text/csv; charset=UTF-8")
+                .body("staffId,forename,surname,Leaving Dat\ncsv-9,Ann,Lee,\n")
+                .post("/api/v1/staff/sync.csv").then().statusCode(400).body("errors[0].field", equalTo("header"));
+        assertEquals(events, ServiceApi.eventCount(dataSource));
+        api(SLT).get("/api/v1/staff/csv-9").then().statusCode(404);
+        api(STAFF).contentType("text/csv; charset=UTF-8").body("staffId\nx\n").post("/api/v1/staff/sync.csv").then()
+                .statusCode(403);
+    }
 }
