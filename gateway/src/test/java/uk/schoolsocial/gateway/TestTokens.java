@@ -36,11 +36,12 @@ public final class TestTokens {
                 .extract().path("access_token");
     }
 
-    /** Claims like a dev token's for {@code demo-slt}, to be altered by a test. */
+    /** Claims like a dev token's for {@code demo-slt} (audience {@code school-social}), to be altered by a test. */
     public static JWTClaimsSet.Builder sltClaims() {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
                 .issuer("school-social-dev")
+                .audience("school-social")
                 .subject("demo-slt")
                 .claim("roles", List.of("SLT"))
                 .claim("school_id", "demo-school")

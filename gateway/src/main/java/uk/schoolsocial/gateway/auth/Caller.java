@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * The authenticated caller a request acts for: always one school.
  *
- * @param actorId      the caller's id (the token's {@code sub})
- * @param roles        the caller's roles among the suite's seven, possibly none
+ * @param actorId      the caller's id (the token's {@code sub}, a machine client's too)
+ * @param roles        the caller's roles among the suite's seven, at least one (a token with none is refused)
  * @param school       the school the request acts for
  * @param name         display name, when the token had one
  * @param trustSchools other schools the caller's token grants them across a trust (DOMAIN: "nobody sees
@@ -54,9 +54,10 @@ public record Caller(String actorId, List<Role> roles, String school, @Nullable 
                 + " an AUDITOR across a trust.";
     }
 
-    /** The caller as Micronaut Security keeps it for the rest of the request. */
-    Authentication toAuthentication() {
+    /** The caller, and how they signed in, as Micronaut Security keeps them for the rest of the request. */
+    Authentication toAuthentication(SignInAssurance assurance) {
         Map<String, Object> attributes = new HashMap<>();
+        assurance.addTo(attributes);
         attributes.put(SCHOOL_ATTRIBUTE, school);
         if (name != null) {
             attributes.put(NAME_ATTRIBUTE, name);

@@ -36,7 +36,8 @@ public final class CorsFilter implements HttpServerFilter {
     static final Set<String> HEADERS = Set.of("authorization", "content-type", "accept", "idempotency-key",
             "if-match", "if-none-match", "x-correlation-id");
     /** The response headers a client reads beyond the safelisted ones. */
-    static final String EXPOSED = "ETag, Location, Retry-After, X-Correlation-Id, RateLimit, RateLimit-Policy";
+    static final String EXPOSED = "ETag, Location, Retry-After, X-Correlation-Id, RateLimit, RateLimit-Policy,"
+            + " WWW-Authenticate";
 
     private final Set<String> origins;
     private final String maxAge;

@@ -8,6 +8,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.security.authentication.AuthorizationException;
 import jakarta.inject.Singleton;
+import uk.schoolsocial.gateway.auth.TokenRefusals;
 
 import java.util.stream.Collectors;
 
@@ -19,6 +20,12 @@ import java.util.stream.Collectors;
 @Singleton
 final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
 
+    private final TokenRefusals refusals;
+
+    ProblemErrorResponseProcessor(TokenRefusals refusals) {
+        this.refusals = refusals;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -27,14 +34,18 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             return problemResponse;
         }
         HttpStatus status = response.getStatus();
+        if (context.getRootCause().orElse(null) instanceof AuthorizationException denied && !denied.isForbidden()) {
+            // 401: say which rule the token broke, by a code of its own (TOKEN_AUDIENCE, ...).
+            TokenRefusals.Refused refused = refusals.of(context.getRequest());
+            return problemResponse.body(Problems.of(status, refused.refusal().name(), refused.detail()))
+                    .contentType(Problems.MEDIA_TYPE);
+        }
         return problemResponse.body(Problems.of(status, detail(context, status))).contentType(Problems.MEDIA_TYPE);
     }
 
     private static String detail(ErrorContext context, HttpStatus status) {
-        if (context.getRootCause().orElse(null) instanceof AuthorizationException denied) {
-            return denied.isForbidden()
-                    ? "The caller's token does not allow this request."
-                    : "This request needs a valid bearer token (Authorization: Bearer ...).";
+        if (context.getRootCause().orElse(null) instanceof AuthorizationException) {
+            return "The caller's token does not allow this request.";
         }
         String messages = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
         return messages.isBlank() ? status.getReason() : messages;

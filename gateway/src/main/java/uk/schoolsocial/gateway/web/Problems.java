@@ -34,6 +34,14 @@ public final class Problems {
                 code(status.getCode()), null);
     }
 
+    /**
+     * A problem typed as the status, with a code more precise than the status' own (a 401's
+     * {@code TOKEN_AUDIENCE}, ...).
+     */
+    public static Problem of(HttpStatus status, String code, String detail) {
+        return new Problem(TYPE_BASE + slug(status.getCode()), status.getReason(), status.getCode(), detail, code, null);
+    }
+
     /** The stable code of a status the gateway answers itself. */
     static String code(int status) {
         return switch (status) {

@@ -107,6 +107,11 @@ class AuthenticationTest {
     }
 
     @Test
+    void tokenWithoutTheAudienceOfTheSuiteIsRefused() {
+        assertRefused(TestTokens.signed(TestTokens.devKey(), TestTokens.sltClaims().audience((String) null).build()));
+    }
+
+    @Test
     void tokenOfAnIssuerWhoseNameOnlyEndsLikeTheDevIssuersIsRefused() {
         assertRefused(TestTokens.signed(TestTokens.devKey(),
                 TestTokens.sltClaims().issuer("evil-school-social-dev").build()));
@@ -145,6 +150,28 @@ class AuthenticationTest {
                 .body("token_type", equalTo("Bearer"))
                 .body("expires_in", equalTo(30 * 24 * 3600))
                 .body("access_token", not(emptyOrNullString()));
+    }
+
+    @Test
+    void aDevTokenCarriesTheAudienceAndTheSignInMethodsAskedFor() throws Exception {
+        String token = gateway().contentType(ContentType.JSON).body("{\"user\":\"dsl\",\"amr\":[\"pwd\",\"mfa\"]}")
+                .post("/dev/token").then().statusCode(200).extract().path("access_token");
+        com.nimbusds.jwt.JWTClaimsSet claims = com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("school-social"), claims.getAudience());
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("pwd", "mfa"), claims.getStringListClaim("amr"));
+        com.nimbusds.jwt.JWTClaimsSet plain = com.nimbusds.jwt.SignedJWT.parse(TestTokens.devToken(server.getPort(), "dsl"))
+                .getJWTClaimsSet();
+        org.junit.jupiter.api.Assertions.assertNull(plain.getClaim("amr"));
+    }
+
+    @Test
+    void aDevTokenRefusesSignInMethodsThatAreNotMethodNames() {
+        gateway().contentType(ContentType.JSON).body("{\"user\":\"nobody\",\"amr\":[\"mfa\",\"a b\\\"\"]}")
+                .post("/dev/token").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", equalTo(java.util.List.of("user", "amr[1]")));
     }
 
     @Test

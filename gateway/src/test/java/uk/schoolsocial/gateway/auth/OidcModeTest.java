@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * In oidc mode the gateway trusts an external issuer through its JWKS. A gateway in dev mode
- * publishes exactly that, so it stands in for the OpenID provider here.
+ * publishes exactly that, so one gateway can trust another's demo tokens; {@link OidcProviderTest}
+ * runs against a real OpenID provider.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OidcModeTest {
@@ -41,6 +42,7 @@ class OidcModeTest {
         properties.put("smp.auth.mode", "oidc");
         properties.put("smp.auth.oidc.jwks-url", "http://localhost:" + issuer.getPort() + "/.well-known/jwks.json");
         properties.put("smp.auth.oidc.issuer", expectedIssuer);
+        properties.put("smp.auth.oidc.audience", "school-social");
         return properties;
     }
 
@@ -87,6 +89,35 @@ class OidcModeTest {
         properties.remove("smp.auth.oidc.jwks-url");
         Exception failure = assertThrows(Exception.class, () -> ApplicationContext.run(EmbeddedServer.class, properties));
         assertTrue(Failures.messages(failure).contains("smp.auth.oidc.jwks-url"), Failures.messages(failure));
+    }
+
+    @Test
+    void oidcModeWithoutAudienceDoesNotStart() {
+        // Issue 18: a token meant for another API of the same issuer must not be accepted, so the audience
+        // is required rather than left unchecked.
+        Map<String, Object> properties = oidc("school-social-dev");
+        properties.remove("smp.auth.oidc.audience");
+        Exception failure = assertThrows(Exception.class, () -> ApplicationContext.run(EmbeddedServer.class, properties));
+        assertTrue(Failures.messages(failure).contains("smp.auth.oidc.audience"), Failures.messages(failure));
+    }
+
+    @Test
+    void unreadableClientSchoolsDoNotStart() {
+        Map<String, Object> properties = oidc("school-social-dev");
+        properties.put("smp.auth.oidc.client-schools", "mis-a=school-a, mis-b");
+        Exception failure = assertThrows(Exception.class, () -> ApplicationContext.run(EmbeddedServer.class, properties));
+        assertTrue(Failures.messages(failure).contains("'mis-b'"), Failures.messages(failure));
+    }
+
+    @Test
+    void tokenForAnotherAudienceIsRefused() {
+        String token = TestTokens.devToken(issuer.getPort(), "parent");
+        Map<String, Object> properties = oidc("school-social-dev");
+        properties.put("smp.auth.oidc.audience", "api://another-app");
+        try (EmbeddedServer gateway = ApplicationContext.run(EmbeddedServer.class, properties)) {
+            RestAssured.given().port(gateway.getPort()).auth().oauth2(token).get("/api/v1/nowhere")
+                    .then().statusCode(401).body("code", org.hamcrest.Matchers.equalTo("TOKEN_AUDIENCE"));
+        }
     }
 
     @Test

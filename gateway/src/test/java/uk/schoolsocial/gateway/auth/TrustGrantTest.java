@@ -22,14 +22,15 @@ class TrustGrantTest {
 
     private final CallerAuthenticationFactory factory = new CallerAuthenticationFactory(new CallerTokenPolicy(
             new AuthProperties(AuthProperties.OIDC),
-            new OidcProperties("https://idp.example/jwks", "https://idp.example", "roles", "school_id", "trusts")));
+            new OidcProperties("https://idp.example/jwks", "https://idp.example", "school-social", "roles", "school_id",
+                    "trusts", "azp", null)));
 
     private Caller caller(Object grant) {
         return caller(grant, List.of("AUDITOR"));
     }
 
     private Caller caller(Object grant, List<String> roles) {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("https://idp.example").subject("la-auditor")
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("https://idp.example").audience("school-social").subject("la-auditor")
                 .expirationTime(Date.from(Instant.now().plusSeconds(60))).claim("roles", roles)
                 .claim("school_id", "school-a");
         if (grant != null) {

@@ -41,7 +41,7 @@ final class DevDiscoveryController {
                 "jwks_uri", hostResolver.resolve(request) + JWKS_PATH,
                 "id_token_signing_alg_values_supported", List.of(JWSAlgorithm.RS256.getName()),
                 "subject_types_supported", List.of("public"),
-                "claims_supported", List.of("iss", "sub", "exp", "iat", "name",
+                "claims_supported", List.of("iss", "aud", "sub", "exp", "iat", "name", "amr",
                         DevIssuer.ROLES_CLAIM, DevIssuer.SCHOOL_CLAIM));
     }
 }

@@ -26,6 +26,8 @@ public final class DevIssuer {
 
     /** The {@code iss} of dev tokens. */
     public static final String ISSUER = "school-social-dev";
+    /** The {@code aud} of dev tokens: the suite's API, as an identity provider would name it. */
+    public static final String AUDIENCE = "school-social";
     /** The claim holding a dev token's roles. */
     public static final String ROLES_CLAIM = "roles";
     /** The claim holding a dev token's school. */
@@ -43,17 +45,24 @@ public final class DevIssuer {
         this.clock = clock;
     }
 
-    /** A signed token for the demo user. */
-    String issue(DemoUser user) {
+    /**
+     * A signed token for the demo user, with these authentication methods ({@code amr}, none when
+     * empty), so a demo or test can show a step-up with and without multi-factor authentication.
+     */
+    String issue(DemoUser user, List<String> methods) {
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(user.actorId())
                 .claim(ROLES_CLAIM, List.of(user.role().name()))
                 .claim(SCHOOL_CLAIM, user.school())
                 .claim("name", user.name())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(LIFETIME)));
+        if (!methods.isEmpty()) {
+            claims.claim("amr", methods);
+        }
         if (!user.trustSchools().isEmpty()) {
             claims.claim(TRUST_SCHOOLS_CLAIM, user.trustSchools());
         }

@@ -11,12 +11,18 @@ import uk.schoolsocial.gateway.auth.AuthProperties;
 import uk.schoolsocial.gateway.web.Problem;
 import uk.schoolsocial.gateway.web.Problems;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Hands out demo users' tokens in dev mode; absent in oidc mode. */
 @Controller("/dev")
 @Requires(property = AuthProperties.MODE_PROPERTY, value = AuthProperties.DEV, defaultValue = AuthProperties.DEV)
 final class DevTokenController {
+
+    private static final int MAX_METHODS = 8;
+    private static final Pattern METHOD = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
     private final DevIssuer issuer;
 
@@ -26,11 +32,26 @@ final class DevTokenController {
 
     @Post("/token")
     HttpResponse<?> token(@Body DevTokenRequest request) {
-        return DemoUsers.named(request.user())
-                .<HttpResponse<?>>map(user -> HttpResponse.ok(
-                        new TokenResponse(issuer.issue(user), "Bearer", DevIssuer.LIFETIME.toSeconds())))
-                .orElseGet(() -> Problems.invalid(List.of(new Problem.FieldError("user",
-                        "is not a demo user; GET /dev/users lists them"))));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Optional<DemoUser> user = DemoUsers.named(request.user());
+        if (user.isEmpty()) {
+            errors.add(new Problem.FieldError("user", "is not a demo user; GET /dev/users lists them"));
+        }
+        List<String> methods = request.amr() == null ? List.of() : request.amr();
+        if (methods.size() > MAX_METHODS) {
+            errors.add(new Problem.FieldError("amr", "must list at most " + MAX_METHODS + " methods"));
+        }
+        for (int i = 0; i < methods.size() && i < MAX_METHODS; i++) {
+            if (!METHOD.matcher(methods.get(i)).matches()) {
+                errors.add(new Problem.FieldError("amr[" + i + "]",
+                        "must be a method name of 1 to 32 letters, digits, '_' or '-' (RFC 8176: pwd, otp, mfa, ...)"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return Problems.invalid(errors);
+        }
+        return HttpResponse.ok(new TokenResponse(issuer.issue(user.get(), methods), "Bearer",
+                DevIssuer.LIFETIME.toSeconds()));
     }
 
     @Get("/users")
