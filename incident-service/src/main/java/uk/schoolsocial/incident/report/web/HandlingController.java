@@ -1,13 +1,16 @@
 package uk.schoolsocial.incident.report.web;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import uk.schoolsocial.events.incident.AssessmentRoute;
 import uk.schoolsocial.events.incident.AssignedRole;
 import uk.schoolsocial.events.incident.EscalationBody;
@@ -90,34 +93,26 @@ class HandlingController implements HandlingApi {
                                                        String idempotencyKey, String ifMatch, String correlationId) {
         Actor actor = current.get();
         String escalationId = UUID.randomUUID().toString();
-        return created(answer(incidentId, commands.send(new RecordEscalationCommand(id(incidentId), actor.schoolId(),
+        return created(incidentId, commands.send(new RecordEscalationCommand(id(incidentId), actor.schoolId(),
                 actor.id(), escalationId, EscalationBody.valueOf(request.getBody().getValue()),
                 request.getEscalatedAt().toInstant(), request.getExternalReference(), request.getDetails(),
-                ETags.expectedVersion(ifMatch)))), incidentId, "escalations", escalationId);
+                ETags.expectedVersion(ifMatch))), "escalations", escalationId);
     }
 
     /** Where a recorded escalation's Location points (INC-4); case-file readers only (INC-7). */
     @Override
     @Secured({Roles.SLT, Roles.DSL})
     public HttpResponse<IncidentEscalation> getIncidentEscalation(UUID incidentId, UUID escalationId) {
-        IncidentView view = caseOf(incidentId);
-        IncidentEscalation escalation = IncidentMapper.caseFile(view, clock.instant()).getEscalations().stream()
-                .filter(each -> each.getId().equals(escalationId))
-                .findFirst()
-                .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such escalation"));
-        return HttpResponse.ok(escalation).header("ETag", ETags.of(view.version()));
+        return entryOf(incidentId, IncidentCase::getEscalations, IncidentEscalation::getId, escalationId,
+                "No such escalation");
     }
 
     /** Where a recorded takedown request's Location points (INC-5); case-file readers only (INC-7). */
     @Override
     @Secured({Roles.SLT, Roles.DSL})
     public HttpResponse<IncidentTakedown> getIncidentTakedown(UUID incidentId, UUID takedownId) {
-        IncidentView view = caseOf(incidentId);
-        IncidentTakedown takedown = IncidentMapper.caseFile(view, clock.instant()).getTakedowns().stream()
-                .filter(each -> each.getId().equals(takedownId))
-                .findFirst()
-                .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such takedown request"));
-        return HttpResponse.ok(takedown).header("ETag", ETags.of(view.version()));
+        return entryOf(incidentId, IncidentCase::getTakedowns, IncidentTakedown::getId, takedownId,
+                "No such takedown request");
     }
 
     @Override
@@ -138,10 +133,10 @@ class HandlingController implements HandlingApi {
                                                       String idempotencyKey, String ifMatch, String correlationId) {
         Actor actor = current.get();
         String takedownId = UUID.randomUUID().toString();
-        return created(answer(incidentId, commands.send(new RequestTakedownCommand(id(incidentId), actor.schoolId(),
+        return created(incidentId, commands.send(new RequestTakedownCommand(id(incidentId), actor.schoolId(),
                 actor.id(), takedownId, TakedownAddressee.valueOf(request.getAddressee().getValue()),
-                request.getAddressedTo(), request.getReference(), ETags.expectedVersion(ifMatch)))),
-                incidentId, "takedowns", takedownId);
+                request.getAddressedTo(), request.getReference(), ETags.expectedVersion(ifMatch))),
+                "takedowns", takedownId);
     }
 
     @Override
@@ -198,21 +193,33 @@ class HandlingController implements HandlingApi {
     }
 
     /** The case file once the projection reached the version the command produced. */
-    /** A new entry of the case file: 201, Location the entry, the case file as it now stands. */
-    private static HttpResponse<IncidentCase> created(HttpResponse<IncidentCase> answer, UUID incidentId,
-                                                      String entries, String entryId) {
-        return HttpResponse.created(answer.body(), URI.create("/api/v1/incidents/" + incidentId + "/" + entries + "/"
-                + entryId)).header("ETag", answer.getHeaders().get("ETag"));
-    }
-
-    private IncidentView caseOf(UUID incidentId) {
-        return views.findByIdAndSchoolId(incidentId.toString(), current.get().schoolId())
+    /** One entry of the incident's case file (an escalation, a takedown request), with the incident's ETag. */
+    private <T> HttpResponse<T> entryOf(UUID incidentId, Function<IncidentCase, List<T>> entries,
+                                        Function<T, UUID> idOf, UUID entryId, String missing) {
+        IncidentView view = views.findByIdAndSchoolId(incidentId.toString(), current.get().schoolId())
                 .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such incident"));
+        T entry = entries.apply(IncidentMapper.caseFile(view, clock.instant())).stream()
+                .filter(each -> idOf.apply(each).equals(entryId))
+                .findFirst()
+                .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, missing));
+        return HttpResponse.ok(entry).header("ETag", ETags.of(view.version()));
     }
 
+    /** The case file once the command's version is readable, with its ETag. */
     private HttpResponse<IncidentCase> answer(UUID incidentId, Long version) {
+        return answer(HttpResponse.ok(), incidentId, version);
+    }
+
+    /** A new entry of the case file: 201, Location the entry, the case file as it now stands. */
+    private HttpResponse<IncidentCase> created(UUID incidentId, Long version, String entries, String entryId) {
+        return answer(HttpResponse.created(URI.create("/api/v1/incidents/" + incidentId + "/" + entries + "/"
+                + entryId)), incidentId, version);
+    }
+
+    private HttpResponse<IncidentCase> answer(MutableHttpResponse<IncidentCase> response, UUID incidentId,
+                                              Long version) {
         IncidentView view = ReadYourWrites.await(() -> views.findById(incidentId.toString()), IncidentView::version,
                 version);
-        return HttpResponse.ok(IncidentMapper.caseFile(view, clock.instant())).header("ETag", ETags.of(view.version()));
+        return response.body(IncidentMapper.caseFile(view, clock.instant())).header("ETag", ETags.of(view.version()));
     }
 }
