@@ -1,5 +1,6 @@
 package uk.schoolsocial.platform.input;
 
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -69,6 +70,19 @@ public final class CsvUpload {
         /** How errors name a cell of this row. */
         public String name(String field) {
             return "rows[" + number + "]." + field;
+        }
+
+        /**
+         * The contract's rules (bean validation of the generated model) on the entry this row became,
+         * each broken one named by the row's cell; a cell already named in {@code errors} (a date
+         * that could not be read, so now absent) is not named again as missing.
+         */
+        public void check(Validator validator, Object entry, List<FieldError> errors) {
+            validator.validate(entry).stream()
+                    .map(violation -> new FieldError(name(violation.getPropertyPath().toString()),
+                            violation.getMessage()))
+                    .filter(error -> errors.stream().noneMatch(named -> named.field().equals(error.field())))
+                    .forEach(errors::add);
         }
 
         /**

@@ -102,11 +102,7 @@ class StaffController implements StaffApi {
             var record = new uk.schoolsocial.account.api.model.StaffRecord(row.cell("staffId").orElse(null),
                     row.cell("forename").orElse(null), row.cell("surname").orElse(null));
             record.setLeavingDate(row.date("leavingDate", errors).orElse(null));
-            validator.validate(record).stream()
-                    .map(violation -> new FieldError(row.name(violation.getPropertyPath().toString()),
-                            violation.getMessage()))
-                    .filter(error -> errors.stream().noneMatch(named -> named.field().equals(error.field())))
-                    .forEach(errors::add);
+            row.check(validator, record, errors);
             records.add(record);
         }
         if (!errors.isEmpty()) {

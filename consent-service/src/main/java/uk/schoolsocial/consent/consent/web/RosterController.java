@@ -99,11 +99,7 @@ class RosterController implements RosterApi {
                     row.date("dateOfBirth", errors).orElse(null),
                     row.cell("parentalResponsibility").map(RosterController::ids).orElse(List.of()));
             entry.setLeavingDate(row.date("leavingDate", errors).orElse(null));
-            validator.validate(entry).stream()
-                    .map(violation -> new FieldError(row.name(violation.getPropertyPath().toString()),
-                            violation.getMessage()))
-                    .filter(error -> errors.stream().noneMatch(named -> named.field().equals(error.field())))
-                    .forEach(errors::add);
+            row.check(validator, entry, errors);
             entries.add(entry);
         }
         if (!errors.isEmpty()) {
