@@ -26,6 +26,7 @@ import uk.schoolsocial.account.official.query.AccountLookupProjection;
 import uk.schoolsocial.account.official.query.AccountProjection;
 import uk.schoolsocial.account.official.query.AdministratorLookupProjection;
 import uk.schoolsocial.account.official.query.HandoverProjection;
+import uk.schoolsocial.account.official.query.PolicyVersionProjection;
 import uk.schoolsocial.account.official.query.StaffFitnessProjection;
 import uk.schoolsocial.account.official.vault.AesGcmCredentialVault;
 import uk.schoolsocial.account.privacy.command.SubjectAccessRequest;
@@ -58,7 +59,7 @@ class AccountAxonConfiguration {
                                     DeclarationProjection declarations, StaffFitnessProjection staffFitness,
                                     AccountMessageProjection messages, ResponseLookupProjection responseLookups,
                                     AdministratorLookupProjection administratorLookups,
-                                    SubjectAccessProjection subjectAccess,
+                                    SubjectAccessProjection subjectAccess, PolicyVersionProjection policyVersions,
                                     @Value("${smp.account.review-period:P1Y}") String reviewPeriod,
                                     @Value("${smp.account.handover-due:P14D}") String handoverDue,
                                     @Value("${smp.account.zone:Europe/London}") String zone) {
@@ -94,6 +95,7 @@ class AccountAxonConfiguration {
                 .registerEventHandler(c -> declarations)
                 .registerEventHandler(c -> messages)
                 .registerEventHandler(c -> subjectAccess)
+                .registerEventHandler(c -> policyVersions)
                 // Look-ups that other commands check are written in the transaction of their events
                 // (set-based validation), so they are never behind.
                 .registerSubscribingEventProcessor(RosterProjection.GROUP)

@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -117,7 +118,19 @@ class AuditController {
 
     @Post("/checkpoints")
     HttpResponse<Checkpoint> checkpoint() {
-        return HttpResponse.created(checkpoints.issueAtHead());
+        Checkpoint issued = checkpoints.issueAtHead();
+        return HttpResponse.created(issued, URI.create("/api/v1/audit/" + checkpoints.service() + "/checkpoints/"
+                + issued.size()));
+    }
+
+    /** AUD-3: the checkpoint kept for the chain at {@code size}, the Location of an issued one. */
+    @Get("/checkpoints/{size}")
+    Checkpoint checkpointAt(@PathVariable long size) {
+        if (size < 0) {
+            throw invalid("size", "must not be negative");
+        }
+        return checkpoints.at(size).orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND,
+                "No checkpoint was issued for the chain at size " + size));
     }
 
     @Get("/checkpoints")

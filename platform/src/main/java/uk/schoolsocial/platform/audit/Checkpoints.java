@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import uk.schoolsocial.events.AuditChain;
 
@@ -96,6 +97,27 @@ public class Checkpoints {
             return list;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the checkpoints", e);
+        }
+    }
+
+    /**
+     * The checkpoint kept for the chain at {@code size}: the one signed with the current key if there
+     * is one, else the latest issued (a checkpoint signed with an earlier key still proves what it says).
+     */
+    public Optional<Checkpoint> at(long size) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement read = connection.prepareStatement("SELECT chain_seq, global_index, chain_hash,"
+                     + " issued_at, key_id, signature FROM audit_checkpoint WHERE chain_seq = ?"
+                     + " ORDER BY key_id = ? DESC, issued_at DESC LIMIT 1")) {
+            read.setLong(1, size);
+            read.setString(2, signer.keyId());
+            try (ResultSet rows = read.executeQuery()) {
+                return rows.next() ? Optional.of(new Checkpoint(service, rows.getLong(1), rows.getLong(2),
+                        AuditChain.hex(rows.getBytes(3)), rows.getString(4), rows.getString(5), rows.getString(6)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the checkpoint", e);
         }
     }
 

@@ -176,10 +176,19 @@ class AuditApiTest {
     void checkpointAndVerify() throws Exception {
         JsonNode key = json(API.as(server.getPort(), AUDITOR).get(BASE + "/signing-key").then().statusCode(200)
                 .extract().asString());
-        String checkpoint = API.as(server.getPort(), AUDITOR).post(BASE + "/checkpoints").then().statusCode(201)
-                .extract().asString();
+        Response issued = API.as(server.getPort(), AUDITOR).post(BASE + "/checkpoints");
+        issued.then().statusCode(201);
+        String checkpoint = issued.asString();
         Checkpoint kept = new ObjectMapper().readValue(checkpoint, Checkpoint.class);
         assertTrue(kept.signedBy(Base64.getDecoder().decode(key.get("publicKey").asText())));
+        // Issue 18: a 201 says where to read what it created.
+        assertEquals(BASE + "/checkpoints/" + kept.size(), issued.header("Location"));
+        assertEquals(kept, new ObjectMapper().readValue(API.as(server.getPort(), AUDITOR).get(issued.header("Location"))
+                .then().statusCode(200).extract().asString(), Checkpoint.class));
+        API.as(server.getPort(), AUDITOR).get(BASE + "/checkpoints/" + (kept.size() + 1000)).then().statusCode(404)
+                .body("code", equalTo("NOT_FOUND"));
+        API.badInput(server.getPort(), AUDITOR).get(BASE + "/checkpoints/-1").then().statusCode(400);
+        API.badInput(server.getPort(), AUDITOR).get(BASE + "/checkpoints/latest").then().statusCode(400);
 
         API.as(server.getPort(), AUDITOR).body(Map.of("checkpoint", kept)).post(BASE + "/verifications")
                 .then().statusCode(200).body("intact", equalTo(true)).body("checkpointMatched", equalTo(true));

@@ -33,6 +33,11 @@ public enum AccountError implements ErrorCode {
     NOT_FIT_TO_ADMINISTER(ErrorKind.RULE_VIOLATED),
     /** ACC-7: a handover adds an administrator; one who already runs the account adds none. */
     ALREADY_AN_ADMINISTRATOR(ErrorKind.RULE_VIOLATED),
+    /**
+     * ACC-6: a reveal sent with an Idempotency-Key. Its answer would be kept for replays, login details
+     * in the clear, so the key is refused rather than ignored (a client that sends one expects a replay).
+     */
+    REVEAL_NOT_REPLAYABLE(ErrorKind.INVALID),
     /** ACC-6: nothing stored to reveal. */
     NO_CREDENTIALS(ErrorKind.NOT_FOUND),
     /** ACC-6: the service has no credentials key configured, so it stores no login details. */

@@ -8,7 +8,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import uk.schoolsocial.account.api.AccountsApi;
 import uk.schoolsocial.account.api.model.AccountHistory;
@@ -25,6 +27,7 @@ import uk.schoolsocial.account.api.model.RecordTrainingRequest;
 import uk.schoolsocial.account.api.model.RevealRequest;
 import uk.schoolsocial.account.api.model.ReviewRequest;
 import uk.schoolsocial.account.api.model.StatusChangeRequest;
+import uk.schoolsocial.account.official.command.AccountError;
 import uk.schoolsocial.account.official.command.AccountId;
 import uk.schoolsocial.account.official.command.AcknowledgePolicyCommand;
 import uk.schoolsocial.account.official.command.ChangeAccountStatusCommand;
@@ -39,6 +42,8 @@ import uk.schoolsocial.account.official.command.StoreCredentialsCommand;
 import uk.schoolsocial.account.official.query.AccountHistoryViewRepository;
 import uk.schoolsocial.account.official.query.AccountView;
 import uk.schoolsocial.account.official.query.AccountViewRepository;
+import uk.schoolsocial.account.official.query.PolicyVersionView;
+import uk.schoolsocial.account.official.query.PolicyVersionViewRepository;
 import uk.schoolsocial.platform.error.DomainException;
 import uk.schoolsocial.platform.error.FieldError;
 import uk.schoolsocial.platform.error.PlatformError;
@@ -60,13 +65,15 @@ class AccountsController implements AccountsApi {
     private final CurrentActor current;
     private final AccountViewRepository views;
     private final AccountHistoryViewRepository history;
+    private final PolicyVersionViewRepository policyVersions;
 
     AccountsController(CommandSender commands, CurrentActor current, AccountViewRepository views,
-                       AccountHistoryViewRepository history) {
+                       AccountHistoryViewRepository history, PolicyVersionViewRepository policyVersions) {
         this.commands = commands;
         this.current = current;
         this.views = views;
         this.history = history;
+        this.policyVersions = policyVersions;
     }
 
     @Override
@@ -109,7 +116,36 @@ class AccountsController implements AccountsApi {
                                                             String correlationId) {
         Actor actor = current.get();
         int version = commands.send(new PublishPolicyVersionCommand(actor.schoolId(), request.getSummary()));
-        return HttpResponse.created(new PolicyVersion(version, request.getSummary().strip()));
+        PolicyVersionView published = ReadYourWrites.await(
+                () -> policyVersions.findById(PolicyVersionView.key(actor.schoolId(), version)), PolicyVersionView::version,
+                version);
+        return HttpResponse.created(toApi(published),
+                URI.create("/api/v1/accounts/policy-versions/" + published.version()));
+    }
+
+    /** ACC-5: the version administrators acknowledge; 1 before the school publishes any. */
+    @Override
+    @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR})
+    public PolicyVersion getCurrentPolicyVersion() {
+        return policyVersions.findFirstBySchoolIdOrderByVersionDesc(current.get().schoolId())
+                .map(AccountsController::toApi).orElseGet(() -> new PolicyVersion(1));
+    }
+
+    @Override
+    @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR})
+    public PolicyVersion getPolicyVersion(Integer version) {
+        String schoolId = current.get().schoolId();
+        return policyVersions.findById(PolicyVersionView.key(schoolId, version)).map(AccountsController::toApi)
+                .or(() -> version == 1 ? Optional.of(new PolicyVersion(1)) : Optional.empty())
+                .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND,
+                        "Your school has not published policy version " + version));
+    }
+
+    private static PolicyVersion toApi(PolicyVersionView view) {
+        PolicyVersion version = new PolicyVersion(view.version());
+        version.setSummary(view.summary());
+        version.setPublishedAt(view.publishedAt().atZone(ZoneOffset.UTC));
+        return version;
     }
 
     @Override
@@ -201,7 +237,9 @@ class AccountsController implements AccountsApi {
         boolean keyed = ServerRequestContext.currentRequest()
                 .map(r -> r.getHeaders().contains(IdempotencyFilter.HEADER)).orElse(false);
         if (keyed) {
-            throw new DomainException(PlatformError.VALIDATION_FAILED, "A reveal cannot be replayed",
+            throw new DomainException(AccountError.REVEAL_NOT_REPLAYABLE, "A reveal takes no Idempotency-Key: a"
+                    + " replay would keep the login details with the stored answer. Send it without one; each reveal"
+                    + " is recorded.",
                     List.of(new FieldError(IdempotencyFilter.HEADER, "not allowed on a reveal: its answer would be stored")));
         }
         Actor actor = current.get();

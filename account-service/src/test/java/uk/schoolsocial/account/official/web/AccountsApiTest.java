@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -198,8 +200,25 @@ class AccountsApiTest implements DatabaseTest {
         String slt = school.token("head", "SLT");
         api(school.token("admin", "ACCOUNT_ADMIN")).body(Map.of("summary", "x")).post("/api/v1/accounts/policy-versions")
                 .then().statusCode(403);
-        api(slt).body(Map.of("summary", "Adds the tagging rule")).post("/api/v1/accounts/policy-versions")
-                .then().statusCode(201).body("version", equalTo(2));
+        String staff = school.token("a-1", "STAFF");
+        // ACC-5: a client reads the version in force instead of learning it from a refusal.
+        api(staff).get("/api/v1/accounts/policy-versions/current").then().statusCode(200)
+                .body("version", equalTo(1)).body("summary", nullValue()).body("publishedAt", nullValue());
+        api(staff).get("/api/v1/accounts/policy-versions/1").then().statusCode(200).body("version", equalTo(1));
+        String published = api(slt).body(Map.of("summary", " Adds the tagging rule ")).post("/api/v1/accounts/policy-versions")
+                .then().statusCode(201).body("version", equalTo(2)).body("summary", equalTo("Adds the tagging rule"))
+                .body("publishedAt", notNullValue()).extract().header("Location");
+        assertEquals("/api/v1/accounts/policy-versions/2", published);
+        api(staff).get(published).then().statusCode(200).body("version", equalTo(2))
+                .body("summary", equalTo("Adds the tagging rule"));
+        api(staff).get("/api/v1/accounts/policy-versions/current").then().statusCode(200)
+                .body("version", equalTo(2)).body("summary", equalTo("Adds the tagging rule"));
+        api(staff).get("/api/v1/accounts/policy-versions/3").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        API.badInput(server.getPort(), staff).get("/api/v1/accounts/policy-versions/0").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"));
+        api(newSchool().token("other", "SLT")).get("/api/v1/accounts/policy-versions/current").then().statusCode(200)
+                .body("version", equalTo(1));
+        api(school.token("mis", "INTEGRATION")).get("/api/v1/accounts/policy-versions/current").then().statusCode(403);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api(slt).get(location).then().statusCode(200)
                 .body("flagged", equalTo(true)).body("policyVersion", equalTo(2))
                 .body("outOfDate", containsInAnyOrder("a-1", "a-2")));
@@ -464,8 +483,10 @@ class AccountsApiTest implements DatabaseTest {
         org.junit.jupiter.api.Assertions.assertFalse(answer.contains(secret));
         api(school.token("admin", "ACCOUNT_ADMIN")).body(Map.of("reason", "curious"))
                 .post(location + "/credentials/reveal").then().statusCode(403);
+        // ACC-6: a key is refused, by its own code, not ignored: the answer would be kept for replays.
         api(school.token("a-1", "STAFF")).header("Idempotency-Key", "k-1").body(Map.of("reason", "Posting"))
-                .post(location + "/credentials/reveal").then().statusCode(400);
+                .post(location + "/credentials/reveal").then().statusCode(400)
+                .body("code", equalTo("REVEAL_NOT_REPLAYABLE")).body("errors.field", hasItem("Idempotency-Key"));
         api(school.token("a-1", "STAFF")).body(Map.of("reason", "Posting the results"))
                 .post(location + "/credentials/reveal").then().statusCode(200).header("Cache-Control", "no-store")
                 .body("login", equalTo("pe@oakfield.sch.uk")).body("secret", equalTo(secret));
