@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -14,7 +15,9 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -99,7 +102,62 @@ final class SuiteErasureController {
             one.put("service", service.name());
             one.set("erasure", outcome.body());
         }
-        return HttpResponse.created(answer.toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return HttpResponse.created(answer.toString()).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.LOCATION, where(text(erasure, "subjectType"), text(erasure, "subjectId")));
+    }
+
+    /**
+     * {@code GET /api/v1/privacy/erasures} (privacy.yaml {@code getSuiteErasure}): the subject's erasure
+     * from the suite as it stands, each service's latest erasure of the subject from its register; the
+     * {@code Location} of {@link #erase}. 404 when no service erased the subject. SLT and AUDITOR.
+     */
+    @Get(value = "/erasures", produces = MediaType.APPLICATION_JSON)
+    MutableHttpResponse<?> erasure(HttpRequest<?> request, Authentication authentication,
+                                   @Nullable @QueryValue String subjectType, @Nullable @QueryValue String subjectId) {
+        Caller caller = Caller.of(authentication);
+        if (!caller.roles().contains(Role.SLT) && !caller.roles().contains(Role.AUDITOR)) {
+            return Problems.response(HttpStatus.FORBIDDEN, "Only SLT and auditors may read the register of erasures.");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (subjectType == null || !subjectType.matches("[A-Z_]{1,32}")) {
+            errors.add(new Problem.FieldError("subjectType", "is required: PUPIL, PARENT, STAFF or a record type"));
+        }
+        if (subjectId == null || !SubjectAccessController.SUBJECT_ID.matcher(subjectId).matches()) {
+            errors.add(new Problem.FieldError("subjectId", "is required: 1 to 64 of A-Z, a-z, 0-9, _ . : -"));
+        }
+        if (!errors.isEmpty()) {
+            return Problems.invalid(errors);
+        }
+        ServiceCalls.Call who = new ServiceCalls.Call(minter.mint(caller), CorrelationIdFilter.of(request).orElse(null));
+        ObjectNode answer = json.createObjectNode();
+        answer.put("subjectType", subjectType);
+        answer.put("subjectId", subjectId);
+        ArrayNode erased = answer.putArray("services");
+        for (DownstreamService service : routes.services()) {
+            ServiceCalls.Answer register = calls.exchange(service, HttpRequest.GET(service.target(UriBuilder.of(
+                            "/api/v1/privacy/" + service.name() + "/erasures").queryParam("subjectType", subjectType)
+                    .queryParam("subjectId", subjectId).queryParam("limit", 1).build())), who, "Try again.");
+            if (register.failure().isPresent()) {
+                return register.failure().get();
+            }
+            JsonNode latest = register.body().path("items").path(0);
+            if (!latest.isMissingNode()) {
+                ObjectNode one = erased.addObject();
+                one.put("service", service.name());
+                one.set("erasure", latest);
+            }
+        }
+        if (erased.isEmpty()) {
+            return Problems.response(HttpStatus.NOT_FOUND, "No service of the suite has erased " + subjectType + " "
+                    + subjectId + ".");
+        }
+        return HttpResponse.ok(answer.toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** Where {@link #erasure} reads the erasure of a subject. */
+    static String where(String subjectType, String subjectId) {
+        return UriBuilder.of("/api/v1/privacy/erasures").queryParam("subjectType", subjectType)
+                .queryParam("subjectId", subjectId).build().toString();
     }
 
     private Call call(Caller caller, HttpRequest<?> request, @Nullable String idempotencyKey, String body) {

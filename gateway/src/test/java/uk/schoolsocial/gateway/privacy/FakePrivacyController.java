@@ -33,10 +33,13 @@ class FakePrivacyController {
     static class Seen {
         final List<String> calls = new CopyOnWriteArrayList<>();
         final Set<String> failing = ConcurrentHashMap.newKeySet();
+        /** The register: each service's erasures by {@code service/subjectType/subjectId}. */
+        final Map<String, Map<String, Object>> register = new ConcurrentHashMap<>();
 
         void reset() {
             calls.clear();
             failing.clear();
+            register.clear();
         }
     }
 
@@ -92,8 +95,18 @@ class FakePrivacyController {
         if (seen.failing.contains(service)) {
             return HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR);
         }
-        return HttpResponse.created(Map.of("erasureId", "e-" + service, "subjectType", body.get("subjectType"),
+        Map<String, Object> erasure = Map.of("erasureId", "e-" + service, "subjectType", body.get("subjectType"),
                 "subjectId", body.get("subjectId"), "ground", body.get("ground"), "erasedRecords", List.of(),
-                "erasedBy", "demo-slt", "erasedAt", "2026-12-05T10:15:00Z"));
+                "erasedBy", "demo-slt", "erasedAt", "2026-12-05T10:15:00Z");
+        seen.register.put(service + "/" + body.get("subjectType") + "/" + body.get("subjectId"), erasure);
+        return HttpResponse.created(erasure);
+    }
+
+    @Get("/erasures")
+    HttpResponse<?> erasures(String service, @Nullable @QueryValue String subjectType,
+                             @Nullable @QueryValue String subjectId, @Nullable @QueryValue Integer limit) {
+        seen.calls.add("register " + service + " " + subjectType + " " + subjectId + " " + limit);
+        Map<String, Object> erasure = seen.register.get(service + "/" + subjectType + "/" + subjectId);
+        return HttpResponse.ok(Map.of("items", erasure == null ? List.of() : List.of(erasure)));
     }
 }

@@ -81,6 +81,32 @@ class SuiteErasureTest implements TestPropertyProvider {
     }
 
     @Test
+    void aud4_aSuiteErasureIsCreatedWithALocationThatReadsItBackServiceByService() {
+        String location = as("slt").body(Map.of("subjectType", "PUPIL", "subjectId", "p-7", "ground", "OBJECTION"))
+                .post("/api/v1/privacy/erasures").then().statusCode(201).extract().header("Location");
+        // Issue 18: every 201 says where to read what it created.
+        assertEquals("/api/v1/privacy/erasures?subjectType=PUPIL&subjectId=p-7", location);
+        as("auditor").get(location).then().statusCode(200).contentType("application/json")
+                .body("subjectType", equalTo("PUPIL")).body("subjectId", equalTo("p-7"))
+                .body("services.service", equalTo(List.of("account", "consent", "incident")))
+                .body("services.erasure.erasureId", equalTo(List.of("e-account", "e-consent", "e-incident")));
+        assertTrue(seen.calls.contains("register consent PUPIL p-7 1"), seen.calls.toString());
+
+        as("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-8").get("/api/v1/privacy/erasures")
+                .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("NOT_FOUND"));
+        as("staff").get(location).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        as("slt").queryParam("subjectType", "PUPIL").get("/api/v1/privacy/erasures").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("subjectId"));
+
+        // An erasure that stopped part-way shows the services that did erase, and only those.
+        seen.failing.add("consent");
+        as("slt").body(Map.of("subjectType", "PUPIL", "subjectId", "p-9", "ground", "OBJECTION"))
+                .post("/api/v1/privacy/erasures").then().statusCode(502);
+        as("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-9").get("/api/v1/privacy/erasures")
+                .then().statusCode(200).body("services.service", equalTo(List.of("account")));
+    }
+
+    @Test
     void aud4_aHoldInAnyServiceRefusesTheErasureBeforeAnythingIsErased() {
         as("slt").body(Map.of("subjectType", "PUPIL", "subjectId", "held-1", "ground", "OBJECTION"))
                 .post("/api/v1/privacy/erasures").then().statusCode(409)

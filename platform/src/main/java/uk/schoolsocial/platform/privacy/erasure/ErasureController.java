@@ -103,15 +103,26 @@ class ErasureController {
         return erasures.find(current.get().schoolId(), erasureId).orElseThrow(PlatformError::noSuchRecord);
     }
 
-    /** The register, newest first. */
+    /** The register, newest first; of one subject when both {@code subjectType} and {@code subjectId} are given. */
     @Get("/erasures")
     @Secured({Roles.SLT, Roles.AUDITOR})
-    Map<String, Object> erasures(@Nullable @QueryValue Integer limit) {
+    Map<String, Object> erasures(@Nullable @QueryValue Integer limit, @Nullable @QueryValue SubjectType subjectType,
+                                 @Nullable @QueryValue String subjectId) {
+        List<FieldError> errors = new ArrayList<>();
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-            throw new DomainException(PlatformError.VALIDATION_FAILED, "limit must be from 1 to " + MAX_LIMIT,
-                    List.of(new FieldError("limit", "must be from 1 to " + MAX_LIMIT)));
+            errors.add(new FieldError("limit", "must be from 1 to " + MAX_LIMIT));
         }
-        return Map.of("items", erasures.recent(current.get().schoolId(), limit == null ? 20 : limit));
+        boolean ofSubject = subjectType != null || subjectId != null;
+        if (ofSubject) {
+            requireSubject(subjectType, subjectId, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainException(PlatformError.VALIDATION_FAILED, "The query is not valid", errors);
+        }
+        String school = current.get().schoolId();
+        int size = limit == null ? 20 : limit;
+        return Map.of("items", ofSubject ? erasures.recentOf(school, subjectType, subjectId, size)
+                : erasures.recent(school, size));
     }
 
     /** What keeps the subject's data in this service today: empty when an erasure would go through. */

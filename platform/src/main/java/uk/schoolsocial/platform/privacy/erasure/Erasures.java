@@ -43,6 +43,12 @@ public class Erasures {
         return query(COLUMNS + " ORDER BY erased_at DESC, erasure_id DESC LIMIT " + limit, school);
     }
 
+    /** The erasures of one subject, newest first. */
+    public List<Erasure> recentOf(String school, SubjectType subjectType, String subjectId, int limit) {
+        return query(COLUMNS + " AND subject_type = ? AND subject_id = ? ORDER BY erased_at DESC, erasure_id DESC LIMIT "
+                + limit, school, subjectType.name(), subjectId);
+    }
+
     private List<Erasure> query(String sql, String... parameters) {
         try (Connection connection = pool.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

@@ -140,6 +140,15 @@ class ErasureApiTest {
                 .body("erasureId", equalTo(erasureId));
         API.as(server.getPort(), AUDITOR).get(BASE + "/erasures").then().statusCode(200)
                 .body("items.erasureId", hasItem(erasureId));
+        // The register of one subject: what the gateway's suite erasure reads back (issue 18).
+        API.as(server.getPort(), AUDITOR).queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-1")
+                .get(BASE + "/erasures").then().statusCode(200).body("items.erasureId", equalTo(List.of(erasureId)));
+        API.as(server.getPort(), AUDITOR).queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-2")
+                .get(BASE + "/erasures").then().statusCode(200).body("items", equalTo(List.of()));
+        API.as(server.getPort(), AUDITOR).queryParam("subjectType", "STAFF").queryParam("subjectId", "p-1")
+                .get(BASE + "/erasures").then().statusCode(200).body("items", equalTo(List.of()));
+        API.badInput(server.getPort(), AUDITOR).queryParam("subjectId", "p-1").get(BASE + "/erasures").then()
+                .statusCode(400).body("errors.field", hasItem("subjectType"));
         API.as(server.getPort(), TestTokens.bearer("auditor-2", TestTokens.OTHER_SCHOOL, "AUDITOR"))
                 .get(BASE + "/erasures/" + erasureId).then().statusCode(404);
 
