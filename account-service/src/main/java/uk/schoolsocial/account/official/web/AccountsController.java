@@ -177,10 +177,10 @@ class AccountsController implements AccountsApi {
     @Override
     @Secured({Roles.SLT, Roles.ACCOUNT_ADMIN})
     public HttpResponse<OfficialAccount> recordTraining(UUID accountId, RecordTrainingRequest request,
-                                                        String idempotencyKey, String correlationId) {
+                                                        String idempotencyKey, String ifMatch, String correlationId) {
         Actor actor = current.get();
         long version = commands.send(new RecordTrainingCommand(new AccountId(accountId.toString()), actor.schoolId(),
-                request.getAdministratorId(), actor.id()));
+                request.getAdministratorId(), actor.id(), ETags.expectedVersion(ifMatch)));
         return answer(accountId, version);
     }
 
@@ -208,10 +208,10 @@ class AccountsController implements AccountsApi {
     @Override
     @Secured(Roles.SLT)
     public HttpResponse<OfficialAccount> reviewAccount(UUID accountId, ReviewRequest request, String idempotencyKey,
-                                                       String correlationId) {
+                                                       String ifMatch, String correlationId) {
         Actor actor = current.get();
         long version = commands.send(new ReviewAccountCommand(new AccountId(accountId.toString()), actor.schoolId(),
-                actor.id(), request.getNotes()));
+                actor.id(), request.getNotes(), ETags.expectedVersion(ifMatch)));
         return answer(accountId, version);
     }
 
@@ -219,11 +219,12 @@ class AccountsController implements AccountsApi {
     @Override
     @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN})
     public HttpResponse<OfficialAccount> storeCredentials(UUID accountId, Credentials request, String idempotencyKey,
-                                                          String correlationId) {
+                                                          String ifMatch, String correlationId) {
         Actor actor = current.get();
         long version = commands.send(new StoreCredentialsCommand(new AccountId(accountId.toString()), actor.schoolId(),
                 actor.id(), actor.hasRole(Roles.ACCOUNT_ADMIN),
-                new CredentialVault.Credentials(request.getLogin().strip(), request.getSecret())));
+                new CredentialVault.Credentials(request.getLogin().strip(), request.getSecret()),
+                ETags.expectedVersion(ifMatch)));
         return answer(accountId, version);
     }
 

@@ -471,6 +471,28 @@ class AccountsApiTest implements DatabaseTest {
     }
 
     @Test
+    void everyChangeOfAnAccountTakesIfMatchAndAStaleOneChangesNothing() {
+        // Issue 18: If-Match everywhere a record has an ETag (ACC-5 training, ACC-6 credentials, ACC-9 review).
+        School school = newSchool();
+        String location = liveAccount(school);
+        String slt = school.token("head", "SLT");
+        String admin = school.token("admin", "ACCOUNT_ADMIN");
+        String etag = api(slt).get(location).then().statusCode(200).extract().header("ETag");
+        String stale = "\"1\"";
+        api(slt).header("If-Match", stale).body(Map.of("notes", "Still needed")).post(location + "/reviews")
+                .then().statusCode(412).body("code", equalTo("VERSION_MISMATCH"));
+        api(slt).header("If-Match", stale).body(Map.of("administratorId", "a-1")).post(location + "/trainings")
+                .then().statusCode(412).body("code", equalTo("VERSION_MISMATCH"));
+        api(admin).header("If-Match", stale).body(Map.of("login", "pe@oakfield.sch.uk", "secret", "Sports-Day-1"))
+                .put(location + "/credentials").then().statusCode(412).body("code", equalTo("VERSION_MISMATCH"));
+        api(slt).get(location).then().statusCode(200).header("ETag", etag);
+        String reviewed = api(slt).header("If-Match", etag).body(Map.of("notes", "Still needed"))
+                .post(location + "/reviews").then().statusCode(200).extract().header("ETag");
+        api(admin).header("If-Match", reviewed).body(Map.of("login", "pe@oakfield.sch.uk", "secret", "Sports-Day-1"))
+                .put(location + "/credentials").then().statusCode(200);
+    }
+
+    @Test
     void acc6_credentialsAreStoredEncryptedRevealedOnlyToACurrentAdministratorAndNeverInAnEvent() throws Exception {
         School school = newSchool();
         String location = liveAccount(school);
