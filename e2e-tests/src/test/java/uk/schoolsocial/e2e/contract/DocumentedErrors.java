@@ -211,6 +211,10 @@ public final class DocumentedErrors {
         if ("uuid".equals(schema.getFormat())) {
             return new UUID(random.nextLong(), random.nextLong()).toString();
         }
+        if ("integer".equals(ValidValues.type(schema))) {
+            // a number no record has reached (a policy version, a chain size), within int32
+            return Integer.toString(1_000_000_000 + random.nextInt(1_000_000_000));
+        }
         return "no-such-record-" + Integer.toUnsignedString(random.nextInt(), 36);
     }
 
