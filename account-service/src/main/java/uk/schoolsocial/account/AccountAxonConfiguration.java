@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
@@ -39,6 +40,7 @@ import uk.schoolsocial.account.response.command.ResponseRule;
 import uk.schoolsocial.account.response.command.SchoolHolidays;
 import uk.schoolsocial.account.response.query.AccountMessageProjection;
 import uk.schoolsocial.account.response.query.ResponseLookupProjection;
+import uk.schoolsocial.account.roster.command.LeavingDates;
 import uk.schoolsocial.account.roster.command.StaffDirectory;
 import uk.schoolsocial.account.roster.command.StaffRoster;
 import uk.schoolsocial.account.roster.query.RosterProjection;
@@ -48,6 +50,12 @@ import uk.schoolsocial.platform.axon.AxonInfrastructure;
 /** Every aggregate, processor and saga of account-service, in one place. */
 @Factory
 class AccountAxonConfiguration {
+
+    /** ACC-7: leaving dates on the school's calendar, for the roster, the accounts and the look-ups alike. */
+    @Singleton
+    LeavingDates leavingDates(@Value("${smp.account.zone:Europe/London}") String zone) {
+        return new LeavingDates(ZoneId.of(zone));
+    }
 
     @Context
     @Bean(preDestroy = "shutdown")
@@ -60,6 +68,7 @@ class AccountAxonConfiguration {
                                     AccountMessageProjection messages, ResponseLookupProjection responseLookups,
                                     AdministratorLookupProjection administratorLookups,
                                     SubjectAccessProjection subjectAccess, PolicyVersionProjection policyVersions,
+                                    LeavingDates leavingDates,
                                     @Value("${smp.account.review-period:P1Y}") String reviewPeriod,
                                     @Value("${smp.account.handover-due:P14D}") String handoverDue,
                                     @Value("${smp.account.zone:Europe/London}") String zone) {
@@ -78,6 +87,8 @@ class AccountAxonConfiguration {
         configurer.registerComponent(ApprovedApplications.class, c -> accountLookups);
         configurer.registerComponent(AccountRules.class, c -> new AccountRules(Period.parse(reviewPeriod), Duration.parse(handoverDue)));
         configurer.registerComponent(AdministeredAccounts.class, c -> administratorLookups);
+        // ACC-7: a member is current until their leaving date ends; a handover falls due then.
+        configurer.registerComponent(LeavingDates.class, c -> leavingDates);
         configurer.registerComponent(CredentialVault.class, c -> vault);
         configurer.registerComponent(StaffFitness.class, c -> staffFitness);
         configurer.registerComponent(AccountAdministrators.class, c -> administratorLookups);

@@ -17,7 +17,8 @@ import uk.schoolsocial.platform.error.DomainException;
 
 /**
  * ACC-5: who administers an official account, and which of them are fit to: they acknowledged
- * the policy version the account requires, and completed training. Part of {@link OfficialAccount}.
+ * the policy version the account requires, and completed training; ACC-4: which of them may post.
+ * Part of {@link OfficialAccount}.
  */
 final class Administrators {
 
@@ -25,6 +26,7 @@ final class Administrators {
     private final Map<String, Integer> acknowledged = new HashMap<>();
     private final Set<String> trained = new HashSet<>();
     private int policyVersion;
+    private List<String> whoMayPost = List.of();
 
     boolean includes(String id) {
         return current.contains(id);
@@ -64,6 +66,17 @@ final class Administrators {
         return current.stream().filter(this::fit).sorted().toList();
     }
 
+    /**
+     * ACC-4, ACC-7: who may post once {@code successor} takes the account over from {@code leaver}: the
+     * successor in the leaver's place. Null when the agreed settings do not name the leaver.
+     */
+    List<String> whoMayPostAfterHandover(String leaver, String successor) {
+        if (leaver == null || !whoMayPost.contains(leaver)) {
+            return null;
+        }
+        return whoMayPost.stream().map(id -> id.equals(leaver) ? successor : id).distinct().toList();
+    }
+
     /** Those who have not acknowledged {@code version}. */
     List<String> notAcknowledging(int version) {
         return current.stream().filter(admin -> !Integer.valueOf(version).equals(acknowledged.get(admin)))
@@ -78,6 +91,7 @@ final class Administrators {
     @EventSourcingHandler
     void on(AccountSettingsAgreedEvent event) {
         policyVersion = event.policyVersion();
+        whoMayPost = event.whoMayPost();
     }
 
     @EventSourcingHandler
@@ -102,6 +116,9 @@ final class Administrators {
 
     @EventSourcingHandler
     void on(HandoverCompletedEvent event) {
+        if (event.whoMayPost() != null) {
+            whoMayPost = event.whoMayPost();
+        }
         if (event.newAdministratorId() != null) {
             current.add(event.newAdministratorId());
             if (event.fitForPolicyVersion() != null) {

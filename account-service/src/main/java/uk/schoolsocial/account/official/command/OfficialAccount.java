@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
+import uk.schoolsocial.account.roster.command.LeavingDates;
 import uk.schoolsocial.account.roster.command.StaffDirectory;
 import uk.schoolsocial.account.shared.command.IfMatch;
 import uk.schoolsocial.events.account.AccountClosedEvent;
@@ -97,17 +98,39 @@ public class OfficialAccount {
         return AggregateLifecycle.getVersion();
     }
 
-    /** ACC-7: the leaver stops administering the account; if fewer than two fit administrators remain a handover opens. */
+    /**
+     * ACC-7: an administrator gave notice or left. Once their leaving date has ended they stop administering
+     * the account; on notice they still run it. Either way, if fewer than two fit administrators remain
+     * besides them, a handover opens, due when their leaving date ends.
+     */
     @CommandHandler
-    public OpenedHandover handle(RecordAdministratorLeftCommand command, Clock clock, AccountRules rules) {
-        if (status == Status.CLOSED || !administrators.includes(command.administratorId())) {
+    public OpenedHandover handle(RecordAdministratorLeftCommand command, Clock clock, AccountRules rules,
+                                 LeavingDates dates) {
+        String leaver = command.administratorId();
+        if (status == Status.CLOSED || !administrators.includes(leaver)) {
             return null;
         }
         Instant now = clock.instant();
-        apply(new AdministratorLeftEvent(accountId, schoolId, command.administratorId(), command.leavingDate(), now));
-        List<String> fit = administrators.fitOnes();
-        return fit.size() >= 2 ? null : handover.open(accountId, schoolId, command.administratorId(),
-                command.leavingDate(), fit, now, rules.handoverDue());
+        if (command.leavingDate() == null || !dates.currentAt(command.leavingDate(), now)) {
+            apply(new AdministratorLeftEvent(accountId, schoolId, leaver, command.leavingDate(), now));
+        }
+        List<String> fit = administrators.fitOnes().stream().filter(id -> !id.equals(leaver)).toList();
+        return fit.size() >= 2 ? null : handover.open(accountId, schoolId, leaver, command.leavingDate(), fit, now,
+                AccountHandover.dueAt(command.leavingDate(), now, dates, rules.handoverDue()));
+    }
+
+    /** ACC-7: the leaver's leaving date moved; the open handover falls due when the new date ends. */
+    @CommandHandler
+    public Instant handle(RescheduleHandoverCommand command, Clock clock, AccountRules rules, LeavingDates dates) {
+        Instant now = clock.instant();
+        return handover.reschedule(accountId, schoolId, command.handoverId(), command.leavingDate(),
+                AccountHandover.dueAt(command.leavingDate(), now, dates, rules.handoverDue()), now);
+    }
+
+    /** ACC-7: the leaver is staying (their notice was withdrawn); they still run the account. */
+    @CommandHandler
+    public void handle(CancelHandoverCommand command, Clock clock) {
+        handover.cancel(accountId, schoolId, command.handoverId(), clock.instant());
     }
 
     /** ACC-7: transfer to a named fit member of staff; the new credentials are sealed and the rotation recorded. */
@@ -124,8 +147,15 @@ public class OfficialAccount {
         TransferTarget.requireFit(schoolId, command.newAdministratorId(), administrators.policyVersion(), roster,
                 fitness);
         Instant now = clock.instant();
-        // The target was just found fit for the account's policy version: they take it over fit (ACC-5).
-        handover.transfer(accountId, schoolId, command.newAdministratorId(), administrators.policyVersion(), now);
+        String leaver = handover.leaver();
+        if (administrators.includes(leaver)) {
+            // A leaver on notice stops running the account when it is handed over (its credentials rotate).
+            apply(new AdministratorLeftEvent(accountId, schoolId, leaver, handover.leavingDate(), now));
+        }
+        // The target was just found fit for the account's policy version: they take it over fit (ACC-5), and
+        // post in the leaver's place where the agreed settings named them (ACC-4).
+        handover.transfer(accountId, schoolId, command.newAdministratorId(), administrators.policyVersion(),
+                administrators.whoMayPostAfterHandover(leaver, command.newAdministratorId()), now);
         credentials.rotateAtHandover(accountId, schoolId, vault, command.credentials(), now);
         // An account that had not gone live yet may now have every administrator fit.
         goLiveIfFit(clock);

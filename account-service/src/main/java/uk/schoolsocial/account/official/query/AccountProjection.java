@@ -21,9 +21,11 @@ import uk.schoolsocial.events.account.AdministratorLeftEvent;
 import uk.schoolsocial.events.account.AdministratorTrainedEvent;
 import uk.schoolsocial.events.account.CredentialsRevealedEvent;
 import uk.schoolsocial.events.account.CredentialsRotatedEvent;
+import uk.schoolsocial.events.account.HandoverCancelledEvent;
 import uk.schoolsocial.events.account.HandoverCompletedEvent;
 import uk.schoolsocial.events.account.HandoverEscalatedEvent;
 import uk.schoolsocial.events.account.HandoverOpenedEvent;
+import uk.schoolsocial.events.account.HandoverRescheduledEvent;
 import uk.schoolsocial.events.account.PolicyAcknowledgedEvent;
 
 /**
@@ -168,8 +170,25 @@ public class AccountProjection {
     }
 
     @EventHandler
+    void on(HandoverRescheduledEvent e, @SequenceNumber long version, @MetaDataValue(AuditMetadata.ACTOR_ID) String actor) {
+        update(e.accountId(), version, b -> b);
+        record(e.accountId(), e.schoolId(), version, "HANDOVER_RESCHEDULED", actor,
+                "handover " + e.handoverId() + " due " + e.dueAt() + ": leaving date moved to " + e.leavingDate(), e.at());
+    }
+
+    @EventHandler
+    void on(HandoverCancelledEvent e, @SequenceNumber long version, @MetaDataValue(AuditMetadata.ACTOR_ID) String actor) {
+        update(e.accountId(), version, b -> b);
+        record(e.accountId(), e.schoolId(), version, "HANDOVER_CANCELLED", actor,
+                "handover " + e.handoverId() + ": the leaver is staying", e.at());
+    }
+
+    @EventHandler
     void on(HandoverCompletedEvent e, @SequenceNumber long version, @MetaDataValue(AuditMetadata.ACTOR_ID) String actor) {
         update(e.accountId(), version, b -> {
+            if (e.whoMayPost() != null) {
+                b.whoMayPost = e.whoMayPost(); // ACC-4: the new administrator posts in the leaver's place
+            }
             if (e.newAdministratorId() != null) {
                 b.administrators = plus(b.administrators, e.newAdministratorId());
                 if (e.fitForPolicyVersion() == null) {

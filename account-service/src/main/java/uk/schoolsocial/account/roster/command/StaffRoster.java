@@ -3,6 +3,8 @@ package uk.schoolsocial.account.roster.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +17,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import uk.schoolsocial.events.account.StaffLeavingWithdrawnEvent;
 import uk.schoolsocial.events.account.StaffMemberLeftEvent;
 import uk.schoolsocial.events.account.StaffMemberRosteredEvent;
 import uk.schoolsocial.events.account.VolunteerRegisteredEvent;
@@ -30,13 +33,17 @@ public class StaffRoster {
     static final String MIS = "MIS";
     static final String HAND = "HAND";
 
-    private record Member(String forename, String surname, boolean volunteer, boolean left) {
+    private record Member(String forename, String surname, boolean volunteer, LocalDate leavingDate) {
 
         /** AUD-4: the member's key was destroyed, so their names read as null. */
         boolean erased() {
             return forename == null || surname == null;
         }
 
+        /** ACC-7: their leaving date has ended; before that, a leaving date is notice and they are current. */
+        boolean departed(LeavingDates dates, Instant now) {
+            return !dates.currentAt(leavingDate, now);
+        }
     }
 
     @AggregateIdentifier
@@ -49,8 +56,9 @@ public class StaffRoster {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public SyncResult handle(SyncStaffRosterCommand command, Clock clock) {
+    public SyncResult handle(SyncStaffRosterCommand command, Clock clock, LeavingDates dates) {
         check(command.records(), "records[%d].");
+        Instant now = clock.instant();
         int added = 0;
         int updated = 0;
         int left = 0;
@@ -60,59 +68,49 @@ public class StaffRoster {
             if (member != null && member.volunteer()) {
                 throw new DomainException(RosterError.ID_TAKEN, "Staff id " + record.staffId() + " is a volunteer's");
             }
-            if (member != null && member.erased()) {
-                // AUD-4: erased (their key destroyed, so their names read as null): the school decided
-                // that, and a sync that still lists them changes nothing.
+            // AUD-4: an erased member (their key destroyed, so their names read as null): the school decided
+            // that, and a sync that still lists them changes nothing. ACC-7: a leaver whose leaving date has
+            // ended comes back only by hand: a stale MIS record must not undo a departure.
+            if (member != null && (member.erased() || member.departed(dates, now))) {
                 unchanged++;
                 continue;
             }
-            boolean changed = false;
-            if (member == null || (!member.left() && renamed(member, record))) {
-                rostered(command.rosterId().schoolId(), record, MIS, clock);
-                added += member == null ? 1 : 0;
-                updated += member == null ? 0 : 1;
-                changed = true;
-            }
-            // A leaver comes back only by hand: a stale MIS record must not undo a departure.
-            if (record.leavingDate() != null && (member == null || !member.left())) {
-                apply(new StaffMemberLeftEvent(command.rosterId().schoolId(), record.staffId(), record.leavingDate(),
-                        clock.instant()));
-                left++;
-                changed = true;
-            }
-            unchanged += changed ? 0 : 1;
+            record(command.rosterId().schoolId(), member, record, MIS, now);
+            LocalDate before = member == null ? null : member.leavingDate();
+            boolean notice = before == null && record.leavingDate() != null;
+            // a rename, a moved leaving date or a withdrawn one
+            boolean update = member != null && (renamed(member, record)
+                    || (before != null && !Objects.equals(before, record.leavingDate())));
+            added += member == null ? 1 : 0;
+            updated += update ? 1 : 0;
+            left += notice ? 1 : 0;
+            unchanged += member != null && !update && !notice ? 1 : 0;
         }
         return new SyncResult(added, updated, left, unchanged);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(CorrectStaffMemberCommand command, Clock clock) {
+    public void handle(CorrectStaffMemberCommand command, Clock clock, LeavingDates dates) {
         StaffRecord record = command.record();
         check(List.of(record), "");
         String school = command.rosterId().schoolId();
         Member member = members.get(record.staffId());
+        Instant now = clock.instant();
         if (member != null && member.erased()) {
             return; // AUD-4: an erased member stays erased
         }
-        boolean volunteer = member != null && member.volunteer();
-        boolean returning = member != null && member.left() && record.leavingDate() == null;
-        if (member == null || renamed(member, record) || returning) {
-            if (volunteer) {
-                apply(new VolunteerRegisteredEvent(school, record.staffId(), record.forename().strip(),
-                        record.surname().strip(), clock.instant()));
-            } else {
-                rostered(school, record, HAND, clock);
-            }
+        if (member != null && member.departed(dates, now) && record.leavingDate() == null) {
+            // brought back after their leaving date: on the roster again, as a newcomer would be
+            rostered(school, record, member.volunteer(), HAND, now);
+            return;
         }
-        if (record.leavingDate() != null && (member == null || !member.left())) {
-            apply(new StaffMemberLeftEvent(school, record.staffId(), record.leavingDate(), clock.instant()));
-        }
+        record(school, member, record, HAND, now);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RegisterVolunteerCommand command, Clock clock) {
+    public void handle(RegisterVolunteerCommand command, Clock clock, LeavingDates dates) {
         StaffRecord record = new StaffRecord(command.volunteerId(), command.forename(), command.surname(), null);
         check(List.of(record), "");
         Member member = members.get(command.volunteerId());
@@ -122,33 +120,67 @@ public class StaffRoster {
         if (member != null && !member.volunteer()) {
             throw new DomainException(RosterError.ID_TAKEN, "Id " + command.volunteerId() + " is a member of staff's");
         }
-        if (member == null || renamed(member, record) || member.left()) {
-            apply(new VolunteerRegisteredEvent(command.rosterId().schoolId(), command.volunteerId(),
-                    command.forename().strip(), command.surname().strip(), clock.instant()));
+        Instant now = clock.instant();
+        if (member == null || member.departed(dates, now)) {
+            rostered(command.rosterId().schoolId(), record, true, HAND, now);
+        } else {
+            // registering a volunteer on notice again renames them at most; their notice stands
+            record(command.rosterId().schoolId(), member,
+                    new StaffRecord(record.staffId(), record.forename(), record.surname(), member.leavingDate()), HAND, now);
         }
     }
 
     @EventSourcingHandler
     void on(StaffMemberRosteredEvent event) {
         schoolId = event.schoolId();
-        members.put(event.staffId(), new Member(event.forename(), event.surname(), false, false));
+        members.put(event.staffId(), new Member(event.forename(), event.surname(), false, null));
     }
 
     @EventSourcingHandler
     void on(VolunteerRegisteredEvent event) {
         schoolId = event.schoolId();
-        members.put(event.volunteerId(), new Member(event.forename(), event.surname(), true, false));
+        members.put(event.volunteerId(), new Member(event.forename(), event.surname(), true, null));
     }
 
     @EventSourcingHandler
     void on(StaffMemberLeftEvent event) {
         schoolId = event.schoolId();
-        members.computeIfPresent(event.staffId(), (id, m) -> new Member(m.forename(), m.surname(), m.volunteer(), true));
+        members.computeIfPresent(event.staffId(),
+                (id, m) -> new Member(m.forename(), m.surname(), m.volunteer(), event.leavingDate()));
     }
 
-    private void rostered(String school, StaffRecord record, String source, Clock clock) {
-        apply(new StaffMemberRosteredEvent(school, record.staffId(), record.forename().strip(), record.surname().strip(),
-                source, clock.instant()));
+    @EventSourcingHandler
+    void on(StaffLeavingWithdrawnEvent event) {
+        members.computeIfPresent(event.staffId(), (id, m) -> new Member(m.forename(), m.surname(), m.volunteer(), null));
+    }
+
+    /**
+     * One record stated for a member who is current (or new): a rename, and ACC-7's notice, a moved
+     * leaving date or a withdrawn one. A rename states the member afresh, so a leaving date that still
+     * holds is stated again after it.
+     */
+    private void record(String school, Member member, StaffRecord record, String source, Instant now) {
+        boolean renamed = member == null || renamed(member, record);
+        LocalDate before = member == null ? null : member.leavingDate();
+        LocalDate wanted = record.leavingDate();
+        if (renamed) {
+            rostered(school, record, member != null && member.volunteer(), source, now);
+        }
+        if (wanted != null && (renamed || !wanted.equals(before))) {
+            apply(new StaffMemberLeftEvent(school, record.staffId(), wanted, now));
+        } else if (wanted == null && before != null) {
+            apply(new StaffLeavingWithdrawnEvent(school, record.staffId(), before, now));
+        }
+    }
+
+    private void rostered(String school, StaffRecord record, boolean volunteer, String source, Instant now) {
+        if (volunteer) {
+            apply(new VolunteerRegisteredEvent(school, record.staffId(), record.forename().strip(),
+                    record.surname().strip(), now));
+        } else {
+            apply(new StaffMemberRosteredEvent(school, record.staffId(), record.forename().strip(),
+                    record.surname().strip(), source, now));
+        }
     }
 
     private static boolean renamed(Member member, StaffRecord record) {

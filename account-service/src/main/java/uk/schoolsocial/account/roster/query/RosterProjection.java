@@ -3,6 +3,7 @@ package uk.schoolsocial.account.roster.query;
 import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import uk.schoolsocial.events.account.StaffLeavingWithdrawnEvent;
 import uk.schoolsocial.events.account.StaffMemberLeftEvent;
 import uk.schoolsocial.events.account.StaffMemberRosteredEvent;
 import uk.schoolsocial.events.account.VolunteerRegisteredEvent;
@@ -41,7 +42,13 @@ public class RosterProjection {
     @EventHandler
     void on(StaffMemberLeftEvent event) {
         members.findById(StaffMemberView.key(event.schoolId(), event.staffId()))
-                .ifPresent(member -> members.update(member.left(event.leavingDate(), event.recordedAt())));
+                .ifPresent(member -> members.update(member.leaving(event.leavingDate(), event.recordedAt())));
+    }
+
+    @EventHandler
+    void on(StaffLeavingWithdrawnEvent event) {
+        members.findById(StaffMemberView.key(event.schoolId(), event.staffId()))
+                .ifPresent(member -> members.update(member.leaving(null, event.recordedAt())));
     }
 
     private void upsert(StaffMemberView view, boolean exists) {

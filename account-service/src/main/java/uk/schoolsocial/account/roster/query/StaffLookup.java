@@ -1,28 +1,37 @@
 package uk.schoolsocial.account.roster.query;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import uk.schoolsocial.account.roster.command.LeavingDates;
 import uk.schoolsocial.account.roster.command.StaffDirectory;
 import uk.schoolsocial.account.roster.command.StaffNames;
 
-/** {@link StaffDirectory} over {@code staff_member_view}. */
+/**
+ * {@link StaffDirectory} over {@code staff_member_view}. Current means current today on the school's
+ * calendar (ACC-7): a member on notice is current until the end of their leaving date.
+ */
 @Singleton
 public class StaffLookup implements StaffDirectory {
 
     private final StaffMemberViewRepository members;
+    private final Clock clock;
+    private final LeavingDates dates;
 
-    StaffLookup(StaffMemberViewRepository members) {
+    StaffLookup(StaffMemberViewRepository members, Clock clock, LeavingDates dates) {
         this.members = members;
+        this.clock = clock;
+        this.dates = dates;
     }
 
     @Override
     public Set<String> notEligibleAdministrators(String schoolId, Collection<String> ids) {
         Set<String> missing = new HashSet<>(ids);
         if (!ids.isEmpty()) {
-            members.findBySchoolIdAndStaffIdInAndCurrent(schoolId, ids, true)
+            members.currentAmong(schoolId, ids, dates.today(clock.instant()))
                     .forEach(member -> missing.remove(member.staffId()));
         }
         return missing;
@@ -34,7 +43,7 @@ public class StaffLookup implements StaffDirectory {
         if (normalised.isEmpty()) {
             return Optional.empty();
         }
-        return members.namedIn(schoolId, normalised).stream().findFirst()
+        return members.namedIn(schoolId, normalised, dates.today(clock.instant())).stream().findFirst()
                 .map(member -> member.forename() + " " + member.surname());
     }
 }

@@ -7,7 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import uk.schoolsocial.account.roster.command.StaffNames;
 
-/** One member of staff or volunteer of a school. Keyed {@code <schoolId>/<staffId>}. */
+/**
+ * One member of staff or volunteer of a school. Keyed {@code <schoolId>/<staffId>}. Whether they are
+ * current is not stored: it depends on the day (ACC-7, {@link #currentOn}), so queries compare the
+ * leaving date with the school's date.
+ */
 @MappedEntity("staff_member_view")
 public record StaffMemberView(
         @Id String id,
@@ -17,7 +21,6 @@ public record StaffMemberView(
         String forename,
         String surname,
         String normalisedName,
-        boolean current,
         @Nullable LocalDate leavingDate,
         String source,
         Instant firstRecordedAt,
@@ -33,12 +36,18 @@ public record StaffMemberView(
     static StaffMemberView of(String schoolId, String staffId, String kind, String forename, String surname,
                               String source, Instant at, @Nullable StaffMemberView before) {
         return new StaffMemberView(key(schoolId, staffId), schoolId, staffId, kind, forename, surname,
-                forename == null || surname == null ? null : StaffNames.normalise(forename + surname), true, null, source,
+                forename == null || surname == null ? null : StaffNames.normalise(forename + surname), null, source,
                 before == null ? at : before.firstRecordedAt(), at);
     }
 
-    StaffMemberView left(LocalDate date, Instant at) {
-        return new StaffMemberView(id, schoolId, staffId, kind, forename, surname, normalisedName, false, date, source,
+    /** ACC-7: current until the end of their leaving date; {@code today} is the school's date. */
+    public boolean currentOn(LocalDate today) {
+        return leavingDate == null || !today.isAfter(leavingDate);
+    }
+
+    /** ACC-7: leaving on {@code date} (notice while it is to come), or staying after all when it is null. */
+    StaffMemberView leaving(@Nullable LocalDate date, Instant at) {
+        return new StaffMemberView(id, schoolId, staffId, kind, forename, surname, normalisedName, date, source,
                 firstRecordedAt, at);
     }
 }

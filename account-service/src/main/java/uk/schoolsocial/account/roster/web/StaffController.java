@@ -7,6 +7,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import jakarta.validation.Validator;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,7 @@ import uk.schoolsocial.account.official.command.RecordStaffTrainingCommand;
 import uk.schoolsocial.account.official.command.StaffFitness;
 import uk.schoolsocial.account.official.query.StaffFitnessProjection;
 import uk.schoolsocial.account.roster.command.CorrectStaffMemberCommand;
+import uk.schoolsocial.account.roster.command.LeavingDates;
 import uk.schoolsocial.account.roster.command.RegisterVolunteerCommand;
 import uk.schoolsocial.account.roster.command.RosterId;
 import uk.schoolsocial.account.roster.command.StaffRecord;
@@ -66,14 +69,18 @@ class StaffController implements StaffApi {
     private final StaffMemberViewRepository members;
     private final StaffFitnessProjection fitness;
     private final Validator validator;
+    private final Clock clock;
+    private final LeavingDates dates;
 
     StaffController(CommandSender commands, CurrentActor current, StaffMemberViewRepository members,
-                    StaffFitnessProjection fitness, Validator validator) {
+                    StaffFitnessProjection fitness, Validator validator, Clock clock, LeavingDates dates) {
         this.commands = commands;
         this.current = current;
         this.members = members;
         this.fitness = fitness;
         this.validator = validator;
+        this.clock = clock;
+        this.dates = dates;
     }
 
     @Override
@@ -165,8 +172,9 @@ class StaffController implements StaffApi {
         Actor actor = current.get();
         Cursor after = Cursor.decode(cursor);
         int size = Cursor.limit(limit);
+        LocalDate today = dates.today(clock.instant());
         List<StaffMemberView> rows = members.page(actor.schoolId(), kind == null ? null : kind.getValue(), currentOnly,
-                after == null ? null : after.at(), after == null ? null : after.id(), size + 1);
+                today, after == null ? null : after.at(), after == null ? null : after.id(), size + 1);
         PageInfo page = new PageInfo(size);
         if (rows.size() > size) {
             rows = rows.subList(0, size);
@@ -176,7 +184,7 @@ class StaffController implements StaffApi {
         Map<String, StaffFitness.Record> records = fitness.of(actor.schoolId(),
                 rows.stream().map(StaffMemberView::staffId).toList());
         return new StaffPage(rows.stream().map(row -> toApi(row, records.getOrDefault(row.staffId(),
-                StaffFitness.Record.NONE))).toList(), page);
+                StaffFitness.Record.NONE), today)).toList(), page);
     }
 
     private void requireOnRoster(Actor actor, String staffId) {
@@ -187,13 +195,14 @@ class StaffController implements StaffApi {
 
     private StaffMember member(Actor actor, String staffId) {
         return members.findById(StaffMemberView.key(actor.schoolId(), staffId))
-                .map(view -> toApi(view, fitness.of(actor.schoolId(), staffId)))
+                .map(view -> toApi(view, fitness.of(actor.schoolId(), staffId), dates.today(clock.instant())))
                 .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND, "No such member of staff"));
     }
 
-    private static StaffMember toApi(StaffMemberView view, StaffFitness.Record fitness) {
+    /** ACC-7: {@code current} on the school's {@code today}: a member on notice is current until their leaving date ends. */
+    private static StaffMember toApi(StaffMemberView view, StaffFitness.Record fitness, LocalDate today) {
         StaffMember api = new StaffMember(view.staffId(), MemberKind.fromValue(view.kind()), view.forename(),
-                view.surname(), view.current(), StaffMemberSource.fromValue(view.source()),
+                view.surname(), view.currentOn(today), StaffMemberSource.fromValue(view.source()),
                 view.updatedAt().atZone(ZoneOffset.UTC), fitness.acknowledgedVersion(), fitness.trained());
         api.setLeavingDate(view.leavingDate());
         return api;

@@ -31,15 +31,19 @@ import uk.schoolsocial.events.account.AdministratorLeftEvent;
 import uk.schoolsocial.events.account.AdministratorTrainedEvent;
 import uk.schoolsocial.events.account.CredentialsRevealedEvent;
 import uk.schoolsocial.events.account.CredentialsRotatedEvent;
+import uk.schoolsocial.account.roster.command.LeavingDates;
+import uk.schoolsocial.events.account.HandoverCancelledEvent;
 import uk.schoolsocial.events.account.HandoverCompletedEvent;
 import uk.schoolsocial.events.account.HandoverEscalatedEvent;
 import uk.schoolsocial.events.account.HandoverOpenedEvent;
+import uk.schoolsocial.events.account.HandoverRescheduledEvent;
 import uk.schoolsocial.events.account.PolicyAcknowledgedEvent;
 import uk.schoolsocial.platform.error.DomainException;
 
 class OfficialAccountTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T10:15:30Z");
+    private static final LeavingDates LONDON = new LeavingDates(java.time.ZoneId.of("Europe/London"));
     private static final AccountId ID = new AccountId("acc-1");
     private static final List<String> ADMINS = List.of("staff-2", "staff-3");
     private AggregateTestFixture<OfficialAccount> fixture;
@@ -118,6 +122,7 @@ class OfficialAccountTest {
         created.registerInjectableResource(rules);
         created.registerInjectableResource(vault);
         created.registerInjectableResource(FITNESS);
+        created.registerInjectableResource(LONDON);
         return created;
     }
 
@@ -322,7 +327,7 @@ class OfficialAccountTest {
 
     private static HandoverOpenedEvent opened() {
         return new HandoverOpenedEvent("acc-1", "school-a", HANDOVER, "staff-2", List.of("staff-3"),
-                NOW.plus(Duration.ofDays(14)), NOW);
+                NOW.plus(Duration.ofDays(14)), NOW, PAST_LEAVING);
     }
 
     @Test
@@ -333,19 +338,123 @@ class OfficialAccountTest {
                 .expectResultMessagePayload(new OpenedHandover("acc-1", HANDOVER, NOW.plus(Duration.ofDays(14))));
     }
 
+    private static final LocalDate NOTICE_LEAVING = LocalDate.parse("2026-12-19");
+
+    /** ACC-7: a handover opened at notice; staff-2 still runs the account. */
+    private static HandoverOpenedEvent openedAtNotice() {
+        return new HandoverOpenedEvent("acc-1", "school-a", HANDOVER, "staff-2", List.of("staff-3"),
+                Instant.parse("2026-12-20T00:00:00Z"), NOW, NOTICE_LEAVING);
+    }
+
+    /**
+     * ACC-7: a leaving date still to come is notice: the leaver still runs the account, and the handover
+     * opens now, due when the leaving date ends in the school's time zone (midnight GMT in December).
+     */
     @Test
-    void acc7_aFutureLeavingDateIsTheDueDate() {
-        LocalDate leaving = LocalDate.parse("2026-12-19");
+    void acc7_noticeOfALeavingDateOpensTheHandoverDueWhenThatDateEndsWhileTheLeaverStillRunsTheAccount() {
         fixture.given(live())
-                .when(new RecordAdministratorLeftCommand(ID, "school-a", "staff-2", leaving))
-                .expectEvents(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", leaving, NOW),
-                        new HandoverOpenedEvent("acc-1", "school-a", HANDOVER, "staff-2", List.of("staff-3"),
-                                Instant.parse("2026-12-19T00:00:00Z"), NOW));
+                .when(new RecordAdministratorLeftCommand(ID, "school-a", "staff-2", NOTICE_LEAVING))
+                .expectEvents(openedAtNotice())
+                .expectResultMessagePayload(new OpenedHandover("acc-1", HANDOVER, Instant.parse("2026-12-20T00:00:00Z")));
+        fixture.given(liveThen(openedAtNotice()))
+                .when(new AcknowledgePolicyCommand(ID, "school-a", "staff-2", 1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    /** ACC-7: a leaving date of today has not passed: the handover is due at the end of today, not 14 days on. */
+    @Test
+    void acc7_aLeavingDateOfTodayIsDueAtTheEndOfTodayNotASetTimeLater() {
+        LocalDate today = LocalDate.parse("2026-11-21");
+        fixture.given(live())
+                .when(new RecordAdministratorLeftCommand(ID, "school-a", "staff-2", today))
+                .expectEvents(new HandoverOpenedEvent("acc-1", "school-a", HANDOVER, "staff-2", List.of("staff-3"),
+                        Instant.parse("2026-11-22T00:00:00Z"), NOW, today));
+    }
+
+    /** ACC-7: in British Summer Time the school's date ends at 23:00 UTC. */
+    @Test
+    void acc7_theLeavingDateEndsOnTheSchoolsCalendar() {
+        LocalDate summer = LocalDate.parse("2027-07-21");
+        fixture.given(live())
+                .when(new RecordAdministratorLeftCommand(ID, "school-a", "staff-2", summer))
+                .expectEvents(new HandoverOpenedEvent("acc-1", "school-a", HANDOVER, "staff-2", List.of("staff-3"),
+                        Instant.parse("2027-07-21T23:00:00Z"), NOW, summer));
+    }
+
+    /** ACC-7: once the leaving date has ended the leaver stops running the account; the handover stays as opened. */
+    @Test
+    void acc7_whenTheLeavingDateHasEndedTheLeaverStopsRunningTheAccountWithoutASecondHandover() {
+        HandoverOpenedEvent notice = new HandoverOpenedEvent("acc-1", "school-a", HANDOVER, "staff-2", List.of("staff-3"),
+                Instant.parse("2026-11-21T00:00:00Z"), Instant.parse("2026-11-10T09:00:00Z"), PAST_LEAVING);
+        fixture.given(liveThen(notice))
+                .when(new RecordAdministratorLeftCommand(ID, "school-a", "staff-2", PAST_LEAVING))
+                .expectEvents(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW))
+                .expectResultMessagePayload(null);
+    }
+
+    /** ACC-7: the leaving date moved: the open handover falls due when the new date ends. */
+    @Test
+    void acc7_aMovedLeavingDateReschedulesTheHandover() {
+        LocalDate later = LocalDate.parse("2027-01-08");
+        fixture.given(liveThen(openedAtNotice()))
+                .when(new RescheduleHandoverCommand(ID, HANDOVER, later))
+                .expectEvents(new HandoverRescheduledEvent("acc-1", "school-a", HANDOVER, later,
+                        Instant.parse("2027-01-09T00:00:00Z"), NOW))
+                .expectResultMessagePayload(Instant.parse("2027-01-09T00:00:00Z"));
+        fixture.given(liveThen(openedAtNotice(), new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "CLOSED", null,
+                        NOW, null, null)))
+                .when(new RescheduleHandoverCommand(ID, HANDOVER, later))
+                .expectNoEvents()
+                .expectResultMessagePayload(null);
+    }
+
+    /** ACC-7: the notice was withdrawn: the handover is cancelled, and nothing escalates. */
+    @Test
+    void acc7_aWithdrawnNoticeCancelsTheHandover() {
+        fixture.given(liveThen(openedAtNotice()))
+                .when(new CancelHandoverCommand(ID, HANDOVER))
+                .expectEvents(new HandoverCancelledEvent("acc-1", "school-a", HANDOVER, NOW));
+        fixture.given(liveThen(openedAtNotice(), new HandoverCancelledEvent("acc-1", "school-a", HANDOVER, NOW)))
+                .when(new EscalateHandoverCommand(ID, HANDOVER))
+                .expectNoEvents();
+    }
+
+    /**
+     * ACC-4, ACC-7: a leaver on notice stops running the account when it is handed over, and the agreed
+     * settings' who-may-post names the new administrator in their place.
+     */
+    @Test
+    void acc7_aTransferFromALeaverOnNoticeEndsTheirAdministrationAndTheNewAdministratorMayPostInTheirPlace() {
+        fixture.given(liveThen(openedAtNotice()))
+                .when(transferTo("staff-4"))
+                .expectEvents(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", NOTICE_LEAVING, NOW),
+                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW, 1,
+                                List.of("staff-4", "staff-3")),
+                        new CredentialsRotatedEvent("acc-1", "school-a", "handover", NOW));
+        fixture.given(liveThen(openedAtNotice()))
+                .when(transferTo("staff-2"))
+                .expectNoEvents()
+                .expectExceptionMessage("staff-2 already administers the account: a handover goes to someone who does"
+                        + " not, so that it has two fit administrators again");
+    }
+
+    /** ACC-4: a who-may-post that does not name the leaver stays as agreed. */
+    @Test
+    void acc4_aWhoMayPostWithoutTheLeaverIsKept() {
+        fixture.given(provisioned(), new AccountSettingsAgreedEvent("acc-1", "school-a", List.of("staff-3"), true, true, 1,
+                        LocalDate.parse("2027-11-21"), NOW), new PolicyAcknowledgedEvent("acc-1", "school-a", "staff-3", 1, NOW),
+                        new AdministratorTrainedEvent("acc-1", "school-a", "staff-3", "slt-1", NOW), openedAtNotice())
+                .when(transferTo("staff-4"))
+                .expectEvents(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", NOTICE_LEAVING, NOW),
+                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW, 1, null),
+                        new CredentialsRotatedEvent("acc-1", "school-a", "handover", NOW),
+                        new AccountWentLiveEvent("acc-1", "school-a", NOW));
     }
 
     @Test
     void acc7_noHandoverWhileTwoFitAdministratorsRemain() {
-        fixture.given(liveThen(new HandoverCompletedEvent("acc-1", "school-a", "ho-0", "TRANSFERRED", "staff-4", NOW, null),
+        fixture.given(liveThen(new HandoverCompletedEvent("acc-1", "school-a", "ho-0", "TRANSFERRED", "staff-4", NOW, null, null),
                         new PolicyAcknowledgedEvent("acc-1", "school-a", "staff-4", 1, NOW),
                         new AdministratorTrainedEvent("acc-1", "school-a", "staff-4", "slt-1", NOW)))
                 .when(new RecordAdministratorLeftCommand(ID, "school-a", "staff-2", PAST_LEAVING))
@@ -361,7 +470,7 @@ class OfficialAccountTest {
     @Test
     void acc7_aNewAdministratorTakesTheAccountOverFit() {
         Object[] transferred = liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW),
-                opened(), new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW, 1));
+                opened(), new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW, 1, null));
         fixture.given(transferred)
                 .when(new AcknowledgePolicyCommand(ID, "school-a", "staff-4", 1))
                 .expectNoEvents();
@@ -371,14 +480,14 @@ class OfficialAccountTest {
                 .when(new RecordAdministratorLeftCommand(ID, "school-a", "staff-3", PAST_LEAVING))
                 .expectEvents(new AdministratorLeftEvent("acc-1", "school-a", "staff-3", PAST_LEAVING, NOW),
                         new HandoverOpenedEvent("acc-1", "school-a", next, "staff-3", List.of("staff-4"),
-                                NOW.plus(Duration.ofDays(14)), NOW));
+                                NOW.plus(Duration.ofDays(14)), NOW, PAST_LEAVING));
     }
 
     /** Transfers recorded before the fitness travelled on the event replay as before: acknowledge on the account. */
     @Test
     void acc7_aTransferRecordedWithoutFitnessStillNeedsTheAcknowledgement() {
         fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened(),
-                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW, null)))
+                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW, null, null)))
                 .when(new AcknowledgePolicyCommand(ID, "school-a", "staff-4", 1))
                 .expectEvents(new PolicyAcknowledgedEvent("acc-1", "school-a", "staff-4", 1, NOW));
     }
@@ -401,7 +510,8 @@ class OfficialAccountTest {
     void acc7_aTransferToAFitMemberOfStaffSealsTheNewCredentialsAndRecordsOnlyTheRotation() {
         fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened()))
                 .when(transferTo("staff-4"))
-                .expectEvents(new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW, 1),
+                .expectEvents(new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW, 1,
+                                List.of("staff-4", "staff-3")),
                         new CredentialsRotatedEvent("acc-1", "school-a", "handover", NOW));
         org.junit.jupiter.api.Assertions.assertEquals(NEW_LOGIN, stored.get("acc-1"));
     }
@@ -417,9 +527,10 @@ class OfficialAccountTest {
                         new AdministratorTrainedEvent("acc-1", "school-a", "staff-3", "slt-1", NOW),
                         new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW),
                         new HandoverOpenedEvent("acc-1", "school-a", HANDOVER, "staff-2", List.of("staff-3"),
-                                NOW.plus(Duration.ofDays(14)), NOW))
+                                NOW.plus(Duration.ofDays(14)), NOW, PAST_LEAVING))
                 .when(transferTo("staff-4"))
-                .expectEvents(new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW, 1),
+                .expectEvents(new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW, 1,
+                                List.of("staff-4", "staff-3")),
                         new CredentialsRotatedEvent("acc-1", "school-a", "handover", NOW),
                         new AccountWentLiveEvent("acc-1", "school-a", NOW));
     }
@@ -492,7 +603,7 @@ class OfficialAccountTest {
     @Test
     void acc6_afterAHandoverRotationStoringAgainIsARotation() {
         fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened(),
-                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW, 1),
+                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-4", NOW, 1, null),
                         new CredentialsRotatedEvent("acc-1", "school-a", "handover", NOW)))
                 .when(new StoreCredentialsCommand(ID, "school-a", "staff-4", false, LOGIN))
                 .expectEvents(new CredentialsRotatedEvent("acc-1", "school-a", "rotated", NOW));
@@ -503,7 +614,7 @@ class OfficialAccountTest {
         fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened()))
                 .when(new ChangeAccountStatusCommand(ID, "school-a", Change.CLOSE, "No one to run it", null))
                 .expectEvents(new AccountClosedEvent("acc-1", "school-a", "No one to run it", NOW),
-                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "CLOSED", null, NOW, null));
+                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "CLOSED", null, NOW, null, null));
     }
 
     @Test
@@ -520,7 +631,7 @@ class OfficialAccountTest {
     @Test
     void acc7_aCompletedHandoverIsNotEscalated() {
         fixture.given(liveThen(new AdministratorLeftEvent("acc-1", "school-a", "staff-2", PAST_LEAVING, NOW), opened(),
-                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-2", NOW, 1)))
+                        new HandoverCompletedEvent("acc-1", "school-a", HANDOVER, "TRANSFERRED", "staff-2", NOW, 1, null)))
                 .when(new EscalateHandoverCommand(ID, HANDOVER))
                 .expectNoEvents();
     }

@@ -15,7 +15,9 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import uk.schoolsocial.account.official.command.AccountId;
 import uk.schoolsocial.account.official.command.ProvisionAccountCommand;
 import uk.schoolsocial.account.official.process.HandoverSaga;
 import uk.schoolsocial.account.official.query.AccountProjection;
+import uk.schoolsocial.account.roster.command.LeavingDates;
 import uk.schoolsocial.events.AuditMetadata;
 import uk.schoolsocial.platform.testing.DatabaseTest;
 import uk.schoolsocial.platform.testing.ProcessorCoverage;
@@ -272,6 +275,121 @@ class AccountsApiTest implements DatabaseTest {
         api(TestTokens.bearer("p", school.id(), "PARENT")).get(location).then().statusCode(403);
     }
 
+    private static final LeavingDates LONDON = new LeavingDates(ZoneId.of("Europe/London"));
+
+    /** ACC-7: when a leaving date ends, as the API writes it. */
+    private static String endOf(LocalDate leavingDate) {
+        return LONDON.endOf(leavingDate).atZone(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    private void leaves(School school, String staffId, String forename, String surname, LocalDate leavingDate) {
+        Map<String, Object> record = new HashMap<>(Map.of("staffId", staffId, "forename", forename, "surname", surname));
+        if (leavingDate != null) {
+            record.put("leavingDate", leavingDate.toString());
+        }
+        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(record))).post("/api/v1/staff/sync")
+                .then().statusCode(200);
+    }
+
+    /** The account's newest handover, its fields at the root. */
+    private io.restassured.response.ValidatableResponse handovers(String token, String accountId) {
+        return api(token).queryParam("accountId", accountId).get("/api/v1/accounts/handovers").then().statusCode(200)
+                .rootPath("items[0]");
+    }
+
+    private String handoverOf(School school, String accountId) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> api(school.token("head", "SLT"))
+                .queryParam("accountId", accountId).get("/api/v1/accounts/handovers").then().statusCode(200)
+                .extract().path("items[0].id"), java.util.Objects::nonNull);
+    }
+
+    /**
+     * ACC-7: a leaving date still to come is notice. The leaver is still current (they can be named as an
+     * administrator, ACC-1) and still runs the account, and the handover opens at once, due when the leaving
+     * date ends (Europe/London). The MIS moves the date: the due time moves; it withdraws the date: the
+     * handover is cancelled and the leaver keeps the account.
+     */
+    @Test
+    void acc7_noticeOpensTheHandoverDueOnTheLeavingDateAndItMovesWithTheDateOrIsCancelled() {
+        School school = newSchool();
+        String location = liveAccount(school);
+        String accountId = location.substring(location.lastIndexOf('/') + 1);
+        String slt = school.token("head", "SLT");
+        LocalDate notice = LocalDate.now(LONDON.zone()).plusDays(10);
+        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-1",
+                        "forename", "Priya", "surname", "Shah", "leavingDate", notice.toString()))))
+                .post("/api/v1/staff/sync").then().statusCode(200).body("left", equalTo(1));
+        String handoverId = handoverOf(school, accountId);
+        handovers(slt, accountId)
+                .body("status", equalTo("OPEN")).body("leaverId", equalTo("a-1"))
+                .body("fitAdministrators", contains("a-2")).body("dueAt", equalTo(endOf(notice)));
+        api(slt).get(location).then().body("administrators", containsInAnyOrder("a-1", "a-2"));
+        api(slt).get("/api/v1/staff/a-1").then().body("current", equalTo(true))
+                .body("leavingDate", equalTo(notice.toString()));
+        application(school, true, List.of("a-1", "a-3"));
+
+        LocalDate later = notice.plusDays(21);
+        leaves(school, "a-1", "Priya", "Shah", later);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> handovers(slt, accountId)
+                .body("status", equalTo("OPEN")).body("dueAt", equalTo(endOf(later))));
+
+        leaves(school, "a-1", "Priya", "Shah", null);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> handovers(slt, accountId)
+                .body("status", equalTo("CANCELLED")).body("completedAt", notNullValue()));
+        api(slt).queryParam("status", "CANCELLED").get("/api/v1/accounts/handovers").then().statusCode(200)
+                .body("items.id", hasItem(handoverId));
+        api(slt).get(location).then().body("administrators", containsInAnyOrder("a-1", "a-2"))
+                .body("whoMayPost", containsInAnyOrder("a-1", "a-2"));
+        api(slt).get("/api/v1/staff/a-1").then().body("current", equalTo(true))
+                .body("leavingDate", org.hamcrest.Matchers.nullValue());
+        api(slt).get(location + "/history").then().statusCode(200)
+                .body("items.type", hasItem("HANDOVER_RESCHEDULED")).body("items.type", hasItem("HANDOVER_CANCELLED"));
+    }
+
+    /**
+     * ACC-7: a leaving date of today has not passed: the handover falls due at the end of today, so it does
+     * not escalate after the set time for dates that have passed (two seconds here).
+     */
+    @Test
+    void acc7_aLeavingDateOfTodayFallsDueAtTheEndOfTodayNotASetTimeLater() throws InterruptedException {
+        LocalDate today = LocalDate.now(LONDON.zone());
+        org.junit.jupiter.api.Assumptions.assumeTrue(LONDON.endOf(today).isAfter(java.time.Instant.now().plusSeconds(60)),
+                "not in the last minute of the school's day");
+        School school = newSchool();
+        String location = liveAccount(school);
+        String accountId = location.substring(location.lastIndexOf('/') + 1);
+        String slt = school.token("head", "SLT");
+        leaves(school, "a-1", "Priya", "Shah", today);
+        String handoverId = handoverOf(school, accountId);
+        Thread.sleep(4000);
+        handovers(slt, accountId)
+                .body("status", equalTo("OPEN")).body("dueAt", equalTo(endOf(today)));
+        api(slt).get("/api/v1/staff/a-1").then().body("current", equalTo(true));
+    }
+
+    /**
+     * ACC-4, ACC-7: an account handed over during the leaver's notice: the leaver stops running it at the
+     * transfer (though still current staff), and the agreed who-may-post names the new administrator.
+     */
+    @Test
+    void acc7_aHandoverDuringTheNoticePutsTheNewAdministratorInTheLeaversPlace() {
+        School school = newSchool();
+        String location = liveAccount(school);
+        liveAccount(school, List.of("a-2", "a-3"));
+        String accountId = location.substring(location.lastIndexOf('/') + 1);
+        String slt = school.token("head", "SLT");
+        leaves(school, "a-1", "Priya", "Shah", LocalDate.now(LONDON.zone()).plusDays(10));
+        String handoverId = handoverOf(school, accountId);
+        api(school.token("admin", "ACCOUNT_ADMIN")).body(transferTo("a-3", "Next-" + UUID.randomUUID()))
+                .post(location + "/handovers/" + handoverId + "/transfer").then().statusCode(200)
+                .body("status", equalTo("TRANSFERRED"));
+        api(slt).get(location).then().body("administrators", containsInAnyOrder("a-2", "a-3"))
+                .body("whoMayPost", contains("a-3", "a-2"));
+        api(slt).get("/api/v1/staff/a-1").then().body("current", equalTo(true));
+        api(school.token("a-1", "STAFF")).body(Map.of("reason", "One last look")).post(location + "/credentials/reveal")
+                .then().statusCode(403).body("code", equalTo("NOT_AN_ADMINISTRATOR"));
+    }
+
     private String yesterday() {
         return LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
     }
@@ -322,8 +440,10 @@ class AccountsApiTest implements DatabaseTest {
         org.junit.jupiter.api.Assertions.assertFalse(answer.contains(secret));
         api(admin).body(transferTo("a-3", secret)).post(transfer).then().statusCode(409)
                 .body("code", equalTo("NO_OPEN_HANDOVER"));
-        // ACC-5: they were found fit for the account's policy version, so they take it over fit.
+        // ACC-5: they were found fit for the account's policy version, so they take it over fit; ACC-4: they
+        // may post in the leaver's place.
         api(slt).get(location).then().body("administrators", containsInAnyOrder("a-2", "a-3"))
+                .body("whoMayPost", contains("a-3", "a-2"))
                 .body("outOfDate", org.hamcrest.Matchers.empty()).body("flagged", equalTo(false));
         api(slt).get(location + "/history").then().statusCode(200)
                 .body("items.type", hasItem("HANDOVER_ESCALATED"))
@@ -445,12 +565,12 @@ class AccountsApiTest implements DatabaseTest {
         School school = newSchool();
         String location = liveAccount(school);
         String slt = school.token("head", "SLT");
-        api(slt).body(Map.of("forename", "Omar", "surname", "Khan", "leavingDate",
-                LocalDate.now(ZoneOffset.UTC).plusDays(30).toString())).put("/api/v1/staff/a-2").then().statusCode(200);
+        LocalDate leaving = LocalDate.now(LONDON.zone()).plusDays(30);
+        api(slt).body(Map.of("forename", "Omar", "surname", "Khan", "leavingDate", leaving.toString()))
+                .put("/api/v1/staff/a-2").then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api(slt).queryParam("status", "OPEN")
                 .get("/api/v1/accounts/handovers").then().statusCode(200).body("items.size()", equalTo(1))
-                .body("items[0].dueAt", org.hamcrest.Matchers.startsWith(
-                        LocalDate.now(ZoneOffset.UTC).plusDays(30).toString())));
+                .body("items[0].dueAt", equalTo(endOf(leaving))));
         api(slt).body(Map.of("reason", "Nobody to run it")).post(location + "/closure").then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api(slt).queryParam("status", "CLOSED")
                 .get("/api/v1/accounts/handovers").then().statusCode(200).body("items.size()", equalTo(1)));

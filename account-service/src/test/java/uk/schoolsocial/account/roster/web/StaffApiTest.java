@@ -3,6 +3,7 @@ package uk.schoolsocial.account.roster.web;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +12,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -65,10 +68,66 @@ class StaffApiTest implements DatabaseTest {
                 .post("/api/v1/staff/sync").then().statusCode(200).body("left", equalTo(0));
         api(SLT).get("/api/v1/staff/m-1").then().statusCode(200).body("current", equalTo(true));
         api(MIS).body(Map.of("records", List.of(Map.of("staffId", "m-1", "forename", "Ann", "surname", "Lee",
-                        "leavingDate", "2026-12-19"))))
+                        "leavingDate", "2026-11-19"))))
                 .post("/api/v1/staff/sync").then().statusCode(200).body("left", equalTo(1));
         api(SLT).get("/api/v1/staff/m-1").then().statusCode(200)
-                .body("current", equalTo(false)).body("leavingDate", equalTo("2026-12-19"));
+                .body("current", equalTo(false)).body("leavingDate", equalTo("2026-11-19"));
+    }
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private static Map<String, Object> leaving(String id, String forename, String surname, LocalDate date) {
+        return Map.of("staffId", id, "forename", forename, "surname", surname, "leavingDate", date.toString());
+    }
+
+    /**
+     * ACC-7: a leaving date still to come, or today's, is notice: the member stays current (listed as
+     * current, still eligible as an administrator) until the date ends. The MIS moves it, or withdraws it
+     * by sending the record without one.
+     */
+    @Test
+    void acc7_aLeavingDateStillToComeOrTodayIsNoticeAndTheMemberStaysCurrent() {
+        LocalDate today = LocalDate.now(LONDON);
+        api(MIS).body(Map.of("records", List.of(leaving("n-1", "Nia", "Okafor", today.plusDays(10)),
+                        leaving("n-2", "Raj", "Mehta", today))))
+                .post("/api/v1/staff/sync").then().statusCode(200).body("added", equalTo(2)).body("left", equalTo(2));
+        api(SLT).get("/api/v1/staff/n-1").then().statusCode(200)
+                .body("current", equalTo(true)).body("leavingDate", equalTo(today.plusDays(10).toString()));
+        api(SLT).get("/api/v1/staff/n-2").then().statusCode(200)
+                .body("current", equalTo(true)).body("leavingDate", equalTo(today.toString()));
+        api(SLT).queryParam("current", true).queryParam("limit", 100).get("/api/v1/staff").then().statusCode(200)
+                .body("items.staffId", hasItem("n-1")).body("items.staffId", hasItem("n-2"));
+        api(SLT).queryParam("current", false).queryParam("limit", 100).get("/api/v1/staff").then().statusCode(200)
+                .body("items.staffId", not(hasItem("n-1")));
+        // ACC-1: someone on notice may still be named as an administrator
+        api(STAFF).body(Map.of("platform", "INSTAGRAM", "proposedName", "Oakfield Choir", "aim", "Concerts",
+                        "audience", "Parents", "promotion", "Newsletter", "administrators", List.of("n-1", "n-2"),
+                        "privacy", "PRIVATE", "privacyReason", "Followers approved"))
+                .post("/api/v1/applications").then().statusCode(201);
+
+        api(MIS).body(Map.of("records", List.of(leaving("n-1", "Nia", "Okafor", today.plusDays(30)))))
+                .post("/api/v1/staff/sync").then().statusCode(200).body("updated", equalTo(1)).body("left", equalTo(0));
+        api(SLT).get("/api/v1/staff/n-1").then().body("leavingDate", equalTo(today.plusDays(30).toString()));
+        api(MIS).body(Map.of("records", List.of(record("n-1", "Nia", "Okafor"))))
+                .post("/api/v1/staff/sync").then().statusCode(200).body("updated", equalTo(1));
+        api(SLT).get("/api/v1/staff/n-1").then().body("current", equalTo(true)).body("leavingDate", nullValue());
+    }
+
+    /** ACC-7: once the leaving date has ended the member is no longer current, and a stale MIS record changes nothing. */
+    @Test
+    void acc7_aMemberWhoseLeavingDateHasEndedIsNotCurrent() {
+        LocalDate yesterday = LocalDate.now(LONDON).minusDays(1);
+        api(MIS).body(Map.of("records", List.of(leaving("p-1", "Pat", "Lowe", yesterday), record("p-2", "Kim", "Cho"))))
+                .post("/api/v1/staff/sync").then().statusCode(200);
+        api(SLT).get("/api/v1/staff/p-1").then().body("current", equalTo(false));
+        api(MIS).body(Map.of("records", List.of(record("p-1", "Pat", "Lowe"))))
+                .post("/api/v1/staff/sync").then().statusCode(200).body("unchanged", equalTo(1));
+        api(SLT).get("/api/v1/staff/p-1").then().body("current", equalTo(false))
+                .body("leavingDate", equalTo(yesterday.toString()));
+        api(STAFF).body(Map.of("platform", "INSTAGRAM", "proposedName", "Oakfield Art", "aim", "Art",
+                        "audience", "Parents", "promotion", "Newsletter", "administrators", List.of("p-1", "p-2"),
+                        "privacy", "PRIVATE", "privacyReason", "Followers approved"))
+                .post("/api/v1/applications").then().statusCode(422).body("code", equalTo("ROSTER_RULE_BROKEN"));
     }
 
     @Test
