@@ -82,7 +82,8 @@ class RecordErasureApiTest implements DatabaseTest {
         School school = new School(schoolId);
         api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(
                         Map.of("staffId", "a-1", "forename", "Priya", "surname", "Shah"),
-                        Map.of("staffId", "a-2", "forename", "Omar", "surname", "Khan"))))
+                        Map.of("staffId", "a-2", "forename", "Omar", "surname", "Khan"),
+                        Map.of("staffId", "a-3", "forename", "Anne", "surname", "Hill"))))
                 .post("/api/v1/staff/sync").then().statusCode(200);
         return school;
     }
@@ -139,6 +140,16 @@ class RecordErasureApiTest implements DatabaseTest {
             api(applicant).body(Map.of("reason", "Hepzibah Stroud runs one already")).post(withdrawn + "/withdrawal")
                     .then().statusCode(200);
 
+            // ACC-3: SLT accepts a staff surname in the name, with a reason
+            Map<String, Object> clashing = new HashMap<>(application("Walks", "Parents", "Newsletter", "Followers approved"));
+            clashing.put("proposedName", "Hill Walkers");
+            clashing.put("nameClashAcceptances", List.of(Map.of("word", "Hill",
+                    "reason", "The hill Peregrine Quillfeather gave the school")));
+            String accepted = api(school.token("deputy", "SLT")).body(clashing).post("/api/v1/applications").then()
+                    .statusCode(201).body("nameClashAcceptances[0].reason",
+                            equalTo("The hill Peregrine Quillfeather gave the school"))
+                    .extract().header("Location");
+
             // ACC-4 to ACC-9: an account suspended, reinstated, reviewed, its credentials revealed, then closed
             String account = api(school.token("admin", "ACCOUNT_ADMIN")).body(Map.of("applicationId", id(application),
                             "handle", "oakfield_relay", "displayName", "Oakfield Relay", "whoMayPost", List.of("a-1"),
@@ -181,7 +192,7 @@ class RecordErasureApiTest implements DatabaseTest {
 
             List<String> traces = List.of("Ottoline", "Vexley", "Marchbanks", "Pellow", "Quarrendon", "Ashdown-Fiennes",
                     "Threlkeld", "Ruddock", "Hepzibah", "Strangways", "Brackenbury", "Okonkwo-Pryce", "Fennimore",
-                    "Crabtree", "Fotheringay", "Lovibond", "Scrimgeour", "Nettleship");
+                    "Crabtree", "Fotheringay", "Lovibond", "Scrimgeour", "Nettleship", "Quillfeather");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api(auditor).get(account + "/history").then()
                     .statusCode(200).body("items.find { it.type == 'CREDENTIALS_REVEALED' }.detail",
                             equalTo("to a-1: Posting for Perpetua Strangways")));
@@ -193,6 +204,7 @@ class RecordErasureApiTest implements DatabaseTest {
 
             erase(school, "APPLICATION", id(application));
             erase(school, "APPLICATION", id(withdrawn));
+            erase(school, "APPLICATION", id(accepted));
             erase(school, "ACCOUNT", id(account));
             erase(school, "ACCOUNT_MESSAGE", id(message));
             erase(school, "SUBJECT_ACCESS_REQUEST", id(sar));
@@ -217,6 +229,8 @@ class RecordErasureApiTest implements DatabaseTest {
                     .body("$", not(hasKey("withdrawalReason"))).body("$", not(hasKey("aim")));
             api(slt).get("/api/v1/applications").then().statusCode(200)
                     .body("items", everyItem(not(hasKey("aim"))));
+            api(slt).get(accepted).then().statusCode(200).body("nameClashAcceptances.word", equalTo(List.of("Hill")))
+                    .body("nameClashAcceptances", everyItem(not(hasKey("reason"))));
 
             api(slt).get(account).then().statusCode(200).body("status", equalTo("CLOSED"))
                     .body("handle", equalTo("oakfield_relay")).body("$", not(hasKey("statusReason")));

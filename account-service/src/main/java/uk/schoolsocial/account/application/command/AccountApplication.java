@@ -3,7 +3,9 @@ package uk.schoolsocial.account.application.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
@@ -15,13 +17,15 @@ import uk.schoolsocial.events.account.ApplicationApprovedEvent;
 import uk.schoolsocial.events.account.ApplicationRejectedEvent;
 import uk.schoolsocial.events.account.ApplicationSubmittedEvent;
 import uk.schoolsocial.events.account.ApplicationWithdrawnEvent;
+import uk.schoolsocial.events.account.NameClashAcceptedEvent;
 import uk.schoolsocial.platform.error.DomainException;
 import uk.schoolsocial.platform.error.FieldError;
 
 /**
  * An application for an official account, from submission to decision (ACC-1, ACC-2). A rejected
  * application is resubmitted on the same aggregate as its next revision, so its event history
- * keeps every revision and every decision.
+ * keeps every revision and every decision. SLT, applying, may accept a surname clash of the
+ * proposed name (ACC-3) for this application: it is recorded and holds for its later revisions.
  */
 public class AccountApplication {
 
@@ -33,6 +37,8 @@ public class AccountApplication {
     private String applicantId;
     private int revision;
     private Status status;
+    /** ACC-3: the surnames SLT accepted as the school's own words in this application's names. */
+    private final Set<String> acceptedWords = new HashSet<>();
 
     protected AccountApplication() {
         // for Axon
@@ -41,8 +47,10 @@ public class AccountApplication {
     @CommandHandler
     public AccountApplication(SubmitApplicationCommand command, Clock clock, StaffDirectory roster) {
         BusinessCase.check(command);
-        BusinessCase.checkAgainstRoster(command, roster);
+        List<NameClashAcceptance> acceptances = BusinessCase.acceptances(command);
+        BusinessCase.checkAgainstRoster(command, roster, Set.of(), acceptances);
         apply(submitted(command.applicationId().value(), command, 1, clock));
+        accept(command.applicationId().value(), acceptances, command, clock);
     }
 
     /** @return the version of the application after the withdrawal */
@@ -83,8 +91,10 @@ public class AccountApplication {
             throw new DomainException(ApplicationError.NOT_REJECTED, "Only a rejected application can be resubmitted");
         }
         BusinessCase.check(command);
-        BusinessCase.checkAgainstRoster(command, roster);
+        List<NameClashAcceptance> acceptances = BusinessCase.acceptances(command);
+        BusinessCase.checkAgainstRoster(command, roster, acceptedWords, acceptances);
         apply(submitted(applicationId, command, revision + 1, clock));
+        accept(applicationId, acceptances, command, clock);
         return AggregateLifecycle.getVersion();
     }
 
@@ -95,6 +105,11 @@ public class AccountApplication {
         applicantId = event.applicantId();
         revision = event.revision();
         status = Status.SUBMITTED;
+    }
+
+    @EventSourcingHandler
+    void on(NameClashAcceptedEvent event) {
+        acceptedWords.add(event.word());
     }
 
     @EventSourcingHandler
@@ -110,6 +125,12 @@ public class AccountApplication {
     @EventSourcingHandler
     void on(ApplicationRejectedEvent event) {
         status = Status.REJECTED;
+    }
+
+    /** ACC-3: each surname clash SLT accepted, recorded with its reason; it holds for every later revision. */
+    private static void accept(String id, List<NameClashAcceptance> acceptances, ProposedCase by, Clock clock) {
+        acceptances.forEach(acceptance -> apply(new NameClashAcceptedEvent(id, by.schoolId(),
+                acceptance.word().strip(), acceptance.reason().strip(), by.applicantId(), clock.instant())));
     }
 
     private String checkDecision(String callerSchool, String actorId, String reason, ConflictResolver conflicts) {

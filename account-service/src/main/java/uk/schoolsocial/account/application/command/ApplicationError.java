@@ -9,9 +9,14 @@ public enum ApplicationError implements ErrorCode {
     INCOMPLETE_BUSINESS_CASE(ErrorKind.INVALID),
     /**
      * ACC-1: an administrator is not current staff or a registered volunteer; ACC-3: the name or
-     * handle contains a staff member's name. Every clash is named.
+     * handle contains a staff member's full name or (not accepted by SLT) surname, or an accepted
+     * word is not a surname clash of it. Every clash is named.
      */
     ROSTER_RULE_BROKEN(ErrorKind.RULE_VIOLATED),
+    /** ACC-3: only SLT may accept a clash of the proposed name or handle with a staff surname. */
+    NAME_CLASH_ACCEPTANCE_NOT_ALLOWED(ErrorKind.FORBIDDEN),
+    /** ACC-3: an accepted clash names its word and has a reason, each within its length. */
+    INVALID_NAME_CLASH_ACCEPTANCE(ErrorKind.INVALID),
     /** ACC-2: a decision needs a reason, either way. */
     REASON_REQUIRED(ErrorKind.INVALID),
     /** ACC-2: only the applicant may withdraw or resubmit. */

@@ -3,7 +3,11 @@ package uk.schoolsocial.account.application.command;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import uk.schoolsocial.account.roster.command.NameClashes;
 import uk.schoolsocial.account.roster.command.StaffDirectory;
+import uk.schoolsocial.account.roster.command.StaffName;
+import uk.schoolsocial.account.roster.command.StaffNames;
 import uk.schoolsocial.platform.error.DomainException;
 import uk.schoolsocial.platform.error.FieldError;
 
@@ -39,24 +43,80 @@ final class BusinessCase {
     }
 
     /**
-     * ACC-1: every administrator is current staff or a registered volunteer. ACC-3: neither the
-     * display name nor the handle contains a current staff member's name. All clashes in one answer.
+     * ACC-3: only SLT accepts a surname clash, and each acceptance names its word and gives a
+     * reason within bounds; checked before the roster, as the web layer checks it too.
      */
-    static void checkAgainstRoster(ProposedCase command, StaffDirectory roster) {
+    static List<NameClashAcceptance> acceptances(ProposedCase command) {
+        List<NameClashAcceptance> acceptances = command.nameClashAcceptances() == null ? List.of()
+                : command.nameClashAcceptances();
+        if (acceptances.isEmpty()) {
+            return acceptances;
+        }
+        if (!command.actorIsSlt()) {
+            throw new DomainException(ApplicationError.NAME_CLASH_ACCEPTANCE_NOT_ALLOWED,
+                    "Only SLT may accept a clash of the name with a staff surname");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < acceptances.size(); i++) {
+            NameClashAcceptance acceptance = acceptances.get(i);
+            String at = "nameClashAcceptances[" + i + "].";
+            if (acceptance == null) {
+                errors.add(new FieldError("nameClashAcceptances[" + i + "]", "must be given"));
+                continue;
+            }
+            requireText(errors, at + "word", acceptance.word());
+            requireText(errors, at + "reason", acceptance.reason());
+            if (acceptance.word() != null && acceptance.word().strip().length() > NameClashAcceptance.MAX_WORD) {
+                errors.add(new FieldError(at + "word", "must be at most " + NameClashAcceptance.MAX_WORD + " characters"));
+            }
+            if (acceptance.reason() != null && acceptance.reason().strip().length() > NameClashAcceptance.MAX_REASON) {
+                errors.add(new FieldError(at + "reason",
+                        "must be at most " + NameClashAcceptance.MAX_REASON + " characters"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainException(ApplicationError.INVALID_NAME_CLASH_ACCEPTANCE,
+                    "The name clash acceptance is invalid: " + errors.stream().map(FieldError::field).toList(), errors);
+        }
+        return acceptances;
+    }
+
+    /**
+     * ACC-1: every administrator is current staff or a registered volunteer. ACC-3: neither the
+     * display name nor the handle contains a current staff member's full name, nor a surname that
+     * SLT has not accepted for this application ({@code accepted}: earlier revisions' words and
+     * this submission's); each word accepted now must be such a surname clash. All in one answer;
+     * the message names the fields only, the errors name the clashes (no staff name reaches a log).
+     */
+    static void checkAgainstRoster(ProposedCase command, StaffDirectory roster, Set<String> acceptedBefore,
+                                   List<NameClashAcceptance> acceptances) {
         List<FieldError> errors = new ArrayList<>();
         roster.notEligibleAdministrators(command.schoolId(), command.administrators().stream().map(String::strip).toList())
                 .stream().sorted()
                 .forEach(id -> errors.add(new FieldError("administrators",
                         id + " is not a current member of staff or a registered volunteer")));
-        roster.staffNameIn(command.schoolId(), command.proposedName()).ifPresent(name -> errors.add(
-                new FieldError("proposedName", "contains the name of a member of staff: " + name)));
+        List<StaffName> staff = roster.currentStaffNames(command.schoolId());
+        Set<String> clashingSurnames = new HashSet<>();
+        NameClashes.in(command.proposedName(), NameClashes.Kind.DISPLAY_NAME, staff, Set.of()).forEach(clash ->
+                clashingSurnames.add(StaffNames.normalise(clash.word())));
         if (command.proposedHandle() != null) {
-            roster.staffNameIn(command.schoolId(), command.proposedHandle()).ifPresent(name -> errors.add(
-                    new FieldError("proposedHandle", "contains the name of a member of staff: " + name)));
+            NameClashes.in(command.proposedHandle(), NameClashes.Kind.HANDLE, staff, Set.of()).forEach(clash ->
+                    clashingSurnames.add(StaffNames.normalise(clash.word())));
         }
+        Set<String> accepted = new HashSet<>(acceptedBefore);
+        for (int i = 0; i < acceptances.size(); i++) {
+            String word = acceptances.get(i).word().strip();
+            accepted.add(word);
+            if (!clashingSurnames.contains(StaffNames.normalise(word))) {
+                errors.add(new FieldError("nameClashAcceptances[" + i + "].word",
+                        "is not a staff surname that the proposed name or handle contains: " + word));
+            }
+        }
+        NameClashes.check(errors, "proposedName", command.proposedName(), NameClashes.Kind.DISPLAY_NAME, staff, accepted);
+        NameClashes.check(errors, "proposedHandle", command.proposedHandle(), NameClashes.Kind.HANDLE, staff, accepted);
         if (!errors.isEmpty()) {
             throw new DomainException(ApplicationError.ROSTER_RULE_BROKEN,
-                    "The application breaks roster rules: " + errors.stream().map(FieldError::message).toList(), errors);
+                    "The application breaks roster rules: " + NameClashes.withoutNames(errors), errors);
         }
     }
 

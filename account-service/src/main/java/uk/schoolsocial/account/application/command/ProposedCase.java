@@ -28,4 +28,10 @@ interface ProposedCase {
     AccountPrivacy privacy();
 
     String privacyReason();
+
+    /** ACC-3: whether the one who proposes it is SLT, who alone may accept a surname clash. */
+    boolean actorIsSlt();
+
+    /** ACC-3: the surname clashes SLT accepts for this application; null or empty for none. */
+    List<NameClashAcceptance> nameClashAcceptances();
 }

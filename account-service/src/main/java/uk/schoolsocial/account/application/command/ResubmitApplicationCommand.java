@@ -20,5 +20,7 @@ public record ResubmitApplicationCommand(
         List<String> administrators,
         AccountPrivacy privacy,
         String privacyReason,
+        boolean actorIsSlt,
+        List<NameClashAcceptance> nameClashAcceptances,
         @TargetAggregateVersion Long expectedVersion) implements ProposedCase {
 }

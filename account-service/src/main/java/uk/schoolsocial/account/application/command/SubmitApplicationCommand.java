@@ -18,5 +18,7 @@ public record SubmitApplicationCommand(
         String promotion,
         List<String> administrators,
         AccountPrivacy privacy,
-        String privacyReason) implements ProposedCase {
+        String privacyReason,
+        boolean actorIsSlt,
+        List<NameClashAcceptance> nameClashAcceptances) implements ProposedCase {
 }

@@ -10,7 +10,8 @@ import uk.schoolsocial.platform.privacy.erasure.SubjectRef;
 
 /**
  * The applications for official accounts (ACC-1, ACC-2) for erasure (AUD-4). Their free text (aim,
- * audience, promotion, privacy reason, the reasons of a withdrawal or decision) is sealed under the
+ * audience, promotion, privacy reason, the reasons of a withdrawal, a decision or
+ * an accepted name clash) is sealed under the
  * application's own key ({@code APPLICATION}, by application id), never under a person's: erasing an
  * application sets those columns of the application and of every revision to null and keeps its
  * ids, statuses and times. Erasing a person does not reach an application (no text of it is sealed
@@ -22,10 +23,13 @@ public class ApplicationErasureScope implements ErasureScope {
 
     private final ApplicationViewRepository applications;
     private final ApplicationRevisionViewRepository revisions;
+    private final NameClashAcceptanceViewRepository acceptances;
 
-    ApplicationErasureScope(ApplicationViewRepository applications, ApplicationRevisionViewRepository revisions) {
+    ApplicationErasureScope(ApplicationViewRepository applications, ApplicationRevisionViewRepository revisions,
+                            NameClashAcceptanceViewRepository acceptances) {
         this.applications = applications;
         this.revisions = revisions;
+        this.acceptances = acceptances;
     }
 
     @Override
@@ -38,6 +42,7 @@ public class ApplicationErasureScope implements ErasureScope {
         for (String id : erased) {
             applications.erase(subject.schoolId(), id);
             revisions.erase(subject.schoolId(), id);
+            acceptances.erase(subject.schoolId(), id);
         }
     }
 }

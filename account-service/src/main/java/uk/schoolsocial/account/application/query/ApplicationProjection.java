@@ -9,10 +9,12 @@ import uk.schoolsocial.events.account.ApplicationApprovedEvent;
 import uk.schoolsocial.events.account.ApplicationRejectedEvent;
 import uk.schoolsocial.events.account.ApplicationSubmittedEvent;
 import uk.schoolsocial.events.account.ApplicationWithdrawnEvent;
+import uk.schoolsocial.events.account.NameClashAcceptedEvent;
 
 /**
  * Keeps {@code application_view} (each application's latest revision) and
- * {@code application_revision_view} (every revision, ACC-2). Idempotent: an event at or below the
+ * {@code application_revision_view} (every revision, ACC-2) and {@code application_name_clash_view}
+ * (the surname clashes SLT accepted, ACC-3). Idempotent: an event at or below the
  * stored version was applied already (delivery is at least once), so a replay from zero gives the
  * same rows.
  */
@@ -23,10 +25,13 @@ public class ApplicationProjection {
     public static final String GROUP = "account-applications";
     private final ApplicationViewRepository views;
     private final ApplicationRevisionViewRepository revisions;
+    private final NameClashAcceptanceViewRepository acceptances;
 
-    ApplicationProjection(ApplicationViewRepository views, ApplicationRevisionViewRepository revisions) {
+    ApplicationProjection(ApplicationViewRepository views, ApplicationRevisionViewRepository revisions,
+                          NameClashAcceptanceViewRepository acceptances) {
         this.views = views;
         this.revisions = revisions;
+        this.acceptances = acceptances;
     }
 
     @EventHandler
@@ -39,6 +44,20 @@ public class ApplicationProjection {
         }
         if (!revisions.existsById(ApplicationRevisionView.key(event.applicationId(), event.revision()))) {
             revisions.save(ApplicationRevisionView.of(event));
+        }
+    }
+
+    /** ACC-3: the accepted clash is kept with the revision it came with; the application's version moves on. */
+    @EventHandler
+    void on(NameClashAcceptedEvent event, @SequenceNumber long version) {
+        views.findById(event.applicationId())
+                .filter(view -> view.version() < version)
+                .ifPresent(view -> views.update(view.withVersion(version)));
+        String key = NameClashAcceptanceView.key(event.applicationId(), version);
+        if (!acceptances.existsById(key)) {
+            int revision = views.findById(event.applicationId()).map(ApplicationView::revision).orElse(1);
+            acceptances.save(new NameClashAcceptanceView(key, event.applicationId(), event.schoolId(), revision,
+                    event.word(), event.reason(), event.acceptedBy(), event.acceptedAt()));
         }
     }
 

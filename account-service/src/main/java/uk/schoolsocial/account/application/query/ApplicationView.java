@@ -44,6 +44,13 @@ public record ApplicationView(
                 e.administrators(), e.privacy().name(), e.privacyReason(), e.submittedAt(), null, null, null, null, null);
     }
 
+    /** ACC-3: an accepted name clash changes no field here, only the version (the ETag). */
+    ApplicationView withVersion(long newVersion) {
+        return new ApplicationView(id, schoolId, status, revision, newVersion, applicantId, platform, proposedName,
+                proposedHandle, aim, audience, promotion, administrators, privacy, privacyReason, submittedAt, withdrawnAt,
+                withdrawalReason, decidedBy, decisionReason, decidedAt);
+    }
+
     ApplicationView withdrawn(long newVersion, Instant at, @Nullable String reason) {
         return new ApplicationView(id, schoolId, "WITHDRAWN", revision, newVersion, applicantId, platform, proposedName,
                 proposedHandle, aim, audience, promotion, administrators, privacy, privacyReason, submittedAt, at, reason,

@@ -1,7 +1,9 @@
 package uk.schoolsocial.account.application.web;
 
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
+import uk.schoolsocial.account.api.model.AcceptedNameClash;
 import uk.schoolsocial.account.api.model.AccountApplication;
 import uk.schoolsocial.account.api.model.ApplicationRevision;
 import uk.schoolsocial.account.api.model.ApplicationStatus;
@@ -9,6 +11,7 @@ import uk.schoolsocial.account.api.model.Platform;
 import uk.schoolsocial.account.api.model.Privacy;
 import uk.schoolsocial.account.application.query.ApplicationRevisionView;
 import uk.schoolsocial.account.application.query.ApplicationView;
+import uk.schoolsocial.account.application.query.NameClashAcceptanceView;
 
 /** Read model to API model. The text of an erased application is null and so absent (AUD-4). */
 final class ApplicationMapper {
@@ -16,7 +19,7 @@ final class ApplicationMapper {
     private ApplicationMapper() {
     }
 
-    static AccountApplication toApi(ApplicationView view) {
+    static AccountApplication toApi(ApplicationView view, List<NameClashAcceptanceView> acceptances) {
         AccountApplication api = new AccountApplication(UUID.fromString(view.id()), ApplicationStatus.fromValue(view.status()),
                 view.revision(), view.version(), view.applicantId(), Platform.fromValue(view.platform()),
                 view.proposedName(), view.administrators(), Privacy.fromValue(view.privacy()),
@@ -35,6 +38,16 @@ final class ApplicationMapper {
             api.setDecisionReason(view.decisionReason());
             api.setDecidedAt(view.decidedAt().atZone(ZoneOffset.UTC));
         }
+        if (!acceptances.isEmpty()) {
+            api.setNameClashAcceptances(acceptances.stream().map(ApplicationMapper::toApi).toList());
+        }
+        return api;
+    }
+
+    private static AcceptedNameClash toApi(NameClashAcceptanceView view) {
+        AcceptedNameClash api = new AcceptedNameClash(view.word(), view.revision(), view.acceptedBy(),
+                view.acceptedAt().atZone(ZoneOffset.UTC));
+        api.setReason(view.reason());
         return api;
     }
 

@@ -7,7 +7,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import uk.schoolsocial.account.api.ApplicationsApi;
 import uk.schoolsocial.account.api.model.AccountApplication;
 import uk.schoolsocial.account.api.model.ApplicationPage;
@@ -19,6 +21,7 @@ import uk.schoolsocial.account.api.model.SubmitApplicationRequest;
 import uk.schoolsocial.account.api.model.WithdrawApplicationRequest;
 import uk.schoolsocial.account.application.command.ApplicationId;
 import uk.schoolsocial.account.application.command.ApproveApplicationCommand;
+import uk.schoolsocial.account.application.command.NameClashAcceptance;
 import uk.schoolsocial.account.application.command.RejectApplicationCommand;
 import uk.schoolsocial.account.application.command.ResubmitApplicationCommand;
 import uk.schoolsocial.account.application.command.SubmitApplicationCommand;
@@ -26,6 +29,8 @@ import uk.schoolsocial.account.application.command.WithdrawApplicationCommand;
 import uk.schoolsocial.account.application.query.ApplicationView;
 import uk.schoolsocial.account.application.query.ApplicationRevisionViewRepository;
 import uk.schoolsocial.account.application.query.ApplicationViewRepository;
+import uk.schoolsocial.account.application.query.NameClashAcceptanceView;
+import uk.schoolsocial.account.application.query.NameClashAcceptanceViewRepository;
 import uk.schoolsocial.events.account.AccountPlatform;
 import uk.schoolsocial.events.account.AccountPrivacy;
 import uk.schoolsocial.platform.error.DomainException;
@@ -38,7 +43,7 @@ import uk.schoolsocial.platform.web.Cursor;
 import uk.schoolsocial.platform.web.ETags;
 import uk.schoolsocial.platform.web.ReadYourWrites;
 
-/** Applications for official accounts (ACC-1, ACC-2), as {@code account.yaml} defines them. */
+/** Applications for official accounts (ACC-1, ACC-2, ACC-3), as {@code account.yaml} defines them. */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ApplicationsController implements ApplicationsApi {
@@ -50,13 +55,15 @@ class ApplicationsController implements ApplicationsApi {
     private final CurrentActor current;
     private final ApplicationViewRepository views;
     private final ApplicationRevisionViewRepository revisions;
+    private final NameClashAcceptanceViewRepository acceptances;
 
     ApplicationsController(CommandSender commands, CurrentActor current, ApplicationViewRepository views,
-                           ApplicationRevisionViewRepository revisions) {
+                           ApplicationRevisionViewRepository revisions, NameClashAcceptanceViewRepository acceptances) {
         this.commands = commands;
         this.current = current;
         this.views = views;
         this.revisions = revisions;
+        this.acceptances = acceptances;
     }
 
     @Override
@@ -65,13 +72,16 @@ class ApplicationsController implements ApplicationsApi {
                                                               String correlationId) {
         Actor actor = current.get();
         ApplicationId id = ApplicationId.create();
+        List<NameClashAcceptance> acceptances = acceptances(request);
         commands.send(new SubmitApplicationCommand(id, actor.schoolId(), actor.id(),
                 AccountPlatform.valueOf(request.getPlatform().getValue()), request.getProposedName(),
                 request.getProposedHandle(), request.getAim(), request.getAudience(), request.getPromotion(),
                 List.copyOf(request.getAdministrators()), AccountPrivacy.valueOf(request.getPrivacy().getValue()),
-                request.getPrivacyReason()));
-        ApplicationView view = ReadYourWrites.await(() -> views.findById(id.value()), ApplicationView::version, 0);
-        return HttpResponse.created(ApplicationMapper.toApi(view), URI.create("/api/v1/applications/" + id.value()))
+                request.getPrivacyReason(), actor.hasRole(Roles.SLT), acceptances));
+        // the submission is event 0, each accepted name clash one more (ACC-3)
+        ApplicationView view = ReadYourWrites.await(() -> views.findById(id.value()), ApplicationView::version,
+                acceptances.size());
+        return HttpResponse.created(toApi(view), URI.create("/api/v1/applications/" + id.value()))
                 .header("ETag", ETags.of(view.version()));
     }
 
@@ -79,7 +89,7 @@ class ApplicationsController implements ApplicationsApi {
     @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR})
     public HttpResponse<AccountApplication> getApplication(UUID applicationId) {
         ApplicationView view = visible(applicationId.toString());
-        return HttpResponse.ok(ApplicationMapper.toApi(view)).header("ETag", ETags.of(view.version()));
+        return HttpResponse.ok(toApi(view)).header("ETag", ETags.of(view.version()));
     }
 
     @Override
@@ -97,7 +107,11 @@ class ApplicationsController implements ApplicationsApi {
             ApplicationView last = rows.get(size - 1);
             page.setNextCursor(new Cursor(last.submittedAt(), last.id()).encode());
         }
-        return new ApplicationPage(rows.stream().map(ApplicationMapper::toApi).toList(), page);
+        Map<String, List<NameClashAcceptanceView>> accepted = rows.isEmpty() ? Map.of()
+                : acceptances.findByApplicationIdInOrderByAcceptedAt(rows.stream().map(ApplicationView::id).toList())
+                        .stream().collect(Collectors.groupingBy(NameClashAcceptanceView::applicationId));
+        return new ApplicationPage(rows.stream()
+                .map(row -> ApplicationMapper.toApi(row, accepted.getOrDefault(row.id(), List.of()))).toList(), page);
     }
 
     @Override
@@ -135,7 +149,7 @@ class ApplicationsController implements ApplicationsApi {
                 AccountPlatform.valueOf(request.getPlatform().getValue()), request.getProposedName(),
                 request.getProposedHandle(), request.getAim(), request.getAudience(), request.getPromotion(),
                 List.copyOf(request.getAdministrators()), AccountPrivacy.valueOf(request.getPrivacy().getValue()),
-                request.getPrivacyReason(), ETags.expectedVersion(ifMatch)));
+                request.getPrivacyReason(), actor.hasRole(Roles.SLT), acceptances(request), ETags.expectedVersion(ifMatch)));
         return answer(id, version);
     }
 
@@ -164,7 +178,18 @@ class ApplicationsController implements ApplicationsApi {
 
     private HttpResponse<AccountApplication> answer(String id, long version) {
         ApplicationView view = ReadYourWrites.await(() -> views.findById(id), ApplicationView::version, version);
-        return HttpResponse.ok(ApplicationMapper.toApi(view)).header("ETag", ETags.of(view.version()));
+        return HttpResponse.ok(toApi(view)).header("ETag", ETags.of(view.version()));
+    }
+
+    /** The application with the name clashes SLT accepted for it (ACC-3). */
+    private AccountApplication toApi(ApplicationView view) {
+        return ApplicationMapper.toApi(view, acceptances.findByApplicationIdInOrderByAcceptedAt(List.of(view.id())));
+    }
+
+    /** ACC-3: what the request accepts; the aggregate checks who may and that each is a clash. */
+    private static List<NameClashAcceptance> acceptances(SubmitApplicationRequest request) {
+        return request.getNameClashAcceptances() == null ? List.of() : request.getNameClashAcceptances().stream()
+                .map(a -> new NameClashAcceptance(a.getWord(), a.getReason())).toList();
     }
 
     private ApplicationView visible(String id) {

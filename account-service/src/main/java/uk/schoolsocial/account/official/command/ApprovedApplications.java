@@ -2,6 +2,7 @@ package uk.schoolsocial.account.official.command;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import uk.schoolsocial.events.account.AccountPlatform;
 import uk.schoolsocial.events.account.AccountPrivacy;
 
@@ -17,7 +18,8 @@ public interface ApprovedApplications {
     /** ACC-5: the school's current policy version (1 before any was published). */
     int currentPolicyVersion(String schoolId);
 
+    /** {@code acceptedWords}: the staff surnames SLT accepted in the application's names (ACC-3). */
     record Approval(boolean approved, boolean provisioned, AccountPlatform platform, List<String> administrators,
-                    AccountPrivacy privacy) {
+                    AccountPrivacy privacy, Set<String> acceptedWords) {
     }
 }

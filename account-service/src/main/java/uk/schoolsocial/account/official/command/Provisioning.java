@@ -3,7 +3,9 @@ package uk.schoolsocial.account.official.command;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import uk.schoolsocial.account.roster.command.NameClashes;
 import uk.schoolsocial.account.roster.command.StaffDirectory;
+import uk.schoolsocial.account.roster.command.StaffName;
 import uk.schoolsocial.platform.error.DomainException;
 import uk.schoolsocial.platform.error.FieldError;
 
@@ -46,13 +48,14 @@ final class Provisioning {
         roster.notEligibleAdministrators(command.schoolId(), approval.administrators()).stream().sorted()
                 .forEach(id -> errors.add(new FieldError("administrators",
                         id + " is no longer a current member of staff or a registered volunteer")));
-        roster.staffNameIn(command.schoolId(), command.handle()).ifPresent(name ->
-                errors.add(new FieldError("handle", "contains the name of a member of staff: " + name)));
-        roster.staffNameIn(command.schoolId(), command.displayName()).ifPresent(name ->
-                errors.add(new FieldError("displayName", "contains the name of a member of staff: " + name)));
+        // ACC-3: as the application's names were checked, with the surnames SLT accepted for it
+        List<StaffName> staff = roster.currentStaffNames(command.schoolId());
+        NameClashes.check(errors, "handle", command.handle(), NameClashes.Kind.HANDLE, staff, approval.acceptedWords());
+        NameClashes.check(errors, "displayName", command.displayName(), NameClashes.Kind.DISPLAY_NAME, staff,
+                approval.acceptedWords());
         if (!errors.isEmpty()) {
             throw new DomainException(AccountError.PROVISIONING_RULE_BROKEN,
-                    "The provisioning breaks account rules: " + errors.stream().map(FieldError::message).toList(), errors);
+                    "The provisioning breaks account rules: " + NameClashes.withoutNames(errors), errors);
         }
         return approval;
     }

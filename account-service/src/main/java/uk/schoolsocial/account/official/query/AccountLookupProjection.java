@@ -1,7 +1,9 @@
 package uk.schoolsocial.account.official.query;
 
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import uk.schoolsocial.account.official.command.ApprovedApplications;
@@ -10,6 +12,7 @@ import uk.schoolsocial.events.account.AccountPrivacy;
 import uk.schoolsocial.events.account.AccountProvisionedEvent;
 import uk.schoolsocial.events.account.ApplicationApprovedEvent;
 import uk.schoolsocial.events.account.ApplicationSubmittedEvent;
+import uk.schoolsocial.events.account.NameClashAcceptedEvent;
 import uk.schoolsocial.events.account.PolicyVersionPublishedEvent;
 
 /**
@@ -31,9 +34,11 @@ public class AccountLookupProjection implements ApprovedApplications {
 
     @EventHandler
     void on(ApplicationSubmittedEvent event) {
+        var before = applications.findById(event.applicationId());
         ApplicationLookup row = new ApplicationLookup(event.applicationId(), event.schoolId(), false, false,
-                event.platform().name(), event.administrators(), event.privacy().name());
-        if (applications.existsById(row.id())) {
+                event.platform().name(), event.administrators(), event.privacy().name(),
+                before.map(ApplicationLookup::acceptedWords).orElse(List.of()));
+        if (before.isPresent()) {
             applications.update(row);
         } else {
             applications.save(row);
@@ -42,14 +47,18 @@ public class AccountLookupProjection implements ApprovedApplications {
 
     @EventHandler
     void on(ApplicationApprovedEvent event) {
-        applications.findById(event.applicationId()).ifPresent(row -> applications.update(new ApplicationLookup(
-                row.id(), row.schoolId(), true, row.provisioned(), row.platform(), row.administrators(), row.privacy())));
+        applications.findById(event.applicationId()).ifPresent(row -> applications.update(row.asApproved()));
+    }
+
+    /** ACC-3: a word SLT accepted for the application holds for every revision and for its account. */
+    @EventHandler
+    void on(NameClashAcceptedEvent event) {
+        applications.findById(event.applicationId()).ifPresent(row -> applications.update(row.accepting(event.word())));
     }
 
     @EventHandler
     void on(AccountProvisionedEvent event) {
-        applications.findById(event.applicationId()).ifPresent(row -> applications.update(new ApplicationLookup(
-                row.id(), row.schoolId(), row.approved(), true, row.platform(), row.administrators(), row.privacy())));
+        applications.findById(event.applicationId()).ifPresent(row -> applications.update(row.asProvisioned()));
     }
 
     @EventHandler
@@ -66,7 +75,7 @@ public class AccountLookupProjection implements ApprovedApplications {
     public Optional<Approval> find(String schoolId, String applicationId) {
         return applications.findById(applicationId).filter(row -> row.schoolId().equals(schoolId))
                 .map(row -> new Approval(row.approved(), row.provisioned(), AccountPlatform.valueOf(row.platform()),
-                        row.administrators(), AccountPrivacy.valueOf(row.privacy())));
+                        row.administrators(), AccountPrivacy.valueOf(row.privacy()), Set.copyOf(row.acceptedWords())));
     }
 
     @Override

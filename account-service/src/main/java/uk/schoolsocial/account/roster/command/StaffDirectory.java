@@ -1,7 +1,7 @@
 package uk.schoolsocial.account.roster.command;
 
 import java.util.Collection;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,6 +13,6 @@ public interface StaffDirectory {
     /** ACC-1: the ids among {@code ids} that are neither current staff nor registered volunteers. */
     Set<String> notEligibleAdministrators(String schoolId, Collection<String> ids);
 
-    /** ACC-3: the full name of a current member of staff that {@code text} contains, if any. */
-    Optional<String> staffNameIn(String schoolId, String text);
+    /** ACC-3: the names of the school's current members of staff, in roster order, for {@link NameClashes}. */
+    List<StaffName> currentStaffNames(String schoolId);
 }

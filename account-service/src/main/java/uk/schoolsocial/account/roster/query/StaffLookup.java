@@ -4,11 +4,11 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 import uk.schoolsocial.account.roster.command.LeavingDates;
 import uk.schoolsocial.account.roster.command.StaffDirectory;
-import uk.schoolsocial.account.roster.command.StaffNames;
+import uk.schoolsocial.account.roster.command.StaffName;
 
 /**
  * {@link StaffDirectory} over {@code staff_member_view}. Current means current today on the school's
@@ -38,12 +38,8 @@ public class StaffLookup implements StaffDirectory {
     }
 
     @Override
-    public Optional<String> staffNameIn(String schoolId, String text) {
-        String normalised = StaffNames.normalise(text);
-        if (normalised.isEmpty()) {
-            return Optional.empty();
-        }
-        return members.namedIn(schoolId, normalised, dates.today(clock.instant())).stream().findFirst()
-                .map(member -> member.forename() + " " + member.surname());
+    public List<StaffName> currentStaffNames(String schoolId) {
+        return members.currentStaff(schoolId, dates.today(clock.instant())).stream()
+                .map(member -> new StaffName(member.forename(), member.surname())).toList();
     }
 }

@@ -23,14 +23,17 @@ public interface StaffMemberViewRepository extends CrudRepository<StaffMemberVie
               AND (leaving_date IS NULL OR leaving_date >= :today)""")
     List<StaffMemberView> currentAmong(String schoolId, Collection<String> staffIds, LocalDate today);
 
-    /** ACC-3: staff current on {@code today} whose normalised full name occurs in the normalised text. */
+    /**
+     * ACC-3, ACC-7: the school's staff current on {@code today}, whose full names and surnames a
+     * proposed account name may not contain ({@code NameClashes} decides, as it matches surnames by
+     * words, not by substring).
+     */
     @Query("""
             SELECT * FROM staff_member_view
             WHERE school_id = :schoolId AND kind = 'STAFF'
               AND (leaving_date IS NULL OR leaving_date >= :today)
-              AND LOCATE(normalised_name, :normalisedText) > 0
-            ORDER BY staff_id LIMIT 1""")
-    List<StaffMemberView> namedIn(String schoolId, String normalisedText, LocalDate today);
+            ORDER BY staff_id""")
+    List<StaffMemberView> currentStaff(String schoolId, LocalDate today);
 
     /**
      * One page in roster order, keyset-paged on (first_recorded_at, staff_id); null filters match all.

@@ -1,6 +1,7 @@
 package uk.schoolsocial.account.application.web;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -42,13 +43,20 @@ class ApplicationsApiTest implements DatabaseTest {
     @Inject
     DataSource dataSource;
 
-    /** The administrators the business case names are on the roster (ACC-1); Jane Smith is too (ACC-3). */
+    /**
+     * The administrators the business case names are on the roster (ACC-1); Jane Smith is too, and
+     * staff whose surnames are also words or places (ACC-3).
+     */
     @BeforeAll
     void rosterTheAdministrators() {
         api(MIS).body(Map.of("records", java.util.List.of(
                         Map.of("staffId", "staff-1042", "forename", "Priya", "surname", "Shah"),
                         Map.of("staffId", "staff-1077", "forename", "Omar", "surname", "Khan"),
                         Map.of("staffId", "staff-2001", "forename", "Jane", "surname", "Smith"),
+                        Map.of("staffId", "staff-3001", "forename", "Tom", "surname", "Stevenson"),
+                        Map.of("staffId", "staff-3002", "forename", "Sam", "surname", "Reed"),
+                        Map.of("staffId", "staff-3003", "forename", "Anne", "surname", "Hill"),
+                        Map.of("staffId", "staff-3004", "forename", "Emma", "surname", "Green"),
                         Map.of("staffId", "staff-0999", "forename", "Peter", "surname", "Jones",
                                 "leavingDate", "2026-07-20"))))
                 .post("/api/v1/staff/sync").then().statusCode(200);
@@ -297,5 +305,109 @@ class ApplicationsApiTest implements DatabaseTest {
         body.put("proposedName", "Oakfield Year 4");
         body.put("proposedHandle", "year4_oakfield");
         submit(STAFF, body).statusCode(201);
+    }
+
+    private static Map<String, Object> named(String name, String handle, Map<?, ?>... acceptances) {
+        Map<String, Object> body = new java.util.HashMap<>(businessCase());
+        body.put("proposedName", name);
+        body.put("proposedHandle", handle);
+        if (acceptances.length > 0) {
+            body.put("nameClashAcceptances", java.util.List.of(acceptances));
+        }
+        return body;
+    }
+
+    @Test
+    void acc3_aSurnameInTheHandleIsRefusedNamingTheField() {
+        submit(STAFF, named("Oakfield PE Department", "StevensonPE")).statusCode(422)
+                .contentType("application/problem+json")
+                .body("code", equalTo("ROSTER_RULE_BROKEN"))
+                .body("detail", equalTo("The application breaks roster rules: "
+                        + "[proposedHandle contains the surname of a member of staff]"))
+                .body("errors.field", contains("proposedHandle"))
+                .body("errors[0].message", equalTo("contains the surname of a member of staff: Stevenson"));
+    }
+
+    @Test
+    void acc3_aSurnameAloneInTheDisplayNameIsRefused() {
+        submit(STAFF, named("Reed Club", "oakfield_books")).statusCode(422)
+                .body("code", equalTo("ROSTER_RULE_BROKEN"))
+                .body("errors.field", contains("proposedName"))
+                .body("errors[0].message", equalTo("contains the surname of a member of staff: Reed"));
+        submit(STAFF, named("Mr Stevenson's PE", "oakfield_pe")).statusCode(422)
+                .body("errors[0].message", equalTo("contains the surname of a member of staff: Stevenson"));
+    }
+
+    @Test
+    void acc3_aNameWithNoStaffNameInItIsAccepted() {
+        submit(STAFF, named("Chill Club", "oakfield_relax")).statusCode(201)
+                .body("proposedName", equalTo("Chill Club"))
+                .body("nameClashAcceptances", nullValue());
+    }
+
+    @Test
+    void acc3_sltAcceptsASurnameClashWithAReasonAndItIsRecordedAndShown() throws Exception {
+        long before = eventCount();
+        String location = submit(SLT, named("Hill Top Club", "hilltop_club",
+                        Map.of("word", "Hill", "reason", "The school stands on Hill Top Road")))
+                .statusCode(201)
+                .header("ETag", "\"1\"")
+                .body("version", equalTo(1))
+                .body("nameClashAcceptances.word", contains("Hill"))
+                .body("nameClashAcceptances[0].reason", equalTo("The school stands on Hill Top Road"))
+                .body("nameClashAcceptances[0].acceptedBy", equalTo("slt-1"))
+                .body("nameClashAcceptances[0].revision", equalTo(1))
+                .body("nameClashAcceptances[0].acceptedAt", notNullValue())
+                .extract().header("Location");
+        org.junit.jupiter.api.Assertions.assertEquals(before + 2, eventCount(), "submitted and NameClashAcceptedEvent");
+        api(SLT).get(location).then().statusCode(200).header("ETag", "\"1\"")
+                .body("nameClashAcceptances.word", contains("Hill"));
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        api(SLT).get("/api/v1/applications").then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.nameClashAcceptances.word", contains("Hill"));
+        String otherSlt = TestTokens.bearer("slt-2", TestTokens.SCHOOL, "SLT");
+        api(otherSlt).header("If-Match", "\"1\"").body(Map.of("reason", "A place, not a person"))
+                .post(location + "/approval").then().statusCode(200).header("ETag", "\"2\"")
+                .body("status", equalTo("APPROVED"))
+                .body("nameClashAcceptances.word", contains("Hill"));
+    }
+
+    @Test
+    void acc3_aNonSltCannotAcceptAClash() throws Exception {
+        long before = eventCount();
+        submit(STAFF, named("Hill Top Club", "hilltop_club", Map.of("word", "Hill", "reason", "A place")))
+                .statusCode(403).contentType("application/problem+json")
+                .body("code", equalTo("NAME_CLASH_ACCEPTANCE_NOT_ALLOWED"));
+        org.junit.jupiter.api.Assertions.assertEquals(before, eventCount());
+    }
+
+    @Test
+    void acc3_anAcceptanceWithABlankOrOverLongReasonIsABadRequest() {
+        badInput(SLT).body(named("Hill Top Club", "hilltop_club", Map.of("word", "Hill", "reason", "  ")))
+                .post("/api/v1/applications").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("reason")));
+        badInput(SLT).body(named("Hill Top Club", "hilltop_club", Map.of("word", "Hill", "reason", "x".repeat(2001))))
+                .post("/api/v1/applications").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("reason")));
+        badInput(SLT).body(named("Hill Top Club", "hilltop_club", Map.of("reason", "A place")))
+                .post("/api/v1/applications").then()
+                .statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
+    }
+
+    @Test
+    void acc3_acceptingAWordThatIsNotTheClashLetsNoClashThrough() {
+        submit(SLT, named("Hill Top Club", "oakfield_top", Map.of("word", "Green", "reason", "A colour")))
+                .statusCode(422)
+                .body("code", equalTo("ROSTER_RULE_BROKEN"))
+                .body("errors.field", contains("nameClashAcceptances[0].word", "proposedName"))
+                .body("errors[1].message", equalTo("contains the surname of a member of staff: Hill"));
+        submit(SLT, named("Hill and Green Gardeners", "oakfield_gardens", Map.of("word", "Green", "reason", "A colour")))
+                .statusCode(422)
+                .body("errors.field", contains("proposedName"))
+                .body("errors[0].message", equalTo("contains the surname of a member of staff: Hill"));
     }
 }

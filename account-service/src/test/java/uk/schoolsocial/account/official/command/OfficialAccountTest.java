@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.schoolsocial.account.official.command.ChangeAccountStatusCommand.Change;
 import uk.schoolsocial.account.roster.command.StaffDirectory;
-import uk.schoolsocial.account.roster.command.StaffNames;
+import uk.schoolsocial.account.roster.command.StaffName;
 import uk.schoolsocial.events.account.AccountClosedEvent;
 import uk.schoolsocial.events.account.AccountFlaggedEvent;
 import uk.schoolsocial.events.account.AccountPlatform;
@@ -61,7 +61,10 @@ class OfficialAccountTest {
         }
     };
 
-    /** app-approved is approved; app-open is not; app-done is provisioned already. Policy version 1. */
+    /**
+     * app-approved is approved; app-hill too, with Hill accepted (ACC-3); app-open is not; app-done
+     * is provisioned already. Policy version 1.
+     */
     private static final class StubApplications implements ApprovedApplications {
         @Override
         public Optional<Approval> find(String schoolId, String applicationId) {
@@ -70,11 +73,13 @@ class OfficialAccountTest {
             }
             return switch (applicationId) {
                 case "app-approved" -> Optional.of(new Approval(true, false, AccountPlatform.INSTAGRAM, ADMINS,
-                        AccountPrivacy.PRIVATE));
+                        AccountPrivacy.PRIVATE, Set.of()));
+                case "app-hill" -> Optional.of(new Approval(true, false, AccountPlatform.INSTAGRAM, ADMINS,
+                        AccountPrivacy.PRIVATE, Set.of("Hill")));
                 case "app-open" -> Optional.of(new Approval(false, false, AccountPlatform.INSTAGRAM, ADMINS,
-                        AccountPrivacy.PRIVATE));
+                        AccountPrivacy.PRIVATE, Set.of()));
                 case "app-done" -> Optional.of(new Approval(true, true, AccountPlatform.INSTAGRAM, ADMINS,
-                        AccountPrivacy.PRIVATE));
+                        AccountPrivacy.PRIVATE, Set.of()));
                 default -> Optional.empty();
             };
         }
@@ -85,7 +90,7 @@ class OfficialAccountTest {
         }
     }
 
-    /** staff-2 to staff-6 current; Jane Smith on staff. */
+    /** staff-2 to staff-6 current; Jane Smith, Anne Hill and Tom Stevenson on staff. */
     private static final StaffDirectory ROSTER = new StaffDirectory() {
         @Override
         public Set<String> notEligibleAdministrators(String schoolId, Collection<String> ids) {
@@ -94,8 +99,8 @@ class OfficialAccountTest {
         }
 
         @Override
-        public Optional<String> staffNameIn(String schoolId, String text) {
-            return StaffNames.normalise(text).contains("janesmith") ? Optional.of("Jane Smith") : Optional.empty();
+        public List<StaffName> currentStaffNames(String schoolId) {
+            return List.of(new StaffName("Jane", "Smith"), new StaffName("Anne", "Hill"), new StaffName("Tom", "Stevenson"));
         }
     };
 
@@ -188,8 +193,31 @@ class OfficialAccountTest {
                 .when(provision("app-approved", "Jane_Smith", List.of("staff-2", "someone-else")))
                 .expectNoEvents()
                 .expectExceptionMessage("The provisioning breaks account rules: ["
-                        + "someone-else is not an administrator of the account, "
-                        + "contains the name of a member of staff: Jane Smith]");
+                        + "whoMayPost someone-else is not an administrator of the account, "
+                        + "handle contains the name of a member of staff]");
+    }
+
+    @Test
+    void acc3_aSurnameInTheHandleOrDisplayNameIsRefusedAtProvisioning() {
+        fixture.givenNoPriorActivity()
+                .when(new ProvisionAccountCommand(ID, "school-a", "app-approved", "hilltop_pe", "Mr Stevenson's PE",
+                        ADMINS, true, true, "https://oakfield.sch.uk/aup"))
+                .expectNoEvents()
+                .expectExceptionMessage("The provisioning breaks account rules: ["
+                        + "handle contains the surname of a member of staff, "
+                        + "displayName contains the surname of a member of staff]");
+    }
+
+    @Test
+    void acc3_aSurnameSltAcceptedForTheApplicationIsNoClashForItsAccountButAnotherIs() {
+        fixture.givenNoPriorActivity()
+                .when(provision("app-hill", "hilltop_pe", ADMINS))
+                .expectSuccessfulHandlerExecution();
+        fixture.givenNoPriorActivity()
+                .when(provision("app-hill", "stevenson_pe", ADMINS))
+                .expectNoEvents()
+                .expectExceptionMessage("The provisioning breaks account rules: ["
+                        + "handle contains the surname of a member of staff]");
     }
 
     @Test

@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.schoolsocial.account.roster.command.StaffDirectory;
+import uk.schoolsocial.account.roster.command.StaffName;
 import uk.schoolsocial.events.account.PolicyVersionPublishedEvent;
 import uk.schoolsocial.events.account.StaffPolicyAcknowledgedEvent;
 import uk.schoolsocial.events.account.StaffTrainingRecordedEvent;
@@ -29,8 +30,8 @@ class SchoolPolicyTest {
         }
 
         @Override
-        public Optional<String> staffNameIn(String schoolId, String text) {
-            return Optional.empty();
+        public List<StaffName> currentStaffNames(String schoolId) {
+            return List.of();
         }
     };
 

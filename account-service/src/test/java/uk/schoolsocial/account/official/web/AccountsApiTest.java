@@ -176,6 +176,38 @@ class AccountsApiTest implements DatabaseTest {
     }
 
     @Test
+    void acc3_aSurnameSltAcceptedForAnApplicationIsNoClashForItsAccountButStillIsForAnother() {
+        School school = new School("school-" + UUID.randomUUID().toString().substring(0, 8));
+        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(
+                        Map.of("staffId", "a-1", "forename", "Priya", "surname", "Shah"),
+                        Map.of("staffId", "a-2", "forename", "Omar", "surname", "Khan"),
+                        Map.of("staffId", "a-4", "forename", "Anne", "surname", "Hill"))))
+                .post("/api/v1/staff/sync").then().statusCode(200);
+        String head = school.token("head", "SLT");
+        String accepted = api(school.token("deputy", "SLT")).body(Map.of("platform", "INSTAGRAM",
+                        "proposedName", "Hill Top Club", "proposedHandle", "hilltop_club", "aim", "Fixtures",
+                        "audience", "Parents", "promotion", "Newsletter", "administrators", List.of("a-1", "a-2"),
+                        "privacy", "PRIVATE", "privacyReason", "Followers approved",
+                        "nameClashAcceptances", List.of(Map.of("word", "Hill", "reason", "Our site is Hill Top"))))
+                .post("/api/v1/applications").then().statusCode(201).extract().header("Location");
+        api(head).body(Map.of("reason", "A place")).post(accepted + "/approval").then().statusCode(200);
+        String admin = school.token("admin", "ACCOUNT_ADMIN");
+        Map<String, Object> body = provisioning(accepted.substring(accepted.lastIndexOf('/') + 1));
+        body.put("handle", "hilltop_club");
+        body.put("displayName", "Hill Top Club");
+        api(admin).body(body).post("/api/v1/accounts").then().statusCode(201).body("handle", equalTo("hilltop_club"));
+
+        body = provisioning(application(school, true));
+        body.put("handle", "hilltop_pe");
+        api(admin).body(body).post("/api/v1/accounts").then().statusCode(422)
+                .body("code", equalTo("PROVISIONING_RULE_BROKEN"))
+                .body("detail", equalTo("The provisioning breaks account rules: "
+                        + "[handle contains the surname of a member of staff]"))
+                .body("errors.field", containsInAnyOrder("handle"))
+                .body("errors[0].message", equalTo("contains the surname of a member of staff: Hill"));
+    }
+
+    @Test
     void acc5_theAccountGoesLiveOnlyWhenEveryAdministratorHasAcknowledgedAndTrained() {
         School school = newSchool();
         String location = api(school.token("admin", "ACCOUNT_ADMIN")).body(provisioning(application(school, true)))
