@@ -22,6 +22,11 @@ final class StartupReport {
         row(out, "Gateway", suite.gatewayUrl().toString());
         row(out, "API docs", suite.docsUrl().toString());
         suite.serviceUrls().forEach((name, url) -> row(out, name, url + "  (internal tokens only)"));
+        // Issue 14: what an operator's Prometheus scrapes (docs/operations.md).
+        suite.serviceUrls().forEach((name, url) -> row(out, "Metrics " + name.replace("-service", ""),
+                url.resolve("/prometheus").toString()));
+        row(out, "Metrics gateway", suite.gatewayUrl().resolve("/prometheus")
+                + "  (bearer SMP_METRICS_SCRAPE_TOKEN; 404 when it is not set)");
         row(out, "Database", suite.databaseUrl()
                 + (suite.isDatabaseEmbedded() ? "  (embedded MariaDB, user root)" : ""));
         row(out, "Data directory", suite.dataDir().toString());

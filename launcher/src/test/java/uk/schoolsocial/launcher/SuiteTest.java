@@ -71,6 +71,11 @@ class SuiteTest {
             String report = StartupReport.of(suite);
             assertTrue(report.contains("  other-slt     token-for-other-slt"), report);
             assertTrue(report.contains("  trust-auditor token-for-trust-auditor"), report);
+            // Issue 14: where the metrics are.
+            assertTrue(report.contains("Metrics consent    http://127.0.0.1:" + ports.consent() + "/prometheus"),
+                    report);
+            assertTrue(report.contains("Metrics gateway    http://127.0.0.1:" + ports.gateway() + "/prometheus"),
+                    report);
             assertTrue(report.contains("curl -H 'Authorization: Bearer token-for-slt' http://127.0.0.1:"
                     + ports.gateway() + "/api/v1/applications"), report);
         } finally {

@@ -1,5 +1,6 @@
 package uk.schoolsocial.gateway.routing;
 
+import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -83,6 +84,8 @@ final class ProxyFilter implements HttpServerFilter {
         }
         RouteTable.Route.Service target = (RouteTable.Route.Service) route;
         DownstreamService service = target.service();
+        // The uri of the request's timings at /prometheus (issue 14): without it all are UNMATCHED_URI.
+        request.setAttribute(HttpAttributes.URI_TEMPLATE, target.template());
         // The security rules require authentication on /api/**; this guards against their misconfiguration.
         Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
         if (authentication.isEmpty()) {
@@ -122,6 +125,9 @@ final class ProxyFilter implements HttpServerFilter {
 
     private Publisher<MutableHttpResponse<?>> forward(HttpRequest<?> request, DownstreamService service, Caller caller) {
         MutableHttpRequest<?> forwarded = request.mutate().uri(service.target(request.getUri()));
+        // The client's timings too (http_client_requests), by route, never by the full path.
+        request.getAttribute(HttpAttributes.URI_TEMPLATE).ifPresent(template ->
+                forwarded.setAttribute(HttpAttributes.URI_TEMPLATE, template));
         forwarded.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + minter.mint(caller));
         CorrelationIdFilter.of(request).ifPresent(id -> forwarded.getHeaders().set(CorrelationIdFilter.HEADER, id));
         return Flux.from(client.proxy(forwarded))

@@ -69,11 +69,12 @@ public final class RouteTable {
             }
             DownstreamService named = byName.get(firstSegment(rest));
             if (named != null && rest.contains("/")) {
-                return new Route.Service(named, false);
+                return new Route.Service(named, false, PRIVACY_ROOT + named.name() + "/**");
             }
         }
-        return Optional.ofNullable(byPrefix.get(firstSegment(path.substring(API_ROOT.length()))))
-                .<Route>map(service -> new Route.Service(service, false))
+        String prefix = firstSegment(path.substring(API_ROOT.length()));
+        return Optional.ofNullable(byPrefix.get(prefix))
+                .<Route>map(service -> new Route.Service(service, false, API_ROOT + prefix + "/**"))
                 .orElseGet(() -> new Route.NotFound("No service serves " + path));
     }
 
@@ -97,7 +98,7 @@ public final class RouteTable {
             return new Route.NotFound("No service named '" + name + "' keeps an audit trail; the services are "
                     + String.join(", ", byName.keySet()) + ".");
         }
-        return new Route.Service(service, true);
+        return new Route.Service(service, true, AUDIT_ROOT + service.name() + "/**");
     }
 
     private static String firstSegment(String rest) {
@@ -131,10 +132,12 @@ public final class RouteTable {
         /**
          * Forward to this service.
          *
-         * @param audit whether it is the service's audit trail, where a request may act for a school
-         *              granted across a trust ({@code Caller#actingFor})
+         * @param audit    whether it is the service's audit trail, where a request may act for a school
+         *                 granted across a trust ({@code Caller#actingFor})
+         * @param template the configured path pattern it matched ({@code /api/v1/accounts/**}): the
+         *                 {@code uri} of its HTTP metrics, which a full path (with ids) must never be
          */
-        record Service(DownstreamService service, boolean audit) implements Route {
+        record Service(DownstreamService service, boolean audit, String template) implements Route {
         }
 
         /** The gateway answers itself (a controller of its own). */

@@ -57,7 +57,8 @@ import uk.schoolsocial.platform.web.IdempotencyCommitInterceptor;
  * Axon on Micronaut, built once for every service: JDBC event, token and saga stores and a
  * persistent (db-scheduler) deadline manager on the service's own schema, all inside Micronaut
  * transactions; Jackson everywhere; audit metadata on every message; pooled streaming processors,
- * which retry or park an event they cannot handle, never skip it ({@link DeadLetterQueues}).
+ * which retry or park an event they cannot handle, never skip it ({@link DeadLetterQueues}); metrics
+ * of commands, processors and their lag ({@link AxonMetrics}).
  * A service takes {@link #configurer()}, registers its aggregates, processors and sagas, and
  * passes it to {@link #start(Configurer)}.
  */
@@ -84,6 +85,7 @@ public class AxonInfrastructure {
     private final RetentionPeriods retentionPeriods;
     private final LegalHolds legalHolds;
     private final PlaintextReseal reseal;
+    private final AxonMetrics metrics;
     /** The service's own store: chained appends (AUD-3), built once for the event store and the reseal at start. */
     private final ChainedEventStorageEngine ownEngine;
 
@@ -91,8 +93,10 @@ public class AxonInfrastructure {
                        AxonProperties properties, Clock clock, EventSources eventSources,
                        IdempotencyCommitInterceptor idempotency, ProcessorFailures failures, ParkedEvents parked,
                        SubjectKeys subjectKeys, ErasureScopes erasureScopes, ErasureProjection erasures,
-                       RetentionPeriods retentionPeriods, LegalHolds legalHolds, PlaintextReseal reseal) {
+                       RetentionPeriods retentionPeriods, LegalHolds legalHolds, PlaintextReseal reseal,
+                       AxonMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
         this.legalHolds = legalHolds;
         this.retentionPeriods = retentionPeriods;
         this.erasureScopes = erasureScopes;
@@ -169,6 +173,8 @@ public class AxonInfrastructure {
                 .registerEventHandler(c -> legalHolds);
         // No event is skipped (issue 11): a failure is retried, or the event parked in a dead-letter queue.
         DeadLetterQueues.configure(configurer, connections, transactionManager, savepointTransactionManager, failures);
+        // Command, processor and lag metrics at /prometheus (issue 14).
+        metrics.configure(configurer);
         configurer.onInitialize(c -> c.onStart(() -> {
             c.eventBus().registerDispatchInterceptor(AuditMetadataInterceptor.forEvents());
             // In the command's transaction, before its events are stored (decision 8).

@@ -39,16 +39,9 @@ class ParkedEvents {
 
     /** The parked events, oldest first, at most {@code limit}, and how many each processor holds. */
     Report report(int limit) {
-        Map<String, Long> counts = new TreeMap<>();
         List<ParkedEvent> events = new ArrayList<>();
         try (Connection connection = pool.getConnection()) {
-            try (PreparedStatement count = connection.prepareStatement(
-                    "SELECT processing_group, COUNT(*) FROM dead_letter_entry GROUP BY processing_group");
-                 ResultSet rows = count.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getLong(2));
-                }
-            }
+            Map<String, Long> counts = counts(connection);
             if (counts.isEmpty()) {
                 return new Report(0, counts, events);
             }
@@ -61,10 +54,31 @@ class ParkedEvents {
                     }
                 }
             }
+            return new Report(counts.values().stream().mapToLong(Long::longValue).sum(), counts, events);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the dead-letter queue", e);
         }
-        return new Report(counts.values().stream().mapToLong(Long::longValue).sum(), counts, events);
+    }
+
+    /** How many events each processor holds parked; processors with none are absent. */
+    Map<String, Long> countsByProcessor() {
+        try (Connection connection = pool.getConnection()) {
+            return counts(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the dead-letter queue", e);
+        }
+    }
+
+    private static Map<String, Long> counts(Connection connection) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT processing_group, COUNT(*) FROM dead_letter_entry GROUP BY processing_group");
+             ResultSet rows = count.executeQuery()) {
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return counts;
     }
 
     /** The processor that parked one of these events, if any did. */
