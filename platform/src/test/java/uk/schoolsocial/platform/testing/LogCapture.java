@@ -43,6 +43,13 @@ public final class LogCapture implements AutoCloseable {
         return found;
     }
 
+    /** {@code level logger: message} for each captured line that carries a stack trace. */
+    public List<String> withStackTraces() {
+        return List.copyOf(appender.list).stream().filter(event -> event.getThrowableProxy() != null)
+                .map(event -> event.getLevel() + " " + event.getLoggerName() + ": " + event.getFormattedMessage())
+                .toList();
+    }
+
     /** How many lines were captured: a capture that saw nothing would prove nothing. */
     public int lines() {
         return appender.list.size();
