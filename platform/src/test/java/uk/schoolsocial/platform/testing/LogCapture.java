@@ -50,6 +50,12 @@ public final class LogCapture implements AutoCloseable {
                 .toList();
     }
 
+    /** The log context (MDC) of each captured line at ERROR, in order. */
+    public List<java.util.Map<String, String>> errorContexts() {
+        return List.copyOf(appender.list).stream().filter(event -> event.getLevel() == ch.qos.logback.classic.Level.ERROR)
+                .map(event -> java.util.Map.copyOf(event.getMDCPropertyMap())).toList();
+    }
+
     /** How many lines were captured: a capture that saw nothing would prove nothing. */
     public int lines() {
         return appender.list.size();

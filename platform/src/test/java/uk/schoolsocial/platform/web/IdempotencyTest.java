@@ -183,6 +183,22 @@ class IdempotencyTest {
     }
 
     @Test
+    void aLogLineOfARequestCarriesItsCorrelationIdSchoolAndActor() {
+        // Issue 14: an on-call engineer finds every line of one request by its correlation id.
+        String correlation = "log-" + UUID.randomUUID();
+        try (LogCapture log = LogCapture.start()) {
+            Response failed = given().port(server.getPort()).header("Authorization", STAFF)
+                    .header("X-Correlation-Id", correlation).contentType(ContentType.JSON)
+                    .body(Map.of("text", "fail-after-commit " + correlation)).post(PATH);
+            assertEquals(500, failed.statusCode(), failed.asString());
+            List<Map<String, String>> contexts = log.errorContexts();
+            assertFalse(contexts.isEmpty(), "the failure is logged");
+            assertEquals(Map.of("correlationId", correlation, "school", TestTokens.SCHOOL, "actor", "staff-1"),
+                    contexts.get(0));
+        }
+    }
+
+    @Test
     void aFailureAfterTheCommitTellsTheRetryThatTheRequestWasApplied() throws Exception {
         String key = UUID.randomUUID().toString();
         String text = "fail-after-commit Marchetti " + key;
