@@ -64,13 +64,11 @@ final class SubjectAccessController {
         this.clock = clock;
     }
 
-    @Get(value = "/subject-access", produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-    MutableHttpResponse<?> export(HttpRequest<?> request, Authentication authentication,
-                                  @Nullable @QueryValue String subjectType, @Nullable @QueryValue String subjectId) {
-        Caller caller = Caller.of(authentication);
-        if (!caller.roles().contains(Role.SLT)) {
-            return Problems.response(HttpStatus.FORBIDDEN, "Only SLT may gather a subject access export.");
-        }
+    /**
+     * What is wrong with a subject named by query parameters, as privacy.yaml's {@code SubjectType}
+     * and {@code SubjectId} say; empty when both are right.
+     */
+    static List<Problem.FieldError> subjectErrors(@Nullable String subjectType, @Nullable String subjectId) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (subjectType == null || !subjectType.matches("[A-Z_]{1,32}")) {
             errors.add(new Problem.FieldError("subjectType", "is required: PUPIL, PARENT, STAFF or a record type"));
@@ -78,6 +76,17 @@ final class SubjectAccessController {
         if (subjectId == null || !SUBJECT_ID.matcher(subjectId).matches()) {
             errors.add(new Problem.FieldError("subjectId", "is required: 1 to 64 of A-Z, a-z, 0-9, _ . : -"));
         }
+        return errors;
+    }
+
+    @Get(value = "/subject-access", produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    MutableHttpResponse<?> export(HttpRequest<?> request, Authentication authentication,
+                                  @Nullable @QueryValue String subjectType, @Nullable @QueryValue String subjectId) {
+        Caller caller = Caller.of(authentication);
+        if (!caller.roles().contains(Role.SLT)) {
+            return Problems.response(HttpStatus.FORBIDDEN, "Only SLT may gather a subject access export.");
+        }
+        List<Problem.FieldError> errors = subjectErrors(subjectType, subjectId);
         if (!errors.isEmpty()) {
             return Problems.invalid(errors);
         }

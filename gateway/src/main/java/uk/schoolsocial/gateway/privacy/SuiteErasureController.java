@@ -118,13 +118,7 @@ final class SuiteErasureController {
         if (!caller.roles().contains(Role.SLT) && !caller.roles().contains(Role.AUDITOR)) {
             return Problems.response(HttpStatus.FORBIDDEN, "Only SLT and auditors may read the register of erasures.");
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (subjectType == null || !subjectType.matches("[A-Z_]{1,32}")) {
-            errors.add(new Problem.FieldError("subjectType", "is required: PUPIL, PARENT, STAFF or a record type"));
-        }
-        if (subjectId == null || !SubjectAccessController.SUBJECT_ID.matcher(subjectId).matches()) {
-            errors.add(new Problem.FieldError("subjectId", "is required: 1 to 64 of A-Z, a-z, 0-9, _ . : -"));
-        }
+        List<Problem.FieldError> errors = SubjectAccessController.subjectErrors(subjectType, subjectId);
         if (!errors.isEmpty()) {
             return Problems.invalid(errors);
         }
