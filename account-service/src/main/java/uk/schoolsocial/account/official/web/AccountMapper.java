@@ -6,15 +6,25 @@ import uk.schoolsocial.account.api.model.AccountDecision;
 import uk.schoolsocial.account.api.model.AccountDecisionType;
 import uk.schoolsocial.account.api.model.AccountStatus;
 import uk.schoolsocial.account.api.model.OfficialAccount;
+import uk.schoolsocial.account.api.model.PolicyVersion;
 import uk.schoolsocial.account.api.model.Platform;
 import uk.schoolsocial.account.api.model.Privacy;
 import uk.schoolsocial.account.official.query.AccountHistoryView;
 import uk.schoolsocial.account.official.query.AccountView;
+import uk.schoolsocial.account.official.query.PolicyVersionView;
 
 /** Read model to API model. */
 final class AccountMapper {
 
     private AccountMapper() {
+    }
+
+    /** ACC-5: a published version of the school's policy. */
+    static PolicyVersion toApi(PolicyVersionView view) {
+        PolicyVersion version = new PolicyVersion(view.version());
+        version.setSummary(view.summary());
+        version.setPublishedAt(view.publishedAt().atZone(ZoneOffset.UTC));
+        return version;
     }
 
     static OfficialAccount toApi(AccountView view) {

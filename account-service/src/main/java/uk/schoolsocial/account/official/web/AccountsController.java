@@ -8,7 +8,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -119,7 +118,7 @@ class AccountsController implements AccountsApi {
         PolicyVersionView published = ReadYourWrites.await(
                 () -> policyVersions.findById(PolicyVersionView.key(actor.schoolId(), version)), PolicyVersionView::version,
                 version);
-        return HttpResponse.created(toApi(published),
+        return HttpResponse.created(AccountMapper.toApi(published),
                 URI.create("/api/v1/accounts/policy-versions/" + published.version()));
     }
 
@@ -128,24 +127,17 @@ class AccountsController implements AccountsApi {
     @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR})
     public PolicyVersion getCurrentPolicyVersion() {
         return policyVersions.findFirstBySchoolIdOrderByVersionDesc(current.get().schoolId())
-                .map(AccountsController::toApi).orElseGet(() -> new PolicyVersion(1));
+                .map(AccountMapper::toApi).orElseGet(() -> new PolicyVersion(1));
     }
 
     @Override
     @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR})
     public PolicyVersion getPolicyVersion(Integer version) {
         String schoolId = current.get().schoolId();
-        return policyVersions.findById(PolicyVersionView.key(schoolId, version)).map(AccountsController::toApi)
+        return policyVersions.findById(PolicyVersionView.key(schoolId, version)).map(AccountMapper::toApi)
                 .or(() -> version == 1 ? Optional.of(new PolicyVersion(1)) : Optional.empty())
                 .orElseThrow(() -> new DomainException(PlatformError.NOT_FOUND,
                         "Your school has not published policy version " + version));
-    }
-
-    private static PolicyVersion toApi(PolicyVersionView view) {
-        PolicyVersion version = new PolicyVersion(view.version());
-        version.setSummary(view.summary());
-        version.setPublishedAt(view.publishedAt().atZone(ZoneOffset.UTC));
-        return version;
     }
 
     @Override
