@@ -18,7 +18,12 @@ public record LeavingDates(ZoneId zone) {
 
     /** Whether someone with this leaving date (null: none) is still current at {@code now}. */
     public boolean currentAt(LocalDate leavingDate, Instant now) {
-        return leavingDate == null || !today(now).isAfter(leavingDate);
+        return currentOn(leavingDate, today(now));
+    }
+
+    /** Whether someone with this leaving date (null: none) is still current on the school's {@code today}. */
+    public static boolean currentOn(LocalDate leavingDate, LocalDate today) {
+        return leavingDate == null || !today.isAfter(leavingDate);
     }
 
     /** The instant the leaving date ends, when its member stops being current. */

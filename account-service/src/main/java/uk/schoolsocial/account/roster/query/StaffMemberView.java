@@ -5,7 +5,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.LocalDate;
-import uk.schoolsocial.account.roster.command.StaffNames;
+import uk.schoolsocial.account.roster.command.LeavingDates;
 
 /**
  * One member of staff or volunteer of a school. Keyed {@code <schoolId>/<staffId>}. Whether they are
@@ -20,7 +20,6 @@ public record StaffMemberView(
         String kind,
         String forename,
         String surname,
-        String normalisedName,
         @Nullable LocalDate leavingDate,
         String source,
         Instant firstRecordedAt,
@@ -35,19 +34,18 @@ public record StaffMemberView(
 
     static StaffMemberView of(String schoolId, String staffId, String kind, String forename, String surname,
                               String source, Instant at, @Nullable StaffMemberView before) {
-        return new StaffMemberView(key(schoolId, staffId), schoolId, staffId, kind, forename, surname,
-                forename == null || surname == null ? null : StaffNames.normalise(forename + surname), null, source,
+        return new StaffMemberView(key(schoolId, staffId), schoolId, staffId, kind, forename, surname, null, source,
                 before == null ? at : before.firstRecordedAt(), at);
     }
 
     /** ACC-7: current until the end of their leaving date; {@code today} is the school's date. */
     public boolean currentOn(LocalDate today) {
-        return leavingDate == null || !today.isAfter(leavingDate);
+        return LeavingDates.currentOn(leavingDate, today);
     }
 
     /** ACC-7: leaving on {@code date} (notice while it is to come), or staying after all when it is null. */
     StaffMemberView leaving(@Nullable LocalDate date, Instant at) {
-        return new StaffMemberView(id, schoolId, staffId, kind, forename, surname, normalisedName, date, source,
+        return new StaffMemberView(id, schoolId, staffId, kind, forename, surname, date, source,
                 firstRecordedAt, at);
     }
 }
