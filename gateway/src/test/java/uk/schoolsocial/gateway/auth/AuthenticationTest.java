@@ -207,6 +207,6 @@ class AuthenticationTest {
 
     @Test
     void healthIsPublic() {
-        gateway().get("/health").then().statusCode(200).body("status", equalTo("UP"));
+        gateway().get("/health/liveness").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

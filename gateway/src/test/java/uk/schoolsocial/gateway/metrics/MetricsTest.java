@@ -76,7 +76,7 @@ class MetricsTest implements TestPropertyProvider {
     void aScrapeShowsServerAndClientTimingsByRouteAndStatus() {
         RestAssured.given().port(server.getPort()).auth().oauth2(TestTokens.devToken(server.getPort(), "slt"))
                 .get("/api/v1/accounts/acc-4242/echo").then().statusCode(200);
-        RestAssured.given().port(server.getPort()).get("/health").then().statusCode(200);
+        RestAssured.given().port(server.getPort()).get("/health/liveness").then().statusCode(200);
 
         RestAssured.given().port(server.getPort()).auth().oauth2(TestTokens.devToken(server.getPort(), "slt"))
                 .get("/api/v1/nowhere/x").then().statusCode(404);
@@ -87,7 +87,7 @@ class MetricsTest implements TestPropertyProvider {
                 "method=\"GET\"", "status=\"200\"") >= 1, scrape);
         assertTrue(sample(scrape, "http_client_requests_seconds_count", "uri=\"/api/v1/accounts/**\"",
                 "status=\"200\"") >= 1, scrape);
-        assertTrue(sample(scrape, "http_server_requests_seconds_count", "uri=\"/health\"", "status=\"200\"") >= 1,
+        assertTrue(sample(scrape, "http_server_requests_seconds_count", "uri=\"/health/{selector}\"", "status=\"200\"") >= 1,
                 scrape);
         // What the 5xx alert counts: a service that cannot be reached, by its route.
         assertEquals(1.0, sample(scrape, "http_server_requests_seconds_count", "uri=\"/api/v1/consents/**\"",
@@ -115,7 +115,7 @@ class MetricsTest implements TestPropertyProvider {
         try (EmbeddedServer bare = ApplicationContext.run(EmbeddedServer.class,
                 Map.of("smp.metrics.scrape-token", ""), "test")) {
             RestAssured.given().port(bare.getPort()).get("/prometheus").then().statusCode(404);
-            RestAssured.given().port(bare.getPort()).get("/health").then().statusCode(200);
+            RestAssured.given().port(bare.getPort()).get("/health/liveness").then().statusCode(200);
             for (String endpoint : new String[] {"/info", "/refresh", "/routes", "/metrics"}) {
                 int status = RestAssured.given().port(bare.getPort()).get(endpoint).then().extract().statusCode();
                 assertTrue(status == 404 || status == 401, endpoint + " answered " + status);

@@ -56,6 +56,7 @@ class EchoController {
         received.put("body", body);
         received.put("authorization", request.getHeaders().getAll("Authorization"));
         received.put("correlationId", request.getHeaders().get("X-Correlation-Id"));
+        received.put("traceparent", request.getHeaders().get("traceparent"));
         received.put("idempotencyKey", request.getHeaders().get("Idempotency-Key"));
         received.put("ifMatch", request.getHeaders().get("If-Match"));
         received.put("clientHeader", request.getHeaders().get("X-Client-Header"));

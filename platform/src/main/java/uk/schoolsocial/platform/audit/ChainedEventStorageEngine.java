@@ -1,5 +1,6 @@
 package uk.schoolsocial.platform.audit;
 
+import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -29,26 +30,29 @@ public final class ChainedEventStorageEngine extends JdbcEventStorageEngine {
     private final TransactionManager transactions;
     private final EventChainWriter chain;
     private final GapJournal gaps;
+    /** Each append's wait for the chain's head (ChainMetrics); none on a read-only store. */
+    private final Timer lockWait;
 
     private ChainedEventStorageEngine(Builder builder, TransactionManager transactions, EventChainWriter chain,
-                                      GapJournal gaps) {
+                                      GapJournal gaps, Timer lockWait) {
         super(builder);
         this.transactions = transactions;
         this.chain = chain;
         this.gaps = gaps;
+        this.lockWait = lockWait;
     }
 
-    /** The service's own store: chained appends and journalled gaps. */
+    /** The service's own store: chained appends, each one's wait for the head timed, and journalled gaps. */
     public static ChainedEventStorageEngine writable(Builder builder, TransactionManager transactions,
-                                                     GapJournal gaps) {
+                                                     GapJournal gaps, Timer lockWait) {
         return new ChainedEventStorageEngine(builder.transactionManager(transactions), transactions,
-                new EventChainWriter(), gaps);
+                new EventChainWriter(), gaps, lockWait);
     }
 
     /** Another service's store, read only: journalled gaps, no appends. */
     public static ChainedEventStorageEngine readOnly(Builder builder, TransactionManager transactions,
                                                      GapJournal gaps) {
-        return new ChainedEventStorageEngine(builder.transactionManager(transactions), transactions, null, gaps);
+        return new ChainedEventStorageEngine(builder.transactionManager(transactions), transactions, null, gaps, null);
     }
 
     /**
@@ -77,7 +81,9 @@ public final class ChainedEventStorageEngine extends JdbcEventStorageEngine {
     protected PreparedStatement appendEvents(Connection connection, List<? extends EventMessage<?>> events,
                                              Serializer serializer) throws SQLException {
         // Before the insert, so that the rows take their global_index while this transaction holds the head.
+        long started = System.nanoTime();
         chain.lock(connection);
+        lockWait.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         return super.appendEvents(connection, events, serializer);
     }
 

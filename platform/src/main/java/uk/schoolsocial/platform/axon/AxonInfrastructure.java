@@ -46,6 +46,7 @@ import uk.schoolsocial.platform.privacy.erasure.RetentionSetting;
 import uk.schoolsocial.platform.privacy.erasure.SubjectErasure;
 import org.slf4j.LoggerFactory;
 import uk.schoolsocial.events.AuditMetadata;
+import uk.schoolsocial.platform.audit.ChainMetrics;
 import uk.schoolsocial.platform.audit.ChainedEventStorageEngine;
 import uk.schoolsocial.platform.audit.EventSources;
 import uk.schoolsocial.platform.audit.GapJournal;
@@ -86,6 +87,7 @@ public class AxonInfrastructure {
     private final LegalHolds legalHolds;
     private final PlaintextReseal reseal;
     private final AxonMetrics metrics;
+    private final AxonTracing tracing;
     /** The service's own store: chained appends (AUD-3), built once for the event store and the reseal at start. */
     private final ChainedEventStorageEngine ownEngine;
 
@@ -94,9 +96,10 @@ public class AxonInfrastructure {
                        IdempotencyCommitInterceptor idempotency, ProcessorFailures failures, ParkedEvents parked,
                        SubjectKeys subjectKeys, ErasureScopes erasureScopes, ErasureProjection erasures,
                        RetentionPeriods retentionPeriods, LegalHolds legalHolds, PlaintextReseal reseal,
-                       AxonMetrics metrics) {
+                       AxonMetrics metrics, AxonTracing tracing, ChainMetrics chainMetrics) {
         this.clock = clock;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.legalHolds = legalHolds;
         this.retentionPeriods = retentionPeriods;
         this.erasureScopes = erasureScopes;
@@ -114,7 +117,7 @@ public class AxonInfrastructure {
         eventSources.register(EventSources.OWN, pool);
         this.reseal = reseal;
         this.ownEngine = ChainedEventStorageEngine.writable(storageEngine(connections), transactionManager,
-                new GapJournal(pool, pool, EventSources.OWN));
+                new GapJournal(pool, pool, EventSources.OWN), chainMetrics.lockWait());
     }
 
     /** A configurer with every shared piece in place; the caller adds its own components. */
@@ -129,6 +132,7 @@ public class AxonInfrastructure {
                 .configureEventStore(c -> EmbeddedEventStore.builder()
                         .storageEngine(ownEngine)
                         .messageMonitor(c.messageMonitor(EventStore.class, "eventStore"))
+                        .spanFactory(tracing.eventBusSpans(c))
                         .optimizeEventConsumption(false)
                         .build())
                 .configureCorrelationDataProviders(c -> List.of(
@@ -175,6 +179,8 @@ public class AxonInfrastructure {
         DeadLetterQueues.configure(configurer, connections, transactionManager, savepointTransactionManager, failures);
         // Command, processor and lag metrics at /prometheus (issue 14).
         metrics.configure(configurer);
+        // Commands, events and their handling as spans in the request's trace; handlers' log lines marked (issue 14).
+        tracing.configure(configurer);
         configurer.onInitialize(c -> c.onStart(() -> {
             c.eventBus().registerDispatchInterceptor(AuditMetadataInterceptor.forEvents());
             // In the command's transaction, before its events are stored (decision 8).
@@ -261,6 +267,7 @@ public class AxonInfrastructure {
                 // transaction: if it fails, its writes are undone and the handler's failure decides (retry or park).
                 .transactionManager(savepointTransactionManager)
                 .messageMonitor(configuration.messageMonitor(SimpleCommandBus.class, "commandBus"))
+                .spanFactory(tracing.commandBusSpans(configuration))
                 .build();
         bus.registerDispatchInterceptor(AuditMetadataInterceptor.forCommands());
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
@@ -281,8 +288,10 @@ public class AxonInfrastructure {
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
                 .serializer(serializer)
                 .transactionManager(transactionManager)
+                .spanFactory(tracing.deadlineSpans(configuration))
                 .build();
         manager.registerDispatchInterceptor(new DeadlineAuditInterceptor());
+        manager.registerHandlerInterceptor(new AxonTracing.LogContext<>());
         manager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
         supplier.set(manager);
         return manager;

@@ -5,6 +5,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -63,10 +65,12 @@ public class IdempotencyFilter implements Ordered {
     private final JsonMapper json;
     private final Problems problems;
     private final SecretKeySpec hashKey;
+    private final MeterRegistry registry;
 
     IdempotencyFilter(IdempotencyStore store, JsonMapper json, Problems problems,
-                      @Value("${smp.internal-token.secret}") String secret) {
+                      @Value("${smp.internal-token.secret}") String secret, MeterRegistry registry) {
         this.store = store;
+        this.registry = registry;
         this.json = json;
         this.problems = problems;
         // Keyed, so that the stored hash of a body holding a secret (new credentials on a handover)
@@ -115,16 +119,31 @@ public class IdempotencyFilter implements Ordered {
         }
         IdempotencyStore.Entry entry = existing.get();
         if (!entry.requestHash().equals(hash)) {
+            count("key_reused");
             return problems.respond(request, new DomainException(PlatformError.IDEMPOTENCY_KEY_REUSED,
                     "The Idempotency-Key was already used with a different request"));
         }
         if (entry.answered()) {
+            count("replayed");
             return replay(entry);
         }
         if (entry.committed() && entry.lapsed()) {
+            count("applied");
             return applied(request, entry);
         }
+        count("in_progress");
         return inProgress(request);
+    }
+
+    /**
+     * {@code smp_idempotency_repeats_total{outcome}} (issue 14): keyed requests that found their
+     * key taken: answered again ({@code replayed}), applied before the answer was stored
+     * ({@code applied}), still running ({@code in_progress}) or used for another request
+     * ({@code key_reused}). Many replays mean clients retry a lot: a network or timeout problem.
+     */
+    private void count(String outcome) {
+        Counter.builder("smp.idempotency.repeats").description("Keyed requests whose key was already taken, by outcome")
+                .tag("outcome", outcome).register(registry).increment();
     }
 
     @ResponseFilter

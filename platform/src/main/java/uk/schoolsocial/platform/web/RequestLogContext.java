@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
+import io.opentelemetry.api.trace.Span;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,14 +20,18 @@ import uk.schoolsocial.platform.identity.CurrentActor;
  * whichever thread the request's work runs: they go into the request's propagated context as MDC
  * values ({@code correlationId}, {@code school}, {@code actor}; logback.xml prints them). Ids only,
  * which are pseudonyms (AUD-4); a correlation id that is not a plain token is left out, never
- * logged as sent.
+ * logged as sent. The correlation id and school are also attributes of the request's span.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestLogContext implements Ordered {
 
-    static final String CORRELATION_ID = "correlationId";
-    static final String SCHOOL = "school";
-    static final String ACTOR = "actor";
+    /** The MDC keys, the same for a request's lines and its handlers' (AxonTracing). */
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String SCHOOL = "school";
+    public static final String ACTOR = "actor";
+    /** The span attributes of the same ids. */
+    public static final String SPAN_CORRELATION_ID = "smp.correlation_id";
+    public static final String SPAN_SCHOOL = "smp.school";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @Override
@@ -49,6 +54,10 @@ public class RequestLogContext implements Ordered {
             }
         });
         values.values().removeIf(value -> value == null);
+        // The same ids on the request's span, so a trace is found from a log line and back (issue 14).
+        Span span = Span.current();
+        Optional.ofNullable(values.get(CORRELATION_ID)).ifPresent(id -> span.setAttribute(SPAN_CORRELATION_ID, id));
+        Optional.ofNullable(values.get(SCHOOL)).ifPresent(school -> span.setAttribute(SPAN_SCHOOL, school));
         if (!values.isEmpty()) {
             context.add(new MdcPropagationContext(values));
         }

@@ -111,6 +111,12 @@ class MetricsTest {
         assertEquals(1.0, sample(scrape, "commandBus_successCounter_total", "payloadType=\"WriteNoteCommand\""), scrape);
         assertTrue(sample(scrape, "commandBus_successTimer_seconds_count", "payloadType=\"WriteNoteCommand\"") >= 1,
                 scrape);
+        // The audit chain grew by the note's event, and its append's wait for the head was timed.
+        double chained = sample(scrape, "smp_audit_chain_length");
+        assertTrue(chained >= 1, scrape);
+        assertTrue(sample(scrape, "smp_audit_chain_lock_wait_seconds_count") >= 1, scrape);
+        writeNote("note-" + UUID.randomUUID(), "chained");
+        assertEquals(chained + 1, sample(scrape(), "smp_audit_chain_length"));
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 sample(scrape(), "axon_processor_lag_events", "processor=\"NoteSagaProcessor\"") == 0);
 

@@ -29,6 +29,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 public class NoteProjection {
 
     public static final String GROUP = "notes";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NoteProjection.class);
 
     private final SynchronousTransactionManager<Connection> transactions;
     private final DataSource pool;
@@ -76,6 +77,7 @@ public class NoteProjection {
     private void write(String id, String text, long version, String eventId, CommandGateway commands)
             throws SQLException {
         attempts.computeIfAbsent(eventId, k -> new AtomicInteger()).incrementAndGet();
+        LOG.info("projecting note {}", id);
         Connection connection = transactions.getConnection();
         try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO note_view (id, version, text)"
                 + " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE text = IF(VALUES(version) > version, VALUES(text), text),"

@@ -45,7 +45,8 @@ final class PlaintextStore {
                     .eventSerializer(Serializers.jackson())
                     .snapshotSerializer(Serializers.jackson())
                     .schema(StoreSchemas.EVENTS)
-                    .dataType(byte[].class), transactions, null).appendEvents(events);
+                    .dataType(byte[].class), transactions, null,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry().timer("lock")).appendEvents(events);
             connection.commit();
         }
     }

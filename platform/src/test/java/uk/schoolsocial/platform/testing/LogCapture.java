@@ -56,6 +56,12 @@ public final class LogCapture implements AutoCloseable {
                 .map(event -> java.util.Map.copyOf(event.getMDCPropertyMap())).toList();
     }
 
+    /** The log context (MDC) of each captured line whose message contains {@code text}, in order. */
+    public List<java.util.Map<String, String>> contextsOf(String text) {
+        return List.copyOf(appender.list).stream().filter(event -> event.getFormattedMessage().contains(text))
+                .map(event -> java.util.Map.copyOf(event.getMDCPropertyMap())).toList();
+    }
+
     /** How many lines were captured: a capture that saw nothing would prove nothing. */
     public int lines() {
         return appender.list.size();

