@@ -26,6 +26,7 @@ import uk.schoolsocial.account.official.process.PolicyFlagging;
 import uk.schoolsocial.account.official.query.AccountLookupProjection;
 import uk.schoolsocial.account.official.query.AccountProjection;
 import uk.schoolsocial.account.official.query.AdministratorLookupProjection;
+import uk.schoolsocial.account.official.query.HandoverNotificationProjection;
 import uk.schoolsocial.account.official.query.HandoverProjection;
 import uk.schoolsocial.account.official.query.PolicyVersionProjection;
 import uk.schoolsocial.account.official.query.StaffFitnessProjection;
@@ -46,6 +47,7 @@ import uk.schoolsocial.account.roster.command.StaffRoster;
 import uk.schoolsocial.account.roster.query.RosterProjection;
 import uk.schoolsocial.account.roster.query.StaffLookup;
 import uk.schoolsocial.platform.axon.AxonInfrastructure;
+import uk.schoolsocial.platform.notify.NotificationOutboxTable;
 
 /** Every aggregate, processor and saga of account-service, in one place. */
 @Factory
@@ -57,13 +59,20 @@ class AccountAxonConfiguration {
         return new LeavingDates(ZoneId.of(zone));
     }
 
+    /** Issue 12: the outbox the platform's NotificationSender e-mails (ACC-7 overdue handovers). */
+    @Singleton
+    NotificationOutboxTable notificationOutbox() {
+        return new NotificationOutboxTable(HandoverNotificationProjection.OUTBOX);
+    }
+
     @Context
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(AxonInfrastructure axon, ApplicationProjection applications,
                                     RosterProjection roster, StaffLookup staffLookup,
                                     AccountLookupProjection accountLookups, AccountProjection accounts,
                                     PolicyFlagging policyFlagging,
-                                    HandoverProjection handovers, AesGcmCredentialVault vault,
+                                    HandoverProjection handovers, HandoverNotificationProjection handoverNotifications,
+                                    AesGcmCredentialVault vault,
                                     DeclarationProjection declarations, StaffFitnessProjection staffFitness,
                                     AccountMessageProjection messages, ResponseLookupProjection responseLookups,
                                     AdministratorLookupProjection administratorLookups,
@@ -103,6 +112,8 @@ class AccountAxonConfiguration {
                 .registerEventHandler(c -> accounts)
                 .registerEventHandler(c -> policyFlagging)
                 .registerEventHandler(c -> handovers)
+                // Issue 12: an overdue handover is e-mailed to SLT.
+                .registerEventHandler(c -> handoverNotifications)
                 .registerEventHandler(c -> declarations)
                 .registerEventHandler(c -> messages)
                 .registerEventHandler(c -> subjectAccess)

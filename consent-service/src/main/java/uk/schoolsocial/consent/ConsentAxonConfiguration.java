@@ -14,6 +14,7 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.LifecycleHandlerInspector;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import uk.schoolsocial.consent.changes.query.ChangeFeedProjection;
 import uk.schoolsocial.consent.consent.command.AcademicYears;
 import uk.schoolsocial.consent.consent.command.PupilConsent;
 import uk.schoolsocial.consent.consent.query.PupilConsentProjection;
@@ -26,8 +27,10 @@ import uk.schoolsocial.consent.publication.query.LeaverPublicationsProjection;
 import uk.schoolsocial.consent.publication.query.PublicationCheckIndex;
 import uk.schoolsocial.consent.publication.query.PublicationProjection;
 import uk.schoolsocial.consent.publication.query.PupilRestrictionProjection;
+import uk.schoolsocial.consent.publication.query.TakedownNotificationProjection;
 import uk.schoolsocial.consent.publication.query.TakedownPolicy;
 import uk.schoolsocial.platform.axon.AxonInfrastructure;
+import uk.schoolsocial.platform.notify.NotificationOutboxTable;
 
 /** Every aggregate, processor and saga of consent-service, in one place. */
 @Factory
@@ -54,13 +57,21 @@ class ConsentAxonConfiguration {
      * commit with the projection's writes, so neither an event is skipped nor applied twice by a
      * restart.
      */
+    /** Issue 12: the outbox the platform's NotificationSender e-mails (CON-3 takedowns). */
+    @Singleton
+    NotificationOutboxTable notificationOutbox() {
+        return new NotificationOutboxTable(TakedownNotificationProjection.OUTBOX);
+    }
+
     @Context
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(AxonInfrastructure axon, PupilConsentProjection consents,
                                     PupilRosterProjection roster, PublicationProjection publications, TakedownPolicy takedowns,
                                     PupilRestrictionProjection restrictions, LeaverPublicationsProjection leaverSettings,
                                     OfficialAccountProjection officialAccounts, PublicationCheckIndex checkIndex,
-                                    @Named(ACCOUNT_EVENTS) DataSource accountEvents, AcademicYears academicYears) {
+                                    @Named(ACCOUNT_EVENTS) DataSource accountEvents, AcademicYears academicYears,
+                                    ChangeFeedProjection changeFeed,
+                                    TakedownNotificationProjection takedownNotifications) {
         Configurer configurer = axon.configurer();
         configurer.registerComponent(AcademicYears.class, c -> academicYears);
         configurer.configureAggregate(PupilConsent.class);
@@ -85,7 +96,17 @@ class ConsentAxonConfiguration {
                 .registerEventHandler(c -> publications)
                 .registerEventHandler(c -> restrictions)
                 .registerEventHandler(c -> leaverSettings)
-                .registerEventHandler(c -> takedowns);
+                .registerEventHandler(c -> takedowns)
+                // Issue 12: a takedown opened is e-mailed to the account administrators.
+                .registerEventHandler(c -> takedownNotifications);
+
+        // Issue 12: the MIS's change feed, one segment and one sequence, so its entries are numbered in
+        // the order they commit and a cursor skips none (ChangeLog).
+        configurer.eventProcessing()
+                .registerPooledStreamingEventProcessor(ChangeFeedProjection.GROUP, Configuration::eventStore,
+                        (c, builder) -> builder.initialSegmentCount(1).maxClaimedSegments(1))
+                .registerSequencingPolicy(ChangeFeedProjection.GROUP, c -> event -> ChangeFeedProjection.GROUP)
+                .registerEventHandler(c -> changeFeed);
 
         EventStore accountService = axon.readOnlyEventStore(configurer, accountEvents, "account");
         // CON-4: the check asks how far account-service's store goes before refusing an account as not live.

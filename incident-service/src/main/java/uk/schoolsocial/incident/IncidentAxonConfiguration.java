@@ -21,6 +21,7 @@ import uk.schoolsocial.incident.report.query.NotificationProjection;
 import uk.schoolsocial.incident.report.query.TakedownPeriodProjection;
 import uk.schoolsocial.incident.report.query.TakedownProjection;
 import uk.schoolsocial.platform.axon.AxonInfrastructure;
+import uk.schoolsocial.platform.notify.NotificationOutboxTable;
 
 /** Every aggregate, processor and saga of incident-service, in one place. */
 @Factory
@@ -33,6 +34,12 @@ class IncidentAxonConfiguration {
     @Singleton
     IncidentTimings timings(IncidentProperties properties) {
         return properties.timings();
+    }
+
+    /** INC-2: the outbox the platform's NotificationSender e-mails (issue 12). */
+    @Singleton
+    NotificationOutboxTable notificationOutbox() {
+        return new NotificationOutboxTable("incident_notification");
     }
 
     @Context

@@ -53,6 +53,10 @@ final class SuiteEventsController {
             return Mono.just(Problems.response(HttpStatus.FORBIDDEN,
                     "Only an AUDITOR or SLT may read the audit trail."));
         }
+        var undeclared = Problems.undeclaredParameters(request, SuiteEventsQuery.DECLARED);
+        if (undeclared.isPresent()) {
+            return Mono.just(undeclared.get());
+        }
         ActingSchool.Outcome outcome = ActingSchool.of(caller, request);
         if (outcome instanceof ActingSchool.Outcome.Refused refused) {
             return Mono.just(refused.response());

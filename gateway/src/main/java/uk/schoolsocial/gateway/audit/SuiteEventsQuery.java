@@ -33,6 +33,9 @@ record SuiteEventsQuery(List<DownstreamService> services, @Nullable String aggre
                         @Nullable Instant from, @Nullable Instant to, SuiteCursor cursor, int limit) {
 
     static final int DEFAULT_LIMIT = 100;
+    /** The parameters audit.yaml declares for {@code listSuiteEvents}; {@code school} is ActingSchool's. */
+    static final Set<String> DECLARED = Set.of("service", "aggregateId", "type", "from", "to", "cursor",
+            "limit", "school");
     private static final int MAX_TEXT = 255;
 
     /**

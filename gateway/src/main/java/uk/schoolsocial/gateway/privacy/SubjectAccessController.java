@@ -86,6 +86,10 @@ final class SubjectAccessController {
         if (!caller.roles().contains(Role.SLT)) {
             return Problems.response(HttpStatus.FORBIDDEN, "Only SLT may gather a subject access export.");
         }
+        var undeclared = Problems.undeclaredParameters(request, java.util.Set.of("subjectType", "subjectId"));
+        if (undeclared.isPresent()) {
+            return undeclared.get();
+        }
         List<Problem.FieldError> errors = subjectErrors(subjectType, subjectId);
         if (!errors.isEmpty()) {
             return Problems.invalid(errors);

@@ -118,6 +118,10 @@ final class SuiteErasureController {
         if (!caller.roles().contains(Role.SLT) && !caller.roles().contains(Role.AUDITOR)) {
             return Problems.response(HttpStatus.FORBIDDEN, "Only SLT and auditors may read the register of erasures.");
         }
+        var undeclared = Problems.undeclaredParameters(request, java.util.Set.of("subjectType", "subjectId"));
+        if (undeclared.isPresent()) {
+            return undeclared.get();
+        }
         List<Problem.FieldError> errors = SubjectAccessController.subjectErrors(subjectType, subjectId);
         if (!errors.isEmpty()) {
             return Problems.invalid(errors);

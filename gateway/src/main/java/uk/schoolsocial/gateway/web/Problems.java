@@ -113,4 +113,27 @@ public final class Problems {
                         List.copyOf(errors)))
                 .contentType(MEDIA_TYPE);
     }
+
+    /**
+     * A 400 {@code UNKNOWN_PARAMETER} naming each query parameter the operation does not declare,
+     * as the services answer one (issue 12): never ignored, so a client never takes everything for a delta.
+     */
+    public static MutableHttpResponse<Problem> unknownParameters(List<Problem.FieldError> errors) {
+        HttpStatus status = HttpStatus.BAD_REQUEST;
+        String detail = "Unknown query parameter" + (errors.size() == 1 ? " " : "s ")
+                + errors.stream().map(Problem.FieldError::field).collect(Collectors.joining(", "));
+        return HttpResponse.<Problem>status(status)
+                .body(new Problem(VALIDATION_TYPE, status.getReason(), status.getCode(), detail, "UNKNOWN_PARAMETER",
+                        List.copyOf(errors)))
+                .contentType(MEDIA_TYPE);
+    }
+
+    /** {@link #unknownParameters(List)} for the query parameters of {@code request} not among {@code declared}, if any. */
+    public static java.util.Optional<MutableHttpResponse<Problem>> undeclaredParameters(
+            io.micronaut.http.HttpRequest<?> request, java.util.Set<String> declared) {
+        List<Problem.FieldError> unknown = request.getParameters().names().stream()
+                .filter(name -> !declared.contains(name)).sorted()
+                .map(name -> new Problem.FieldError(name, "is not a parameter of this operation")).toList();
+        return unknown.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(unknownParameters(unknown));
+    }
 }

@@ -359,6 +359,11 @@ class SuiteEventsTest implements TestPropertyProvider {
                 .statusCode(400).body("errors.field", equalTo(List.of("limit")));
         as("auditor").queryParam("to", "2026-11-21T09:00:00").get("/api/v1/audit/events").then()
                 .statusCode(400).body("errors.field", equalTo(List.of("to")));
+        // issue 12: an undeclared parameter is refused, never ignored
+        as("auditor").queryParam("updated_after", "2026-11-21T09:00:00Z").queryParam("limit", 5)
+                .get("/api/v1/audit/events").then()
+                .statusCode(400).body("code", equalTo("UNKNOWN_PARAMETER"))
+                .body("errors.field", equalTo(List.of("updated_after")));
         assertEquals(List.of(), trails.seen());
     }
 

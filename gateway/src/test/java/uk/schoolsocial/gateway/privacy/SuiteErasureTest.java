@@ -97,6 +97,12 @@ class SuiteErasureTest implements TestPropertyProvider {
         as("staff").get(location).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
         as("slt").queryParam("subjectType", "PUPIL").get("/api/v1/privacy/erasures").then().statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("subjectId"));
+        // issue 12: a parameter the operation does not declare is refused, never ignored
+        for (String path : List.of("/api/v1/privacy/erasures", "/api/v1/privacy/subject-access")) {
+            as("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-8").queryParam("updated_after", "x")
+                    .get(path).then().statusCode(400).body("code", equalTo("UNKNOWN_PARAMETER"))
+                    .body("errors.field", equalTo(List.of("updated_after")));
+        }
 
         // An erasure that stopped part-way shows the services that did erase, and only those.
         seen.failing.add("consent");

@@ -20,10 +20,13 @@ import uk.schoolsocial.platform.identity.CurrentActor;
  * mints the internal token for that school; a request whose token is for another school than the
  * one it names is refused here, so it never reads one school's trail while asking for another's.
  */
-@ServerFilter("/api/v1/audit/**")
+@ServerFilter(ActingSchoolFilter.PATH_ROOT + "**")
 public class ActingSchoolFilter implements Ordered {
 
-    static final String PARAMETER = "school";
+    /** Where the audit API's paths begin. */
+    public static final String PATH_ROOT = "/api/v1/audit/";
+    /** The query parameter naming the school a request of the audit API acts for. */
+    public static final String PARAMETER = "school";
 
     private final Problems problems;
 

@@ -4,6 +4,8 @@ package uk.schoolsocial.platform.error;
 public enum PlatformError implements ErrorCode {
     VALIDATION_FAILED(ErrorKind.INVALID),
     MALFORMED_REQUEST(ErrorKind.INVALID),
+    /** A query parameter the operation does not declare (issue 12): refused, never ignored. */
+    UNKNOWN_PARAMETER(ErrorKind.INVALID),
     NOT_FOUND(ErrorKind.NOT_FOUND),
     FORBIDDEN(ErrorKind.FORBIDDEN),
     CONCURRENT_CHANGE(ErrorKind.CONFLICT),

@@ -19,8 +19,12 @@ import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import uk.schoolsocial.platform.audit.ActingSchoolFilter;
 import uk.schoolsocial.platform.error.DomainException;
 import uk.schoolsocial.platform.error.FieldError;
 import uk.schoolsocial.platform.error.PlatformError;
@@ -37,6 +41,9 @@ import uk.schoolsocial.platform.error.Problems;
  * broken rule is named in one 400. A body sent to an operation that reads one must be
  * {@code application/json} (else 415): Micronaut would otherwise read a form or plain text; an
  * operation that reads another type (a CSV upload, {@code text/csv}) takes exactly that one.
+ * A query parameter the operation does not declare is a 400 {@code UNKNOWN_PARAMETER} naming it
+ * (issue 12): Micronaut ignores it, so {@code ?updated_after=...} on a list answered everything and
+ * the client believed it had a delta.
  */
 @ServerFilter("/api/**")
 public class ParameterRulesFilter implements Ordered {
@@ -68,6 +75,13 @@ public class ParameterRulesFilter implements Ordered {
                     "The body must be " + expected, List.of(new FieldError(HttpHeaders.CONTENT_TYPE,
                     "must be " + expected))));
         }
+        List<FieldError> unknown = unknownQueryParameters(request, route);
+        if (!unknown.isEmpty()) {
+            return problems.respond(request, new DomainException(PlatformError.UNKNOWN_PARAMETER,
+                    "Unknown query parameter" + (unknown.size() == 1 ? " " : "s ")
+                            + String.join(", ", unknown.stream().map(FieldError::field).toList())
+                            + "; this operation takes " + declared(request, route), unknown));
+        }
         List<FieldError> errors = new ArrayList<>();
         for (Argument<?> argument : route.getArguments()) {
             Parameter.of(argument, request, route).ifPresent(parameter -> check(parameter, errors));
@@ -77,6 +91,38 @@ public class ParameterRulesFilter implements Ordered {
         }
         return problems.respond(request, new DomainException(PlatformError.VALIDATION_FAILED,
                 String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors));
+    }
+
+    private static List<FieldError> unknownQueryParameters(HttpRequest<?> request, MethodBasedRouteMatch<?, ?> route) {
+        Set<String> declared = declaredQueryParameters(request, route);
+        return request.getParameters().names().stream()
+                .filter(name -> !declared.contains(name))
+                .sorted()
+                .map(name -> new FieldError(name, "is not a parameter of this operation"))
+                .toList();
+    }
+
+    private static String declared(HttpRequest<?> request, MethodBasedRouteMatch<?, ?> route) {
+        Set<String> declared = declaredQueryParameters(request, route);
+        return declared.isEmpty() ? "no query parameters" : "only " + String.join(", ", new TreeSet<>(declared));
+    }
+
+    /**
+     * The query parameters of the operation: its {@code @QueryValue} arguments, and {@code school}
+     * on the audit API, which {@link ActingSchoolFilter} reads before the controller (audit.yaml).
+     */
+    private static Set<String> declaredQueryParameters(HttpRequest<?> request, MethodBasedRouteMatch<?, ?> route) {
+        Set<String> names = new HashSet<>();
+        for (Argument<?> argument : route.getArguments()) {
+            AnnotationMetadata annotations = argument.getAnnotationMetadata();
+            if (annotations.hasAnnotation(QueryValue.class)) {
+                names.add(annotations.stringValue(QueryValue.class).orElse(argument.getName()));
+            }
+        }
+        if (request.getPath().startsWith(ActingSchoolFilter.PATH_ROOT)) {
+            names.add(ActingSchoolFilter.PARAMETER);
+        }
+        return names;
     }
 
     private static boolean readsBody(MethodBasedRouteMatch<?, ?> route) {

@@ -8,11 +8,17 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,6 +31,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import uk.schoolsocial.account.official.command.AccountId;
@@ -43,6 +50,11 @@ import uk.schoolsocial.platform.testing.TestTokens;
 class AccountsApiTest implements DatabaseTest {
 
     private static final ServiceApi API = new ServiceApi("account");
+    /** Issue 12: the school whose SLT mailbox is configured; the SMTP server is a real one (GreenMail). */
+    private static final String SCHOOL_WITH_MAILBOX = "school-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String SLT_MAILBOX = "head@" + SCHOOL_WITH_MAILBOX + ".example";
+
+    private final GreenMail smtp = startSmtp();
 
     @Inject
     EmbeddedServer server;
@@ -56,6 +68,10 @@ class AccountsApiTest implements DatabaseTest {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(DatabaseTest.super.getProperties());
         properties.put("smp.account.handover-due", "PT2S");
+        properties.put("smp.notifications.smtp-host", "127.0.0.1");
+        properties.put("smp.notifications.smtp-port", String.valueOf(smtp.getSmtp().getPort()));
+        properties.put("smp.notifications.interval", "200ms");
+        properties.put("smp.notifications.recipients", SCHOOL_WITH_MAILBOX + "/SLT=" + SLT_MAILBOX);
         properties.put("smp.account.credentials-key", java.util.Base64.getEncoder().encodeToString(
                 "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         return properties;
@@ -79,8 +95,23 @@ class AccountsApiTest implements DatabaseTest {
         return API.as(server.getPort(), token);
     }
 
+    private static GreenMail startSmtp() {
+        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        mail.start();
+        return mail;
+    }
+
+    @AfterAll
+    void stopSmtp() {
+        smtp.stop();
+    }
+
     private School newSchool() {
-        School school = new School("school-" + UUID.randomUUID().toString().substring(0, 8));
+        return newSchool("school-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    private School newSchool(String id) {
+        School school = new School(id);
         api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(
                         Map.of("staffId", "a-1", "forename", "Priya", "surname", "Shah"),
                         Map.of("staffId", "a-2", "forename", "Omar", "surname", "Khan"),
@@ -433,7 +464,7 @@ class AccountsApiTest implements DatabaseTest {
     @Test
     void acc7_aLeaverFromTheMisOpensAHandoverThatEscalatesWhenOverdueAndEndsByTransferToAFitMemberOfStaff()
             throws Exception {
-        School school = newSchool();
+        School school = newSchool(SCHOOL_WITH_MAILBOX);
         String location = liveAccount(school);
         // a-3 becomes fit to run an account (ACC-5) by running another one of the school's.
         liveAccount(school, List.of("a-2", "a-3"));
@@ -450,6 +481,14 @@ class AccountsApiTest implements DatabaseTest {
                 .get("/api/v1/accounts/handovers").then().statusCode(200)
                 .body("items.id", contains(handoverId)).body("items[0].leaverId", equalTo("a-1"))
                 .body("items[0].fitAdministrators", contains("a-2")));
+        // issue 12: SLT's mailbox is told by e-mail, with a link to the account and nothing about who left
+        await().atMost(Duration.ofSeconds(10)).until(() -> smtp.getReceivedMessages().length == 1);
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertEquals(SLT_MAILBOX, mail.getAllRecipients()[0].toString());
+        assertEquals("Handover overdue: an official account needs a fit administrator", mail.getSubject());
+        String body = GreenMailUtil.getBody(mail);
+        assertTrue(body.contains("/api/v1/accounts/" + accountId), body);
+        assertFalse(body.contains("Priya") || body.contains("Shah") || body.contains("a-1"), body);
         String admin = school.token("admin", "ACCOUNT_ADMIN");
         String transfer = location + "/handovers/" + handoverId + "/transfer";
         String secret = "Handed-Over-" + UUID.randomUUID();

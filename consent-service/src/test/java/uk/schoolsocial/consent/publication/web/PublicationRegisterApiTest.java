@@ -199,7 +199,8 @@ class PublicationRegisterApiTest implements AccountEventsDatabaseTest {
     @Test
     void issue11_everyProcessorParksWhatItCannotHandle() {
         // The one-sequence publications processor, and official-accounts reading account-service's events.
-        ProcessorCoverage.everyStreamingProcessorParks(axon, "publications", "pupil-consents", "official-accounts");
+        ProcessorCoverage.everyStreamingProcessorParks(axon, "publications", "pupil-consents", "official-accounts",
+                "change-feed");
     }
 
     @Inject

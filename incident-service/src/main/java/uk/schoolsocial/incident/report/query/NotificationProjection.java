@@ -15,7 +15,8 @@ import uk.schoolsocial.events.incident.TakedownEscalationSuggestedEvent;
  * assessment (INC-3), a suggested helpline escalation (INC-5) and a reassignment after the owner
  * left notify the assignee again. The text names
  * the category and links to the incident; who is involved and what happened stay in the case file.
- * Idempotent: one row per event, keyed by incident and sequence number.
+ * Idempotent: one row per event, keyed by incident and sequence number. The platform's
+ * NotificationSender e-mails each row to the role's mailboxes at the school (issue 12).
  */
 @Singleton
 @ProcessingGroup(IncidentProjection.GROUP)
@@ -63,7 +64,7 @@ public class NotificationProjection {
             return;
         }
         String text = lead + category.toLowerCase(Locale.ROOT).replace('_', ' ') + " incident";
-        outbox.save(new Notification(id, schoolId, incidentId, role, kind, text, "/api/v1/incidents/" + incidentId,
-                at, null));
+        outbox.save(Notification.pending(id, schoolId, incidentId, role, kind, text, "/api/v1/incidents/" + incidentId,
+                at));
     }
 }

@@ -4,7 +4,6 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -18,14 +17,4 @@ public interface NotificationRepository extends CrudRepository<Notification, Str
             ORDER BY created_at DESC, id DESC
             LIMIT :limit""")
     List<Notification> latest(String schoolId, Collection<String> roles, int limit);
-
-    /** The oldest undelivered notifications of every school, for a sender. */
-    @Query("""
-            SELECT * FROM incident_notification
-            WHERE delivered_at IS NULL
-            ORDER BY created_at, id
-            LIMIT :limit""")
-    List<Notification> undelivered(int limit);
-
-    void updateDeliveredAt(@io.micronaut.data.annotation.Id String id, Instant deliveredAt);
 }

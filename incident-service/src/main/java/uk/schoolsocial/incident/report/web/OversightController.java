@@ -15,6 +15,7 @@ import uk.schoolsocial.incident.api.model.IncidentCategory;
 import uk.schoolsocial.incident.api.model.IncidentCounts;
 import uk.schoolsocial.incident.api.model.IncidentNotification;
 import uk.schoolsocial.incident.api.model.IncidentNotificationKind;
+import uk.schoolsocial.incident.api.model.IncidentNotificationDeliveryState;
 import uk.schoolsocial.incident.api.model.IncidentMonthlyCount;
 import uk.schoolsocial.incident.api.model.IncidentNotificationList;
 import uk.schoolsocial.incident.report.query.IncidentViewRepository;
@@ -97,6 +98,9 @@ class OversightController implements OversightApi {
         if (n.deliveredAt() != null) {
             api.setDeliveredAt(n.deliveredAt().atZone(ZoneOffset.UTC));
         }
+        api.setDeliveryState(IncidentNotificationDeliveryState.fromValue(n.deliveryState()));
+        api.setAttempts(n.attempts());
+        api.setLastError(n.lastError());
         return api;
     }
 }

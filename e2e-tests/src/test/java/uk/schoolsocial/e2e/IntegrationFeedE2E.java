@@ -1,0 +1,129 @@
+package uk.schoolsocial.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.schoolsocial.launcher.Suite;
+
+/**
+ * Issue 12 through the gateway: the MIS reads the change feed from its cursor and sees a consent
+ * withdrawal and a leaver; a pupil's friend request to staff e-mails the DSL's mailbox (a real
+ * SMTP server, GreenMail) within seconds, with the category and a link only (INC-2).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IntegrationFeedE2E {
+
+    private static final String DSL_MAILBOX = "dsl@demo-school.example";
+    private GreenMail smtp;
+    private Suite suite;
+
+    @BeforeAll
+    void startSuite() {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        suite = LaunchedSuite.start("integration-feed", 18880,
+                "-Dsmp.notifications.smtp-host=127.0.0.1",
+                "-Dsmp.notifications.smtp-port=" + smtp.getSmtp().getPort(),
+                "-Dsmp.notifications.link-base=https://suite.demo-school.example",
+                "-Dsmp.notifications.recipients=demo-school/DSL=" + DSL_MAILBOX);
+    }
+
+    @AfterAll
+    void stopSuite() {
+        if (suite != null) {
+            suite.stop();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    private RequestSpecification as(String user) {
+        return given().baseUri(suite.gatewayUrl().toString()).contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + suite.token(user));
+    }
+
+    @Test
+    void theMisReadsAWithdrawalAndALeaverFromItsCursor() {
+        String cursor = as("mis").get("/api/v1/consents/changes").then().statusCode(200).extract().path("cursor");
+        String pupil = "e2e-feed-pupil";
+        String leaver = "e2e-feed-leaver";
+        as("mis").body(Map.of("records", List.of(
+                        Map.of("pupilId", pupil, "forename", "Zoë", "surname", "Ó Briain", "yearGroup", "Year 5",
+                                "dateOfBirth", "2016-03-14", "parentalResponsibility", List.of("demo-parent")),
+                        Map.of("pupilId", leaver, "forename", "Sam", "surname", "Patel", "yearGroup", "Year 6",
+                                "dateOfBirth", "2015-01-30", "parentalResponsibility", List.of("demo-parent")))))
+                .post("/api/v1/pupils/roster").then().statusCode(200);
+        as("parent").body(Map.of("channel", "WEBSITE", "givenBy", "demo-parent", "method", "SIGNED_ONLINE",
+                        "givenOn", LocalDate.now().toString()))
+                .post("/api/v1/pupils/" + pupil + "/consents").then().statusCode(201);
+        as("parent").body(Map.of("withdrawnBy", "demo-parent"))
+                .post("/api/v1/pupils/" + pupil + "/consents/WEBSITE/withdrawal").then().statusCode(200);
+        as("mis").body(Map.of("records", List.of(Map.of("pupilId", leaver, "forename", "Sam", "surname", "Patel",
+                        "yearGroup", "Year 6", "dateOfBirth", "2015-01-30", "parentalResponsibility",
+                        List.of("demo-parent"), "leavingDate", LocalDate.now().toString()))))
+                .post("/api/v1/pupils/roster").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                as("mis").queryParam("cursor", cursor).get("/api/v1/consents/changes").then().statusCode(200)
+                        .body("items.find { it.kind == 'CONSENT' && it.status == 'WITHDRAWN' }.subjectId",
+                                equalTo(pupil))
+                        .body("items.find { it.kind == 'PUPIL_LEFT' }.subjectId", equalTo(leaver)));
+        // what a delta client may have sent before: refused, never answered with everything
+        as("mis").queryParam("updated_after", Instant.now().minus(1, ChronoUnit.DAYS).toString())
+                .get("/api/v1/consents/changes").then().statusCode(400).body("code", equalTo("UNKNOWN_PARAMETER"));
+    }
+
+    @Test
+    void inc2_aPupilsFriendRequestToStaffEmailsTheDslWithinSeconds() {
+        String location = as("staff").body(Map.of("category", "PUPIL_CONTACT_WITH_STAFF",
+                        "whatHappened", "A year 9 pupil sent a friend request to my personal account.",
+                        "occurredAt", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
+                        "platform", "Instagram", "location", "My personal account's notifications",
+                        "officialAccountInvolved", false, "peopleInvolved", List.of(Map.of("role", "PUPIL"))))
+                .post("/api/v1/incidents").then().statusCode(201).extract().header("Location");
+        String incident = location.substring(location.lastIndexOf('/') + 1);
+        long reported = System.nanoTime();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> mailAbout(incident).length == 1);
+        long millis = Duration.ofNanos(System.nanoTime() - reported).toMillis();
+        System.out.println("IntegrationFeedE2E: the DSL's e-mail arrived " + millis + " ms after the report's 201");
+        assertTrue(millis < 10_000, "e-mailed after " + millis + " ms");
+        String body = GreenMailUtil.getBody(mailAbout(incident)[0]);
+        assertTrue(body.contains("https://suite.demo-school.example/api/v1/incidents/" + incident), body);
+        assertTrue(!body.contains("friend request to my personal"), body);
+        as("dsl").get("/api/v1/incidents/notifications").then().statusCode(200)
+                .body("items.findAll { it.incidentId == '" + incident + "' }.deliveryState", hasItem("SENT"));
+    }
+
+    private MimeMessage[] mailAbout(String incident) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(DSL_MAILBOX))
+                        && GreenMailUtil.getBody(m).contains(incident);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toArray(MimeMessage[]::new);
+    }
+}
