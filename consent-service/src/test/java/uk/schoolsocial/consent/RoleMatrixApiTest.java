@@ -88,7 +88,8 @@ class RoleMatrixApiTest implements AccountEventsDatabaseTest {
                     "STAFF", "SLT", "ACCOUNT_ADMIN"),
             get("/api/v1/consents/sheet?yearGroup=Year%201", "STAFF", "SLT", "DSL", "AUDITOR"),
             get("/api/v1/consents/sheet.csv?yearGroup=Year%201", "STAFF", "SLT", "DSL", "AUDITOR"),
-            get("/api/v1/official-accounts", "SLT", "STAFF", "ACCOUNT_ADMIN", "AUDITOR"));
+            get("/api/v1/official-accounts", "SLT", "STAFF", "ACCOUNT_ADMIN", "AUDITOR"),
+            get("/api/v1/consents/report-figures?from=2026-01-01&to=2026-12-31", "SLT", "AUDITOR"));
 
     @TestFactory
     Stream<DynamicTest> everyEndpointAgainstEveryRole() {

@@ -9,6 +9,8 @@ public final class GatewayMain {
     }
 
     public static void main(String[] args) {
+        // The governors' report draws its charts with AWT (issue 16): never with a display.
+        System.setProperty("java.awt.headless", "true");
         Micronaut.run(GatewayMain.class, args);
     }
 }

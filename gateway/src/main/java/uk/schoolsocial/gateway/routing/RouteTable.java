@@ -37,6 +37,13 @@ public final class RouteTable {
     static final String SUITE_ERASURES = "erasures";
     static final String SUITE_SUBJECT_ACCESS = "subject-access";
 
+    /**
+     * {@code /api/v1/reports/governors}: the governors' report the gateway composes from every
+     * service's figures (issue 16), so no service may claim the prefix {@code reports}.
+     */
+    static final String REPORTS_PREFIX = "reports";
+    static final String GOVERNORS_REPORT = API_ROOT + REPORTS_PREFIX + "/governors";
+
     private final Map<String, DownstreamService> byPrefix = new HashMap<>();
     private final Map<String, DownstreamService> byName = new TreeMap<>();
 
@@ -58,6 +65,9 @@ public final class RouteTable {
     Route route(String path) {
         if (!path.startsWith(API_ROOT)) {
             return new Route.NotFound("No service serves " + path);
+        }
+        if (path.equals(GOVERNORS_REPORT)) {
+            return new Route.Gateway();
         }
         if (path.startsWith(AUDIT_ROOT)) {
             return auditRoute(path, path.substring(AUDIT_ROOT.length()));
@@ -119,6 +129,10 @@ public final class RouteTable {
         if (service.prefixes().contains(AUDIT_PREFIX)) {
             throw new ConfigurationException("smp.services." + service.name() + ".prefixes must not claim '"
                     + AUDIT_PREFIX + "': " + AUDIT_ROOT + "NAME/ goes to the service named NAME");
+        }
+        if (service.prefixes().contains(REPORTS_PREFIX)) {
+            throw new ConfigurationException("smp.services." + service.name() + ".prefixes must not claim '"
+                    + REPORTS_PREFIX + "': " + GOVERNORS_REPORT + " is the gateway's own");
         }
         if (service.name().equals(SUITE_EVENTS)) {
             throw new ConfigurationException("smp.services." + SUITE_EVENTS + " cannot be a service's name: "

@@ -72,6 +72,13 @@ class StartupValidationTest {
                 "smp.services.incident.prefixes must not claim 'audit'");
     }
 
+    /** Issue 16: /api/v1/reports/governors is the gateway's own. */
+    @Test
+    void prefixReportsStopsTheGateway() {
+        assertDoesNotStart(withProperties(Map.of("smp.services.incident.prefixes", "incidents,reports")),
+                "smp.services.incident.prefixes must not claim 'reports'");
+    }
+
     @Test
     void serviceNamedEventsStopsTheGateway() {
         assertDoesNotStart(withProperties(Map.of("smp.services.events.url", "http://127.0.0.1:8084",

@@ -17,6 +17,8 @@ public interface AccountViewRepository extends CrudRepository<AccountView, Strin
 
     List<AccountView> findBySchoolIdAndStatusNotEqual(String schoolId, String status);
 
+    List<AccountView> findBySchoolId(String schoolId);
+
     /**
      * One page, newest first, keyset-paged on (provisioned_at, id). Null filters match everything;
      * {@code reviewDueBy} finds accounts whose review is due on or before that day (ACC-9).

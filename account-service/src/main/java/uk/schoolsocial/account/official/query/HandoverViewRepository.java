@@ -25,4 +25,8 @@ public interface HandoverViewRepository extends CrudRepository<HandoverView, Str
             LIMIT :limit""")
     List<HandoverView> page(String schoolId, @Nullable String status, @Nullable String accountId,
                             @Nullable Instant afterAt, @Nullable String afterId, int limit);
+
+    /** ACC-7: a school's handovers still open (OPEN or ESCALATED). */
+    @Query("SELECT * FROM handover_view WHERE school_id = :schoolId AND status IN ('OPEN', 'ESCALATED')")
+    List<HandoverView> open(String schoolId);
 }

@@ -54,4 +54,8 @@ public interface AccountMessageViewRepository extends CrudRepository<AccountMess
      */
     @Query("SELECT * FROM account_message_view WHERE answered_at IS NOT NULL AND answered_at < :before")
     List<AccountMessageView> answeredBefore(Instant before);
+
+    /** ACC-8: the messages a school's accounts received in [from, to), for the governors' report. */
+    @Query("SELECT * FROM account_message_view WHERE school_id = :schoolId AND received_at >= :from AND received_at < :to")
+    List<AccountMessageView> receivedBetween(String schoolId, Instant from, Instant to);
 }

@@ -29,4 +29,10 @@ public interface ChannelConsentViewRepository extends CrudRepository<ChannelCons
      */
     @Query("UPDATE channel_consent_view SET form_reference = NULL WHERE school_id = :schoolId AND given_by = :adultId")
     void eraseFormReferencesGivenBy(String schoolId, String adultId);
+
+    List<ChannelConsentView> findBySchoolId(String schoolId);
+
+    /** CON-3: how many of a school's channel consents were withdrawn in [from, to). */
+    @Query("SELECT COUNT(*) FROM channel_consent_view WHERE school_id = :schoolId AND withdrawn_at >= :from AND withdrawn_at < :to")
+    long countWithdrawnBetween(String schoolId, java.time.Instant from, java.time.Instant to);
 }

@@ -26,4 +26,6 @@ public interface PupilViewRepository extends CrudRepository<PupilView, String> {
     /** AUD-4, retention: pupils who left before {@code before}, in every school. */
     @Query("SELECT * FROM pupil_view WHERE left_on IS NOT NULL AND left_on < :before")
     List<PupilView> leftBefore(java.time.LocalDate before);
+
+    List<PupilView> findBySchoolId(String schoolId);
 }

@@ -58,4 +58,12 @@ public interface PublicationViewRepository extends CrudRepository<PublicationVie
                    OR (registered_at = :beforeAt AND id < :beforeId))
             ORDER BY registered_at DESC, id DESC LIMIT :limit""", nativeQuery = true)
     List<PublicationView> recent(String schoolId, @Nullable Instant beforeAt, @Nullable String beforeId, int limit);
+
+    /** CON-5: how many publications a school registered in [from, to). */
+    @Query("SELECT COUNT(*) FROM publication_view WHERE school_id = :schoolId AND registered_at >= :from AND registered_at < :to")
+    long countRegisteredBetween(String schoolId, Instant from, Instant to);
+
+    /** CON-3, CON-2, CON-6: how many of a school's publications were taken down in [from, to). */
+    @Query("SELECT COUNT(*) FROM publication_view WHERE school_id = :schoolId AND taken_down_at >= :from AND taken_down_at < :to")
+    long countTakenDownBetween(String schoolId, Instant from, Instant to);
 }

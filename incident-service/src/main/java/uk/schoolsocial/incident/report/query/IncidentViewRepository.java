@@ -78,4 +78,12 @@ public interface IncidentViewRepository extends CrudRepository<IncidentView, Str
             GROUP BY DATE_FORMAT(reported_at, '%Y-%m'), category
             ORDER BY month, category""")
     List<MonthlyCount> countByMonthAndCategory(String schoolId, Instant from, Instant to);
+
+    /** The incidents of a school reported in [from, to), for the governors' report's figures. */
+    @Query("SELECT * FROM incident_view WHERE school_id = :schoolId AND reported_at >= :from AND reported_at < :to")
+    List<IncidentView> reportedBetween(String schoolId, Instant from, Instant to);
+
+    /** The open incidents of a school, whenever reported. */
+    @Query("SELECT * FROM incident_view WHERE school_id = :schoolId AND status <> 'CLOSED'")
+    List<IncidentView> open(String schoolId);
 }

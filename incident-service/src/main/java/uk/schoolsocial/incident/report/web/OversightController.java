@@ -4,6 +4,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -13,11 +14,16 @@ import uk.schoolsocial.incident.api.OversightApi;
 import uk.schoolsocial.incident.api.model.IncidentAssignedRole;
 import uk.schoolsocial.incident.api.model.IncidentCategory;
 import uk.schoolsocial.incident.api.model.IncidentCounts;
+import uk.schoolsocial.incident.api.model.IncidentEscalationBody;
+import uk.schoolsocial.incident.api.model.IncidentEscalationCount;
+import uk.schoolsocial.incident.api.model.IncidentTakedownFigures;
+import uk.schoolsocial.incident.api.model.ReportDurations;
 import uk.schoolsocial.incident.api.model.IncidentNotification;
 import uk.schoolsocial.incident.api.model.IncidentNotificationKind;
 import uk.schoolsocial.incident.api.model.IncidentNotificationDeliveryState;
 import uk.schoolsocial.incident.api.model.IncidentMonthlyCount;
 import uk.schoolsocial.incident.api.model.IncidentNotificationList;
+import uk.schoolsocial.incident.report.query.IncidentReportFigures;
 import uk.schoolsocial.incident.report.query.IncidentViewRepository;
 import uk.schoolsocial.incident.report.query.Notification;
 import uk.schoolsocial.incident.report.query.NotificationRepository;
@@ -27,11 +33,14 @@ import uk.schoolsocial.platform.error.PlatformError;
 import uk.schoolsocial.platform.identity.Actor;
 import uk.schoolsocial.platform.identity.CurrentActor;
 import uk.schoolsocial.platform.identity.Roles;
+import uk.schoolsocial.platform.report.Durations;
+import uk.schoolsocial.platform.report.ReportPeriod;
 import uk.schoolsocial.platform.web.Cursor;
 
 /**
- * Notifications to the assignee (INC-2) and counts for governors. Counts carry no case detail, so
- * AUDITOR (governors) may read them; notifications are for the roles that handle incidents.
+ * Notifications to the assignee (INC-2), and counts and the governors' report's figures for
+ * governors. Counts and figures carry no case detail, so AUDITOR (governors) may read them;
+ * notifications are for the roles that handle incidents.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -42,11 +51,36 @@ class OversightController implements OversightApi {
     private final CurrentActor current;
     private final NotificationRepository notifications;
     private final IncidentViewRepository views;
+    private final IncidentReportFigures figures;
 
-    OversightController(CurrentActor current, NotificationRepository notifications, IncidentViewRepository views) {
+    OversightController(CurrentActor current, NotificationRepository notifications, IncidentViewRepository views,
+                        IncidentReportFigures figures) {
         this.current = current;
         this.notifications = notifications;
         this.views = views;
+        this.figures = figures;
+    }
+
+    @Override
+    @Secured({Roles.SLT, Roles.AUDITOR})
+    public uk.schoolsocial.incident.api.model.IncidentReportFigures getIncidentReportFigures(LocalDate from, LocalDate to) {
+        IncidentReportFigures.Figures f = figures.of(current.get().schoolId(), ReportPeriod.of(from, to));
+        return new uk.schoolsocial.incident.api.model.IncidentReportFigures(from, to, f.reported(),
+                f.byMonth().stream().map(c -> new IncidentMonthlyCount(c.month(),
+                        IncidentCategory.fromValue(c.category()), c.incidents())).toList(),
+                durations(f.assessment()), durations(f.closure()),
+                f.escalationsByBody().entrySet().stream().map(e -> new IncidentEscalationCount(
+                        IncidentEscalationBody.fromValue(e.getKey()), e.getValue())).toList(),
+                f.openSafeguarding(),
+                new IncidentTakedownFigures(f.takedowns().requested(), f.takedowns().removed(),
+                        f.takedowns().abandoned(), f.takedowns().open(), durations(f.takedowns().timeToRemoval())));
+    }
+
+    private static ReportDurations durations(Durations d) {
+        ReportDurations api = new ReportDurations(d.count());
+        api.setMedianHours(d.medianHours());
+        api.setP90Hours(d.p90Hours());
+        return api;
     }
 
     @Override

@@ -69,6 +69,8 @@ class AccessMatrixApiTest implements AccountEventsDatabaseTest {
                 new Endpoint("GET", "/api/v1/incidents/{id}/evidence/" + NOBODYS, null, HANDLERS, true),
                 new Endpoint("GET", "/api/v1/incidents/notifications", null, HANDLERS, false),
                 new Endpoint("GET", "/api/v1/incidents/counts?from=2026-01&to=2026-12", null, COUNTERS, false),
+                new Endpoint("GET", "/api/v1/incidents/report-figures?from=2026-01-01&to=2026-12-31", null,
+                        Set.of("SLT", "AUDITOR"), false),
                 new Endpoint("GET", "/api/v1/incidents/takedowns", null, HANDLERS, false),
                 new Endpoint("GET", "/api/v1/incidents/takedown-periods", null, HANDLERS, false),
                 new Endpoint("POST", "/api/v1/incidents/takedown-periods", Map.of("platform", "X", "hours", 24),
