@@ -23,14 +23,14 @@ import uk.schoolsocial.gateway.web.Problems;
  * service gave it, anything else is 502 naming the service.
  */
 @Singleton
-final class ServiceCalls {
+public final class ServiceCalls {
 
     /** Who calls, for every service asked. */
-    record Call(String token, @Nullable String correlationId) {
+    public record Call(String token, @Nullable String correlationId) {
     }
 
     /** A service's answer, or the response the caller gets instead. */
-    record Answer(@Nullable JsonNode body, Optional<MutableHttpResponse<?>> failure) {
+    public record Answer(@Nullable JsonNode body, Optional<MutableHttpResponse<?>> failure) {
     }
 
     private final HttpClient client;
@@ -40,7 +40,7 @@ final class ServiceCalls {
         this.client = client;
     }
 
-    Answer exchange(DownstreamService service, MutableHttpRequest<?> request, Call call, String onFailure) {
+    public Answer exchange(DownstreamService service, MutableHttpRequest<?> request, Call call, String onFailure) {
         request.header(HttpHeaders.AUTHORIZATION, "Bearer " + call.token());
         if (call.correlationId() != null) {
             request.header(CorrelationIdFilter.HEADER, call.correlationId());
