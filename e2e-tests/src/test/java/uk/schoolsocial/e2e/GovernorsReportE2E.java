@@ -43,7 +43,7 @@ class GovernorsReportE2E {
 
     @BeforeAll
     void startSuite() {
-        suite = LaunchedSuite.start("governors-report", 18880);
+        suite = LaunchedSuite.start("governors-report", 19180);
     }
 
     @AfterAll

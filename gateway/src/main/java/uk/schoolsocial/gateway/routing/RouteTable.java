@@ -44,6 +44,15 @@ public final class RouteTable {
     static final String REPORTS_PREFIX = "reports";
     static final String GOVERNORS_REPORT = API_ROOT + REPORTS_PREFIX + "/governors";
 
+    /**
+     * {@code /api/v1/webhooks/services/NAME/...} is the webhook API of the service named NAME
+     * (webhooks.yaml), {@code /api/v1/webhooks/subscriptions...} the gateway's subscriptions to every
+     * service at once (INT-1); nothing else under {@code /api/v1/webhooks/}.
+     */
+    private static final String WEBHOOKS_ROOT = API_ROOT + "webhooks/";
+    private static final String WEBHOOK_SERVICES = "services/";
+    static final String SUITE_WEBHOOKS = "subscriptions";
+
     private final Map<String, DownstreamService> byPrefix = new HashMap<>();
     private final Map<String, DownstreamService> byName = new TreeMap<>();
 
@@ -82,6 +91,9 @@ public final class RouteTable {
                 return new Route.Service(named, false, PRIVACY_ROOT + named.name() + "/**");
             }
         }
+        if (path.startsWith(WEBHOOKS_ROOT)) {
+            return webhookRoute(path, path.substring(WEBHOOKS_ROOT.length()));
+        }
         String prefix = firstSegment(path.substring(API_ROOT.length()));
         return Optional.ofNullable(byPrefix.get(prefix))
                 .<Route>map(service -> new Route.Service(service, false, API_ROOT + prefix + "/**"))
@@ -111,6 +123,19 @@ public final class RouteTable {
         return new Route.Service(service, true, AUDIT_ROOT + service.name() + "/**");
     }
 
+    private Route webhookRoute(String path, String rest) {
+        if (firstSegment(rest).equals(SUITE_WEBHOOKS)) {
+            return new Route.Gateway();
+        }
+        if (rest.startsWith(WEBHOOK_SERVICES)) {
+            DownstreamService named = byName.get(firstSegment(rest.substring(WEBHOOK_SERVICES.length())));
+            if (named != null) {
+                return new Route.Service(named, false, WEBHOOKS_ROOT + WEBHOOK_SERVICES + named.name() + "/**");
+            }
+        }
+        return new Route.NotFound("No service serves " + path);
+    }
+
     private static String firstSegment(String rest) {
         int slash = rest.indexOf('/');
         return slash < 0 ? rest : rest.substring(0, slash);
@@ -125,6 +150,10 @@ public final class RouteTable {
         if (service.prefixes() == null || service.prefixes().isEmpty()) {
             throw new ConfigurationException("smp.services." + service.name() + ".prefixes must list the path"
                     + " segments after " + API_ROOT + " that the service serves");
+        }
+        if (service.prefixes().contains("webhooks")) {
+            throw new ConfigurationException("smp.services." + service.name() + ".prefixes must not claim 'webhooks': "
+                    + WEBHOOKS_ROOT + " is the webhook API of every service and of the gateway");
         }
         if (service.prefixes().contains(AUDIT_PREFIX)) {
             throw new ConfigurationException("smp.services." + service.name() + ".prefixes must not claim '"

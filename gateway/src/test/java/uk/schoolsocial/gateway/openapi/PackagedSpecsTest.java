@@ -19,7 +19,7 @@ class PackagedSpecsTest {
     @Test
     void packagedSpecsMergeKeepingEveryPath() throws Exception {
         try (ApplicationContext context = ApplicationContext.run(Map.of("smp.openapi.location", "classpath:openapi",
-                "smp.openapi.services", "account,incident,consent", "smp.openapi.shared", "audit,privacy"))) {
+                "smp.openapi.services", "account,incident,consent", "smp.openapi.shared", "audit,privacy,webhooks"))) {
             SpecCatalog catalog = context.getBean(SpecCatalog.class);
             YAMLMapper yaml = new YAMLMapper();
             JsonNode suite = yaml.readTree(catalog.document(SpecCatalog.SUITE).orElseThrow());
@@ -30,6 +30,9 @@ class PackagedSpecsTest {
             assertTrue(catalog.apis().contains("privacy"), "privacy.yaml is packaged: " + catalog.apis());
             assertTrue(suite.path("paths").has("/api/v1/privacy/erasures"));
             assertTrue(suite.path("paths").has("/api/v1/privacy/{service}/holds"));
+            // INT-1: the webhook API, the gateway's and each service's
+            assertTrue(suite.path("paths").has("/api/v1/webhooks/subscriptions"));
+            assertTrue(suite.path("paths").has("/api/v1/webhooks/services/{service}/subscriptions/{subscriptionId}"));
             assertTrue(suite.at("/components/schemas").has("SuiteErasure"));
             for (String service : catalog.apis()) {
                 JsonNode spec = yaml.readTree(catalog.document(service).orElseThrow());

@@ -53,6 +53,8 @@ import uk.schoolsocial.platform.audit.GapJournal;
 import uk.schoolsocial.platform.audit.PlaintextReseal;
 import uk.schoolsocial.platform.error.DomainErrorInterceptor;
 import uk.schoolsocial.platform.web.IdempotencyCommitInterceptor;
+import uk.schoolsocial.platform.webhook.WebhookOutbox;
+import org.axonframework.messaging.StreamableMessageSource;
 
 /**
  * Axon on Micronaut, built once for every service: JDBC event, token and saga stores and a
@@ -88,6 +90,7 @@ public class AxonInfrastructure {
     private final PlaintextReseal reseal;
     private final AxonMetrics metrics;
     private final AxonTracing tracing;
+    private final WebhookOutbox webhooks;
     /** The service's own store: chained appends (AUD-3), built once for the event store and the reseal at start. */
     private final ChainedEventStorageEngine ownEngine;
 
@@ -96,8 +99,10 @@ public class AxonInfrastructure {
                        IdempotencyCommitInterceptor idempotency, ProcessorFailures failures, ParkedEvents parked,
                        SubjectKeys subjectKeys, ErasureScopes erasureScopes, ErasureProjection erasures,
                        RetentionPeriods retentionPeriods, LegalHolds legalHolds, PlaintextReseal reseal,
-                       AxonMetrics metrics, AxonTracing tracing, ChainMetrics chainMetrics) {
+                       AxonMetrics metrics, AxonTracing tracing, ChainMetrics chainMetrics,
+                       WebhookOutbox webhooks) {
         this.clock = clock;
+        this.webhooks = webhooks;
         this.metrics = metrics;
         this.tracing = tracing;
         this.legalHolds = legalHolds;
@@ -175,6 +180,13 @@ public class AxonInfrastructure {
                 .registerSubscribingEventProcessor(RetentionPeriods.GROUP)
                 .registerEventHandler(c -> retentionPeriods)
                 .registerEventHandler(c -> legalHolds);
+        // INT-1: signed webhooks, written as deliveries in the transaction of this processor's token
+        // update (decision 12); from the head of the stream, so a new deployment does not scan its history.
+        configurer.eventProcessing()
+                .registerPooledStreamingEventProcessor(WebhookOutbox.GROUP,
+                        c -> c.getComponent(LocalCommitNotifyingSource.class),
+                        (c, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
+                .registerEventHandler(c -> webhooks);
         // No event is skipped (issue 11): a failure is retried, or the event parked in a dead-letter queue.
         DeadLetterQueues.configure(configurer, connections, transactionManager, savepointTransactionManager, failures);
         // Command, processor and lag metrics at /prometheus (issue 14).

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How notifications are e-mailed (issue 12, docs/integration-feed.md): SMTP server, sender
+ * How notifications are e-mailed (issue 12, docs/integration.md): SMTP server, sender
  * address, the base of the links, the role mailboxes of each school, and the retry policy.
  */
 @ConfigurationProperties("smp.notifications")

@@ -1,0 +1,13 @@
+package uk.schoolsocial.platform.webhook;
+
+import java.util.Optional;
+
+/**
+ * A service's allow-list of events that subscribers hear of (decision 12): each service has one
+ * bean that maps its events to {@link WebhookEvent}s, and any other event is not delivered.
+ */
+public interface WebhookEvents {
+
+    /** The webhook for an event payload, or empty if subscribers are not told of it. */
+    Optional<WebhookEvent> of(Object payload);
+}
