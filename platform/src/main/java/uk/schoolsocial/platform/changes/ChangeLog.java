@@ -64,6 +64,29 @@ public class ChangeLog {
         }
     }
 
+    /**
+     * How many changes of {@code kind} reached {@code status} at the school in [{@code from}, {@code to}):
+     * every one, where a read model keeps only the latest (a withdrawal followed by new consent, an
+     * objection since lifted). For the governors' report (issue 16).
+     */
+    public long count(String schoolId, String kind, String status, Instant from, Instant to) {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM change_record"
+                     + " WHERE school_id = ? AND kind = ? AND status = ? AND occurred_at >= ? AND occurred_at < ?")) {
+            select.setString(1, schoolId);
+            select.setString(2, kind);
+            select.setString(3, status);
+            select.setTimestamp(4, java.sql.Timestamp.from(from));
+            select.setTimestamp(5, java.sql.Timestamp.from(to));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the change feed", e);
+        }
+    }
+
     /** The school's changes after {@code cursor} (from the first without one), oldest first. */
     public Page page(String schoolId, @Nullable String cursor, int limit) {
         long after = decode(cursor);

@@ -32,7 +32,4 @@ public interface ChannelConsentViewRepository extends CrudRepository<ChannelCons
 
     List<ChannelConsentView> findBySchoolId(String schoolId);
 
-    /** CON-3: how many of a school's channel consents were withdrawn in [from, to). */
-    @Query("SELECT COUNT(*) FROM channel_consent_view WHERE school_id = :schoolId AND withdrawn_at >= :from AND withdrawn_at < :to")
-    long countWithdrawnBetween(String schoolId, java.time.Instant from, java.time.Instant to);
 }

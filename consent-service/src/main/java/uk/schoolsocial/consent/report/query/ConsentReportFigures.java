@@ -16,13 +16,15 @@ import uk.schoolsocial.consent.consent.query.PupilView;
 import uk.schoolsocial.consent.consent.query.PupilViewRepository;
 import uk.schoolsocial.consent.publication.query.PublicationViewRepository;
 import uk.schoolsocial.events.consent.ConsentChannel;
+import uk.schoolsocial.platform.changes.ChangeLog;
 import uk.schoolsocial.platform.report.ReportPeriod;
 
 /**
  * The consent-service's figures for the governors' report (consent.yaml
  * {@code getConsentReportFigures}): counts over the read models, never a pupil's name or id.
  * Coverage is today's, by the consent sheet's rule ({@link ConsentSheetRow}); the rest counts
- * what happened in the period.
+ * what happened in the period: withdrawals and objections from the change feed's log (every one,
+ * also those undone since), publications from the register.
  */
 @Singleton
 public class ConsentReportFigures {
@@ -30,10 +32,12 @@ public class ConsentReportFigures {
     private final PupilViewRepository pupils;
     private final ChannelConsentViewRepository consents;
     private final PublicationViewRepository publications;
+    private final ChangeLog changes;
     private final Clock clock;
 
     ConsentReportFigures(PupilViewRepository pupils, ChannelConsentViewRepository consents,
-                         PublicationViewRepository publications, Clock clock) {
+                         PublicationViewRepository publications, ChangeLog changes, Clock clock) {
+        this.changes = changes;
         this.pupils = pupils;
         this.consents = consents;
         this.publications = publications;
@@ -65,8 +69,11 @@ public class ConsentReportFigures {
             return new Coverage(year.getKey(), year.getValue().size(),
                     year.getValue().stream().filter(ConsentSheetRow::objected).count(), consented);
         }).toList();
-        long objections = roster.stream().filter(pupil -> period.contains(pupil.objectedAt())).count();
-        return new Figures(coverage, consents.countWithdrawnBetween(schoolId, period.start(), period.end()), objections,
+        // Every withdrawal and objection of the period, from the change feed's log: the read models keep
+        // only the latest state (consent given again, an objection lifted).
+        long withdrawals = changes.count(schoolId, "CONSENT", "WITHDRAWN", period.start(), period.end());
+        long objections = changes.count(schoolId, "OBJECTION", "OBJECTED", period.start(), period.end());
+        return new Figures(coverage, withdrawals, objections,
                 publications.countRegisteredBetween(schoolId, period.start(), period.end()),
                 publications.countTakenDownBetween(schoolId, period.start(), period.end()));
     }

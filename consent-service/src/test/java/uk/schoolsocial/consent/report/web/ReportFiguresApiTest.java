@@ -111,6 +111,9 @@ class ReportFiguresApiTest implements AccountEventsDatabaseTest {
                         "leavingDate", today.minusDays(1).toString()))))
                 .post("/api/v1/pupils/roster").then().statusCode(200).body("left", equalTo(1));
 
+        // The withdrawal and the objection are counted from the change feed, which its own processor writes.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> figures(today, today)
+                .body("withdrawals", equalTo(1)).body("objections", equalTo(1)));
         figures(today, today)
                 .body("from", equalTo(today.toString()))
                 .body("coverage.yearGroup", contains("Year 7", "Year 8"))
