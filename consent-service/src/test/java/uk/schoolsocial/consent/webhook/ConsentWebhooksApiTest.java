@@ -43,13 +43,14 @@ class ConsentWebhooksApiTest implements AccountEventsDatabaseTest {
     }
 
     @Test
-    void int1_sltHearsOfAConsentAndItsWithdrawalSignedInOrderWithoutNames() {
+    void int1_theMisHearsOfAConsentAndItsWithdrawalSignedInOrderWithoutNames() {
         String school = "school-" + UUID.randomUUID();
         String parent = TestTokens.bearer("parent-a", school, "PARENT");
         try (WebhookReceiver receiver = WebhookReceiver.started()) {
             String secret = WebhookSignature.newSecret();
             receiver.verifyWith(secret);
-            API.as(server.getPort(), TestTokens.bearer("slt-a", school, "SLT")).body(Map.of("url", receiver.url(),
+            // The MIS (INTEGRATION) keeps consent per pupil and channel, as the change feed gives it too.
+            API.as(server.getPort(), TestTokens.bearer("mis-a", school, "INTEGRATION")).body(Map.of("url", receiver.url(),
                             "secret", secret, "eventTypes", List.of("consent.given", "consent.withdrawn")))
                     .put("/api/v1/webhooks/services/consent/subscriptions/" + UUID.randomUUID()).then().statusCode(201);
 

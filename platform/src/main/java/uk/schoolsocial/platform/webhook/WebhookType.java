@@ -27,9 +27,9 @@ public enum WebhookType {
     INCIDENT_ESCALATED("incident.escalated", Roles.SLT),
     INCIDENT_CLOSED("incident.closed", Roles.SLT),
     INCIDENT_REOPENED("incident.reopened", Roles.SLT),
-    CONSENT_GIVEN("consent.given", Roles.SLT),
-    CONSENT_WITHDRAWN("consent.withdrawn", Roles.SLT),
-    OBJECTION_RECORDED("consent.objection-recorded", Roles.SLT),
+    CONSENT_GIVEN("consent.given", Roles.SLT, Roles.INTEGRATION),
+    CONSENT_WITHDRAWN("consent.withdrawn", Roles.SLT, Roles.INTEGRATION),
+    OBJECTION_RECORDED("consent.objection-recorded", Roles.SLT, Roles.INTEGRATION),
     PUBLICATION_REGISTERED("publication.registered", Roles.SLT),
     PUBLICATION_TAKEN_DOWN("publication.taken-down", Roles.SLT);
 
