@@ -12,6 +12,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import uk.schoolsocial.account.application.command.AccountApplication;
 import uk.schoolsocial.account.application.query.ApplicationProjection;
+import uk.schoolsocial.account.changes.query.ChangeFeedProjection;
 import uk.schoolsocial.account.declaration.command.RelationshipDeclaration;
 import uk.schoolsocial.account.declaration.query.DeclarationProjection;
 import uk.schoolsocial.account.official.command.AccountRules;
@@ -77,7 +78,7 @@ class AccountAxonConfiguration {
                                     AccountMessageProjection messages, ResponseLookupProjection responseLookups,
                                     AdministratorLookupProjection administratorLookups,
                                     SubjectAccessProjection subjectAccess, PolicyVersionProjection policyVersions,
-                                    LeavingDates leavingDates,
+                                    LeavingDates leavingDates, ChangeFeedProjection changeFeed,
                                     @Value("${smp.account.review-period:P1Y}") String reviewPeriod,
                                     @Value("${smp.account.handover-due:P14D}") String handoverDue,
                                     @Value("${smp.account.zone:Europe/London}") String zone) {
@@ -128,6 +129,13 @@ class AccountAxonConfiguration {
                 .registerEventHandler(c -> staffFitness)
                 .registerSubscribingEventProcessor(ResponseLookupProjection.GROUP)
                 .registerEventHandler(c -> responseLookups);
+        // Issue 12: the MIS's change feed, one segment and one sequence, so its entries are numbered in
+        // the order they commit and a cursor skips none (ChangeLog).
+        configurer.eventProcessing()
+                .registerPooledStreamingEventProcessor(ChangeFeedProjection.GROUP, Configuration::eventStore,
+                        (c, builder) -> builder.initialSegmentCount(1).maxClaimedSegments(1))
+                .registerSequencingPolicy(ChangeFeedProjection.GROUP, c -> event -> ChangeFeedProjection.GROUP)
+                .registerEventHandler(c -> changeFeed);
         return axon.start(configurer);
     }
 }

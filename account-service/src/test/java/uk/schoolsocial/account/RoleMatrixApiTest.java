@@ -91,6 +91,7 @@ class RoleMatrixApiTest implements DatabaseTest {
                 new Endpoint("GET", "/api/v1/accounts/handovers", OVERSIGHT, false),
                 new Endpoint("GET", "/api/v1/accounts/report-figures?from=2026-01-01&to=2026-12-31",
                         Set.of("SLT", "AUDITOR"), false),
+                new Endpoint("GET", "/api/v1/accounts/changes", Set.of("INTEGRATION", "SLT", "AUDITOR"), false),
                 new Endpoint("POST", "/api/v1/accounts/{acc}/handovers/" + UUID.randomUUID() + "/transfer",
                         Set.of("ACCOUNT_ADMIN"), true),
                 new Endpoint("POST", "/api/v1/accounts/{acc}/messages", WRITERS, true),

@@ -27,7 +27,8 @@ import uk.schoolsocial.launcher.Suite;
 
 /**
  * Issue 12 through the gateway: the MIS reads the change feed from its cursor and sees a consent
- * withdrawal and a leaver; a pupil's friend request to staff e-mails the DSL's mailbox (a real
+ * withdrawal and a leaver, in consent-service's feed and in the suite's merged feed with a staff
+ * leaver of account-service; a pupil's friend request to staff e-mails the DSL's mailbox (a real
  * SMTP server, GreenMail) within seconds, with the category and a link only (INC-2).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -92,6 +93,48 @@ class IntegrationFeedE2E {
         // what a delta client may have sent before: refused, never answered with everything
         as("mis").queryParam("updated_after", Instant.now().minus(1, ChronoUnit.DAYS).toString())
                 .get("/api/v1/consents/changes").then().statusCode(400).body("code", equalTo("UNKNOWN_PARAMETER"));
+    }
+
+    /** The suite's feed (gateway, {@code listSuiteChanges}): consent-service's and account-service's changes, one cursor. */
+    @Test
+    void theMisReadsAWithdrawalAndAStaffLeaverFromTheSuitesFeed() {
+        String cursor = as("mis").get("/api/v1/changes").then().statusCode(200).extract().path("cursor");
+        String pupil = "e2e-suite-feed-pupil";
+        String staff = "e2e-suite-feed-staff";
+        as("mis").body(Map.of("records", List.of(Map.of("pupilId", pupil, "forename", "Ada", "surname", "Nwosu",
+                        "yearGroup", "Year 4", "dateOfBirth", "2017-05-02", "parentalResponsibility",
+                        List.of("demo-parent")))))
+                .post("/api/v1/pupils/roster").then().statusCode(200);
+        as("parent").body(Map.of("channel", "PRINT", "givenBy", "demo-parent", "method", "SIGNED_ONLINE",
+                        "givenOn", LocalDate.now().toString()))
+                .post("/api/v1/pupils/" + pupil + "/consents").then().statusCode(201);
+        as("parent").body(Map.of("withdrawnBy", "demo-parent"))
+                .post("/api/v1/pupils/" + pupil + "/consents/PRINT/withdrawal").then().statusCode(200);
+        as("mis").body(Map.of("records", List.of(Map.of("staffId", staff, "forename", "Tomasz", "surname", "Wójcik"))))
+                .post("/api/v1/staff/sync").then().statusCode(200);
+        as("mis").body(Map.of("records", List.of(Map.of("staffId", staff, "forename", "Tomasz", "surname", "Wójcik",
+                        "leavingDate", LocalDate.now().plusDays(30).toString()))))
+                .post("/api/v1/staff/sync").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                as("mis").queryParam("cursor", cursor).queryParam("limit", 200).get("/api/v1/changes").then()
+                        .statusCode(200)
+                        .body("items.find { it.kind == 'CONSENT' && it.status == 'WITHDRAWN' }.subjectId",
+                                equalTo(pupil))
+                        .body("items.find { it.kind == 'STAFF_LEFT' }.subjectId", equalTo(staff))
+                        .body("items.find { it.kind == 'STAFF_LEFT' }.status", equalTo("LEFT"))
+                        .body("items.find { it.kind == 'STAFF_LEFT' }.link", equalTo("/api/v1/staff/" + staff)));
+        String page = as("mis").queryParam("cursor", cursor).queryParam("limit", 200).get("/api/v1/changes").then()
+                .statusCode(200).extract().asString();
+        assertTrue(!page.contains("Wójcik") && !page.contains("Nwosu"), "ids and statuses only: " + page);
+        // read on from the last cursor: nothing again, and a cursor to keep
+        String last = as("mis").queryParam("cursor", cursor).queryParam("limit", 200).get("/api/v1/changes").then()
+                .extract().path("cursor");
+        as("mis").queryParam("cursor", last).get("/api/v1/changes").then().statusCode(200)
+                .body("items.size()", equalTo(0)).body("cursor", equalTo(last));
+        as("mis").queryParam("updated_after", Instant.now().toString()).get("/api/v1/changes").then()
+                .statusCode(400).body("code", equalTo("UNKNOWN_PARAMETER"));
+        as("staff").get("/api/v1/changes").then().statusCode(403);
     }
 
     @Test

@@ -45,6 +45,13 @@ public final class RouteTable {
     static final String GOVERNORS_REPORT = API_ROOT + REPORTS_PREFIX + "/governors";
 
     /**
+     * {@code /api/v1/changes}: the suite's change feed the gateway merges from every service's own
+     * (issue 12), so no service may claim the prefix {@code changes}.
+     */
+    static final String CHANGES_PREFIX = "changes";
+    static final String SUITE_CHANGES = API_ROOT + CHANGES_PREFIX;
+
+    /**
      * {@code /api/v1/webhooks/services/NAME/...} is the webhook API of the service named NAME
      * (webhooks.yaml), {@code /api/v1/webhooks/subscriptions...} the gateway's subscriptions to every
      * service at once (INT-1); nothing else under {@code /api/v1/webhooks/}.
@@ -75,7 +82,7 @@ public final class RouteTable {
         if (!path.startsWith(API_ROOT)) {
             return new Route.NotFound("No service serves " + path);
         }
-        if (path.equals(GOVERNORS_REPORT)) {
+        if (path.equals(GOVERNORS_REPORT) || path.equals(SUITE_CHANGES)) {
             return new Route.Gateway();
         }
         if (path.startsWith(AUDIT_ROOT)) {
@@ -162,6 +169,10 @@ public final class RouteTable {
         if (service.prefixes().contains(REPORTS_PREFIX)) {
             throw new ConfigurationException("smp.services." + service.name() + ".prefixes must not claim '"
                     + REPORTS_PREFIX + "': " + GOVERNORS_REPORT + " is the gateway's own");
+        }
+        if (service.prefixes().contains(CHANGES_PREFIX)) {
+            throw new ConfigurationException("smp.services." + service.name() + ".prefixes must not claim '"
+                    + CHANGES_PREFIX + "': " + SUITE_CHANGES + " is the gateway's own");
         }
         if (service.name().equals(SUITE_EVENTS)) {
             throw new ConfigurationException("smp.services." + SUITE_EVENTS + " cannot be a service's name: "

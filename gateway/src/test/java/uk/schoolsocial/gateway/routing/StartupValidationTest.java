@@ -79,6 +79,13 @@ class StartupValidationTest {
                 "smp.services.incident.prefixes must not claim 'reports'");
     }
 
+    /** Issue 12: /api/v1/changes, the suite's change feed, is the gateway's own. */
+    @Test
+    void prefixChangesStopsTheGateway() {
+        assertDoesNotStart(withProperties(Map.of("smp.services.account.prefixes", "applications,changes")),
+                "smp.services.account.prefixes must not claim 'changes'");
+    }
+
     @Test
     void serviceNamedEventsStopsTheGateway() {
         assertDoesNotStart(withProperties(Map.of("smp.services.events.url", "http://127.0.0.1:8084",

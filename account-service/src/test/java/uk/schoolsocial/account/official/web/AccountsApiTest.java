@@ -81,7 +81,8 @@ class AccountsApiTest implements DatabaseTest {
     @DisplayName("Issue 11: every processor parks an event it cannot handle (the handover saga stops and retries instead)")
     void everyProcessorParksWhatItCannotHandle() {
         ProcessorCoverage.everyStreamingProcessorParks(axon, "account-accounts", "account-applications",
-                "account-declarations", "account-messages", "account-subject-access");
+                "account-declarations", "account-messages", "account-subject-access",
+                "change-feed");
     }
 
     /** Each test runs in a school of its own, so a policy publication touches only its accounts. */
