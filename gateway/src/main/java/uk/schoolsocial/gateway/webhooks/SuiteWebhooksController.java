@@ -238,8 +238,11 @@ final class SuiteWebhooksController {
         }
         ServiceCalls.Call who = who(caller, request);
         for (DownstreamService service : routes.services()) {
-            MutableHttpRequest<String> post = HttpRequest.POST(service.target(UriBuilder.of(
-                    path(service, subscriptionId).getPath() + "/deliveries/" + deliveryId + "/redeliver").build()), "");
+            // The delivery id as the caller sent it, encoded again as one path segment (it may hold anything).
+            String segment = java.net.URLEncoder.encode(deliveryId, java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20");
+            MutableHttpRequest<String> post = HttpRequest.POST(service.target(java.net.URI.create(
+                    path(service, subscriptionId).getPath() + "/deliveries/" + segment + "/redeliver")), "");
             ServiceCalls.Answer answer = calls.exchange(service, post, who, "Send the request again.");
             if (answer.failure().isEmpty()) {
                 ObjectNode delivery = json.createObjectNode().put("service", service.name());

@@ -129,6 +129,10 @@ class WebhookController {
     }
 
     private WebhookStore.Subscription find(String subscriptionId) {
+        if (!ID.matcher(subscriptionId).matches()) {
+            throw new DomainException(PlatformError.VALIDATION_FAILED, "subscriptionId must be a UUID",
+                    List.of(new FieldError("subscriptionId", "must be a UUID in lower case")));
+        }
         Actor actor = current.get();
         return store.subscription(actor.schoolId(), subscriptionId).filter(s -> visible(actor, s))
                 .orElseThrow(PlatformError::noSuchRecord);

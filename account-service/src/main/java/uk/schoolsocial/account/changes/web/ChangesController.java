@@ -5,7 +5,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import java.time.ZoneOffset;
-import uk.schoolsocial.account.api.ChangesApi;
+import uk.schoolsocial.account.api.AccountChangesApi;
 import uk.schoolsocial.account.api.model.ChangePage;
 import uk.schoolsocial.account.api.model.ChangeRecord;
 import uk.schoolsocial.account.api.model.ChangeRecordKind;
@@ -17,7 +17,7 @@ import uk.schoolsocial.platform.web.Cursor;
 /** The change feed for the school's MIS (issue 12), from {@link ChangeLog}. */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ChangesController implements ChangesApi {
+class ChangesController implements AccountChangesApi {
 
     private final CurrentActor current;
     private final ChangeLog changes;
