@@ -11,6 +11,7 @@ DB_USER=${BENCH_DB_USER:-root}
 DB_PASSWORD=${BENCH_DB_PASSWORD:-}
 SECRET=${SMP_INTERNAL_TOKEN_SECRET:-bench-internal-secret-0123456789-abcdefghij}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xss512k -XX:+UseSerialGC -Xmx256m}
+# The subscriber's answer may take up to 300 s: phase 2 holds the first delivery while the backlog is written.
 # How often the dispatcher looks for due deliveries (the shipped default is 1s).
 POLL=${BENCH_WEBHOOK_POLL:-1s}
 JAR=${BENCH_JAR:-account-service/target/account-service.jar}
@@ -26,6 +27,7 @@ SMP_PRIVACY_MASTER_KEY=$(head -c 32 /dev/urandom | base64) \
 DATASOURCES_DEFAULT_URL="jdbc:mysql://$DB_HOST:$DB_PORT/smp_account_webhook_bench" \
 DATASOURCES_DEFAULT_USERNAME=$DB_USER DATASOURCES_DEFAULT_PASSWORD=$DB_PASSWORD \
   java $JAVA_OPTS -Dsmp.webhooks.allow-private-addresses=true -Dsmp.webhooks.poll="$POLL" \
+  -Dsmp.webhooks.timeout=300s \
   -jar "$JAR" > bench/target/account-service-webhooks.log 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +44,9 @@ public final class WebhookBench {
     private final Map<String, Long> committed = new ConcurrentHashMap<>();
     private final Map<String, Long> delivered = new ConcurrentHashMap<>();
     private final AtomicInteger duplicates = new AtomicInteger();
+    /** Phase 2: the first delivery is held until this opens, so that the others queue up behind it. */
+    private volatile CountDownLatch hold;
+    private final CountDownLatch held = new CountDownLatch(1);
 
     private WebhookBench(String base, String secret) {
         this.base = base;
@@ -61,6 +65,15 @@ public final class WebhookBench {
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.setExecutor(Executors.newFixedThreadPool(4));
         receiver.createContext("/hook", exchange -> {
+            CountDownLatch gate = hold;
+            if (gate != null && held.getCount() > 0) {
+                held.countDown();
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             long now = System.nanoTime();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Matcher record = RECORD.matcher(body);
@@ -78,15 +91,47 @@ public final class WebhookBench {
                 "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\",\"secret\":\"whsec_"
                         + Base64.getEncoder().encodeToString(key) + "\",\"eventTypes\":[\"staff.rostered\"]}", 201);
 
-        int total = WRITERS * WRITES_PER_WRITER;
-        CountDownLatch done = new CountDownLatch(WRITERS);
+        System.out.println("phase 1, live: deliveries as the writes commit");
         long started = System.nanoTime();
+        long writesEnded = write("live");
+        awaitDeliveries(writesEnded);
+        report(started, writesEnded);
+
+        // Phase 2, backlog: the receiver holds the first delivery until every write is in, so the rest
+        // queue up in the outbox; then the drain rate is what the dispatcher can send.
+        committed.clear();
+        delivered.clear();
+        CountDownLatch release = new CountDownLatch(1);
+        hold = release;
+        write("backlog");
+        long writesDone = System.nanoTime();
+        if (!held.await(1, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("no delivery arrived to hold");
+        }
+        int queued = committed.size();
+        long released = System.nanoTime();
+        release.countDown();
+        awaitDeliveries(released);
+        long last = delivered.values().stream().mapToLong(Long::longValue).max().orElse(released);
+        double drain = (last - released) / 1e9;
+        System.out.printf("phase 2, backlog: %d deliveries queued behind a held one (writes ended %.1f s before the"
+                + " release), drained in %.1f s: %.0f deliveries/s (duplicates %d, missing %d)%n", queued,
+                (released - writesDone) / 1e9, drain, (delivered.size() - 1) / drain, duplicates.get(),
+                queued - delivered.size());
+        receiver.stop(0);
+        System.exit(0);
+    }
+
+    /** 8 writers, each pushing new members of staff back to back; returns when the last write answered. */
+    private long write(String phase) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(WRITERS);
         for (int w = 0; w < WRITERS; w++) {
             int writer = w;
             new Thread(() -> {
                 try {
                     for (int i = 0; i < WRITES_PER_WRITER; i++) {
-                        String staffId = "bench-" + writer + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
+                        String staffId = "bench-" + phase + "-" + writer + "-" + i + "-"
+                                + UUID.randomUUID().toString().substring(0, 8);
                         send("POST", "/api/v1/staff/sync", "INTEGRATION", "{\"records\":[{\"staffId\":\"" + staffId
                                 + "\",\"forename\":\"Bench\",\"surname\":\"Writer\"}]}", 200);
                         committed.put(staffId, System.nanoTime());
@@ -99,14 +144,19 @@ public final class WebhookBench {
             }).start();
         }
         done.await();
-        long writesEnded = System.nanoTime();
-        long deadline = writesEnded + Duration.ofMinutes(3).toNanos();
+        return System.nanoTime();
+    }
+
+    private void awaitDeliveries(long from) throws InterruptedException {
+        long deadline = from + Duration.ofMinutes(3).toNanos();
         while (!delivered.keySet().containsAll(committed.keySet()) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        long lastDelivery = delivered.values().stream().mapToLong(Long::longValue).max().orElse(writesEnded);
-        receiver.stop(0);
+    }
 
+    private void report(long started, long writesEnded) {
+        int total = WRITERS * WRITES_PER_WRITER;
+        long lastDelivery = delivered.values().stream().mapToLong(Long::longValue).max().orElse(writesEnded);
         List<Long> lags = new ArrayList<>();
         committed.forEach((id, at) -> {
             Long got = delivered.get(id);
