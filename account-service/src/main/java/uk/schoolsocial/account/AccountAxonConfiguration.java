@@ -42,6 +42,7 @@ import uk.schoolsocial.account.response.command.ResponseRule;
 import uk.schoolsocial.account.response.command.SchoolHolidays;
 import uk.schoolsocial.account.response.query.AccountMessageProjection;
 import uk.schoolsocial.account.response.query.ResponseLookupProjection;
+import uk.schoolsocial.account.response.query.ResponseNotificationProjection;
 import uk.schoolsocial.account.roster.command.LeavingDates;
 import uk.schoolsocial.account.roster.command.StaffDirectory;
 import uk.schoolsocial.account.roster.command.StaffRoster;
@@ -60,7 +61,7 @@ class AccountAxonConfiguration {
         return new LeavingDates(ZoneId.of(zone));
     }
 
-    /** Issue 12: the outbox the platform's NotificationSender e-mails (ACC-7 overdue handovers). */
+    /** Issue 12: the outbox the platform's NotificationSender e-mails (ACC-7 overdue handovers, ACC-8 breaches). */
     @Singleton
     NotificationOutboxTable notificationOutbox() {
         return new NotificationOutboxTable(HandoverNotificationProjection.OUTBOX);
@@ -75,13 +76,15 @@ class AccountAxonConfiguration {
                                     HandoverProjection handovers, HandoverNotificationProjection handoverNotifications,
                                     AesGcmCredentialVault vault,
                                     DeclarationProjection declarations, StaffFitnessProjection staffFitness,
-                                    AccountMessageProjection messages, ResponseLookupProjection responseLookups,
+                                    AccountMessageProjection messages, ResponseNotificationProjection responseNotifications,
+                                    ResponseLookupProjection responseLookups,
                                     AdministratorLookupProjection administratorLookups,
                                     SubjectAccessProjection subjectAccess, PolicyVersionProjection policyVersions,
                                     LeavingDates leavingDates, ChangeFeedProjection changeFeed,
                                     @Value("${smp.account.review-period:P1Y}") String reviewPeriod,
                                     @Value("${smp.account.handover-due:P14D}") String handoverDue,
-                                    @Value("${smp.account.zone:Europe/London}") String zone) {
+                                    @Value("${smp.account.zone:Europe/London}") String zone,
+                                    @Value("${smp.account.late-logging-grace:PT15M}") String lateLoggingGrace) {
         Configurer configurer = axon.configurer();
         configurer.configureAggregate(AccountApplication.class);
         configurer.configureAggregate(StaffRoster.class);
@@ -103,7 +106,8 @@ class AccountAxonConfiguration {
         configurer.registerComponent(StaffFitness.class, c -> staffFitness);
         configurer.registerComponent(AccountAdministrators.class, c -> administratorLookups);
         configurer.registerComponent(SchoolHolidays.class, c -> responseLookups);
-        configurer.registerComponent(ResponseRule.class, c -> new ResponseRule(ZoneId.of(zone)));
+        configurer.registerComponent(ResponseRule.class, c -> new ResponseRule(ZoneId.of(zone),
+                Duration.parse(lateLoggingGrace)));
         // AUD-4: subject access requests are due on the school's calendar days.
         configurer.registerComponent(SubjectAccessRule.class, c -> new SubjectAccessRule(ZoneId.of(zone)));
         configurer.eventProcessing()
@@ -117,6 +121,8 @@ class AccountAxonConfiguration {
                 .registerEventHandler(c -> handoverNotifications)
                 .registerEventHandler(c -> declarations)
                 .registerEventHandler(c -> messages)
+                // Issue 12, ACC-8: a message unanswered at its due time is e-mailed to SLT.
+                .registerEventHandler(c -> responseNotifications)
                 .registerEventHandler(c -> subjectAccess)
                 .registerEventHandler(c -> policyVersions)
                 // Look-ups that other commands check are written in the transaction of their events

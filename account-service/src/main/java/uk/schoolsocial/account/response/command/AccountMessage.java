@@ -8,11 +8,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import uk.schoolsocial.account.shared.command.IfMatch;
+import uk.schoolsocial.events.account.AccountMessageAnswerOverdueEvent;
 import uk.schoolsocial.events.account.AccountMessageAnsweredEvent;
 import uk.schoolsocial.events.account.AccountMessageLoggedEvent;
 import uk.schoolsocial.platform.error.DomainException;
@@ -26,6 +29,8 @@ public class AccountMessage {
 
     /** How far back a message may be logged: the rule is about a day, and a typo's year is refused. */
     static final Duration LOGGED_WITHIN = Duration.ofDays(366);
+    /** ACC-8: fires at the message's due time; a breach is recorded if no answer was by then. */
+    static final String ANSWER_DUE = "account-message-answer-due";
 
     @AggregateIdentifier
     private String messageId;
@@ -33,6 +38,9 @@ public class AccountMessage {
     private String accountId;
     private Instant receivedAt;
     private boolean answered;
+    private Instant answeredAt;
+    private Instant dueAt;
+    private boolean overdue;
 
     protected AccountMessage() {
         // for Axon
@@ -40,7 +48,7 @@ public class AccountMessage {
 
     @CommandHandler
     public AccountMessage(LogMessageCommand command, Clock clock, AccountAdministrators accounts,
-                          SchoolHolidays holidays, ResponseRule rule) {
+                          SchoolHolidays holidays, ResponseRule rule, DeadlineManager deadlines) {
         Instant now = clock.instant();
         List<FieldError> errors = new ArrayList<>();
         if (command.type() == null) {
@@ -66,15 +74,18 @@ public class AccountMessage {
         if (account.closed()) {
             throw new DomainException(ResponseError.INVALID_STATE, "The account is closed");
         }
+        Instant dueAt = rule.dueAt(command.receivedAt(), holidays.of(command.schoolId()));
         apply(new AccountMessageLoggedEvent(command.messageId().value(), command.accountId(), command.schoolId(),
                 command.type(), command.channel(), command.summary().strip(), command.receivedAt(), command.actorId(),
-                rule.dueAt(command.receivedAt(), holidays.of(command.schoolId())), now));
+                dueAt, now));
+        // ACC-8: breaches are reported: at the due time, or a grace after logging a message logged later.
+        deadlines.schedule(rule.breachCheckAt(dueAt, now), ANSWER_DUE, dueAt);
     }
 
     /** ACC-8: once, by an administrator of the account or SLT, also after the account closed. */
     @CommandHandler
     public long handle(AnswerMessageCommand command, Clock clock, AccountAdministrators accounts,
-                       ConflictResolver conflicts) {
+                       ConflictResolver conflicts, DeadlineManager deadlines) {
         if (!schoolId.equals(command.schoolId()) || !accountId.equals(command.accountId())) {
             throw new DomainException(ResponseError.NOT_FOUND, "No such message");
         }
@@ -92,7 +103,18 @@ public class AccountMessage {
         }
         String answer = command.answer() == null || command.answer().isBlank() ? null : command.answer().strip();
         apply(new AccountMessageAnsweredEvent(messageId, accountId, schoolId, command.actorId(), answeredAt, answer, now));
+        if (!answeredAt.isAfter(dueAt)) {
+            deadlines.cancelAllWithinScope(ANSWER_DUE);
+        }
         return AggregateLifecycle.getVersion();
+    }
+
+    /** ACC-8: the answer was due at {@code dueAt}; unanswered by then, or answered later, the breach is recorded once. */
+    @DeadlineHandler(deadlineName = ANSWER_DUE)
+    void answerDue(Instant dueAt, Clock clock) {
+        if (!overdue && (answeredAt == null || answeredAt.isAfter(dueAt))) {
+            apply(new AccountMessageAnswerOverdueEvent(messageId, accountId, schoolId, dueAt, clock.instant()));
+        }
     }
 
     private static AccountAdministrators.Account requireResponder(AccountAdministrators accounts, String schoolId,
@@ -112,10 +134,17 @@ public class AccountMessage {
         schoolId = event.schoolId();
         accountId = event.accountId();
         receivedAt = event.receivedAt();
+        dueAt = event.dueAt();
     }
 
     @EventSourcingHandler
     void on(AccountMessageAnsweredEvent event) {
         answered = true;
+        answeredAt = event.answeredAt();
+    }
+
+    @EventSourcingHandler
+    void on(AccountMessageAnswerOverdueEvent event) {
+        overdue = true;
     }
 }

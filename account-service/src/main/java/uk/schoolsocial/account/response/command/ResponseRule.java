@@ -13,11 +13,21 @@ import uk.schoolsocial.events.account.SchoolHoliday;
  * 24 hours; received on a Saturday, a Sunday or a school holiday, by the end of the next working
  * day (a day that is none of those). Days are the school's, in {@code zone}.
  *
- * @param zone the schools' time zone ({@code smp.account.zone})
+ * <p>A breach is reported at the due time, or, for a message logged after it, {@code lateLoggingGrace}
+ * after it was logged: time to log the answer that may have gone out in time, so that logging
+ * yesterday's exchange after the fact raises no false alarm.
+ *
+ * @param zone             the schools' time zone ({@code smp.account.zone})
+ * @param lateLoggingGrace {@code smp.account.late-logging-grace} (15 minutes)
  */
-public record ResponseRule(ZoneId zone) {
+public record ResponseRule(ZoneId zone, Duration lateLoggingGrace) {
 
-    public static final ResponseRule DEFAULT = new ResponseRule(ZoneId.of("Europe/London"));
+    public static final ResponseRule DEFAULT = new ResponseRule(ZoneId.of("Europe/London"), Duration.ofMinutes(15));
+
+    /** When to judge whether a message logged at {@code loggedAt} and due at {@code dueAt} was answered in time. */
+    public Instant breachCheckAt(Instant dueAt, Instant loggedAt) {
+        return dueAt.isAfter(loggedAt) ? dueAt : loggedAt.plus(lateLoggingGrace);
+    }
     private static final Duration WITHIN = Duration.ofHours(24);
 
     /** The end of a day is the first instant of the next one. */

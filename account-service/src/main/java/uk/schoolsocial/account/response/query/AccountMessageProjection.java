@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import uk.schoolsocial.events.account.AccountMessageAnswerOverdueEvent;
 import uk.schoolsocial.events.account.AccountMessageAnsweredEvent;
 import uk.schoolsocial.events.account.AccountMessageLoggedEvent;
 
@@ -31,5 +32,12 @@ public class AccountMessageProjection {
     void on(AccountMessageAnsweredEvent e, @SequenceNumber long version) {
         views.findById(e.messageId()).filter(v -> v.version() < version)
                 .ifPresent(v -> views.update(v.answered(version, e.answeredBy(), e.answeredAt(), e.answer())));
+    }
+
+    /** The breach itself is judged from the times; the event moves the message's version (its ETag) on. */
+    @EventHandler
+    void on(AccountMessageAnswerOverdueEvent e, @SequenceNumber long version) {
+        views.findById(e.messageId()).filter(v -> v.version() < version)
+                .ifPresent(v -> views.update(v.at(version)));
     }
 }

@@ -20,6 +20,12 @@ public record AccountMessageView(@Id String id, String accountId, String schoolI
         return answeredAt != null ? answeredAt.isAfter(dueAt) : now.isAfter(dueAt);
     }
 
+    /** ACC-8: the breach was recorded (an event of the message, so its version moves on). */
+    AccountMessageView at(long newVersion) {
+        return new AccountMessageView(id, accountId, schoolId, newVersion, type, channel, summary, receivedAt, loggedBy,
+                loggedAt, dueAt, answeredAt, answeredBy, answer);
+    }
+
     AccountMessageView answered(long newVersion, String by, Instant at, @Nullable String reply) {
         return new AccountMessageView(id, accountId, schoolId, newVersion, type, channel, summary, receivedAt, loggedBy,
                 loggedAt, dueAt, at, by, reply);

@@ -50,9 +50,13 @@ import uk.schoolsocial.platform.testing.TestTokens;
 class AccountsApiTest implements DatabaseTest {
 
     private static final ServiceApi API = new ServiceApi("account");
+    private static final ServiceApi AUDIT = new ServiceApi("audit");
     /** Issue 12: the school whose SLT mailbox is configured; the SMTP server is a real one (GreenMail). */
     private static final String SCHOOL_WITH_MAILBOX = "school-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String SLT_MAILBOX = "head@" + SCHOOL_WITH_MAILBOX + ".example";
+    /** ACC-8: a second school with an SLT mailbox, for the breach report (each test has a school of its own). */
+    private static final String SCHOOL_OF_RESPONSES = "school-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String RESPONSES_MAILBOX = "head@" + SCHOOL_OF_RESPONSES + ".example";
 
     private final GreenMail smtp = startSmtp();
 
@@ -68,10 +72,13 @@ class AccountsApiTest implements DatabaseTest {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(DatabaseTest.super.getProperties());
         properties.put("smp.account.handover-due", "PT2S");
+        // ACC-8: a message logged after its due time is judged this long after its logging (15 min by default).
+        properties.put("smp.account.late-logging-grace", "PT1S");
         properties.put("smp.notifications.smtp-host", "127.0.0.1");
         properties.put("smp.notifications.smtp-port", String.valueOf(smtp.getSmtp().getPort()));
         properties.put("smp.notifications.interval", "200ms");
-        properties.put("smp.notifications.recipients", SCHOOL_WITH_MAILBOX + "/SLT=" + SLT_MAILBOX);
+        properties.put("smp.notifications.recipients", SCHOOL_WITH_MAILBOX + "/SLT=" + SLT_MAILBOX + ","
+                + SCHOOL_OF_RESPONSES + "/SLT=" + RESPONSES_MAILBOX);
         properties.put("smp.account.credentials-key", java.util.Base64.getEncoder().encodeToString(
                 "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         return properties;
@@ -94,6 +101,54 @@ class AccountsApiTest implements DatabaseTest {
 
     private RequestSpecification api(String token) {
         return API.as(server.getPort(), token);
+    }
+
+    /** What the SMTP server received with this subject (the tests of the class share it). */
+    private List<MimeMessage> mailsWithSubject(String subject) throws jakarta.mail.MessagingException {
+        List<MimeMessage> found = new java.util.ArrayList<>();
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            if (subject.equals(mail.getSubject())) {
+                found.add(mail);
+            }
+        }
+        return found;
+    }
+
+    @Test
+    @DisplayName("ACC-8, issue 12: a message unanswered at its due time records the breach once and e-mails SLT a link only")
+    void acc8_anUnansweredMessageIsReportedToSltByEmail() throws Exception {
+        School school = newSchool(SCHOOL_OF_RESPONSES);
+        String location = liveAccount(school);
+        String slt = school.token("head", "SLT");
+        // received three days ago: due long since, so judged a grace (1 s here) after it is logged
+        String message = api(slt).body(Map.of("type", "COMPLAINT", "channel", "DIRECT_MESSAGE",
+                        "summary", "Complaint from Mrs Ellison about the trip", "receivedAt",
+                        java.time.Instant.now().minus(Duration.ofDays(3)).toString()))
+                .post(location + "/messages").then().statusCode(201).extract().header("Location");
+        String subject = "Response overdue: a message to an official account was not answered in time";
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailsWithSubject(subject).stream().anyMatch(m -> {
+            try {
+                return GreenMailUtil.getBody(m).contains(message);
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }));
+        MimeMessage mail = mailsWithSubject(subject).stream().filter(m -> GreenMailUtil.getBody(m).contains(message))
+                .findFirst().orElseThrow();
+        assertEquals(RESPONSES_MAILBOX, mail.getAllRecipients()[0].toString());
+        String body = GreenMailUtil.getBody(mail);
+        assertFalse(body.contains("Ellison") || body.contains("trip") || body.contains("head"), body);
+        api(slt).get(message).then().statusCode(200).body("breached", equalTo(true));
+        // answered late: still a breach, and no second report
+        api(slt).body(Map.of("answer", "Called back")).post(message + "/answer").then().statusCode(200);
+        String messageId = message.substring(message.lastIndexOf('/') + 1);
+        AUDIT.as(server.getPort(), slt).get("/api/v1/audit/account/records/" + messageId + "/timeline").then().statusCode(200)
+                .body("entries.eventType", contains("AccountMessageLoggedEvent", "AccountMessageAnswerOverdueEvent",
+                        "AccountMessageAnsweredEvent"))
+                .body("entries[1].actorId", equalTo("system:deadline:account-message-answer-due"));
+        Thread.sleep(1000);
+        assertEquals(1, mailsWithSubject(subject).stream().filter(m -> GreenMailUtil.getBody(m).contains(message))
+                .count());
     }
 
     private static GreenMail startSmtp() {
@@ -483,10 +538,10 @@ class AccountsApiTest implements DatabaseTest {
                 .body("items.id", contains(handoverId)).body("items[0].leaverId", equalTo("a-1"))
                 .body("items[0].fitAdministrators", contains("a-2")));
         // issue 12: SLT's mailbox is told by e-mail, with a link to the account and nothing about who left
-        await().atMost(Duration.ofSeconds(10)).until(() -> smtp.getReceivedMessages().length == 1);
-        MimeMessage mail = smtp.getReceivedMessages()[0];
+        String subject = "Handover overdue: an official account needs a fit administrator";
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailsWithSubject(subject).size() == 1);
+        MimeMessage mail = mailsWithSubject(subject).get(0);
         assertEquals(SLT_MAILBOX, mail.getAllRecipients()[0].toString());
-        assertEquals("Handover overdue: an official account needs a fit administrator", mail.getSubject());
         String body = GreenMailUtil.getBody(mail);
         assertTrue(body.contains("/api/v1/accounts/" + accountId), body);
         assertFalse(body.contains("Priya") || body.contains("Shah") || body.contains("a-1"), body);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.schoolsocial.events.account.AccountMessageAnswerOverdueEvent;
 import uk.schoolsocial.events.account.AccountMessageAnsweredEvent;
 import uk.schoolsocial.events.account.AccountMessageLoggedEvent;
 import uk.schoolsocial.events.account.MessageChannel;
@@ -72,7 +73,58 @@ class AccountMessageTest {
     void acc8_anAdministratorLogsAMessageDue24HoursAfterItArrived() {
         fixture.givenNoPriorActivity()
                 .when(log("acc-1", "staff-2", false, TUESDAY_MORNING))
-                .expectEvents(loggedTuesday());
+                .expectEvents(loggedTuesday())
+                .expectScheduledDeadlineWithName(TUESDAY_MORNING.plus(Duration.ofHours(24)), AccountMessage.ANSWER_DUE);
+    }
+
+    @Test
+    void acc8_aMessageUnansweredAtItsDueTimeRecordsTheBreach() {
+        Instant due = TUESDAY_MORNING.plus(Duration.ofHours(24));
+        fixture.givenCommands(log("acc-1", "staff-2", false, TUESDAY_MORNING))
+                .whenThenTimeElapses(Duration.ofSeconds(1))
+                .expectDeadlinesMet(due)
+                .expectEvents(new AccountMessageAnswerOverdueEvent("msg-1", "acc-1", "school-a", due, NOW));
+    }
+
+    /** Logged on Tuesday, received on Thursday the week before: due on Friday, long past. */
+    private static final Instant THURSDAY_BEFORE = Instant.parse("2026-11-12T09:00:00Z");
+    private static final Instant FRIDAY_BEFORE = THURSDAY_BEFORE.plus(Duration.ofHours(24));
+
+    @Test
+    void acc8_aMessageLoggedAfterItsDueTimeIsJudgedAGraceAfterItsLoggingSoTheAnswerCanBeLoggedToo() {
+        fixture.givenNoPriorActivity()
+                .when(log("acc-1", "staff-2", false, THURSDAY_BEFORE))
+                .expectEvents(logged(THURSDAY_BEFORE, FRIDAY_BEFORE, "staff-2"))
+                .expectScheduledDeadlineWithName(NOW.plus(Duration.ofMinutes(15)), AccountMessage.ANSWER_DUE);
+        fixture.givenCommands(log("acc-1", "staff-2", false, THURSDAY_BEFORE))
+                .whenThenTimeElapses(Duration.ofSeconds(1))
+                .expectEvents(new AccountMessageAnswerOverdueEvent("msg-1", "acc-1", "school-a", FRIDAY_BEFORE, NOW));
+    }
+
+    @Test
+    void acc8_anAnswerThatWentOutInTimeButWasLoggedLateIsNoBreach() {
+        fixture.givenCommands(log("acc-1", "staff-2", false, THURSDAY_BEFORE),
+                        answer("staff-2", false, FRIDAY_BEFORE.minusSeconds(60)))
+                .whenThenTimeElapses(Duration.ofSeconds(1))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void acc8_anAnswerAfterTheDueTimeIsABreachEvenWhenLoggedWithTheMessage() {
+        fixture.givenCommands(log("acc-1", "staff-2", false, THURSDAY_BEFORE),
+                        answer("staff-2", false, FRIDAY_BEFORE.plusSeconds(60)))
+                .whenThenTimeElapses(Duration.ofSeconds(1))
+                .expectEvents(new AccountMessageAnswerOverdueEvent("msg-1", "acc-1", "school-a", FRIDAY_BEFORE, NOW));
+    }
+
+    @Test
+    void acc8_anAnsweredMessageIsNeverOverdueAndItsDeadlineIsCancelled() {
+        fixture.givenCommands(log("acc-1", "staff-2", false, TUESDAY_MORNING),
+                        answer("staff-3", false, Instant.parse("2026-11-17T09:00:00Z")))
+                .whenThenTimeElapses(Duration.ofSeconds(1))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
     }
 
     @Test
