@@ -42,6 +42,8 @@ class WebhooksApiTest implements DatabaseTest {
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @Override
     public Map<String, String> getProperties() {
@@ -70,7 +72,25 @@ class WebhooksApiTest implements DatabaseTest {
         api(token).body(Map.of("url", receiver.url(), "eventTypes", List.of(types), "secret", secret))
                 .put(BASE + "/" + id).then().statusCode(201).header("Location", BASE + "/" + id)
                 .body("id", equalTo(id)).body("$", not(org.hamcrest.Matchers.hasKey("secret")));
+        assertSecretSealedAtRest(id, secret);
         return id;
+    }
+
+    /** Issue 12: the signing secret is stored encrypted, never as given (the deliveries still verify with it). */
+    private void assertSecretSealedAtRest(String id, String secret) {
+        try (java.sql.Connection c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
+                .unwrapDataSource(dataSource).getConnection(); java.sql.PreparedStatement select = c.prepareStatement(
+                "SELECT secret FROM webhook_subscription WHERE subscription_id = ?")) {
+            select.setString(1, id);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                org.junit.jupiter.api.Assertions.assertTrue(row.next());
+                String stored = row.getString(1);
+                org.junit.jupiter.api.Assertions.assertTrue(stored.startsWith("v1:"), stored);
+                org.junit.jupiter.api.Assertions.assertFalse(stored.contains(secret.substring("whsec_".length())));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void push(String school, Map<String, Object>... records) {

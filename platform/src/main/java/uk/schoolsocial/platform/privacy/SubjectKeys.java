@@ -179,6 +179,21 @@ public class SubjectKeys {
         }
     }
 
+    /**
+     * A key for another secret the service keeps at rest (webhook signing secrets), derived from the
+     * master key for {@code purpose} (HMAC-SHA256), so that it changes with the master key and is
+     * never the key that wraps subject keys.
+     */
+    public SecretKey derivedKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(master);
+            return new SecretKeySpec(mac.doFinal(("smp-derived-key:" + purpose).getBytes(StandardCharsets.UTF_8)), "AES");
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e); // in every JDK
+        }
+    }
+
     private byte[] wrap(SubjectType type, String id, byte[] key) {
         return AesGcm.seal(master, ref(type, id), key);
     }

@@ -51,9 +51,11 @@ public class WebhookStore {
             + " state, attempts, created_at, next_attempt_at, last_attempt_at, last_status, last_error, delivered_at";
 
     private final DataSource pool;
+    private final WebhookSecrets secrets;
 
-    WebhookStore(DataSource dataSource) {
+    WebhookStore(DataSource dataSource, WebhookSecrets secrets) {
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.secrets = secrets;
     }
 
     /** Stores a new subscription; false if its id is taken. */
@@ -66,7 +68,7 @@ public class WebhookStore {
             insert.setString(3, s.url());
             insert.setString(4, String.join(",", s.eventTypes()));
             insert.setString(5, String.join(",", new TreeSet<>(s.subscriberRoles())));
-            insert.setString(6, s.secret());
+            insert.setString(6, secrets.seal(s.schoolId(), s.id(), s.secret()));
             insert.setString(7, s.createdBy());
             insert.setTimestamp(8, Timestamp.from(s.createdAt()));
             insert.executeUpdate();
@@ -201,7 +203,8 @@ public class WebhookStore {
             try {
                 List<Due> due = new ArrayList<>();
                 try (PreparedStatement select = c.prepareStatement("SELECT d.position, d.delivery_id, d.school_id,"
-                        + " s.url, s.secret, d.payload, d.attempts, d.window_start FROM webhook_delivery d"
+                        + " s.url, s.secret, d.payload, d.attempts, d.window_start, s.subscription_id, s.school_id"
+                        + " FROM webhook_delivery d"
                         + " JOIN webhook_subscription s ON s.subscription_id = d.subscription_id"
                         + " WHERE d.state = 'PENDING' AND d.next_attempt_at <= ?"
                         + " AND (d.claimed_until IS NULL OR d.claimed_until < ?)"
@@ -214,7 +217,8 @@ public class WebhookStore {
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             due.add(new Due(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                                    rows.getString(5), rows.getString(6), rows.getInt(7), instant(rows, "window_start")));
+                                    secrets.open(rows.getString(10), rows.getString(9), rows.getString(5)),
+                                    rows.getString(6), rows.getInt(7), instant(rows, "window_start")));
                         }
                     }
                 }
@@ -284,10 +288,11 @@ public class WebhookStore {
         }
     }
 
-    private static Subscription subscription(ResultSet row) throws SQLException {
+    private Subscription subscription(ResultSet row) throws SQLException {
         return new Subscription(row.getString("subscription_id"), row.getString("school_id"), row.getString("url"),
                 List.of(row.getString("event_types").split(",")),
-                Set.copyOf(Arrays.asList(row.getString("subscriber_roles").split(","))), row.getString("secret"),
+                Set.copyOf(Arrays.asList(row.getString("subscriber_roles").split(","))),
+                secrets.open(row.getString("school_id"), row.getString("subscription_id"), row.getString("secret")),
                 row.getString("created_by"), row.getTimestamp("created_at").toInstant());
     }
 
