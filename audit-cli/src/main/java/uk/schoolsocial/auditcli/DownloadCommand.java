@@ -1,9 +1,5 @@
 package uk.schoolsocial.auditcli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,6 +18,7 @@ import uk.schoolsocial.auditcli.remote.SuiteException;
 import uk.schoolsocial.auditcli.verify.Checkpoints;
 import uk.schoolsocial.auditcli.verify.KeptCheckpoint;
 import uk.schoolsocial.auditcli.verify.OfflineVerifier;
+import uk.schoolsocial.auditcli.verify.PinnedKey;
 import uk.schoolsocial.events.AuditChain;
 
 @Command(name = "download", sortOptions = false, mixinStandardHelpOptions = true,
@@ -106,11 +103,10 @@ class DownloadCommand implements Callable<Integer> {
                 progress.at(read, written);
             });
             progress.done(lines[0], bytes);
-            JsonNode manifest = OfflineVerifier.readManifest(out);
+            OfflineVerifier.Manifest manifest = OfflineVerifier.readManifest(out);
             console.printf("Downloaded %s seq %d to %d to %s (%d bytes): %d whole, %d redacted.%n",
-                    manifest.path("service").asText(), manifest.path("fromSeq").asLong(),
-                    manifest.path("toSeq").asLong(), out, bytes, manifest.path("events").asLong(),
-                    manifest.path("redacted").asLong());
+                    manifest.service(), manifest.fromSeq(), manifest.toSeq(), out, bytes, manifest.events(),
+                    manifest.redacted());
             console.printf("Check it offline: audit-cli verify %s --public-key %s%s%n", out,
                     keyOut != null ? keyOut : "<key.json>",
                     afterCheckpoint != null ? " --checkpoint " + afterCheckpoint : "");
@@ -127,28 +123,19 @@ class DownloadCommand implements Callable<Integer> {
             throw new SuiteException("Signing key: the suite says key id " + key.getKeyId() + " but the key's id is "
                     + keyId);
         }
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         if (Files.isRegularFile(keyOut)) {
-            JsonNode pinned = json.readTree(keyOut.toFile());
-            if (key.getPublicKey().equals(pinned.path("publicKey").asText())) {
+            PinnedKey pinned = PinnedKey.read(keyOut);
+            if (key.getPublicKey().equals(pinned.publicKey())) {
                 console.printf("Signing key %s unchanged in %s.%n", keyId, keyOut);
                 return AuditCli.INTACT;
             }
             spec.commandLine().getErr().printf("WARNING: the suite now signs with key %s, but %s pins key %s."
                     + " Not overwritten: find out why the key changed before trusting new checkpoints.%n",
-                    keyId, keyOut, pinned.path("keyId").asText("?"));
+                    keyId, keyOut, pinned.keyId() == null ? "?" : pinned.keyId());
             return AuditCli.BROKEN;
         }
-        ObjectNode saved = json.createObjectNode();
-        saved.put("service", key.getService());
-        saved.put("algorithm", key.getAlgorithm().getValue());
-        saved.put("keyId", key.getKeyId());
-        saved.put("publicKey", key.getPublicKey());
-        Path parent = keyOut.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.write(keyOut, json.writeValueAsBytes(saved));
+        new PinnedKey(key.getService(), key.getAlgorithm().getValue(), key.getKeyId(), key.getPublicKey())
+                .write(keyOut);
         console.printf("Signing key %s saved to %s.%n", keyId, keyOut);
         return AuditCli.INTACT;
     }

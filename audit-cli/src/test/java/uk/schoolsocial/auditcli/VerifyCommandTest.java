@@ -325,6 +325,25 @@ class VerifyCommandTest {
     }
 
     @Test
+    @DisplayName("AUD-3: a line whose number is written as text, or that is not JSON, is MALFORMED where it stands")
+    void malformedLinesFail() throws IOException {
+        List<String> lines = log.lines(1, SIZE);
+        ObjectNode line = (ObjectNode) JSON.readTree(lines.get(6));
+        line.put("sequenceNumber", String.valueOf(line.get("sequenceNumber").asLong()));
+        lines.set(6, line.toString());
+        Outcome quoted = verify(write("quoted.ndjson", ExportFixture.join(lines, log.manifest(1, lines))),
+                "--public-key", log.publicKeyBase64());
+        assertBroken(quoted, "MALFORMED at seq 7 (line 7");
+
+        lines = log.lines(1, SIZE);
+        lines.set(4, "{\"seq\": 5,");
+        Outcome broken = verify(write("notjson.ndjson", ExportFixture.join(lines, log.manifest(1, lines))),
+                "--public-key", log.publicKeyBase64());
+        assertBroken(broken, "MALFORMED at seq 5 (line 5)");
+        assertTrue(broken.out().contains("is not JSON"), broken.out());
+    }
+
+    @Test
     @DisplayName("verify: a missing file, a bad key or an unrelated checkpoint is a usage error (exit 2)")
     void usageErrors() throws IOException {
         Path file = write("intact.ndjson", log.export(21, SIZE));

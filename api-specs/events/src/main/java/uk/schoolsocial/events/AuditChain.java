@@ -116,7 +116,6 @@ public final class AuditChain {
         }
     }
 
-    /** A short, stable name for a public key: the first 16 hex digits of its SHA-256. */
     /**
      * Whether a checkpoint, as kept (hex chain hash, base64 signature), names this key and carries its valid
      * Ed25519 signature over {@link #checkpointMessage}; false for anything malformed.
@@ -132,6 +131,23 @@ public final class AuditChain {
         }
     }
 
+    /**
+     * Whether a reseal attestation is of {@code service}, names this key and carries its valid Ed25519
+     * signature over {@link #resealMessage}; false for anything malformed. Only such an attestation
+     * lets a verifier accept the rewrites it names (decision 9, point 3).
+     */
+    public static boolean resealSignedBy(byte[] publicKeyX509, String service,
+                                         uk.schoolsocial.events.privacy.StoredEventsResealedEvent attestation) {
+        try {
+            return service.equals(attestation.service()) && keyId(publicKeyX509).equals(attestation.keyId())
+                    && verifySignature(publicKeyX509, resealMessage(attestation.service(), attestation.attestationId(),
+                    attestation.rewrites()), java.util.Base64.getDecoder().decode(attestation.signature()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+    }
+
+    /** A short, stable name for a public key: the first 16 hex digits of its SHA-256. */
     public static String keyId(byte[] publicKeyX509) {
         return hex(sha256().digest(publicKeyX509)).substring(0, 16);
     }

@@ -1,7 +1,5 @@
 package uk.schoolsocial.auditcli.verify;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +7,6 @@ import uk.schoolsocial.auditcli.UsageException;
 
 /** Reads and writes kept checkpoints ({@code cp.json}). */
 public final class Checkpoints {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Checkpoints() {
     }
@@ -20,7 +16,7 @@ public final class Checkpoints {
             throw new UsageException("No checkpoint file " + file);
         }
         try {
-            return KeptCheckpoint.from(JSON.readTree(file.toFile()));
+            return KeptCheckpoint.from(ExportJson.LENIENT.readTree(file.toFile()));
         } catch (IOException | IllegalArgumentException e) {
             throw new UsageException(file + " is not a checkpoint: " + e.getMessage(), e);
         }
@@ -31,6 +27,6 @@ public final class Checkpoints {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.write(file, JSON.writeValueAsBytes(checkpoint));
+        Files.write(file, ExportJson.WRITER.writeValueAsBytes(checkpoint));
     }
 }

@@ -1,5 +1,8 @@
 package uk.schoolsocial.auditcli.verify;
 
+import static uk.schoolsocial.auditcli.verify.ExportJson.requiredLong;
+import static uk.schoolsocial.auditcli.verify.ExportJson.requiredText;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import uk.schoolsocial.events.AuditChain;
 
@@ -9,6 +12,11 @@ import uk.schoolsocial.events.AuditChain;
  */
 public record KeptCheckpoint(String service, long size, long globalIndex, String chainHash, String issuedAt,
                              String keyId, String signature) {
+
+    /** The fields as JSON holds them; every one required. */
+    record Json(String service, Long size, Long globalIndex, String chainHash, String issuedAt,
+                        String keyId, String signature) {
+    }
 
     /**
      * Reads a checkpoint object, or an object holding one under {@code checkpoint} (a saved
@@ -26,9 +34,16 @@ public record KeptCheckpoint(String service, long size, long globalIndex, String
         if (!node.has("chainHash") && node.path("checkpoint").isObject()) {
             node = node.get("checkpoint");
         }
-        KeptCheckpoint checkpoint = new KeptCheckpoint(text(node, "service"), number(node, "size"),
-                number(node, "globalIndex"), text(node, "chainHash"), text(node, "issuedAt"), text(node, "keyId"),
-                text(node, "signature"));
+        KeptCheckpoint checkpoint;
+        try {
+            Json json = ExportJson.read(node, Json.class);
+            checkpoint = new KeptCheckpoint(requiredText(json.service(), "service"),
+                    requiredLong(json.size(), "size"), requiredLong(json.globalIndex(), "globalIndex"),
+                    requiredText(json.chainHash(), "chainHash"), requiredText(json.issuedAt(), "issuedAt"),
+                    requiredText(json.keyId(), "keyId"), requiredText(json.signature(), "signature"));
+        } catch (ExportJson.Malformed e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
         if (!checkpoint.chainHash.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("chainHash is not 64 lowercase hex digits");
         }
@@ -53,21 +68,5 @@ public record KeptCheckpoint(String service, long size, long globalIndex, String
             return "it names key " + keyId + ", the pinned key is " + pinned;
         }
         return "its Ed25519 signature does not verify with the pinned key: a field or the signature was changed";
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new IllegalArgumentException("no text field '" + field + "'");
-        }
-        return value.asText();
-    }
-
-    private static long number(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.canConvertToExactIntegral()) {
-            throw new IllegalArgumentException("no whole-number field '" + field + "'");
-        }
-        return value.asLong();
     }
 }

@@ -1,7 +1,5 @@
 package uk.schoolsocial.auditcli.verify;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,20 +45,19 @@ public final class PublicKeys {
     }
 
     private static String fromJson(String text, Path file) {
+        PinnedKey pinned;
         try {
-            JsonNode node = new ObjectMapper().readTree(text);
-            JsonNode algorithm = node.get("algorithm");
-            if (algorithm != null && !"Ed25519".equals(algorithm.asText())) {
-                throw new UsageException(file + " holds a " + algorithm.asText() + " key, not Ed25519");
-            }
-            JsonNode key = node.get("publicKey");
-            if (key == null || !key.isTextual()) {
-                throw new UsageException(file + " has no \"publicKey\"");
-            }
-            return key.asText().trim();
+            pinned = ExportJson.STRICT.readValue(text, PinnedKey.class);
         } catch (IOException e) {
             throw new UsageException(file + " is not JSON: " + e.getMessage(), e);
         }
+        if (pinned.algorithm() != null && !"Ed25519".equals(pinned.algorithm())) {
+            throw new UsageException(file + " holds a " + pinned.algorithm() + " key, not Ed25519");
+        }
+        if (pinned.publicKey() == null) {
+            throw new UsageException(file + " has no \"publicKey\"");
+        }
+        return pinned.publicKey().trim();
     }
 
     private static Path asFile(String text) {

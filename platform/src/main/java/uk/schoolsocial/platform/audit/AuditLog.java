@@ -2,15 +2,12 @@ package uk.schoolsocial.platform.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Value;
 import uk.schoolsocial.platform.privacy.Sealing;
 import uk.schoolsocial.platform.privacy.SubjectKeys;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -28,12 +24,11 @@ import uk.schoolsocial.events.AuditMetadata;
 
 /**
  * Reads the service's trail for the replay API (AUD-2): pages in chain order with a cursor that
- * never moves (the chain sequence), and the NDJSON export of a whole range in constant memory.
+ * never moves (the chain sequence), and the chain's head; {@link AuditExport} writes the NDJSON export.
  */
 @Singleton
 public class AuditLog {
 
-    static final int CHUNK = 500;
     private static final String FROM = " FROM event_chain c JOIN domain_event_entry e ON e.global_index = c.global_index";
     private static final String CHAIN_COLUMNS = "c.chain_seq, c.entry_hash, c.chain_hash, c.school_id, c.event_type, "
             + EventChainWriter.STORED_COLUMNS;
@@ -148,80 +143,6 @@ public class AuditLog {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the chain", e);
-        }
-    }
-
-    /**
-     * One chunk of an export: the NDJSON lines of the chain positions after {@code afterSeq} up to
-     * {@code toSeq}, at most {@link #CHUNK}. Events of the query come whole, with their stored bytes;
-     * every other position (another school's, or filtered out) only as its hashes, so that the
-     * chain can still be checked without seeing them.
-     */
-    public ExportChunk exportChunk(AuditQuery query, long afterSeq, long toSeq) {
-        String sql = "SELECT c.chain_seq, c.entry_hash, c.chain_hash, c.school_id, c.event_type, c.global_index,"
-                + " c.aggregate_identifier, c.occurred_at, " + EventChainWriter.STORED_COLUMNS
-                + " FROM event_chain c LEFT JOIN domain_event_entry e ON e.global_index = c.global_index"
-                + " WHERE c.chain_seq > ? AND c.chain_seq <= ? ORDER BY c.chain_seq LIMIT " + CHUNK;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(CHUNK * 600);
-        long last = afterSeq;
-        int full = 0;
-        int redacted = 0;
-        byte[] lastHash = null;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement read = connection.prepareStatement(sql)) {
-            read.setLong(1, afterSeq);
-            read.setLong(2, toSeq);
-            try (ResultSet rows = read.executeQuery()) {
-                while (rows.next()) {
-                    last = rows.getLong(1);
-                    lastHash = rows.getBytes(3);
-                    ObjectNode line = json.createObjectNode();
-                    line.put("seq", last);
-                    line.put("globalIndex", rows.getLong(6));
-                    line.put("entryHash", AuditChain.hex(rows.getBytes(2)));
-                    line.put("chainHash", AuditChain.hex(lastHash));
-                    boolean present = rows.getString(10) != null;
-                    // A reseal attestation comes whole to every school: it holds ids and hashes only, and
-                    // without it an offline verifier could not accept the rewrites it names (decision 9).
-                    boolean wanted = query.matches(rows.getString(4), rows.getString(7), rows.getString(5),
-                            rows.getTimestamp(8).toInstant())
-                            || ResealAttestations.EVENT_TYPE.equals(rows.getString(5));
-                    if (present && wanted) {
-                        AuditChain.StoredEvent stored = StoredEvents.read(rows, 9);
-                        line.put("eventId", stored.eventIdentifier());
-                        line.put("aggregateType", stored.aggregateType());
-                        line.put("aggregateId", stored.aggregateIdentifier());
-                        line.put("sequenceNumber", stored.sequenceNumber());
-                        line.put("payloadType", stored.payloadType());
-                        line.put("payloadRevision", stored.payloadRevision());
-                        line.put("timestamp", stored.timestamp());
-                        line.put("payload", Base64.getEncoder().encodeToString(stored.payload()));
-                        line.put("metaData", stored.metaData() == null ? null
-                                : Base64.getEncoder().encodeToString(stored.metaData()));
-                        full++;
-                    } else {
-                        line.put("redacted", true);
-                        if (!present) {
-                            line.put("missing", true);
-                        }
-                        redacted++;
-                    }
-                    out.write(json.writeValueAsBytes(line));
-                    out.write('\n');
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not export the audit trail", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ExportChunk(out.toByteArray(), last, full, redacted, lastHash);
-    }
-
-    /** A piece of an export, and where the next one starts. */
-    public record ExportChunk(byte[] lines, long lastSeq, int full, int redacted, byte[] lastChainHash) {
-        public boolean isEmpty() {
-            return lines.length == 0;
         }
     }
 

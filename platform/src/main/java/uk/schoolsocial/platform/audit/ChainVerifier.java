@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 import uk.schoolsocial.events.AuditChain;
+import uk.schoolsocial.events.ChainWalk;
 import uk.schoolsocial.platform.audit.Verification.Break;
 import uk.schoolsocial.platform.audit.Verification.Problem;
 
@@ -39,9 +40,10 @@ public class ChainVerifier {
                             + " or was changed after signing."));
         }
         try (Connection connection = dataSource.getConnection()) {
-            byte[] chain = AuditChain.GENESIS;
-            long expected = 0;
-            long lastGlobalIndex = 0;
+            ChainWalk walk = new ChainWalk(AuditChain.GENESIS, 0);
+            if (trusted != null) {
+                walk.against(trusted.size(), trusted.globalIndex(), trusted.chainHash());
+            }
             Boolean matched = trusted == null ? null : Boolean.FALSE;
             // Decision 9, point 3: rewrites of plaintext events the service attested, signed, later in the chain.
             Map<Long, ResealAttestations.Attested> attested = ResealAttestations.load(connection, service,
@@ -53,13 +55,14 @@ public class ChainVerifier {
                         + " c.event_identifier, c.entry_hash, c.chain_hash, " + EventChainWriter.STORED_COLUMNS
                         + " FROM event_chain c LEFT JOIN domain_event_entry e ON e.global_index = c.global_index"
                         + " WHERE c.chain_seq > ? ORDER BY c.chain_seq LIMIT " + CHUNK)) {
-                    select.setLong(1, expected);
+                    select.setLong(1, walk.size());
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             read++;
                             long seq = rows.getLong(1);
                             long globalIndex = rows.getLong(2);
                             String eventId = rows.getString(3);
+                            long expected = walk.size();
                             if (seq != expected + 1) {
                                 return broken(service, expected, matched, new Break(Problem.CHAIN_ENTRY_MISSING,
                                         expected + 1, null, null, "Chain positions " + (expected + 1) + " to "
@@ -71,14 +74,14 @@ public class ChainVerifier {
                                         + ") was chained but its row is gone."));
                             }
                             AuditChain.StoredEvent stored = StoredEvents.read(rows, 6);
-                            if (!stored.eventIdentifier().equals(eventId) || globalIndex <= lastGlobalIndex) {
+                            if (!stored.eventIdentifier().equals(eventId) || globalIndex <= Math.max(0, walk.globalIndex())) {
                                 return broken(service, expected, matched, new Break(Problem.REORDERED, seq, globalIndex,
                                         eventId, "Global index " + globalIndex + " holds event "
                                         + stored.eventIdentifier() + " but event " + eventId + " was chained there."));
                             }
                             byte[] entry = rows.getBytes(4);
-                            byte[] recomputed = AuditChain.entryHash(stored);
-                            if (!AuditChain.same(recomputed, entry)) {
+                            byte[] recomputed = ChainWalk.rewritten(entry, stored);
+                            if (recomputed != null) {
                                 ResealAttestations.Attested rewrite = attested.get(globalIndex);
                                 if (rewrite == null || !rewrite.covers(globalIndex, entry, recomputed)) {
                                     return broken(service, expected, matched, new Break(Problem.ALTERED, seq,
@@ -88,22 +91,20 @@ public class ChainVerifier {
                                 }
                                 resealed++; // the chain goes on with the hash it was chained with
                             }
-                            chain = AuditChain.link(chain, entry);
-                            if (!AuditChain.same(chain, rows.getBytes(5))) {
-                                return broken(service, expected, matched, new Break(Problem.CHAIN_ALTERED, seq,
-                                        globalIndex, eventId, "The stored chain hash at position " + seq
-                                        + " does not follow from its predecessor: the chain table was edited."));
-                            }
-                            expected = seq;
-                            lastGlobalIndex = globalIndex;
-                            if (trusted != null && seq == trusted.size()) {
-                                if (!AuditChain.same(chain, AuditChain.unhex(trusted.chainHash()))) {
-                                    return broken(service, expected, matched, new Break(Problem.CHECKPOINT_MISMATCH,
+                            switch (walk.append(seq, globalIndex, entry, rows.getBytes(5))) {
+                                case CHAIN_MISMATCH -> {
+                                    return broken(service, expected, matched, new Break(Problem.CHAIN_ALTERED, seq,
+                                            globalIndex, eventId, "The stored chain hash at position " + seq
+                                            + " does not follow from its predecessor: the chain table was edited."));
+                                }
+                                case CHECKPOINT_MISMATCH -> {
+                                    return broken(service, seq, matched, new Break(Problem.CHECKPOINT_MISMATCH,
                                             seq, globalIndex, eventId, "The first " + seq + " events do not hash to"
                                             + " the checkpoint: at least one of them was altered, removed or added"
                                             + " and the chain rewritten to hide it."));
                                 }
-                                matched = Boolean.TRUE;
+                                case CHECKPOINT_MATCHED -> matched = Boolean.TRUE;
+                                case LINKED -> { }
                             }
                         }
                     }
@@ -112,12 +113,13 @@ public class ChainVerifier {
                     break;
                 }
             }
+            long expected = walk.size();
             if (trusted != null && expected < trusted.size()) {
                 return broken(service, expected, matched, new Break(Problem.TRUNCATED, expected + 1, null, null,
                         "The log holds " + expected + " events; the checkpoint covers " + trusted.size() + "."));
             }
             EventChainWriter.Head head = EventChainWriter.head(connection);
-            if (head.seq() != expected || !AuditChain.same(head.hash(), chain)) {
+            if (head.seq() != expected || !AuditChain.same(head.hash(), walk.chain())) {
                 return broken(service, expected, matched, new Break(Problem.HEAD_MISMATCH, head.seq(), null, null,
                         "The chain head says " + head.seq() + " events; the chain holds " + expected + "."));
             }
@@ -125,8 +127,8 @@ public class ChainVerifier {
             if (unchained != null) {
                 return broken(service, expected, matched, unchained);
             }
-            return new Verification(service, true, expected, AuditChain.hex(chain), matched, null,
-                    checkpoints.issue(expected, lastGlobalIndex, chain), resealed);
+            return new Verification(service, true, expected, AuditChain.hex(walk.chain()), matched, null,
+                    checkpoints.issue(expected, Math.max(0, walk.globalIndex()), walk.chain()), resealed);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not verify the audit chain", e);
         }

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import uk.schoolsocial.events.AuditChain;
@@ -49,7 +48,7 @@ final class ResealAttestations {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     StoredEventsResealedEvent attestation = parse(rows.getBytes(2));
-                    if (attestation == null || !signedBy(attestation, service, publicKey)) {
+                    if (attestation == null || !AuditChain.resealSignedBy(publicKey, service, attestation)) {
                         continue; // not ours: the rows it names stay ALTERED
                     }
                     for (StoredEventsResealedEvent.Rewrite rewrite : attestation.rewrites()) {
@@ -60,17 +59,6 @@ final class ResealAttestations {
             }
         }
         return attested;
-    }
-
-    static boolean signedBy(StoredEventsResealedEvent attestation, String service, byte[] publicKey) {
-        try {
-            return service.equals(attestation.service()) && AuditChain.keyId(publicKey).equals(attestation.keyId())
-                    && AuditChain.verifySignature(publicKey, AuditChain.resealMessage(attestation.service(),
-                    attestation.attestationId(), attestation.rewrites()),
-                    Base64.getDecoder().decode(attestation.signature()));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return false;
-        }
     }
 
     private static StoredEventsResealedEvent parse(byte[] payload) {
