@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 import java.time.ZoneId;
-import uk.schoolsocial.incident.report.command.IncidentTimings;
+import uk.schoolsocial.incident.casefile.command.IncidentTimings;
 
 /**
  * Tunables of incident handling ({@code smp.incident.*}).

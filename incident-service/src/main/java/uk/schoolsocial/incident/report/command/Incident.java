@@ -2,42 +2,46 @@ package uk.schoolsocial.incident.report.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
-import uk.schoolsocial.events.incident.AssessmentOverdueEvent;
+import org.axonframework.modelling.command.AggregateMember;
 import uk.schoolsocial.events.incident.AssessmentTargetSetEvent;
 import uk.schoolsocial.events.incident.AssignedRole;
 import uk.schoolsocial.events.incident.EscalationBody;
-import uk.schoolsocial.events.incident.EvidenceAddedEvent;
-import uk.schoolsocial.events.incident.EscalationRecordedEvent;
-import uk.schoolsocial.events.incident.EscalationResponseRecordedEvent;
-import uk.schoolsocial.events.incident.IncidentAssessedEvent;
 import uk.schoolsocial.events.incident.IncidentClosedEvent;
 import uk.schoolsocial.events.incident.IncidentReassignedEvent;
 import uk.schoolsocial.events.incident.IncidentReopenedEvent;
 import uk.schoolsocial.events.incident.IncidentReportedEvent;
 import uk.schoolsocial.events.incident.InvolvedPerson;
-import uk.schoolsocial.events.incident.TakedownAbandonedEvent;
-import uk.schoolsocial.events.incident.TakedownAddressee;
-import uk.schoolsocial.events.incident.TakedownConfirmedEvent;
-import uk.schoolsocial.events.incident.TakedownEscalationSuggestedEvent;
-import uk.schoolsocial.events.incident.TakedownRequestedEvent;
+import uk.schoolsocial.incident.assessment.command.AssessIncidentCommand;
+import uk.schoolsocial.incident.assessment.command.InitialAssessment;
+import uk.schoolsocial.incident.casefile.command.IncidentError;
+import uk.schoolsocial.incident.casefile.command.IncidentTimings;
+import uk.schoolsocial.incident.casefile.command.StepDetails;
+import uk.schoolsocial.incident.escalation.command.Escalations;
+import uk.schoolsocial.incident.escalation.command.RecordEscalationCommand;
+import uk.schoolsocial.incident.escalation.command.RecordEscalationResponseCommand;
+import uk.schoolsocial.incident.evidence.command.AddEvidenceCommand;
+import uk.schoolsocial.incident.evidence.command.EvidenceRules;
+import uk.schoolsocial.incident.takedown.command.RequestTakedownCommand;
+import uk.schoolsocial.incident.takedown.command.SettleTakedownCommand;
+import uk.schoolsocial.incident.takedown.command.TakedownPeriods;
+import uk.schoolsocial.incident.takedown.command.TakedownRequests;
 import uk.schoolsocial.platform.error.DomainException;
 import uk.schoolsocial.platform.error.PlatformError;
 
 /**
  * A social media incident from its report (INC-1) and routing (INC-2) through its initial
- * assessment (INC-3), escalations (INC-4) and takedown requests (INC-5) to closure (INC-6).
+ * assessment (INC-3), escalations (INC-4) and takedown requests (INC-5) to closure (INC-6). Its
+ * assessment, escalations and takedown requests are members of it, each in its feature; the root
+ * checks tenancy and that the incident is open, and owns the deadlines.
  */
 public class Incident {
 
@@ -49,21 +53,17 @@ public class Incident {
     private String schoolId;
     private String reporterId;
     private AssignedRole assignedRole;
-    private Instant assessmentDue;
-    private boolean assessed;
-    /** Who owns the case: its assessor, until they leave the school. */
-    private String ownerId;
-    private boolean possiblyIllegal;
+    // The members' fields show at the top level of the record as of any moment (AUD-2), in this order.
+    @AggregateMember
+    @JsonUnwrapped
+    private final InitialAssessment assessment = new InitialAssessment();
     private boolean closed;
-    private final Set<EscalationBody> escalatedTo = new HashSet<>();
-    private final Map<String, Boolean> escalationAnswered = new HashMap<>();
-    /** Takedown id to whether it is settled (removed or abandoned). */
-    private final Map<String, Boolean> takedownSettled = new HashMap<>();
-    /**
-     * INC-5: takedown id to when a request to a platform falls due, as the request fixed it. No rule
-     * reads it (the deadline carries it); it is here so the record as of any moment shows it (AUD-2).
-     */
-    private final Map<String, Instant> takedownDueAt = new HashMap<>();
+    @AggregateMember
+    @JsonUnwrapped
+    private final Escalations escalations = new Escalations();
+    @AggregateMember
+    @JsonUnwrapped
+    private final TakedownRequests takedowns = new TakedownRequests();
 
     protected Incident() {
         // for Axon
@@ -95,10 +95,7 @@ public class Incident {
             throw new DomainException(PlatformError.NOT_FOUND, "No such incident");
         }
         open();
-        EvidenceRules.check(command);
-        apply(new EvidenceAddedEvent(incidentId, schoolId, command.evidenceId(), command.mediaType(),
-                command.sizeBytes(), command.sha256(), StepDetails.tidy(command.description()), command.actorId(),
-                clock.instant()));
+        EvidenceRules.add(incidentId, schoolId, command, clock.instant());
         return AggregateLifecycle.getVersion();
     }
 
@@ -106,20 +103,15 @@ public class Incident {
     long handle(AssessIncidentCommand command, Clock clock, DeadlineManager deadlines) {
         ownedBy(command.schoolId());
         open();
-        if (assessed) {
-            throw new DomainException(IncidentError.ALREADY_ASSESSED, "The initial assessment is made already");
-        }
-        IncidentAssessment assessment = IncidentAssessment.check(command, assignedRole);
-        Instant now = clock.instant();
-        apply(assessment.toEvent(incidentId, schoolId, now, !now.isAfter(assessmentDue)));
+        assessment.assess(incidentId, schoolId, command, assignedRole, clock.instant());
         deadlines.cancelAllWithinScope(ASSESSMENT_DUE);
         return AggregateLifecycle.getVersion();
     }
 
     @DeadlineHandler(deadlineName = ASSESSMENT_DUE)
     void assessmentDue(Instant dueAt, Clock clock) {
-        if (!assessed && !closed) {
-            apply(new AssessmentOverdueEvent(incidentId, schoolId, dueAt, clock.instant()));
+        if (!closed) {
+            assessment.targetPassed(incidentId, schoolId, dueAt, clock.instant());
         }
     }
 
@@ -127,30 +119,14 @@ public class Incident {
     long handle(RecordEscalationCommand command, Clock clock) {
         ownedBy(command.schoolId());
         open();
-        Instant now = clock.instant();
-        StepDetails.of("escalation").require("body", command.body()).require("escalatedAt", command.escalatedAt())
-                .check(command.escalatedAt() == null || !command.escalatedAt().isAfter(now.plus(IncidentReport.CLOCK_SKEW)),
-                        "escalatedAt", "must not be in the future")
-                .orRefuse();
-        apply(new EscalationRecordedEvent(incidentId, schoolId, command.escalationId(), command.body(),
-                command.escalatedAt(), command.actorId(), StepDetails.tidy(command.externalReference()),
-                StepDetails.tidy(command.details()), now));
+        escalations.record(incidentId, schoolId, command, clock.instant());
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
     long handle(RecordEscalationResponseCommand command, Clock clock) {
         ownedBy(command.schoolId());
-        Boolean answered = escalationAnswered.get(command.escalationId());
-        if (answered == null) {
-            throw new DomainException(IncidentError.UNKNOWN_ESCALATION, "No such escalation on this incident");
-        }
-        if (answered) {
-            throw new DomainException(IncidentError.ESCALATION_ANSWERED, "The response is recorded already");
-        }
-        StepDetails.of("response").requireText("response", command.response()).orRefuse();
-        apply(new EscalationResponseRecordedEvent(incidentId, schoolId, command.escalationId(), command.response(),
-                StepDetails.tidy(command.externalReference()), command.actorId(), clock.instant()));
+        escalations.recordResponse(incidentId, schoolId, command, clock.instant());
         return AggregateLifecycle.getVersion();
     }
 
@@ -163,14 +139,8 @@ public class Incident {
                 DeadlineManager deadlines) {
         ownedBy(command.schoolId());
         open();
-        StepDetails.of("takedown request").require("addressee", command.addressee())
-                .requireText("addressedTo", command.addressedTo()).orRefuse();
-        Instant now = clock.instant();
-        String addressedTo = command.addressedTo().strip();
-        Instant dueAt = command.addressee() == TakedownAddressee.PLATFORM
-                ? now.plus(periods.of(schoolId, addressedTo).orElse(timings.takedownEscalateAfter())) : null;
-        apply(new TakedownRequestedEvent(incidentId, schoolId, command.takedownId(), command.addressee(),
-                addressedTo, StepDetails.tidy(command.reference()), command.actorId(), now, dueAt));
+        Instant dueAt = takedowns.request(incidentId, schoolId, command, clock.instant(), periods,
+                timings.takedownEscalateAfter());
         if (dueAt != null) {
             // INC-5: a platform that has not acted by then is a case for the helpline.
             deadlines.schedule(dueAt, TAKEDOWN_UNANSWERED, command.takedownId());
@@ -180,30 +150,15 @@ public class Incident {
 
     @DeadlineHandler(deadlineName = TAKEDOWN_UNANSWERED)
     void takedownUnanswered(String takedownId, Clock clock) {
-        if (Boolean.FALSE.equals(takedownSettled.get(takedownId)) && !closed) {
-            apply(new TakedownEscalationSuggestedEvent(incidentId, schoolId, takedownId,
-                    EscalationBody.PROFESSIONALS_ONLINE_SAFETY_HELPLINE, clock.instant()));
+        if (!closed) {
+            takedowns.unanswered(incidentId, schoolId, takedownId, clock.instant());
         }
     }
 
     @CommandHandler
     long handle(SettleTakedownCommand command, Clock clock) {
         ownedBy(command.schoolId());
-        Boolean settled = takedownSettled.get(command.takedownId());
-        if (settled == null) {
-            throw new DomainException(IncidentError.UNKNOWN_TAKEDOWN, "No such takedown request on this incident");
-        }
-        if (settled) {
-            throw new DomainException(IncidentError.TAKEDOWN_SETTLED, "The takedown request is settled already");
-        }
-        if (command.removed()) {
-            apply(new TakedownConfirmedEvent(incidentId, schoolId, command.takedownId(), command.actorId(),
-                    StepDetails.tidy(command.note()), clock.instant()));
-        } else {
-            StepDetails.of("abandonment").requireText("reason", command.note()).orRefuse();
-            apply(new TakedownAbandonedEvent(incidentId, schoolId, command.takedownId(), command.actorId(),
-                    command.note().strip(), clock.instant()));
-        }
+        takedowns.settle(incidentId, schoolId, command, clock.instant());
         return AggregateLifecycle.getVersion();
     }
 
@@ -213,10 +168,10 @@ public class Incident {
         open();
         StepDetails.of("closure").requireText("outcome", command.outcome())
                 .requireText("actionsTaken", command.actionsTaken()).orRefuse();
-        if (!assessed) {
+        if (!assessment.assessed()) {
             throw new DomainException(IncidentError.NOT_ASSESSED, "An incident closes after its initial assessment");
         }
-        if (possiblyIllegal && !escalatedTo.contains(EscalationBody.POLICE)) {
+        if (assessment.possiblyIllegal() && !escalations.includes(EscalationBody.POLICE)) {
             throw new DomainException(IncidentError.POLICE_ESCALATION_REQUIRED,
                     "Possibly illegal conduct must be escalated to the police before the incident closes");
         }
@@ -244,6 +199,7 @@ public class Incident {
     @CommandHandler
     long handle(ReassignLeaversIncidentCommand command, Clock clock) {
         ownedBy(command.schoolId());
+        String ownerId = assessment.ownerId();
         if (!closed && command.leaverId().equals(ownerId)) {
             apply(new IncidentReassignedEvent(incidentId, schoolId, ownerId, AssignedRole.SLT, clock.instant()));
         }
@@ -272,49 +228,7 @@ public class Incident {
     }
 
     @EventSourcingHandler
-    void on(AssessmentTargetSetEvent event) {
-        assessmentDue = event.dueAt();
-    }
-
-    @EventSourcingHandler
-    void on(IncidentAssessedEvent event) {
-        assessed = true;
-        ownerId = event.assessorId();
-        possiblyIllegal = event.possiblyIllegal();
-    }
-
-    @EventSourcingHandler
-    void on(EscalationRecordedEvent event) {
-        escalatedTo.add(event.body());
-        escalationAnswered.put(event.escalationId(), false);
-    }
-
-    @EventSourcingHandler
-    void on(EscalationResponseRecordedEvent event) {
-        escalationAnswered.put(event.escalationId(), true);
-    }
-
-    @EventSourcingHandler
-    void on(TakedownRequestedEvent event) {
-        takedownSettled.put(event.takedownId(), false);
-        if (event.dueAt() != null) {
-            takedownDueAt.put(event.takedownId(), event.dueAt());
-        }
-    }
-
-    @EventSourcingHandler
-    void on(TakedownConfirmedEvent event) {
-        takedownSettled.put(event.takedownId(), true);
-    }
-
-    @EventSourcingHandler
-    void on(TakedownAbandonedEvent event) {
-        takedownSettled.put(event.takedownId(), true);
-    }
-
-    @EventSourcingHandler
     void on(IncidentReassignedEvent event) {
-        ownerId = null;
         assignedRole = event.toRole();
     }
 

@@ -1,10 +1,11 @@
 package uk.schoolsocial.incident.report.command;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import uk.schoolsocial.events.incident.InvolvedPerson;
+import uk.schoolsocial.incident.casefile.command.IncidentError;
+import uk.schoolsocial.incident.casefile.command.StepDetails;
 import uk.schoolsocial.platform.error.DomainException;
 import uk.schoolsocial.platform.error.FieldError;
 
@@ -16,8 +17,6 @@ final class IncidentReport {
      * {@code maxLength} counts them), so an emoji counts once, not as its two UTF-16 units.
      */
     static final int MAX_NARRATIVE = 102_400;
-    /** How far ahead of our clock a reporter's clock may be before "when" counts as the future. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private IncidentReport() {
     }
@@ -33,7 +32,7 @@ final class IncidentReport {
         }
         if (command.occurredAt() == null) {
             errors.add(new FieldError("occurredAt", "must be given"));
-        } else if (command.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
+        } else if (command.occurredAt().isAfter(now.plus(StepDetails.CLOCK_SKEW))) {
             errors.add(new FieldError("occurredAt", "must not be in the future"));
         }
         requireText(errors, "platform", command.platform());

@@ -1,6 +1,7 @@
 package uk.schoolsocial.incident.report.command;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import uk.schoolsocial.incident.casefile.command.IncidentId;
 
 /** A member of staff left the school: if they own this open incident, it goes back to SLT. */
 public record ReassignLeaversIncidentCommand(

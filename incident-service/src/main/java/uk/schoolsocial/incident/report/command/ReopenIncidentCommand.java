@@ -2,6 +2,7 @@ package uk.schoolsocial.incident.report.command;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import uk.schoolsocial.incident.casefile.command.IncidentId;
 
 /** INC-6: a closed incident is reopened, with the reason. */
 public record ReopenIncidentCommand(

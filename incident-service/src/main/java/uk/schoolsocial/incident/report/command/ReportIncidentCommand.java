@@ -5,6 +5,7 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import uk.schoolsocial.events.incident.IncidentCategory;
 import uk.schoolsocial.events.incident.InvolvedPerson;
+import uk.schoolsocial.incident.casefile.command.IncidentId;
 
 /**
  * INC-1: someone in the school community reports a social media incident.

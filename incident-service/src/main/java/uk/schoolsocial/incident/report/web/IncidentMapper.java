@@ -12,8 +12,9 @@ import uk.schoolsocial.incident.api.model.IncidentStatus;
 import uk.schoolsocial.incident.api.model.IncidentStatusView;
 import uk.schoolsocial.incident.api.model.InvolvedPerson;
 import uk.schoolsocial.incident.api.model.InvolvedPersonRole;
-import uk.schoolsocial.incident.report.query.IncidentView;
-import uk.schoolsocial.incident.report.query.PersonInvolved;
+import uk.schoolsocial.incident.casefile.query.IncidentView;
+import uk.schoolsocial.incident.casefile.query.PersonInvolved;
+import uk.schoolsocial.incident.casefile.web.CaseNotesMapper;
 
 /** Read model to API model, cut to what the caller needs to know (INC-7). */
 final class IncidentMapper {

@@ -1,7 +1,7 @@
 package uk.schoolsocial.incident.report.web;
 
 import java.util.Optional;
-import uk.schoolsocial.incident.report.query.IncidentView;
+import uk.schoolsocial.incident.casefile.query.IncidentView;
 import uk.schoolsocial.platform.identity.Actor;
 import uk.schoolsocial.platform.identity.Roles;
 

@@ -15,6 +15,9 @@ import uk.schoolsocial.events.incident.IncidentReportedEvent;
 import uk.schoolsocial.events.incident.InvolvedPerson;
 import uk.schoolsocial.events.incident.InvolvedPersonRole;
 import uk.schoolsocial.events.incident.RoutingReason;
+import uk.schoolsocial.incident.casefile.command.IncidentId;
+import uk.schoolsocial.incident.evidence.command.AddEvidenceCommand;
+import uk.schoolsocial.incident.evidence.command.EvidenceRules;
 
 /** INC-1 evidence items on the aggregate (INC-7 for who may add them). */
 class EvidenceTest {

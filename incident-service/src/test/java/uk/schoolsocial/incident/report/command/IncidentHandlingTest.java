@@ -38,6 +38,14 @@ import uk.schoolsocial.events.incident.TakedownAddressee;
 import uk.schoolsocial.events.incident.TakedownConfirmedEvent;
 import uk.schoolsocial.events.incident.TakedownEscalationSuggestedEvent;
 import uk.schoolsocial.events.incident.TakedownRequestedEvent;
+import uk.schoolsocial.incident.assessment.command.AssessIncidentCommand;
+import uk.schoolsocial.incident.casefile.command.IncidentId;
+import uk.schoolsocial.incident.casefile.command.IncidentTimings;
+import uk.schoolsocial.incident.escalation.command.RecordEscalationCommand;
+import uk.schoolsocial.incident.escalation.command.RecordEscalationResponseCommand;
+import uk.schoolsocial.incident.takedown.command.RequestTakedownCommand;
+import uk.schoolsocial.incident.takedown.command.SettleTakedownCommand;
+import uk.schoolsocial.incident.takedown.command.TakedownPeriods;
 import uk.schoolsocial.platform.error.DomainException;
 
 /** INC-3 to INC-6 on the aggregate, with time moved for the deadlines. */

@@ -22,6 +22,8 @@ import uk.schoolsocial.events.incident.IncidentReportedEvent;
 import uk.schoolsocial.events.incident.InvolvedPerson;
 import uk.schoolsocial.events.incident.InvolvedPersonRole;
 import uk.schoolsocial.events.incident.RoutingReason;
+import uk.schoolsocial.incident.casefile.command.IncidentId;
+import uk.schoolsocial.incident.casefile.command.IncidentTimings;
 import uk.schoolsocial.platform.error.DomainException;
 
 class IncidentTest {

@@ -18,6 +18,7 @@ import uk.schoolsocial.events.incident.InvolvedPerson;
 import uk.schoolsocial.events.incident.InvolvedPersonRole;
 import uk.schoolsocial.events.incident.RoutingReason;
 import uk.schoolsocial.events.incident.Severity;
+import uk.schoolsocial.incident.casefile.command.IncidentId;
 
 /** A leaver's open incidents go back to SLT (account-service's StaffMemberLeftEvent, ACC-7). */
 class LeaverTest {
