@@ -27,6 +27,9 @@ import org.axonframework.serialization.Serializer;
  */
 public final class ChainedEventStorageEngine extends JdbcEventStorageEngine {
 
+    /** How payloads and metadata are stored: the engine's {@code dataType}. */
+    public static final Class<byte[]> STORED_AS = byte[].class;
+
     private final TransactionManager transactions;
     private final EventChainWriter chain;
     private final GapJournal gaps;
@@ -80,6 +83,13 @@ public final class ChainedEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected PreparedStatement appendEvents(Connection connection, List<? extends EventMessage<?>> events,
                                              Serializer serializer) throws SQLException {
+        // Serialised and sealed before the head is taken (issue 13): a new subject's key is created in a
+        // transaction of its own, and neither that nor Jackson and AES-GCM need the head. Each message keeps
+        // what it serialised to, so the insert below reuses it.
+        for (EventMessage<?> event : events) {
+            event.serializePayload(serializer, STORED_AS);
+            event.serializeMetaData(serializer, STORED_AS);
+        }
         // Before the insert, so that the rows take their global_index while this transaction holds the head.
         long started = System.nanoTime();
         chain.lock(connection);

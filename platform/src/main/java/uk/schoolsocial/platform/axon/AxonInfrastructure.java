@@ -268,7 +268,7 @@ public class AxonInfrastructure {
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(eventSerializer)
                 .schema(StoreSchemas.EVENTS)
-                .dataType(byte[].class)
+                .dataType(ChainedEventStorageEngine.STORED_AS)
                 .gapTimeout(properties.gapTimeoutMillis())
                 .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver());
     }
