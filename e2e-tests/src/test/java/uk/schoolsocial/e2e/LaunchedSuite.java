@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,6 +28,24 @@ final class LaunchedSuite {
     }
 
     static SuiteConfig config(String name, int firstPort, String... jvmOptions) {
+        return config(name, firstPort, 1, jvmOptions);
+    }
+
+    static Suite start(String name, int firstPort, String... jvmOptions) {
+        return Suite.start(config(name, firstPort, jvmOptions));
+    }
+
+    /**
+     * As {@link #start}, with {@code instances} processes of every service ({@code SMP_INSTANCES}, issue 13):
+     * instance n listens 10 ports above the one before it, so the block is checked for those too.
+     */
+    static Suite startInstances(String name, int firstPort, int instances, String... jvmOptions) {
+        SuiteConfig config = config(name, firstPort, instances, jvmOptions);
+        // Twice the JVMs start together: on a busy 2-core machine each takes more than the default 180 s.
+        return Suite.start(config.withInstances(instances).withStartTimeout(Duration.ofSeconds(180L * instances)));
+    }
+
+    private static SuiteConfig config(String name, int firstPort, int instances, String... jvmOptions) {
         Path data = Path.of(System.getProperty("smp.e2e.data", "target/e2e-data"), name).toAbsolutePath();
         deleteRecursively(data);
         Map<String, String> env = new HashMap<>(System.getenv());
@@ -35,31 +54,27 @@ final class LaunchedSuite {
         if (jvmOptions.length > 0) {
             env.put("SMP_JAVA_OPTS", "-Xss512k -XX:+UseSerialGC -Xmx256m " + String.join(" ", jvmOptions));
         }
-        return SuiteConfig.fromEnvironment(env).withPorts(Ports.startingAt(freeBlock(firstPort)));
-    }
-
-    static Suite start(String name, int firstPort, String... jvmOptions) {
-        return Suite.start(config(name, firstPort, jvmOptions));
+        return SuiteConfig.fromEnvironment(env).withPorts(Ports.startingAt(freeBlock(firstPort, instances)));
     }
 
     private static final int PORTS = 5;
 
-    private static int freeBlock(int preferred) {
-        if (allFree(preferred)) {
+    private static int freeBlock(int preferred, int instances) {
+        if (allFree(preferred, instances)) {
             return preferred;
         }
         for (int attempt = 0; attempt < 100; attempt++) {
             // Below Linux's ephemeral range (32768 up), which outgoing connections take ports from.
             int first = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-            if (allFree(first)) {
+            if (allFree(first, instances)) {
                 return first;
             }
         }
         throw new IllegalStateException("No block of " + PORTS + " free ports found for the suite");
     }
 
-    private static boolean allFree(int first) {
-        for (int port = first; port < first + PORTS; port++) {
+    private static boolean allFree(int first, int instances) {
+        for (int port = first; port < first + PORTS + 10 * (instances - 1); port++) {
             try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 // bound, so free
             } catch (IOException e) {

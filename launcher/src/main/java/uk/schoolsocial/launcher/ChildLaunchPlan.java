@@ -35,9 +35,19 @@ final class ChildLaunchPlan {
 
     /** @return where the launcher reaches it; a wildcard bind is reached over loopback */
     URI baseUrl(Deployable deployable) {
+        return baseUrl(deployable, 0);
+    }
+
+    /** @param instance from 0 ({@code SMP_INSTANCES}, issue 13) */
+    URI baseUrl(Deployable deployable, int instance) {
         String host = host(deployable, config);
         boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
-        return URI.create("http://" + (wildcard ? LOOPBACK : host) + ":" + deployable.port(config.ports()));
+        return URI.create("http://" + (wildcard ? LOOPBACK : host) + ":" + deployable.port(config.ports(), instance));
+    }
+
+    /** @return how many instances of {@code deployable} run: the gateway always one */
+    int instances(Deployable deployable) {
+        return deployable.isService() ? config.instances() : 1;
     }
 
     /** {@code java} of the launcher's own JVM, so children run on the same Java version. */
@@ -52,9 +62,13 @@ final class ChildLaunchPlan {
     }
 
     Map<String, String> environment(Deployable deployable) {
+        return environment(deployable, 0);
+    }
+
+    Map<String, String> environment(Deployable deployable, int instance) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MICRONAUT_SERVER_HOST", host(deployable, config));
-        env.put("MICRONAUT_SERVER_PORT", Integer.toString(deployable.port(config.ports())));
+        env.put("MICRONAUT_SERVER_PORT", Integer.toString(deployable.port(config.ports(), instance)));
         env.put("SMP_INTERNAL_TOKEN_SECRET", internalTokenSecret);
         deployable.schema().ifPresent(schema -> putDatasource(env, "DEFAULT", schema));
         if (deployable == Deployable.ACCOUNT && System.getenv(CredentialsKey.VARIABLE) == null) {
@@ -73,6 +87,16 @@ final class ChildLaunchPlan {
             env.put("SMP_SERVICES_ACCOUNT_URL", baseUrl(Deployable.ACCOUNT).toString());
             env.put("SMP_SERVICES_INCIDENT_URL", baseUrl(Deployable.INCIDENT).toString());
             env.put("SMP_SERVICES_CONSENT_URL", baseUrl(Deployable.CONSENT).toString());
+            // Issue 13: the further instances of each service, which the gateway balances with the first.
+            for (Deployable service : List.of(Deployable.ACCOUNT, Deployable.INCIDENT, Deployable.CONSENT)) {
+                List<String> more = new ArrayList<>();
+                for (int other = 1; other < instances(service); other++) {
+                    more.add(baseUrl(service, other).toString());
+                }
+                if (!more.isEmpty()) {
+                    env.put("SMP_SERVICES_" + service.name() + "_INSTANCES", String.join(",", more));
+                }
+            }
             env.put("SMP_AUTH_DEV_KEY_FILE", dataDir.devIssuerKey().toString());
         }
         return env;

@@ -43,6 +43,23 @@ enum Deployable {
         return port.applyAsInt(ports);
     }
 
+    /** Ports apart of two instances of one service (issue 13, {@code SMP_INSTANCES}). */
+    static final int INSTANCE_PORT_STEP = 10;
+
+    /** @param instance from 0; the gateway has one instance only */
+    int port(Ports ports, int instance) {
+        return port(ports) + INSTANCE_PORT_STEP * instance;
+    }
+
+    /** @return the first instance's name is the module's; the next are {@code <module>-2}, {@code -3} ... */
+    String processName(int instance) {
+        return instance == 0 ? moduleName : moduleName + "-" + (instance + 1);
+    }
+
+    boolean isService() {
+        return this != GATEWAY;
+    }
+
     /**
      * @return the services whose event streams this one follows through a read-only datasource
      *     named {@code <producer>events} (docs/runtime-contract.md, ARCHITECTURE 3)

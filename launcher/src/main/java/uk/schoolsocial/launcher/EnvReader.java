@@ -25,6 +25,10 @@ final class EnvReader {
         return text(name).map(value -> parse(name, value, 1, 65_535)).orElse(defaultPort);
     }
 
+    int number(String name, int defaultValue, int min, int max) {
+        return text(name).map(value -> parse(name, value, min, max)).orElse(defaultValue);
+    }
+
     Duration seconds(String name, Duration defaultValue) {
         return text(name)
                 .map(value -> Duration.ofSeconds(parse(name, value, 1, Integer.MAX_VALUE)))

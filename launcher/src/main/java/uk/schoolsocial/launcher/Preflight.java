@@ -46,8 +46,11 @@ final class Preflight {
 
     private static void requirePortsFree(SuiteConfig config) {
         for (Deployable deployable : Deployable.values()) {
-            PortCheck.requireFree(ChildLaunchPlan.host(deployable, config), deployable.port(config.ports()),
-                    deployable.moduleName(), deployable.portVariable());
+            int instances = deployable.isService() ? config.instances() : 1;
+            for (int instance = 0; instance < instances; instance++) {
+                PortCheck.requireFree(ChildLaunchPlan.host(deployable, config), deployable.port(config.ports(), instance),
+                        deployable.processName(instance), deployable.portVariable());
+            }
         }
         if (config.externalDatabase().isEmpty()) {
             PortCheck.requireFree("127.0.0.1", config.ports().database(), "the embedded MariaDB", "SMP_DB_PORT");

@@ -3,7 +3,6 @@ package uk.schoolsocial.launcher;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,9 @@ import java.util.logging.Logger;
  * to start; the gateway starts once they are healthy, so its first request finds them up. Once
  * all are up, each is {@linkplain SupervisedChild supervised}: one that dies is started again
  * while the others run on (issue 11). Every process is {@linkplain ProcessRecords recorded} from
- * its start until it has stopped, so a launcher killed meanwhile leaves a way to find it.
+ * its start until it has stopped, so a launcher killed meanwhile leaves a way to find it. With
+ * {@code SMP_INSTANCES} above 1 each service runs as that many processes, all started together
+ * (issue 13); the gateway is told of them all.
  */
 final class ProcessGroup {
 
@@ -36,7 +37,8 @@ final class ProcessGroup {
                 thread.setDaemon(true); // never what keeps a JVM alive; the owner stops the group
                 return thread;
             });
-    private final Map<Deployable, SupervisedChild> children = new EnumMap<>(Deployable.class);
+    /** By process name ({@link Deployable#processName}), in start order. */
+    private final Map<String, SupervisedChild> children = new LinkedHashMap<>();
     private boolean stopped;
 
     ProcessGroup(ChildLaunchPlan plan, DataDirectory dataDir, ProcessRecords records, boolean echo,
@@ -53,13 +55,15 @@ final class ProcessGroup {
         long began = System.nanoTime();
         List<ChildProcess> services = new ArrayList<>();
         for (Deployable service : SERVICES) {
-            services.add(launch(service));
+            for (int instance = 0; instance < plan.instances(service); instance++) {
+                services.add(launch(service, instance));
+            }
         }
         for (ChildProcess service : services) {
             service.awaitHealthy(probe, timeout);
             LOG.info(service.name() + " is up (" + Durations.since(began) + ")");
         }
-        launch(Deployable.GATEWAY).awaitHealthy(probe, timeout);
+        launch(Deployable.GATEWAY, 0).awaitHealthy(probe, timeout);
         LOG.info("gateway is up (" + Durations.since(began) + ")");
         watchAll();
     }
@@ -70,13 +74,22 @@ final class ProcessGroup {
 
     Map<String, URI> serviceUrls() {
         Map<String, URI> urls = new LinkedHashMap<>();
-        SERVICES.forEach(service -> urls.put(service.moduleName(), plan.baseUrl(service)));
+        SERVICES.forEach(service -> {
+            for (int instance = 0; instance < plan.instances(service); instance++) {
+                urls.put(service.processName(instance), plan.baseUrl(service, instance));
+            }
+        });
         return urls;
     }
 
-    /** @return the supervision of a started deployable, with its current process */
+    /** @return the supervision of a started deployable (its first instance), with its current process */
     synchronized SupervisedChild child(Deployable deployable) {
-        return children.get(deployable);
+        return child(deployable, 0);
+    }
+
+    /** @param instance from 0 */
+    synchronized SupervisedChild child(Deployable deployable, int instance) {
+        return children.get(deployable.processName(instance));
     }
 
     /**
@@ -84,22 +97,22 @@ final class ProcessGroup {
      * going away.
      */
     void stop() {
-        Map<Deployable, SupervisedChild> running;
+        Map<String, SupervisedChild> running;
         synchronized (this) {
             stopped = true;
-            running = new EnumMap<>(children);
+            running = new LinkedHashMap<>(children);
         }
-        Map<Deployable, ChildProcess> processes = new EnumMap<>(Deployable.class);
-        running.forEach((deployable, child) -> processes.put(deployable, child.stop()));
+        Map<String, ChildProcess> processes = new LinkedHashMap<>();
+        running.forEach((name, child) -> processes.put(name, child.stop()));
         supervisor.shutdownNow();
-        ChildProcess gateway = processes.remove(Deployable.GATEWAY);
+        ChildProcess gateway = processes.remove(Deployable.GATEWAY.processName(0));
         if (gateway != null) {
             gateway.requestStop();
             gateway.awaitStop(STOP_GRACE);
         }
         processes.values().forEach(ChildProcess::requestStop);
         processes.values().forEach(service -> service.awaitStop(STOP_GRACE));
-        running.keySet().forEach(deployable -> records.forget(deployable.moduleName()));
+        running.keySet().forEach(records::forget);
     }
 
     private synchronized void watchAll() {
@@ -113,12 +126,13 @@ final class ProcessGroup {
      * Registered under the lock, started outside it: the child's own lock is taken before this
      * one on a restart, never after, so the two cannot deadlock.
      */
-    private ChildProcess launch(Deployable deployable) {
-        SupervisedChild child = new SupervisedChild(deployable.moduleName(),
-                restart -> spawn(deployable, restart), restartPolicy, supervisor);
+    private ChildProcess launch(Deployable deployable, int instance) {
+        String name = deployable.processName(instance);
+        SupervisedChild child = new SupervisedChild(name,
+                restart -> spawn(deployable, instance, restart), restartPolicy, supervisor);
         synchronized (this) {
             requireRunning(deployable);
-            children.put(deployable, child);
+            children.put(name, child);
         }
         return child.start();
     }
@@ -127,18 +141,19 @@ final class ProcessGroup {
      * Starts under the lock, so a concurrent {@link #stop()} either sees the process or prevents
      * it. A process that cannot be recorded is stopped again: it would outlive a killed launcher.
      */
-    private synchronized ChildProcess spawn(Deployable deployable, boolean restart) {
+    private synchronized ChildProcess spawn(Deployable deployable, int instance, boolean restart) {
         requireRunning(deployable);
+        String name = deployable.processName(instance);
         ChildProcess process = ChildProcess.start(
-                deployable.moduleName(),
-                plan.baseUrl(deployable),
+                name,
+                plan.baseUrl(deployable, instance),
                 plan.command(deployable),
-                plan.environment(deployable),
-                dataDir.log(deployable.moduleName()),
+                plan.environment(deployable, instance),
+                dataDir.log(name),
                 restart,
                 echo);
         try {
-            records.record(deployable.moduleName(), process.handle());
+            records.record(name, process.handle());
         } catch (RuntimeException e) {
             process.requestStop();
             process.awaitStop(Duration.ZERO);

@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param jvmOptions options for every child JVM
  * @param startTimeout how long each process may take to answer {@code GET /health}
  * @param verbose whether child output is echoed to the console as well as logged
+ * @param instances how many instances of each service run against the one database (issue 13); the
+ *     gateway balances between them. Instance {@code n} (from 2) listens on the service's port plus
+ *     {@code 10 * (n - 1)}
  */
 public record SuiteConfig(
         Path home,
@@ -33,12 +36,16 @@ public record SuiteConfig(
         Optional<String> internalTokenSecret,
         List<String> jvmOptions,
         Duration startTimeout,
-        boolean verbose) {
+        boolean verbose,
+        int instances) {
 
     /** Modest: four JVMs plus a database share a laptop or a 2-core CI machine. */
     static final String DEFAULT_JAVA_OPTS = "-Xss512k -XX:+UseSerialGC -Xmx256m";
 
     static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(180);
+
+    /** Enough to run services side by side on one machine; the step between their ports is 10. */
+    static final int MAX_INSTANCES = 9;
 
     public SuiteConfig {
         Objects.requireNonNull(home, "home");
@@ -50,6 +57,9 @@ public record SuiteConfig(
         jvmOptions = List.copyOf(jvmOptions);
         if (startTimeout.isNegative() || startTimeout.isZero()) {
             throw new IllegalArgumentException("start timeout must be positive: " + startTimeout);
+        }
+        if (instances < 1 || instances > MAX_INSTANCES) {
+            throw new IllegalArgumentException("instances must be from 1 to " + MAX_INSTANCES + ": " + instances);
         }
     }
 
@@ -99,32 +109,38 @@ public record SuiteConfig(
                 vars.text("SMP_INTERNAL_TOKEN_SECRET"),
                 Arrays.asList(vars.text("SMP_JAVA_OPTS").orElse(DEFAULT_JAVA_OPTS).split("\\s+")),
                 vars.seconds("SMP_START_TIMEOUT_SECONDS", DEFAULT_START_TIMEOUT),
-                vars.text("SMP_VERBOSE").map(Boolean::parseBoolean).orElse(false));
+                vars.text("SMP_VERBOSE").map(Boolean::parseBoolean).orElse(false),
+                vars.number("SMP_INSTANCES", 1, 1, MAX_INSTANCES));
     }
 
     public SuiteConfig withHome(Path newHome) {
         return new SuiteConfig(newHome, dataDir, ports, gatewayHost, externalDatabase,
-                internalTokenSecret, jvmOptions, startTimeout, verbose);
+                internalTokenSecret, jvmOptions, startTimeout, verbose, instances);
     }
 
     public SuiteConfig withDataDir(Path newDataDir) {
         return new SuiteConfig(home, newDataDir, ports, gatewayHost, externalDatabase,
-                internalTokenSecret, jvmOptions, startTimeout, verbose);
+                internalTokenSecret, jvmOptions, startTimeout, verbose, instances);
     }
 
     public SuiteConfig withPorts(Ports newPorts) {
         return new SuiteConfig(home, dataDir, newPorts, gatewayHost, externalDatabase,
-                internalTokenSecret, jvmOptions, startTimeout, verbose);
+                internalTokenSecret, jvmOptions, startTimeout, verbose, instances);
     }
 
     public SuiteConfig withInternalTokenSecret(String secret) {
         return new SuiteConfig(home, dataDir, ports, gatewayHost, externalDatabase,
-                Optional.of(secret), jvmOptions, startTimeout, verbose);
+                Optional.of(secret), jvmOptions, startTimeout, verbose, instances);
     }
 
     public SuiteConfig withStartTimeout(Duration timeout) {
         return new SuiteConfig(home, dataDir, ports, gatewayHost, externalDatabase,
-                internalTokenSecret, jvmOptions, timeout, verbose);
+                internalTokenSecret, jvmOptions, timeout, verbose, instances);
+    }
+
+    public SuiteConfig withInstances(int count) {
+        return new SuiteConfig(home, dataDir, ports, gatewayHost, externalDatabase,
+                internalTokenSecret, jvmOptions, startTimeout, verbose, count);
     }
 
     /** Leaves the secret out: configurations end up in logs and test reports. */
@@ -134,6 +150,6 @@ public record SuiteConfig(
                 + ", gatewayHost=" + gatewayHost + ", externalDatabase=" + externalDatabase
                 + ", internalTokenSecret=" + internalTokenSecret.map(s -> "***").orElse("(data dir)")
                 + ", jvmOptions=" + jvmOptions + ", startTimeout=" + startTimeout
-                + ", verbose=" + verbose + "]";
+                + ", verbose=" + verbose + ", instances=" + instances + "]";
     }
 }

@@ -18,6 +18,9 @@ final class Usage {
               SMP_DB_PORT                embedded MariaDB port on 127.0.0.1 (default: 3307)
               SMP_GATEWAY_PORT, SMP_ACCOUNT_PORT, SMP_INCIDENT_PORT, SMP_CONSENT_PORT
                                          (default: 8080, 8081, 8082, 8083)
+              SMP_INSTANCES              instances of each service, 1 to 9, against the one database; the gateway
+                                         balances between them; instance n listens on the service's port
+                                         + 10 * (n - 1) (default: 1)
               SMP_GATEWAY_HOST           interface the gateway binds to (default: 127.0.0.1)
               SMP_INTERNAL_TOKEN_SECRET  gateway-to-service signing secret, >= 32 characters
                                          (default: generated once into the data directory)

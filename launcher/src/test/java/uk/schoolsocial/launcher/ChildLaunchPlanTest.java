@@ -111,6 +111,28 @@ class ChildLaunchPlanTest {
         assertFalse(env.keySet().stream().anyMatch(name -> name.startsWith("DATASOURCES_")));
     }
 
+    /** Issue 13: SMP_INSTANCES=2 runs each service twice, the second 10 ports up; the gateway is told of both. */
+    @Test
+    void withTwoInstancesTheSecondListensTenPortsUpAndTheGatewayBalancesBoth() {
+        SuiteConfig two = SuiteConfig.fromEnvironment(Map.of("SMP_HOME", "/smp", "SMP_INSTANCES", "2"), Path.of("/"))
+                .withDataDir(dataDir.root());
+        ChildLaunchPlan twice = new ChildLaunchPlan(two, dataDir,
+                new DatabaseServer("jdbc:mysql://127.0.0.1:3307", "root", ""), SECRET);
+
+        assertEquals(2, twice.instances(Deployable.CONSENT));
+        assertEquals(1, twice.instances(Deployable.GATEWAY));
+        Map<String, String> second = twice.environment(Deployable.CONSENT, 1);
+        assertEquals("8093", second.get("MICRONAUT_SERVER_PORT"));
+        assertEquals("jdbc:mysql://127.0.0.1:3307/smp_consent", second.get("DATASOURCES_DEFAULT_URL"));
+        assertEquals("consent-service-2", Deployable.CONSENT.processName(1));
+        Map<String, String> gateway = twice.environment(Deployable.GATEWAY);
+        assertEquals("http://127.0.0.1:8081", gateway.get("SMP_SERVICES_ACCOUNT_URL"));
+        assertEquals("http://127.0.0.1:8091", gateway.get("SMP_SERVICES_ACCOUNT_INSTANCES"));
+        assertEquals("http://127.0.0.1:8092", gateway.get("SMP_SERVICES_INCIDENT_INSTANCES"));
+        assertEquals("http://127.0.0.1:8093", gateway.get("SMP_SERVICES_CONSENT_INSTANCES"));
+        assertFalse(plan.environment(Deployable.GATEWAY).containsKey("SMP_SERVICES_ACCOUNT_INSTANCES"));
+    }
+
     @Test
     void childrenRunTheJarOnThisJvmWithTheConfiguredOptions() {
         List<String> command = plan.command(Deployable.ACCOUNT);

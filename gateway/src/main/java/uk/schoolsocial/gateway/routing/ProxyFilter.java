@@ -2,6 +2,7 @@ package uk.schoolsocial.gateway.routing;
 
 import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
@@ -27,6 +28,8 @@ import uk.schoolsocial.gateway.openapi.BodyLimits;
 import uk.schoolsocial.gateway.web.CorrelationIdFilter;
 import uk.schoolsocial.gateway.web.Problems;
 
+import java.net.ConnectException;
+import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -123,15 +126,55 @@ final class ProxyFilter implements HttpServerFilter {
         return forward(request, service, acting);
     }
 
+    /**
+     * To the service's next instance (issue 13). A read ({@code GET}, {@code HEAD}: no body, no effect)
+     * that fails on the way is sent once more, to another instance. Nothing else is: a write may have
+     * reached the service before the failure, and the caller's own retry with its {@code Idempotency-Key}
+     * is the safe one (decision 8). An instance that cannot be connected to is passed over for a while.
+     */
     private Publisher<MutableHttpResponse<?>> forward(HttpRequest<?> request, DownstreamService service, Caller caller) {
-        MutableHttpRequest<?> forwarded = request.mutate().uri(service.target(request.getUri()));
+        URI first = service.next();
+        boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
+        return Flux.from(attempt(request, service, first, caller))
+                .onErrorResume(failure -> {
+                    if (notConnected(failure)) {
+                        DownstreamService.unreachable(first);
+                    }
+                    URI second = service.other(first);
+                    if (read && !second.equals(first) && !(failure instanceof ContentLengthExceededException)) {
+                        LOG.info("{} service at {} failed ({}); the read goes to {}", service.name(), first,
+                                failure.toString(), second);
+                        return Flux.from(attempt(request, service, second, caller))
+                                .onErrorResume(again -> {
+                                    if (notConnected(again)) {
+                                        DownstreamService.unreachable(second);
+                                    }
+                                    return Mono.just(unavailable(service, second, again));
+                                });
+                    }
+                    return Mono.just(unavailable(service, first, failure));
+                });
+    }
+
+    private Publisher<MutableHttpResponse<?>> attempt(HttpRequest<?> request, DownstreamService service, URI base,
+                                                      Caller caller) {
+        MutableHttpRequest<?> forwarded = request.mutate().uri(service.target(base, request.getUri()));
         // The client's timings too (http_client_requests), by route, never by the full path.
         request.getAttribute(HttpAttributes.URI_TEMPLATE).ifPresent(template ->
                 forwarded.setAttribute(HttpAttributes.URI_TEMPLATE, template));
         forwarded.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + minter.mint(caller));
         CorrelationIdFilter.of(request).ifPresent(id -> forwarded.getHeaders().set(CorrelationIdFilter.HEADER, id));
-        return Flux.from(client.proxy(forwarded))
-                .onErrorResume(failure -> Mono.just(unavailable(service, failure)));
+        return client.proxy(forwarded);
+    }
+
+    /** Whether the request never reached the instance: it refused or dropped the connection attempt. */
+    private static boolean notConnected(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static MutableHttpResponse<?> tooLarge(HttpRequest<?> request, long limit, long length) {
@@ -155,12 +198,12 @@ final class ProxyFilter implements HttpServerFilter {
         return false;
     }
 
-    private MutableHttpResponse<?> unavailable(DownstreamService service, Throwable failure) {
+    private MutableHttpResponse<?> unavailable(DownstreamService service, URI instance, Throwable failure) {
         if (failure instanceof ContentLengthExceededException) {
             // The body outgrew what the gateway's server accepts while it was being forwarded.
             return Problems.tooLarge("The body is larger than any operation takes.", limits.largest());
         }
-        LOG.warn("{} service at {} failed: {}", service.name(), service.url(), failure.toString());
+        LOG.warn("{} service at {} failed: {}", service.name(), instance, failure.toString());
         if (failure instanceof ReadTimeoutException) {
             return Problems.response(HttpStatus.GATEWAY_TIMEOUT, "The " + service.name() + " service did not answer in time.");
         }

@@ -3,6 +3,7 @@ package uk.schoolsocial.gateway.routing;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +154,12 @@ public final class RouteTable {
         if (!("http".equals(scheme) || "https".equals(scheme)) || service.url().getHost() == null) {
             throw new ConfigurationException("smp.services." + service.name() + ".url must be an http(s) URL, not "
                     + service.url());
+        }
+        for (URI instance : service.instances() == null ? List.<URI>of() : service.instances()) {
+            if (!("http".equals(instance.getScheme()) || "https".equals(instance.getScheme())) || instance.getHost() == null) {
+                throw new ConfigurationException("smp.services." + service.name() + ".instances must be http(s) URLs,"
+                        + " not " + instance);
+            }
         }
         if (service.prefixes() == null || service.prefixes().isEmpty()) {
             throw new ConfigurationException("smp.services." + service.name() + ".prefixes must list the path"

@@ -53,8 +53,16 @@ class ServicesReadiness implements HealthIndicator {
                 });
     }
 
+    /** Up while any instance of the service is ready (issue 13: the others are passed over). */
     private Mono<HealthStatus> status(DownstreamService service) {
-        URI readiness = URI.create(service.url().toString().replaceAll("/+$", "") + "/health/readiness");
+        return Flux.fromIterable(service.urls())
+                .flatMap(this::status)
+                .any(HealthStatus.UP::equals)
+                .map(up -> up ? HealthStatus.UP : HealthStatus.DOWN);
+    }
+
+    private Mono<HealthStatus> status(URI instance) {
+        URI readiness = URI.create(instance.toString().replaceAll("/+$", "") + "/health/readiness");
         return Mono.from(client.exchange(HttpRequest.GET(readiness)))
                 .map(response -> response.getStatus().getCode() == 200 ? HealthStatus.UP : HealthStatus.DOWN)
                 .timeout(TIMEOUT)

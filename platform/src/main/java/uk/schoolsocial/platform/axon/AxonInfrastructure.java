@@ -68,6 +68,12 @@ import org.axonframework.messaging.StreamableMessageSource;
 @Singleton
 public class AxonInfrastructure {
 
+    /**
+     * What this process writes as the owner of the token segments it claims ({@code token_entry.owner}):
+     * the JVM's {@code pid@host}, as Axon's default, so that each instance of a service is told apart.
+     */
+    public static final String NODE_ID = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+
     private final DataSource pool;
     private final TransactionManager transactionManager;
     /** For work that must be undone alone when it fails inside a larger transaction (a savepoint). */
@@ -149,7 +155,7 @@ public class AxonInfrastructure {
                 .configureCommandBus(this::commandBus)
                 .registerComponent(TokenStore.class, c -> JdbcTokenStore.builder()
                         .connectionProvider(connections).serializer(serializer)
-                        .schema(StoreSchemas.TOKENS).contentType(byte[].class).build())
+                        .schema(StoreSchemas.TOKENS).contentType(byte[].class).nodeId(NODE_ID).build())
                 .registerComponent(SagaStore.class, c -> JdbcSagaStore.builder()
                         .connectionProvider(connections).serializer(serializer)
                         .sqlSchema(new GenericSagaSqlSchema(StoreSchemas.SAGAS)).build())
@@ -158,8 +164,10 @@ public class AxonInfrastructure {
                 .registerComponent(Clock.class, c -> clock);
         // The service's own processors read a source that wakes them when a commit appends events.
         configurer.registerComponent(LocalCommitNotifyingSource.class, c -> {
-            LocalCommitNotifyingSource ownEvents = new LocalCommitNotifyingSource(c.eventStore());
+            LocalCommitNotifyingSource ownEvents = new LocalCommitNotifyingSource(c.eventStore(),
+                    properties.otherInstancesPoll());
             c.eventStore().subscribe(ownEvents::appended);
+            c.onShutdown(ownEvents::stop);
             return ownEvents;
         });
         configurer.eventProcessing()

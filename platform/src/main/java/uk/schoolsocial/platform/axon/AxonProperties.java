@@ -12,10 +12,12 @@ import java.time.Duration;
  * @param gapTimeoutMillis how long the JDBC engine waits for a gap in global indexes to fill
  *                         (AxonFramework issue 4829: keep every transaction far shorter than this)
  * @param deadlinePoll     how often the persistent deadline scheduler polls its table
+ * @param otherInstancesPoll how often idle processors look for events another instance of the service
+ *                         appended (issue 13); this instance's own commits wake them at once
  */
 @ConfigurationProperties("smp.axon")
 public record AxonProperties(int batchSize, int segments, int processorThreads, int gapTimeoutMillis,
-                             Duration deadlinePoll) {
+                             Duration deadlinePoll, Duration otherInstancesPoll) {
 
     public AxonProperties {
         batchSize = batchSize > 0 ? batchSize : 100;
@@ -23,5 +25,7 @@ public record AxonProperties(int batchSize, int segments, int processorThreads, 
         processorThreads = processorThreads > 0 ? processorThreads : 1;
         gapTimeoutMillis = gapTimeoutMillis > 0 ? gapTimeoutMillis : 60_000;
         deadlinePoll = deadlinePoll != null ? deadlinePoll : Duration.ofSeconds(5);
+        otherInstancesPoll = otherInstancesPoll != null && otherInstancesPoll.toMillis() > 0 ? otherInstancesPoll
+                : Duration.ofMillis(500);
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventMessage;
@@ -20,16 +22,30 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * announce new events. Axon's embedded store gives its streams no availability callback, so an
  * idle pooled processor looks for new events only every 500 ms, and every command that answers
  * with its read model waited that long. Here each commit that appends events wakes the
- * processors at once. Events appended by another instance of the service are still found, at the
- * processors' token claim interval.
+ * processors at once. Events appended by another instance of the service (issue 13) are found by
+ * waking the processors every {@code smp.axon.other-instances-poll} as well (500 ms by default, the
+ * interval of Axon's own idle poll), so a command answered by one instance waits at most about that
+ * long for a read model fed by a processor running on the other.
  */
 final class LocalCommitNotifyingSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final EventStore store;
     private final Set<Runnable> listeners = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "other-instances-poll");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    LocalCommitNotifyingSource(EventStore store) {
+    LocalCommitNotifyingSource(EventStore store, Duration otherInstancesPoll) {
         this.store = store;
+        long every = otherInstancesPoll.toMillis();
+        poll.scheduleWithFixedDelay(this::notifyListeners, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends the poll; with the configuration. */
+    void stop() {
+        poll.shutdownNow();
     }
 
     /** Called by the event store as events are appended; the listeners run once they are committed. */

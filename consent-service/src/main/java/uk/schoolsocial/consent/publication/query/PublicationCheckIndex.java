@@ -5,6 +5,11 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +37,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import javax.sql.DataSource;
+import uk.schoolsocial.platform.axon.AxonInfrastructure;
 import uk.schoolsocial.consent.consent.query.ChannelConsentView;
 import uk.schoolsocial.consent.consent.query.ChannelConsentViewRepository;
 import uk.schoolsocial.consent.consent.query.PupilConsentProjection;
@@ -75,9 +82,14 @@ import uk.schoolsocial.events.consent.ConsentChannel;
  * those streams). Otherwise, say another instance holds or held a segment, or a
  * processor runs several segments, the check reads the read model, and if this instance holds the
  * streams again but missed events, the index reloads from the read model first. One window remains:
- * a segment taken over by another instance (after this one failed to extend its claim for the claim
- * timeout) counts as held here until this instance's processor notices, at its next token update.
- * Several instances of a service are not supported yet anyway (docs/architecture.md).</li>
+ * <li><b>Still ours in the token store.</b> A segment taken over by another instance (after this one
+ * failed to extend its claim for the claim timeout, a long pause say) would count as held here until this
+ * instance's processor notices, at its next token update, while the other instance feeds only its own
+ * index. So each check that the index could answer first reads the owner of both segments in
+ * {@code token_entry} (one primary-key read of two rows): the index answers only while both name this
+ * instance. An instance that takes a segment over commits its token, owner included, with the rows it
+ * projects, so a change answered 2xx before the check began sends a check on the other instance to the
+ * read model (issue 13: several instances of the service).</li>
  * </ul>
  */
 @Singleton
@@ -97,6 +109,8 @@ public class PublicationCheckIndex {
     private final OfficialLiveAccountViewRepository accountRows;
     /** Lazily: the Axon configuration is built after the projections that feed this index. */
     private final BeanProvider<Configuration> axon;
+    /** The service's own schema, where {@code token_entry} says which instance holds a segment. */
+    private final DataSource tokens;
     private final ExecutorService loader = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "publication-check-index");
         thread.setDaemon(true);
@@ -120,7 +134,9 @@ public class PublicationCheckIndex {
     private final String rollbackKey = PublicationCheckIndex.class.getName() + "@" + System.identityHashCode(this);
 
     PublicationCheckIndex(PupilViewRepository pupilRows, ChannelConsentViewRepository consentRows,
-                          OfficialLiveAccountViewRepository accountRows, BeanProvider<Configuration> axon) {
+                          OfficialLiveAccountViewRepository accountRows, BeanProvider<Configuration> axon,
+                          DataSource dataSource) {
+        this.tokens = dataSource == null ? null : DelegatingDataSource.unwrapDataSource(dataSource);
         this.pupilRows = pupilRows;
         this.consentRows = consentRows;
         this.accountRows = accountRows;
@@ -339,12 +355,38 @@ public class PublicationCheckIndex {
         Standing own = standing(ownEvents);
         Standing accounts = standing(accountEvents);
         if (own == Standing.CAUGHT_UP && accounts == Standing.CAUGHT_UP) {
-            return true;
+            return claimedHere();
         }
         if (own != Standing.NOT_HERE && accounts != Standing.NOT_HERE) {
             reloadInBackground();
         }
         return false;
+    }
+
+    /**
+     * Whether {@code token_entry} names this instance as the owner of both feeding processors' segment:
+     * another instance may have taken one over without this one's processor having noticed yet.
+     */
+    private boolean claimedHere() {
+        try (Connection connection = tokens.getConnection();
+             PreparedStatement owners = connection.prepareStatement("SELECT owner FROM token_entry"
+                     + " WHERE processor_name IN (?, ?) AND segment = 0")) {
+            owners.setString(1, ownEvents.name);
+            owners.setString(2, accountEvents.name);
+            int ours = 0;
+            try (ResultSet rows = owners.executeQuery()) {
+                while (rows.next()) {
+                    if (AxonInfrastructure.NODE_ID.equals(rows.getString(1))) {
+                        ours++;
+                    }
+                }
+            }
+            return ours == 2;
+        } catch (SQLException e) {
+            LOG.warn("Could not read the owners of the publication check's segments; the check reads the read model",
+                    uk.schoolsocial.platform.privacy.LogSafe.redacted(e));
+            return false;
+        }
     }
 
     /**

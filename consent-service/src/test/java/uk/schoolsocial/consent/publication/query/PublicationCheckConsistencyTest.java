@@ -78,6 +78,8 @@ class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
     OfficialLiveAccountViewRepository accountRows;
     @Inject
     BeanProvider<Configuration> axon;
+    @Inject
+    javax.sql.DataSource dataSource;
     @Value("${datasources.accountevents.url}")
     String upstreamUrl;
     @Value("${datasources.accountevents.username}")
@@ -212,7 +214,7 @@ class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
     @Test
     void con4_anIndexThatMissedEventsIsNotTrustedUntilItReloads() {
         List<PublicationContent> contents = variedContents();
-        PublicationCheckIndex restarted = new PublicationCheckIndex(pupilRows, consentRows, accountRows, axon);
+        PublicationCheckIndex restarted = new PublicationCheckIndex(pupilRows, consentRows, accountRows, axon, dataSource);
         restarted.reload();
         await().atMost(Duration.ofSeconds(30)).until(restarted::trusted);
         for (PublicationContent content : contents) {
@@ -238,7 +240,7 @@ class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
     @Test
     void con1_con4_rowsOfATransactionThatRolledBackAreForgotten() {
         String pupil = scenario.pupil("Ada", "Pike");
-        PublicationCheckIndex restarted = new PublicationCheckIndex(pupilRows, consentRows, accountRows, axon);
+        PublicationCheckIndex restarted = new PublicationCheckIndex(pupilRows, consentRows, accountRows, axon, dataSource);
         restarted.reload();
         await().atMost(Duration.ofSeconds(30)).until(restarted::trusted);
         PublicationContent photo = new PublicationContent(ConsentChannel.WEBSITE, null, List.of(pupil), "Art", "");
@@ -266,7 +268,7 @@ class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
     void con3_con4_aRollbackDoesNotLoseWhatAnotherOpenBatchStores() throws Exception {
         String pupil = scenario.pupil("Eve", "Lund");
         scenario.consent(pupil, "WEBSITE");
-        PublicationCheckIndex restarted = new PublicationCheckIndex(pupilRows, consentRows, accountRows, axon);
+        PublicationCheckIndex restarted = new PublicationCheckIndex(pupilRows, consentRows, accountRows, axon, dataSource);
         restarted.reload();
         await().atMost(Duration.ofSeconds(30)).until(restarted::trusted);
         PublicationContent photo = new PublicationContent(ConsentChannel.WEBSITE, null, List.of(pupil), "Art", "");

@@ -31,7 +31,7 @@ class PublicationCheckIndexTest {
     private static final LocalDate UNTIL = LocalDate.of(2099, 8, 31);
     private static final Instant AT = Instant.parse("2026-09-01T08:00:00Z");
 
-    private final PublicationCheckIndex index = new PublicationCheckIndex(null, null, null, null);
+    private final PublicationCheckIndex index = new PublicationCheckIndex(null, null, null, null, null);
 
     private static PupilView pupil(String pupilId, String given, String family, LocalDate leftOn, Instant objectedAt,
                                    long version) {
