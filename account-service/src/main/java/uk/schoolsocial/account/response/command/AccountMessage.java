@@ -37,7 +37,7 @@ public class AccountMessage {
     private String schoolId;
     private String accountId;
     private Instant receivedAt;
-    private boolean answered;
+    /** Null until answered. */
     private Instant answeredAt;
     private Instant dueAt;
     private boolean overdue;
@@ -91,19 +91,19 @@ public class AccountMessage {
         }
         IfMatch.requireCurrent(conflicts);
         requireResponder(accounts, schoolId, accountId, command.actorId(), command.slt());
-        if (answered) {
+        if (answeredAt != null) {
             throw new DomainException(ResponseError.ALREADY_ANSWERED, "The message was answered already");
         }
         Instant now = clock.instant();
-        Instant answeredAt = command.answeredAt() == null ? now : command.answeredAt();
-        if (answeredAt.isBefore(receivedAt) || answeredAt.isAfter(now)) {
+        Instant answered = command.answeredAt() == null ? now : command.answeredAt();
+        if (answered.isBefore(receivedAt) || answered.isAfter(now)) {
             throw new DomainException(ResponseError.INVALID_MESSAGE,
                     "The answer cannot predate the message or be in the future",
                     List.of(new FieldError("answeredAt", "must be between the message's receipt and now")));
         }
         String answer = command.answer() == null || command.answer().isBlank() ? null : command.answer().strip();
-        apply(new AccountMessageAnsweredEvent(messageId, accountId, schoolId, command.actorId(), answeredAt, answer, now));
-        if (!answeredAt.isAfter(dueAt)) {
+        apply(new AccountMessageAnsweredEvent(messageId, accountId, schoolId, command.actorId(), answered, answer, now));
+        if (!answered.isAfter(dueAt)) {
             deadlines.cancelAllWithinScope(ANSWER_DUE);
         }
         return AggregateLifecycle.getVersion();
@@ -139,7 +139,6 @@ public class AccountMessage {
 
     @EventSourcingHandler
     void on(AccountMessageAnsweredEvent event) {
-        answered = true;
         answeredAt = event.answeredAt();
     }
 
