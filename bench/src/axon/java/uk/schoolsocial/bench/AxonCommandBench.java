@@ -17,10 +17,10 @@ import uk.schoolsocial.events.AuditMetadata;
 import uk.schoolsocial.events.incident.IncidentCategory;
 import uk.schoolsocial.events.incident.InvolvedPerson;
 import uk.schoolsocial.events.incident.InvolvedPersonRole;
-import uk.schoolsocial.incident.report.command.IncidentId;
+import uk.schoolsocial.incident.casefile.command.IncidentId;
 import uk.schoolsocial.incident.report.command.ReportIncidentCommand;
-import uk.schoolsocial.incident.report.query.IncidentView;
-import uk.schoolsocial.incident.report.query.IncidentViewRepository;
+import uk.schoolsocial.incident.casefile.query.IncidentView;
+import uk.schoolsocial.incident.casefile.query.IncidentViewRepository;
 import uk.schoolsocial.platform.web.ReadYourWrites;
 
 /**
@@ -81,6 +81,10 @@ public final class AxonCommandBench {
             if (lock != null) {
                 values.put("chainLocks", (double) lock.count());
                 values.put("chainLockWaitMs", lock.totalTime(TimeUnit.MILLISECONDS));
+            }
+            Timer hold = meters.find("smp.audit.chain.lock.hold").timer();
+            if (hold != null) {
+                values.put("chainLockHoldMs", hold.totalTime(TimeUnit.MILLISECONDS));
             }
             return values;
         };

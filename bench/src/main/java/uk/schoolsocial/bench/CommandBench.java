@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
  * service jar it measures. Optional: {@code -Dbench.db=JDBC_URL} (user root, no password unless
  * {@code -Dbench.db.user}, {@code -Dbench.db.password}) samples the server's global status counters
  * around each measured window (commits, fsyncs, statements: the whole server's, so other load on it
- * counts too); {@code -Dbench.metrics=URL} reads the chain-head lock wait from a service's
+ * counts too); {@code -Dbench.metrics=URL} reads the chain-head lock wait and hold from a service's
  * {@code /prometheus} around it.
  */
 public final class CommandBench {
@@ -69,8 +69,8 @@ public final class CommandBench {
     private static final List<String> COUNTERS = List.of("Com_commit", "Com_insert", "Com_update", "Com_select",
             "Com_delete", "Innodb_data_fsyncs", "Innodb_row_lock_waits", "Innodb_row_lock_time",
             "Questions");
-    private static final Pattern LOCK_WAIT = Pattern.compile(
-            "^smp_audit_chain_lock_wait_seconds_(count|sum)\\{[^}]*\\} ([0-9.Ee+-]+)$", Pattern.MULTILINE);
+    private static final Pattern CHAIN_LOCK = Pattern.compile(
+            "^smp_audit_chain_lock_(wait|hold)_seconds_(count|sum)\\{[^}]*\\} ([0-9.Ee+-]+)$", Pattern.MULTILINE);
 
     private CommandBench() {
     }
@@ -336,10 +336,14 @@ public final class CommandBench {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Map<String, Double> values = new LinkedHashMap<>();
-        Matcher matcher = LOCK_WAIT.matcher(text);
+        Matcher matcher = CHAIN_LOCK.matcher(text);
         while (matcher.find()) {
-            values.put(matcher.group(1).equals("sum") ? "chainLockWaitMs" : "chainLocks",
-                    Double.parseDouble(matcher.group(2)) * (matcher.group(1).equals("sum") ? 1000 : 1));
+            boolean sum = matcher.group(2).equals("sum");
+            if (matcher.group(1).equals("wait")) {
+                values.put(sum ? "chainLockWaitMs" : "chainLocks", Double.parseDouble(matcher.group(3)) * (sum ? 1000 : 1));
+            } else if (sum) {
+                values.put("chainLockHoldMs", Double.parseDouble(matcher.group(3)) * 1000);
+            }
         }
         return values;
     }

@@ -17,12 +17,16 @@ import javax.sql.DataSource;
  *   <li>{@code smp_audit_chain_lock_wait_seconds}: how long each append waited for the chain's
  *       head, which serialises appends (decision 6): when it grows, writers queue behind each
  *       other.</li>
+ *   <li>{@code smp_audit_chain_lock_hold_seconds}: how long each append held the head, from taking
+ *       it to the end of its transaction (commit or rollback): what every other writer of the
+ *       service waits behind (issue 13).</li>
  * </ul>
  */
 @Singleton
 public class ChainMetrics {
 
     private final Timer lockWait;
+    private final Timer lockHold;
 
     ChainMetrics(MeterRegistry registry, DataSource dataSource) {
         DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
@@ -31,11 +35,19 @@ public class ChainMetrics {
         this.lockWait = Timer.builder("smp.audit.chain.lock.wait")
                 .description("Time an append waited for the audit chain's head").publishPercentileHistogram()
                 .register(registry);
+        this.lockHold = Timer.builder("smp.audit.chain.lock.hold")
+                .description("Time an append held the audit chain's head, until its transaction ended")
+                .publishPercentileHistogram().register(registry);
     }
 
     /** What the service's store records each append's wait on. */
     public Timer lockWait() {
         return lockWait;
+    }
+
+    /** What the service's store records each append's hold of the head on. */
+    public Timer lockHold() {
+        return lockHold;
     }
 
     private static double length(DataSource pool) {

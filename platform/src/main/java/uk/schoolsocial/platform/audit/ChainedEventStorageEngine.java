@@ -2,14 +2,17 @@ package uk.schoolsocial.platform.audit;
 
 import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
 
 /**
@@ -33,29 +36,31 @@ public final class ChainedEventStorageEngine extends JdbcEventStorageEngine {
     private final TransactionManager transactions;
     private final EventChainWriter chain;
     private final GapJournal gaps;
-    /** Each append's wait for the chain's head (ChainMetrics); none on a read-only store. */
+    /** Each append's wait for the chain's head and its hold of it (ChainMetrics); none on a read-only store. */
     private final Timer lockWait;
+    private final Timer lockHold;
 
     private ChainedEventStorageEngine(Builder builder, TransactionManager transactions, EventChainWriter chain,
-                                      GapJournal gaps, Timer lockWait) {
+                                      GapJournal gaps, Timer lockWait, Timer lockHold) {
         super(builder);
         this.transactions = transactions;
         this.chain = chain;
         this.gaps = gaps;
         this.lockWait = lockWait;
+        this.lockHold = lockHold;
     }
 
-    /** The service's own store: chained appends, each one's wait for the head timed, and journalled gaps. */
+    /** The service's own store: chained appends, each one's wait for the head and hold of it timed, journalled gaps. */
     public static ChainedEventStorageEngine writable(Builder builder, TransactionManager transactions,
-                                                     GapJournal gaps, Timer lockWait) {
+                                                     GapJournal gaps, Timer lockWait, Timer lockHold) {
         return new ChainedEventStorageEngine(builder.transactionManager(transactions), transactions,
-                new EventChainWriter(), gaps, lockWait);
+                new EventChainWriter(), gaps, lockWait, lockHold);
     }
 
     /** Another service's store, read only: journalled gaps, no appends. */
     public static ChainedEventStorageEngine readOnly(Builder builder, TransactionManager transactions,
                                                      GapJournal gaps) {
-        return new ChainedEventStorageEngine(builder.transactionManager(transactions), transactions, null, gaps, null);
+        return new ChainedEventStorageEngine(builder.transactionManager(transactions), transactions, null, gaps, null, null);
     }
 
     /**
@@ -75,26 +80,37 @@ public final class ChainedEventStorageEngine extends JdbcEventStorageEngine {
             throw new UnsupportedOperationException("This event store reads another service's events; it never writes");
         }
         transactions.executeInTransaction(() -> {
+            // Serialised and sealed before the head is taken (issue 13): a new subject's key is created in a
+            // transaction of its own, and neither that nor Jackson and AES-GCM need the head. Each message keeps
+            // what it serialised to, so Axon's insert below reuses it.
+            for (EventMessage<?> event : events) {
+                event.serializePayload(serializer, STORED_AS);
+                event.serializeMetaData(serializer, STORED_AS);
+            }
+            Connection connection = getConnection();
+            // Before the insert, so that the rows take their global_index while this transaction holds the head.
+            long started = System.nanoTime();
+            EventChainWriter.Head head = lock(connection);
+            long locked = System.nanoTime();
+            lockWait.record(locked - started, TimeUnit.NANOSECONDS);
+            // Held until the transaction ends. A command's unit of work commits it in its commit phase, in a
+            // handler registered when the transaction began, so one registered now runs right after it.
+            if (CurrentUnitOfWork.isStarted()) {
+                UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+                root.onCommit(committed -> lockHold.record(System.nanoTime() - locked, TimeUnit.NANOSECONDS));
+                root.onRollback(rolledBack -> lockHold.record(System.nanoTime() - locked, TimeUnit.NANOSECONDS));
+            }
             super.appendEvents(events, serializer);
-            chain.extend(getConnection(), events);
+            chain.extend(connection, events, head);
         });
     }
 
-    @Override
-    protected PreparedStatement appendEvents(Connection connection, List<? extends EventMessage<?>> events,
-                                             Serializer serializer) throws SQLException {
-        // Serialised and sealed before the head is taken (issue 13): a new subject's key is created in a
-        // transaction of its own, and neither that nor Jackson and AES-GCM need the head. Each message keeps
-        // what it serialised to, so the insert below reuses it.
-        for (EventMessage<?> event : events) {
-            event.serializePayload(serializer, STORED_AS);
-            event.serializeMetaData(serializer, STORED_AS);
+    private EventChainWriter.Head lock(Connection connection) {
+        try {
+            return chain.lock(connection);
+        } catch (SQLException e) {
+            throw new EventStoreException("Could not take the audit chain's head", e);
         }
-        // Before the insert, so that the rows take their global_index while this transaction holds the head.
-        long started = System.nanoTime();
-        chain.lock(connection);
-        lockWait.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        return super.appendEvents(connection, events, serializer);
     }
 
     @Override

@@ -26,17 +26,20 @@ final class EventChainWriter {
     static final String STORED_COLUMNS = "e.global_index, e.event_identifier, e.type, e.aggregate_identifier,"
             + " e.sequence_number, e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data";
 
-    void lock(Connection connection) throws SQLException {
+    /** Takes the head (held until the transaction ends) and returns it, so that extending needs no second read. */
+    Head lock(Connection connection) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT chain_seq FROM event_chain_head WHERE id = 1 FOR UPDATE");
+                "SELECT chain_seq, chain_hash FROM event_chain_head WHERE id = 1 FOR UPDATE");
              ResultSet head = lock.executeQuery()) {
             if (!head.next()) {
                 throw new SQLException("event_chain_head has no row: the platform migration did not run");
             }
+            return new Head(head.getLong(1), head.getBytes(2));
         }
     }
 
-    void extend(Connection connection, List<? extends EventMessage<?>> events) {
+    /** Chains the events just appended in this transaction, after {@code head} (what {@link #lock} returned). */
+    void extend(Connection connection, List<? extends EventMessage<?>> events, Head head) {
         Map<String, EventMessage<?>> byId = new HashMap<>();
         events.forEach(event -> byId.put(event.getIdentifier(), event));
         StringBuilder in = new StringBuilder();
@@ -57,7 +60,7 @@ final class EventChainWriter {
             if (rows.size() != events.size()) {
                 throw new EventStoreException("Appended " + events.size() + " events but read back " + rows.size());
             }
-            chain(connection, rows, stored -> {
+            chain(connection, head, rows, stored -> {
                 EventMessage<?> message = byId.get(stored.eventIdentifier());
                 Object school = message.getMetaData().get(AuditMetadata.SCHOOL_ID);
                 return new Index(school == null ? NO_SCHOOL : school.toString(), message.getTimestamp());
@@ -73,8 +76,8 @@ final class EventChainWriter {
      * Does nothing once the chain has begun.
      */
     long adoptExisting(Connection connection) throws SQLException {
-        lock(connection);
-        if (head(connection).seq() > 0) {
+        Head head = lock(connection);
+        if (head.seq() > 0) {
             return 0;
         }
         long adopted = 0;
@@ -93,16 +96,16 @@ final class EventChainWriter {
             if (rows.isEmpty()) {
                 return adopted;
             }
-            chain(connection, rows, stored -> new Index(schoolOf(stored.metaData()),
+            head = chain(connection, head, rows, stored -> new Index(schoolOf(stored.metaData()),
                     java.time.Instant.parse(stored.timestamp())));
             adopted += rows.size();
             after = rows.get(rows.size() - 1).globalIndex();
         }
     }
 
-    private void chain(Connection connection, List<AuditChain.StoredEvent> rows,
+    /** Chains {@code rows} after {@code head}, moves the head, and returns the new one. */
+    private Head chain(Connection connection, Head head, List<AuditChain.StoredEvent> rows,
                        java.util.function.Function<AuditChain.StoredEvent, Index> index) throws SQLException {
-        Head head = head(connection);
         long seq = head.seq();
         byte[] chainHash = head.hash();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_chain (chain_seq,"
@@ -133,6 +136,7 @@ final class EventChainWriter {
             move.setBytes(2, chainHash);
             move.executeUpdate();
         }
+        return new Head(seq, chainHash);
     }
 
     /** The school an event without one (never written through a service; AUD-1) is filed under. */

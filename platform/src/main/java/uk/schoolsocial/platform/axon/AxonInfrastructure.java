@@ -128,7 +128,8 @@ public class AxonInfrastructure {
         eventSources.register(EventSources.OWN, pool);
         this.reseal = reseal;
         this.ownEngine = ChainedEventStorageEngine.writable(storageEngine(connections), transactionManager,
-                new GapJournal(pool, pool, EventSources.OWN), chainMetrics.lockWait());
+                new GapJournal(pool, pool, EventSources.OWN), chainMetrics.lockWait(),
+                chainMetrics.lockHold());
     }
 
     /** A configurer with every shared piece in place; the caller adds its own components. */
@@ -195,6 +196,8 @@ public class AxonInfrastructure {
                         c -> c.getComponent(LocalCommitNotifyingSource.class),
                         (c, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
                 .registerEventHandler(c -> webhooks);
+        // A processor's commit wakes the requests waiting for their read model (ReadYourWrites, issue 13).
+        configurer.eventProcessing().registerDefaultHandlerInterceptor((c, processor) -> ProjectionCommits.counting());
         // No event is skipped (issue 11): a failure is retried, or the event parked in a dead-letter queue.
         DeadLetterQueues.configure(configurer, connections, transactionManager, savepointTransactionManager, failures);
         // Command, processor and lag metrics at /prometheus (issue 14).

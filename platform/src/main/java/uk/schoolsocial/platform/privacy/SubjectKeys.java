@@ -10,8 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +41,7 @@ public class SubjectKeys {
     }
 
     private final DataSource pool;
-    private final SecretKey master;
+    private final MasterKey master;
     private final long cacheNanos;
     private final Map<String, Held> cache = new ConcurrentHashMap<>();
     private final AtomicLong destructions = new AtomicLong();
@@ -49,7 +49,7 @@ public class SubjectKeys {
     SubjectKeys(DataSource dataSource, @Value("${smp.privacy.master-key:}") String masterKey,
                 @Value("${smp.privacy.key-cache:1m}") Duration cache) {
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
-        this.master = masterKey(masterKey);
+        this.master = MasterKey.of(masterKey);
         this.cacheNanos = cache.toNanos();
     }
 
@@ -58,26 +58,47 @@ public class SubjectKeys {
      * subject was erased: the value is then stored as already erased.
      */
     public Optional<SecretKey> forSealing(SubjectType type, String id) {
-        Optional<Optional<SecretKey>> known = load(type, id);
-        if (known.isPresent()) {
-            return known.get();
+        String name = type.name() + ":" + id;
+        Optional<SecretKey> cached = cached(name);
+        if (cached != null) {
+            return cached;
         }
+        long before = destructions.get();
+        // One connection for the look-up and, for a new subject, the insert (issue 13: each checkout
+        // waits for the pool while the command holds a connection of its own).
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(true);
+            Optional<Optional<SecretKey>> stored = select(connection, type, id);
+            if (stored.isEmpty()) {
+                stored = Optional.of(create(connection, type, id));
+            }
+            if (destructions.get() == before) {
+                cache.put(name, new Held(stored.get(), System.nanoTime()));
+            }
+            return stored.get();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Subject key store unavailable", e);
+        }
+    }
+
+    /**
+     * A new key for the subject, committed at once; or, if a concurrent command stored one first,
+     * that one (empty if it was destroyed since).
+     */
+    private Optional<SecretKey> create(Connection connection, SubjectType type, String id) throws SQLException {
         byte[] key = new byte[AesGcm.KEY_BYTES];
         RANDOM.nextBytes(key);
-        try (Connection connection = pool.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO subject_key"
-                     + " (subject_type, subject_id, wrapped_key) VALUES (?, ?, ?)"
-                     + " ON DUPLICATE KEY UPDATE subject_id = subject_id")) {
-            connection.setAutoCommit(true);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO subject_key (subject_type, subject_id, wrapped_key) VALUES (?, ?, ?)")) {
             insert.setString(1, type.name());
             insert.setString(2, id);
             insert.setBytes(3, wrap(type, id, key));
             insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Subject key store unavailable", e);
+            return Optional.of(new SecretKeySpec(key, "AES"));
+        } catch (SQLIntegrityConstraintViolationException storedFirst) {
+            // Another command created it (or it was destroyed) in the meantime: whatever is stored wins.
+            return select(connection, type, id).orElseThrow(() -> new IllegalStateException("A subject key was not stored"));
         }
-        // a concurrent command may have created it first: use whichever was stored
-        return load(type, id).orElseThrow(() -> new IllegalStateException("A subject key was not stored"));
     }
 
     /** The key to open a value with; empty when the subject was erased or never had one. */
@@ -148,9 +169,9 @@ public class SubjectKeys {
     /** Empty: no row; else the key, or empty when destroyed. */
     private Optional<Optional<SecretKey>> load(SubjectType type, String id) {
         String name = type.name() + ":" + id;
-        Held held = cache.get(name);
-        if (held != null && System.nanoTime() - held.loadedAt() < cacheNanos) {
-            return Optional.of(held.key());
+        Optional<SecretKey> cached = cached(name);
+        if (cached != null) {
+            return Optional.of(cached);
         }
         long before = destructions.get();
         Optional<Optional<SecretKey>> stored = read(type, id);
@@ -160,10 +181,23 @@ public class SubjectKeys {
         return stored;
     }
 
+    /** The cached key (empty: destroyed), or null when not cached or cached too long ago. */
+    private Optional<SecretKey> cached(String name) {
+        Held held = cache.get(name);
+        return held != null && System.nanoTime() - held.loadedAt() < cacheNanos ? held.key() : null;
+    }
+
     private Optional<Optional<SecretKey>> read(SubjectType type, String id) {
-        try (Connection connection = pool.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT wrapped_key FROM subject_key WHERE subject_type = ? AND subject_id = ?")) {
+        try (Connection connection = pool.getConnection()) {
+            return select(connection, type, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Subject key store unavailable", e);
+        }
+    }
+
+    private Optional<Optional<SecretKey>> select(Connection connection, SubjectType type, String id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT wrapped_key FROM subject_key WHERE subject_type = ? AND subject_id = ?")) {
             select.setString(1, type.name());
             select.setString(2, id);
             try (ResultSet row = select.executeQuery()) {
@@ -174,33 +208,24 @@ public class SubjectKeys {
                 return Optional.of(wrapped == null ? Optional.empty()
                         : Optional.of(new SecretKeySpec(unwrap(type, id, wrapped), "AES")));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Subject key store unavailable", e);
         }
     }
 
     /**
      * A key for another secret the service keeps at rest (webhook signing secrets), derived from the
-     * master key for {@code purpose} (HMAC-SHA256), so that it changes with the master key and is
-     * never the key that wraps subject keys.
+     * master key for {@code purpose}, never the key that wraps subject keys.
      */
     public SecretKey derivedKey(String purpose) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(master);
-            return new SecretKeySpec(mac.doFinal(("smp-derived-key:" + purpose).getBytes(StandardCharsets.UTF_8)), "AES");
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e); // in every JDK
-        }
+        return master.derived(purpose);
     }
 
     private byte[] wrap(SubjectType type, String id, byte[] key) {
-        return AesGcm.seal(master, ref(type, id), key);
+        return master.wrap(ref(type, id), key);
     }
 
     private byte[] unwrap(SubjectType type, String id, byte[] wrapped) {
         try {
-            return AesGcm.open(master, ref(type, id), wrapped);
+            return master.unwrap(ref(type, id), wrapped);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The key of " + type + " " + id + " cannot be unwrapped with this master"
                     + " key (SMP_PRIVACY_MASTER_KEY changed, or the row was edited)", e);
@@ -209,24 +234,5 @@ public class SubjectKeys {
 
     private static byte[] ref(SubjectType type, String id) {
         return (type.name() + ":" + id).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static SecretKey masterKey(String base64) {
-        if (base64.isBlank()) {
-            throw new IllegalStateException("SMP_PRIVACY_MASTER_KEY (smp.privacy.master-key) is not set: every service"
-                    + " seals personal data under keys it wraps (AUD-4). The launcher generates one per data directory;"
-                    + " with docker, set it in docker/.env (openssl rand -base64 32)");
-        }
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("SMP_PRIVACY_MASTER_KEY (smp.privacy.master-key) must be base64", e);
-        }
-        if (key.length != AesGcm.KEY_BYTES) {
-            throw new IllegalStateException("SMP_PRIVACY_MASTER_KEY (smp.privacy.master-key) must be 32 bytes,"
-                    + " base64; it is " + key.length);
-        }
-        return new SecretKeySpec(key, "AES");
     }
 }

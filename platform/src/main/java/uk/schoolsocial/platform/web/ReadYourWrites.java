@@ -2,8 +2,10 @@ package uk.schoolsocial.platform.web;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
+import uk.schoolsocial.platform.axon.ProjectionCommits;
 import uk.schoolsocial.platform.axon.RequestEvents;
 import uk.schoolsocial.platform.error.DomainException;
 import uk.schoolsocial.platform.error.PlatformError;
@@ -11,7 +13,9 @@ import uk.schoolsocial.platform.error.PlatformError;
 /**
  * Read models are fed by streaming processors, a few milliseconds behind the events. A command
  * endpoint that answers with the record waits here until its projection has caught up with the
- * version the command produced, so the client reads its own write.
+ * version the command produced, so the client reads its own write. It reads again as soon as a
+ * processor of this JVM commits ({@link ProjectionCommits}), and otherwise after a back-off of 2 ms
+ * doubling to 50 ms, which covers a read model fed by a processor on another instance (issue 13).
  * <p>
  * If a processor parked one of the events the request's commands appended (issue 11), the record
  * may never get there until an operator retries it: the caller is told so at once, with a 500
@@ -38,6 +42,7 @@ public final class ReadYourWrites {
         String parkedBy = null;
         long pause = 2;
         while (true) {
+            long commitsSeen = ProjectionCommits.count();
             Optional<T> current = reader.get().filter(view -> version.applyAsLong(view) >= atLeast);
             if (current.isPresent()) {
                 return current.get();
@@ -60,7 +65,7 @@ public final class ReadYourWrites {
                 nextParkedCheck = now + PARKED_CHECK_EVERY.toNanos();
             }
             try {
-                Thread.sleep(pause);
+                ProjectionCommits.awaitAfter(commitsSeen, TimeUnit.MILLISECONDS.toNanos(pause));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -267,6 +267,26 @@ class DeadLetterTest {
         assertFalse(parkedRows().isEmpty());
     }
 
+    @Test
+    @DisplayName("Issue 13: a processor's commit wakes a request waiting for its read model, and the row is there when it does")
+    void aProcessorsCommitWakesTheWaitingRequest() throws Exception {
+        String id = "note-" + UUID.randomUUID();
+        long before = ProjectionCommits.count();
+        send(new NoteAggregate.WriteNoteCommand(id, "woken"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long seen = before;
+        while (notes().find(id).isEmpty() && System.nanoTime() < deadline) {
+            // Never woken by the clock alone: a minute is far beyond the test's deadline.
+            ProjectionCommits.awaitAfter(seen, Duration.ofMinutes(1).toNanos());
+            assertTrue(ProjectionCommits.count() > seen, "woken without a commit");
+            seen = ProjectionCommits.count();
+        }
+        assertTrue(notes().find(id).isPresent(), "the note's row was not committed when its commit was counted");
+        assertTrue(seen > before, "no processor commit was counted");
+        long now = ProjectionCommits.count();
+        ProjectionCommits.awaitAfter(now - 1, Duration.ofMinutes(1).toNanos()); // a commit already seen: no wait
+    }
+
     private List<Map<String, Object>> parkedRows() throws Exception {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Connection connection = TestDatabase.connect(schema);

@@ -46,7 +46,8 @@ final class PlaintextStore {
                     .snapshotSerializer(Serializers.jackson())
                     .schema(StoreSchemas.EVENTS)
                     .dataType(byte[].class), transactions, null,
-                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry().timer("lock")).appendEvents(events);
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry().timer("lock"),
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry().timer("hold")).appendEvents(events);
             connection.commit();
         }
     }

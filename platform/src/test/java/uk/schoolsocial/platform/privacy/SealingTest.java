@@ -1,5 +1,6 @@
 package uk.schoolsocial.platform.privacy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -206,6 +207,39 @@ class SealingTest {
                 .map(CompletableFuture::join).collect(Collectors.toList());
         assertEquals(List.of(false, false, false, false, false, false, false, false), opened);
         assertTrue(keys.forSealing(SubjectType.STAFF, SubjectKeys.subjectId("school-a", "s-1")).isEmpty(), "and no new key is made");
+    }
+
+    @Test
+    void aud4_commandsRacingToMakeANewSubjectsKeyAllSealWithTheOneStored() throws Exception {
+        // Each its own SubjectKeys (as on several instances: no shared cache), all at once for one new subject.
+        javax.sql.DataSource pool = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
+                .unwrapDataSource(context.getBean(javax.sql.DataSource.class));
+        String master = context.getProperty("smp.privacy.master-key", String.class).orElseThrow();
+        String subject = SubjectKeys.subjectId("school-a", "racing-" + java.util.UUID.randomUUID());
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<CompletableFuture<byte[]>> made = java.util.stream.IntStream.range(0, 8)
+                    .mapToObj(i -> new SubjectKeys(pool, master, java.time.Duration.ofMinutes(1)))
+                    .map(keys -> CompletableFuture.supplyAsync(() -> {
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return keys.forSealing(SubjectType.PUPIL, subject).orElseThrow().getEncoded();
+                    }, threads))
+                    .collect(Collectors.toList());
+            go.countDown();
+            List<byte[]> keys = made.stream().map(CompletableFuture::join).collect(Collectors.toList());
+            byte[] stored = context.getBean(SubjectKeys.class).forOpening(SubjectType.PUPIL, subject).orElseThrow()
+                    .getEncoded();
+            for (byte[] key : keys) {
+                assertArrayEquals(stored, key, "a command sealed with a key that is not the stored one");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
