@@ -1,10 +1,17 @@
 package uk.schoolsocial.gateway.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpParameters;
+import io.micronaut.http.uri.UriBuilder;
+import uk.schoolsocial.gateway.federation.FederatedCursor;
+import uk.schoolsocial.gateway.federation.FederatedRead;
+import uk.schoolsocial.gateway.federation.Federation;
+import uk.schoolsocial.gateway.federation.PageParameters;
 import uk.schoolsocial.gateway.routing.DownstreamService;
 import uk.schoolsocial.gateway.routing.RouteTable;
-import uk.schoolsocial.gateway.web.Problem;
+import uk.schoolsocial.platform.error.FieldError;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -30,9 +37,14 @@ import java.util.stream.Collectors;
  * @param limit       at most this many events
  */
 record SuiteEventsQuery(List<DownstreamService> services, @Nullable String aggregateId, @Nullable String type,
-                        @Nullable Instant from, @Nullable Instant to, SuiteCursor cursor, int limit) {
+                        @Nullable Instant from, @Nullable Instant to, FederatedCursor cursor, int limit)
+        implements FederatedRead {
 
     static final int DEFAULT_LIMIT = 100;
+    /** The largest page a service gives (platform's {@code AuditController}, audit.yaml {@code AuditLimit}). */
+    static final int SERVICE_MAX_LIMIT = 1000;
+    private static final Terms TERMS = new Terms("the audit history", "its audit events", "a page of events",
+            SERVICE_MAX_LIMIT);
     /** The parameters audit.yaml declares for {@code listSuiteEvents}; {@code school} is ActingSchool's. */
     static final Set<String> DECLARED = Set.of("service", "aggregateId", "type", "from", "to", "cursor",
             "limit", "school");
@@ -43,26 +55,26 @@ record SuiteEventsQuery(List<DownstreamService> services, @Nullable String aggre
      * @throws InvalidQueryException naming every wrong parameter
      */
     static SuiteEventsQuery parse(HttpParameters parameters, RouteTable routes, String school) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         List<DownstreamService> services = services(parameters, routes, errors);
         String aggregateId = text(parameters, "aggregateId", errors);
         String type = text(parameters, "type", errors);
         Instant from = instant(parameters, "from", errors);
         Instant to = instant(parameters, "to", errors);
-        int limit = limit(parameters, errors);
+        int limit = PageParameters.limit(parameters, DEFAULT_LIMIT, SERVICE_MAX_LIMIT, errors);
         String binding = SuiteCursor.binding(school, aggregateId, type, from, to);
-        SuiteCursor cursor = SuiteCursor.start(binding);
-        String given = single(parameters, "cursor", errors);
+        FederatedCursor cursor = FederatedCursor.start(binding);
+        String given = PageParameters.single(parameters, "cursor", errors);
         if (given != null) {
             try {
                 cursor = SuiteCursor.decode(given, routes.services().stream().map(DownstreamService::name)
                         .collect(Collectors.toSet()));
                 if (errors.isEmpty() && !cursor.binding().equals(binding)) {
-                    errors.add(new Problem.FieldError("cursor", "was given for other filters (aggregateId, type,"
+                    errors.add(new FieldError("cursor", "was given for other filters (aggregateId, type,"
                             + " from, to) or another school; ask for the first page again without it"));
                 }
-            } catch (SuiteCursor.InvalidCursorException e) {
-                errors.add(new Problem.FieldError("cursor", e.getMessage()));
+            } catch (FederatedCursor.InvalidCursorException e) {
+                errors.add(new FieldError("cursor", e.getMessage()));
             }
         }
         if (!errors.isEmpty()) {
@@ -72,7 +84,7 @@ record SuiteEventsQuery(List<DownstreamService> services, @Nullable String aggre
     }
 
     private static List<DownstreamService> services(HttpParameters parameters, RouteTable routes,
-                                                    List<Problem.FieldError> errors) {
+                                                    List<FieldError> errors) {
         Set<String> named = new TreeSet<>();
         parameters.getAll("service").stream()
                 .flatMap(value -> Arrays.stream(value.split(",")))
@@ -84,84 +96,91 @@ record SuiteEventsQuery(List<DownstreamService> services, @Nullable String aggre
         }
         List<DownstreamService> services = new ArrayList<>();
         for (String name : named) {
-            routes.service(name).ifPresentOrElse(services::add, () -> errors.add(new Problem.FieldError("service",
+            routes.service(name).ifPresentOrElse(services::add, () -> errors.add(new FieldError("service",
                     "'" + name + "' is not a service of the suite; the services are " + String.join(", ",
                             routes.services().stream().map(DownstreamService::name).toList()))));
         }
         return services;
     }
 
-    private static String text(HttpParameters parameters, String name, List<Problem.FieldError> errors) {
-        String value = single(parameters, name, errors);
+    private static String text(HttpParameters parameters, String name, List<FieldError> errors) {
+        String value = PageParameters.single(parameters, name, errors);
         if (value != null && value.length() > MAX_TEXT) {
-            errors.add(new Problem.FieldError(name, "must be at most " + MAX_TEXT + " characters"));
+            errors.add(new FieldError(name, "must be at most " + MAX_TEXT + " characters"));
         }
         return value;
     }
 
-    private static Instant instant(HttpParameters parameters, String name, List<Problem.FieldError> errors) {
-        String value = single(parameters, name, errors);
+    private static Instant instant(HttpParameters parameters, String name, List<FieldError> errors) {
+        String value = PageParameters.single(parameters, name, errors);
         if (value == null) {
             return null;
         }
         try {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value, Instant::from);
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(name, "must be an ISO-8601 instant with an offset, e.g."
+            errors.add(new FieldError(name, "must be an ISO-8601 instant with an offset, e.g."
                     + " 2026-11-21T09:00:00Z"));
             return null;
         }
     }
 
-    private static int limit(HttpParameters parameters, List<Problem.FieldError> errors) {
-        String value = single(parameters, "limit", errors);
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= AuditFederation.SERVICE_MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to "
-                + AuditFederation.SERVICE_MAX_LIMIT));
-        return DEFAULT_LIMIT;
+    @Override
+    public Terms terms() {
+        return TERMS;
     }
 
     /**
-     * A single-valued parameter: absent is null; given twice or given empty ({@code from=}) is an
-     * error (issue 11), never read as absent, so a client never gets a page it did not ask for.
+     * {@code items}, and in {@code page} the {@code limit} and the {@code nextCursor} only when the
+     * page is full: a page that is not is the last for now.
      */
-    @Nullable
-    private static String single(HttpParameters parameters, String name, List<Problem.FieldError> errors) {
-        List<String> values = parameters.getAll(name);
-        if (values.isEmpty()) {
-            return null;
+    @Override
+    public void write(Federation.Page page, ObjectNode body) {
+        body.putArray("items").addAll(page.items());
+        ObjectNode info = body.putObject("page");
+        if (page.items().size() == limit) {
+            info.put("nextCursor", page.cursor());
         }
-        if (values.size() > 1) {
-            errors.add(new Problem.FieldError(name, "must be given once"));
-            return null;
+        info.put("limit", limit);
+    }
+
+    /** A service's {@code GET /api/v1/audit/{service}/events}, with the caller's filters. */
+    @Override
+    public UriBuilder uri(DownstreamService service) {
+        UriBuilder uri = UriBuilder.of("/api/v1/audit/" + service.name() + "/events");
+        if (aggregateId != null) {
+            uri.queryParam("aggregateId", aggregateId);
         }
-        if (values.get(0).isEmpty()) {
-            errors.add(new Problem.FieldError(name, "must not be empty; leave the parameter out instead"));
-            return null;
+        if (type != null) {
+            uri.queryParam("type", type);
         }
-        return values.get(0);
+        if (from != null) {
+            uri.queryParam("from", from.toString());
+        }
+        if (to != null) {
+            uri.queryParam("to", to.toString());
+        }
+        return uri;
+    }
+
+    /** A service's page names the next one in {@code page.nextCursor}, absent (or empty) after its last. */
+    @Override
+    public ServicePage page(JsonNode root, List<ObjectNode> items) {
+        JsonNode next = root.path("page").path("nextCursor");
+        String cursor = next.isTextual() && !next.asText().isEmpty() ? next.asText() : null;
+        return new ServicePage(items, cursor, cursor != null);
     }
 
     /** The request's parameters are wrong; every wrong one is named. */
     static final class InvalidQueryException extends RuntimeException {
-        private final List<Problem.FieldError> errors;
+        private final List<FieldError> errors;
 
-        InvalidQueryException(List<Problem.FieldError> errors) {
+        InvalidQueryException(List<FieldError> errors) {
             super(errors.toString());
             this.errors = List.copyOf(errors);
         }
 
-        List<Problem.FieldError> errors() {
+        List<FieldError> errors() {
             return errors;
         }
     }

@@ -3,8 +3,8 @@ package uk.schoolsocial.gateway.auth;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import uk.schoolsocial.gateway.web.Problem;
 import uk.schoolsocial.gateway.web.Problems;
+import uk.schoolsocial.platform.error.FieldError;
 
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +33,7 @@ public final class ActingSchool {
     public static Outcome of(Caller caller, HttpRequest<?> request) {
         List<String> requested = request.getParameters().getAll(Caller.SCHOOL_PARAMETER);
         if (requested.size() > 1) {
-            return new Outcome.Refused(Problems.invalid(List.of(new Problem.FieldError(Caller.SCHOOL_PARAMETER,
+            return new Outcome.Refused(Problems.invalid(List.of(new FieldError(Caller.SCHOOL_PARAMETER,
                     "name one school, not " + requested.size()))));
         }
         String school = requested.isEmpty() ? null : requested.get(0);

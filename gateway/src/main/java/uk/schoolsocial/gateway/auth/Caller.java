@@ -2,6 +2,7 @@ package uk.schoolsocial.gateway.auth;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
+import uk.schoolsocial.platform.identity.Role;
 
 import java.util.HashMap;
 import java.util.List;

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import uk.schoolsocial.gateway.auth.dev.DevIssuer;
+import uk.schoolsocial.platform.identity.Role;
 
 import java.util.HashMap;
 import java.util.List;

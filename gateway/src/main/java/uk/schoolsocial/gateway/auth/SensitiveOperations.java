@@ -1,6 +1,7 @@
 package uk.schoolsocial.gateway.auth;
 
 import io.micronaut.http.HttpMethod;
+import uk.schoolsocial.platform.identity.Role;
 
 import java.util.List;
 import java.util.Optional;

@@ -12,8 +12,8 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
-import uk.schoolsocial.gateway.web.Problem;
 import uk.schoolsocial.gateway.web.Problems;
+import uk.schoolsocial.platform.error.Problem;
 
 import java.util.Optional;
 
@@ -66,7 +66,7 @@ final class StepUpFilter implements HttpServerFilter {
         Problem problem = new Problem(TYPE, status.getReason(), status.getCode(), "School '" + school
                 + "' requires a sign-in with multi-factor authentication for this operation, and the token does"
                 + " not show one (amr). Sign in again with multi-factor authentication and retry with the new token.",
-                CODE, null);
+                null, CODE, null);
         return HttpResponse.status(status).body(problem).contentType(Problems.MEDIA_TYPE)
                 .header(HttpHeaders.WWW_AUTHENTICATE, challenge);
     }

@@ -10,8 +10,8 @@ import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import uk.schoolsocial.gateway.web.Problem;
 import uk.schoolsocial.gateway.web.Problems;
+import uk.schoolsocial.platform.error.Problem;
 
 /**
  * The token buckets of the gateway's rate limits (issue 18): one per caller, one per client address

@@ -24,13 +24,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import uk.schoolsocial.gateway.auth.Caller;
-import uk.schoolsocial.gateway.auth.Role;
 import uk.schoolsocial.gateway.routing.DownstreamService;
 import uk.schoolsocial.gateway.routing.InternalTokenMinter;
 import uk.schoolsocial.gateway.routing.RouteTable;
 import uk.schoolsocial.gateway.web.CorrelationIdFilter;
-import uk.schoolsocial.gateway.web.Problem;
 import uk.schoolsocial.gateway.web.Problems;
+import uk.schoolsocial.platform.error.FieldError;
+import uk.schoolsocial.platform.identity.Role;
 
 /**
  * {@code GET /api/v1/privacy/subject-access} (privacy.yaml {@code getSubjectAccessExport}, AUD-4,
@@ -68,13 +68,13 @@ final class SubjectAccessController {
      * What is wrong with a subject named by query parameters, as privacy.yaml's {@code SubjectType}
      * and {@code SubjectId} say; empty when both are right.
      */
-    static List<Problem.FieldError> subjectErrors(@Nullable String subjectType, @Nullable String subjectId) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+    static List<FieldError> subjectErrors(@Nullable String subjectType, @Nullable String subjectId) {
+        List<FieldError> errors = new ArrayList<>();
         if (subjectType == null || !subjectType.matches("[A-Z_]{1,32}")) {
-            errors.add(new Problem.FieldError("subjectType", "is required: PUPIL, PARENT, STAFF or a record type"));
+            errors.add(new FieldError("subjectType", "is required: PUPIL, PARENT, STAFF or a record type"));
         }
         if (subjectId == null || !SUBJECT_ID.matcher(subjectId).matches()) {
-            errors.add(new Problem.FieldError("subjectId", "is required: 1 to 64 of A-Z, a-z, 0-9, _ . : -"));
+            errors.add(new FieldError("subjectId", "is required: 1 to 64 of A-Z, a-z, 0-9, _ . : -"));
         }
         return errors;
     }
@@ -90,7 +90,7 @@ final class SubjectAccessController {
         if (undeclared.isPresent()) {
             return undeclared.get();
         }
-        List<Problem.FieldError> errors = subjectErrors(subjectType, subjectId);
+        List<FieldError> errors = subjectErrors(subjectType, subjectId);
         if (!errors.isEmpty()) {
             return Problems.invalid(errors);
         }

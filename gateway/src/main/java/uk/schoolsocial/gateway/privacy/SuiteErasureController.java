@@ -25,13 +25,14 @@ import io.micronaut.security.authentication.Authentication;
 import java.util.ArrayList;
 import java.util.List;
 import uk.schoolsocial.gateway.auth.Caller;
-import uk.schoolsocial.gateway.auth.Role;
 import uk.schoolsocial.gateway.routing.DownstreamService;
 import uk.schoolsocial.gateway.routing.InternalTokenMinter;
 import uk.schoolsocial.gateway.routing.RouteTable;
 import uk.schoolsocial.gateway.web.CorrelationIdFilter;
-import uk.schoolsocial.gateway.web.Problem;
 import uk.schoolsocial.gateway.web.Problems;
+import uk.schoolsocial.platform.error.FieldError;
+import uk.schoolsocial.platform.error.Problem;
+import uk.schoolsocial.platform.identity.Role;
 
 /**
  * {@code POST /api/v1/privacy/erasures} (privacy.yaml {@code eraseSubjectFromSuite}, AUD-4): erases
@@ -72,18 +73,18 @@ final class SuiteErasureController {
             parsed = null;
         }
         if (!(parsed instanceof ObjectNode erasure)) {
-            return Problems.invalid(List.of(new Problem.FieldError("", "must be one JSON object")));
+            return Problems.invalid(List.of(new FieldError("", "must be one JSON object")));
         }
         Call call = call(caller, request, request.getHeaders().get(IDEMPOTENCY_KEY), body);
         List<DownstreamService> services = routes.services();
-        List<Problem.FieldError> holds = new ArrayList<>();
+        List<FieldError> holds = new ArrayList<>();
         for (DownstreamService service : services) {
             ServiceCalls.Answer answer = holds(call, service, erasure);
             if (answer.failure().isPresent()) {
                 return answer.failure().get();
             }
             for (JsonNode hold : answer.body().path("holds")) {
-                holds.add(new Problem.FieldError("subjectId", service.name() + ": " + describe(hold)));
+                holds.add(new FieldError("subjectId", service.name() + ": " + describe(hold)));
             }
         }
         if (!holds.isEmpty()) {
@@ -122,7 +123,7 @@ final class SuiteErasureController {
         if (undeclared.isPresent()) {
             return undeclared.get();
         }
-        List<Problem.FieldError> errors = SubjectAccessController.subjectErrors(subjectType, subjectId);
+        List<FieldError> errors = SubjectAccessController.subjectErrors(subjectType, subjectId);
         if (!errors.isEmpty()) {
             return Problems.invalid(errors);
         }
@@ -189,14 +190,14 @@ final class SuiteErasureController {
                 + " have erased the subject; send the same request again to finish.");
     }
 
-    private static MutableHttpResponse<Problem> held(ObjectNode erasure, List<Problem.FieldError> holds) {
+    private static MutableHttpResponse<Problem> held(ObjectNode erasure, List<FieldError> holds) {
         HttpStatus status = HttpStatus.CONFLICT;
         String detail = "Nothing was erased: a hold keeps a record about " + text(erasure, "subjectType") + " "
                 + text(erasure, "subjectId") + ": " + holds.get(0).message()
                 + (holds.size() > 1 ? " (and " + (holds.size() - 1) + " more)" : "") + ".";
         return HttpResponse.<Problem>status(status)
                 .body(new Problem("https://schoolsocial.uk/problems/conflict", status.getReason(), status.getCode(),
-                        detail, "ERASURE_HELD", List.copyOf(holds)))
+                        detail, null, "ERASURE_HELD", List.copyOf(holds)))
                 .contentType(Problems.MEDIA_TYPE);
     }
 

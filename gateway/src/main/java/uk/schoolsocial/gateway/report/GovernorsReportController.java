@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import uk.schoolsocial.gateway.auth.Caller;
-import uk.schoolsocial.gateway.auth.Role;
 import uk.schoolsocial.gateway.web.CorrelationIdFilter;
 import uk.schoolsocial.gateway.web.Problems;
+import uk.schoolsocial.platform.identity.Role;
 
 /**
  * {@code GET /api/v1/reports/governors} (reports.yaml {@code getGovernorsReport}, issue 16): the

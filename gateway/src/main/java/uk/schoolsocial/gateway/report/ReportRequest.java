@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import uk.schoolsocial.gateway.web.Problem;
+import uk.schoolsocial.platform.error.FieldError;
 
 /**
  * A request for the governors' report (reports.yaml {@code getGovernorsReport}): the period, the
@@ -48,9 +48,9 @@ record ReportRequest(LocalDate from, LocalDate to, List<String> schools, Format 
 
     /** Bad parameters, each named. */
     static final class InvalidException extends RuntimeException {
-        final transient List<Problem.FieldError> errors;
+        final transient List<FieldError> errors;
 
-        InvalidException(List<Problem.FieldError> errors) {
+        InvalidException(List<FieldError> errors) {
             super("invalid report request: " + errors.size() + " errors");
             this.errors = List.copyOf(errors);
         }
@@ -58,23 +58,23 @@ record ReportRequest(LocalDate from, LocalDate to, List<String> schools, Format 
 
     static ReportRequest parse(HttpRequest<?> request) {
         HttpParameters parameters = request.getParameters();
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         parameters.names().stream().filter(name -> !PARAMETERS.contains(name)).sorted()
-                .forEach(name -> errors.add(new Problem.FieldError(name, "is not a parameter of this report")));
+                .forEach(name -> errors.add(new FieldError(name, "is not a parameter of this report")));
         LocalDate from = date(parameters, "from", errors);
         LocalDate to = date(parameters, "to", errors);
         if (from != null && to != null && (to.isBefore(from) || to.isAfter(from.plusYears(MAX_YEARS)))) {
-            errors.add(new Problem.FieldError("to", "must be from 'from' to " + MAX_YEARS + " years after it"));
+            errors.add(new FieldError("to", "must be from 'from' to " + MAX_YEARS + " years after it"));
         }
         Set<String> schools = new LinkedHashSet<>();
         for (String school : parameters.getAll("school")) {
             if (!SCHOOL.matcher(school).matches()) {
-                errors.add(new Problem.FieldError("school", "must be 1 to 64 of A-Z, a-z, 0-9, _ . : -"));
+                errors.add(new FieldError("school", "must be 1 to 64 of A-Z, a-z, 0-9, _ . : -"));
             }
             schools.add(school);
         }
         if (schools.size() > MAX_SCHOOLS) {
-            errors.add(new Problem.FieldError("school", "name at most " + MAX_SCHOOLS + " schools"));
+            errors.add(new FieldError("school", "name at most " + MAX_SCHOOLS + " schools"));
         }
         Format format = format(request, parameters.getAll("format"), errors);
         if (!errors.isEmpty()) {
@@ -84,37 +84,37 @@ record ReportRequest(LocalDate from, LocalDate to, List<String> schools, Format 
     }
 
     @Nullable
-    private static LocalDate date(HttpParameters parameters, String name, List<Problem.FieldError> errors) {
+    private static LocalDate date(HttpParameters parameters, String name, List<FieldError> errors) {
         List<String> values = parameters.getAll(name);
         if (values.size() != 1) {
-            errors.add(new Problem.FieldError(name, values.isEmpty() ? "is required: a day, YYYY-MM-DD"
+            errors.add(new FieldError(name, values.isEmpty() ? "is required: a day, YYYY-MM-DD"
                     : "give one day, not " + values.size()));
             return null;
         }
         try {
             LocalDate day = LocalDate.parse(values.get(0));
             if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
-                errors.add(new Problem.FieldError(name, "must be a day from " + EARLIEST + " to " + LATEST));
+                errors.add(new FieldError(name, "must be a day from " + EARLIEST + " to " + LATEST));
                 return null;
             }
             return day;
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(name, "must be a day, YYYY-MM-DD"));
+            errors.add(new FieldError(name, "must be a day, YYYY-MM-DD"));
             return null;
         }
     }
 
     @Nullable
-    private static Format format(HttpRequest<?> request, List<String> values, List<Problem.FieldError> errors) {
+    private static Format format(HttpRequest<?> request, List<String> values, List<FieldError> errors) {
         if (values.size() > 1) {
-            errors.add(new Problem.FieldError("format", "give one format, not " + values.size()));
+            errors.add(new FieldError("format", "give one format, not " + values.size()));
             return null;
         }
         if (values.size() == 1) {
             try {
                 return Format.valueOf(values.get(0).toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                errors.add(new Problem.FieldError("format", "must be json, html or pdf"));
+                errors.add(new FieldError("format", "must be json, html or pdf"));
                 return null;
             }
         }

@@ -10,7 +10,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import uk.schoolsocial.gateway.auth.Caller;
-import uk.schoolsocial.gateway.auth.Role;
+import uk.schoolsocial.platform.identity.Role;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

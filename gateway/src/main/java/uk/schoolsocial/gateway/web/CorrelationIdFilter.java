@@ -8,6 +8,7 @@ import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import uk.schoolsocial.platform.error.FieldError;
 
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public final class CorrelationIdFilter implements HttpServerFilter {
         String id = accepted && sent.size() == 1 ? sent.get(0) : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
         if (!accepted) {
-            MutableHttpResponse<?> refused = Problems.invalid(List.of(new Problem.FieldError(HEADER,
+            MutableHttpResponse<?> refused = Problems.invalid(List.of(new FieldError(HEADER,
                     sent.size() > 1 ? "must be given once"
                             : "must be 1 to 128 letters, digits, '.', '_', ':' or '-'")));
             refused.getHeaders().set(HEADER, id);

@@ -9,6 +9,7 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.security.authentication.AuthorizationException;
 import jakarta.inject.Singleton;
 import uk.schoolsocial.gateway.auth.TokenRefusals;
+import uk.schoolsocial.platform.error.Problem;
 
 import java.util.stream.Collectors;
 

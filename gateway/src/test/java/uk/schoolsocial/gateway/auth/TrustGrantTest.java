@@ -4,6 +4,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import io.micronaut.security.authentication.Authentication;
 import org.junit.jupiter.api.Test;
+import uk.schoolsocial.platform.identity.Role;
 
 import java.time.Instant;
 import java.util.Date;

@@ -30,9 +30,9 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
         Optional<ErrorDetails> details = context.getRootCause().flatMap(ProblemBodyProvider::detailsOf);
         List<FieldError> fields = details.map(ErrorDetails::errors).filter(e -> !e.isEmpty())
                 .orElseGet(() -> fieldErrors(status, context.getErrors()));
-        String code = details.map(ErrorDetails::code).orElseGet(() -> defaultCode(status, fields));
+        String code = details.map(ErrorDetails::code).orElseGet(() -> ProblemStatus.code(status, !fields.isEmpty()));
         String detail = details.map(ErrorDetails::message).orElseGet(() -> describe(context.getErrors(), status));
-        String slug = details.map(d -> d.kind().slug()).orElseGet(() -> slug(status));
+        String slug = details.map(d -> d.kind().slug()).orElseGet(() -> ProblemStatus.slug(status));
         return new Problem(Problem.TYPE_BASE + slug, reason(status), status, detail, context.getRequest().getPath(),
                 code, fields);
     }
@@ -82,35 +82,6 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
         }
         return errors.stream().map(e -> e.getPath().map(p -> fieldName(p) + ": ").orElse("") + e.getMessage())
                 .collect(Collectors.joining("; "));
-    }
-
-    private static String defaultCode(int status, List<FieldError> fields) {
-        return switch (status) {
-            case 400 -> fields.isEmpty() ? PlatformError.MALFORMED_REQUEST.name() : PlatformError.VALIDATION_FAILED.name();
-            case 401 -> "UNAUTHORIZED";
-            case 403 -> PlatformError.FORBIDDEN.name();
-            case 404 -> PlatformError.NOT_FOUND.name();
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 409 -> PlatformError.CONCURRENT_CHANGE.name();
-            case 412 -> PlatformError.VERSION_MISMATCH.name();
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
-        };
-    }
-
-    private static String slug(int status) {
-        return switch (status) {
-            case 400 -> "validation";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not-found";
-            case 409 -> "conflict";
-            case 412 -> "precondition-failed";
-            case 413 -> "payload-too-large";
-            case 415 -> "unsupported-media-type";
-            default -> status >= 500 ? "internal-error" : "http-" + status;
-        };
     }
 
     private static String reason(int status) {

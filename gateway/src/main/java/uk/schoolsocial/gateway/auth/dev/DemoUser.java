@@ -1,8 +1,8 @@
 package uk.schoolsocial.gateway.auth.dev;
 
 import io.micronaut.serde.annotation.Serdeable;
+import uk.schoolsocial.platform.identity.Role;
 import java.util.List;
-import uk.schoolsocial.gateway.auth.Role;
 
 /**
  * A user the dev issuer can sign tokens for (runtime contract, "Demo users").

@@ -1,6 +1,7 @@
 package uk.schoolsocial.gateway.auth.dev;
 
-import uk.schoolsocial.gateway.auth.Role;
+
+import uk.schoolsocial.platform.identity.Role;
 
 import java.util.List;
 import java.util.Optional;

@@ -8,8 +8,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import uk.schoolsocial.gateway.auth.AuthProperties;
-import uk.schoolsocial.gateway.web.Problem;
 import uk.schoolsocial.gateway.web.Problems;
+import uk.schoolsocial.platform.error.FieldError;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,18 +32,18 @@ final class DevTokenController {
 
     @Post("/token")
     HttpResponse<?> token(@Body DevTokenRequest request) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Optional<DemoUser> user = DemoUsers.named(request.user());
         if (user.isEmpty()) {
-            errors.add(new Problem.FieldError("user", "is not a demo user; GET /dev/users lists them"));
+            errors.add(new FieldError("user", "is not a demo user; GET /dev/users lists them"));
         }
         List<String> methods = request.amr() == null ? List.of() : request.amr();
         if (methods.size() > MAX_METHODS) {
-            errors.add(new Problem.FieldError("amr", "must list at most " + MAX_METHODS + " methods"));
+            errors.add(new FieldError("amr", "must list at most " + MAX_METHODS + " methods"));
         }
         for (int i = 0; i < methods.size() && i < MAX_METHODS; i++) {
             if (!METHOD.matcher(methods.get(i)).matches()) {
-                errors.add(new Problem.FieldError("amr[" + i + "]",
+                errors.add(new FieldError("amr[" + i + "]",
                         "must be a method name of 1 to 32 letters, digits, '_' or '-' (RFC 8176: pwd, otp, mfa, ...)"));
             }
         }

@@ -1,6 +1,6 @@
 package uk.schoolsocial.platform.identity;
 
-/** The roles of DOMAIN.md, as they appear in tokens and {@code @Secured}. */
+/** The roles of DOMAIN.md, as they appear in tokens and {@code @Secured} ({@link Role} as an enum). */
 public final class Roles {
     public static final String STAFF = "STAFF";
     public static final String SLT = "SLT";

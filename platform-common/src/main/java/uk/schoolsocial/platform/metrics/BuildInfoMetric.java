@@ -1,4 +1,4 @@
-package uk.schoolsocial.gateway.metrics;
+package uk.schoolsocial.platform.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,9 +7,10 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 /**
- * {@code smp_build_info{version, commit} 1} at {@code /prometheus}: which build the gateway runs
- * (issue 14), in place of an {@code /info} endpoint. Maven fills both in (application.yml);
- * a build without them (an IDE's) says {@code unknown}.
+ * {@code smp_build_info{version, commit} 1} at {@code /prometheus}: which build a service or the
+ * gateway runs (issue 14), in place of an {@code /info} endpoint. Maven fills both in (platform's
+ * platform-defaults.yml, the gateway's application.yml); a build without them (an IDE's) says
+ * {@code unknown}.
  */
 @Singleton
 final class BuildInfoMetric implements MeterBinder {
