@@ -303,6 +303,10 @@ public class AxonInfrastructure {
         Scheduler scheduler = Scheduler.create(connections.asDataSource(), DbSchedulerDeadlineManager.binaryTask(supplier))
                 .tableName("scheduled_tasks")
                 .pollingInterval(properties.deadlinePoll())
+                // An instance that dies while running a deadline leaves it picked; another runs it again
+                // after the missed heartbeats: 2 minutes by default instead of db-scheduler's 30.
+                .heartbeatInterval(properties.deadlineHeartbeat())
+                .missedHeartbeatsLimit(4)
                 .threads(2)
                 .alwaysPersistTimestampInUTC()
                 .build();

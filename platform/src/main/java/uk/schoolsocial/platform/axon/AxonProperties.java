@@ -14,10 +14,13 @@ import java.time.Duration;
  * @param deadlinePoll     how often the persistent deadline scheduler polls its table
  * @param otherInstancesPoll how often idle processors look for events another instance of the service
  *                         appended (issue 13); this instance's own commits wake them at once
+ * @param deadlineHeartbeat how often an instance running a deadline says so; after four missed
+ *                         heartbeats another instance runs the deadline again (an instance that
+ *                         died while running it, issue 13)
  */
 @ConfigurationProperties("smp.axon")
 public record AxonProperties(int batchSize, int segments, int processorThreads, int gapTimeoutMillis,
-                             Duration deadlinePoll, Duration otherInstancesPoll) {
+                             Duration deadlinePoll, Duration otherInstancesPoll, Duration deadlineHeartbeat) {
 
     public AxonProperties {
         batchSize = batchSize > 0 ? batchSize : 100;
@@ -27,5 +30,7 @@ public record AxonProperties(int batchSize, int segments, int processorThreads, 
         deadlinePoll = deadlinePoll != null ? deadlinePoll : Duration.ofSeconds(5);
         otherInstancesPoll = otherInstancesPoll != null && otherInstancesPoll.toMillis() > 0 ? otherInstancesPoll
                 : Duration.ofMillis(500);
+        deadlineHeartbeat = deadlineHeartbeat != null && deadlineHeartbeat.toMillis() > 0 ? deadlineHeartbeat
+                : Duration.ofSeconds(30);
     }
 }

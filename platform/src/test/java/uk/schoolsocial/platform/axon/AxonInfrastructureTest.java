@@ -51,6 +51,30 @@ class AxonInfrastructureTest {
         }
     }
 
+    @Test
+    void aDeadlineWhoseInstanceDiedWhileRunningItRunsAgainAfterTheMissedHeartbeats() throws Exception {
+        Map<String, Object> database = TestDatabase.newSchema("deadheartbeat");
+        String id = UUID.randomUUID().toString();
+        try (ApplicationContext first = ApplicationContext.run(properties(database))) {
+            first.getBean(CommandGateway.class).sendAndWait(GenericCommandMessage.asCommandMessage(
+                    new ReminderAggregate.ScheduleReminderCommand(id, 60_000)).andMetaData(audit()));
+        }
+        String schema = database.get("datasources.default.url").toString().replaceAll(".*/", "");
+        // As an instance leaves it that died while running it: picked, due, its last heartbeat ten minutes ago
+        // (db-scheduler's own default would wait 30 minutes before calling that instance dead).
+        try (Connection connection = TestDatabase.connect(schema)) {
+            assertEquals(1, connection.createStatement().executeUpdate("UPDATE scheduled_tasks SET picked = 1,"
+                    + " picked_by = 'dead-instance', execution_time = UTC_TIMESTAMP(6) - INTERVAL 11 MINUTE,"
+                    + " last_heartbeat = UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE"));
+        }
+        Map<String, Object> second = properties(database);
+        second.put("smp.axon.deadline-heartbeat", "1s");
+        try (ApplicationContext running = ApplicationContext.run(second)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(schema, "ReminderFiredEvent") == 1);
+        }
+        assertEquals(0, count(schema, "scheduled_tasks"));
+    }
+
     private static String firedMetadata(String schema) throws Exception {
         try (Connection connection = TestDatabase.connect(schema); ResultSet row = connection.createStatement().executeQuery(
                 "SELECT meta_data FROM domain_event_entry WHERE payload_type LIKE '%ReminderFiredEvent'")) {
