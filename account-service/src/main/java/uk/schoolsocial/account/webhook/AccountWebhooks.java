@@ -1,7 +1,6 @@
 package uk.schoolsocial.account.webhook;
 
 import jakarta.inject.Singleton;
-import java.util.Optional;
 import uk.schoolsocial.events.account.AccountClosedEvent;
 import uk.schoolsocial.events.account.AccountReinstatedEvent;
 import uk.schoolsocial.events.account.AccountSuspendedEvent;
@@ -11,8 +10,8 @@ import uk.schoolsocial.events.account.HandoverOpenedEvent;
 import uk.schoolsocial.events.account.StaffLeavingWithdrawnEvent;
 import uk.schoolsocial.events.account.StaffMemberLeftEvent;
 import uk.schoolsocial.events.account.StaffMemberRosteredEvent;
+import uk.schoolsocial.platform.webhook.WebhookAllowList;
 import uk.schoolsocial.platform.webhook.WebhookEvent;
-import uk.schoolsocial.platform.webhook.WebhookEvents;
 import uk.schoolsocial.platform.webhook.WebhookType;
 
 /**
@@ -21,38 +20,19 @@ import uk.schoolsocial.platform.webhook.WebhookType;
  * (ACC-7). Ids and statuses only: no name, reason or note.
  */
 @Singleton
-class AccountWebhooks implements WebhookEvents {
+class AccountWebhooks extends WebhookAllowList {
 
-    @Override
-    public Optional<WebhookEvent> of(Object payload) {
-        if (payload instanceof StaffMemberRosteredEvent e) {
-            return Optional.of(staff(WebhookType.STAFF_ROSTERED, e.staffId(), "CURRENT"));
-        }
-        if (payload instanceof StaffMemberLeftEvent e) {
-            return Optional.of(staff(WebhookType.STAFF_LEFT, e.staffId(), "LEAVING"));
-        }
-        if (payload instanceof StaffLeavingWithdrawnEvent e) {
-            return Optional.of(staff(WebhookType.STAFF_LEAVING_WITHDRAWN, e.staffId(), "CURRENT"));
-        }
-        if (payload instanceof AccountWentLiveEvent e) {
-            return Optional.of(account(WebhookType.ACCOUNT_LIVE, e.accountId(), "LIVE"));
-        }
-        if (payload instanceof AccountSuspendedEvent e) {
-            return Optional.of(account(WebhookType.ACCOUNT_SUSPENDED, e.accountId(), "SUSPENDED"));
-        }
-        if (payload instanceof AccountReinstatedEvent e) {
-            return Optional.of(account(WebhookType.ACCOUNT_REINSTATED, e.accountId(), e.status()));
-        }
-        if (payload instanceof AccountClosedEvent e) {
-            return Optional.of(account(WebhookType.ACCOUNT_CLOSED, e.accountId(), "CLOSED"));
-        }
-        if (payload instanceof HandoverOpenedEvent e) {
-            return Optional.of(account(WebhookType.HANDOVER_OPENED, e.accountId(), "HANDOVER_OPEN"));
-        }
-        if (payload instanceof HandoverCompletedEvent e) {
-            return Optional.of(account(WebhookType.HANDOVER_COMPLETED, e.accountId(), "HANDOVER_COMPLETED"));
-        }
-        return Optional.empty();
+    AccountWebhooks() {
+        on(StaffMemberRosteredEvent.class, e -> staff(WebhookType.STAFF_ROSTERED, e.staffId(), "CURRENT"));
+        on(StaffMemberLeftEvent.class, e -> staff(WebhookType.STAFF_LEFT, e.staffId(), "LEAVING"));
+        on(StaffLeavingWithdrawnEvent.class, e -> staff(WebhookType.STAFF_LEAVING_WITHDRAWN, e.staffId(), "CURRENT"));
+        on(AccountWentLiveEvent.class, e -> account(WebhookType.ACCOUNT_LIVE, e.accountId(), "LIVE"));
+        on(AccountSuspendedEvent.class, e -> account(WebhookType.ACCOUNT_SUSPENDED, e.accountId(), "SUSPENDED"));
+        on(AccountReinstatedEvent.class, e -> account(WebhookType.ACCOUNT_REINSTATED, e.accountId(), e.status()));
+        on(AccountClosedEvent.class, e -> account(WebhookType.ACCOUNT_CLOSED, e.accountId(), "CLOSED"));
+        on(HandoverOpenedEvent.class, e -> account(WebhookType.HANDOVER_OPENED, e.accountId(), "HANDOVER_OPEN"));
+        on(HandoverCompletedEvent.class,
+                e -> account(WebhookType.HANDOVER_COMPLETED, e.accountId(), "HANDOVER_COMPLETED"));
     }
 
     private static WebhookEvent staff(WebhookType type, String staffId, String status) {

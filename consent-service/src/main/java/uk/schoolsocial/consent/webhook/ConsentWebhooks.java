@@ -2,14 +2,13 @@ package uk.schoolsocial.consent.webhook;
 
 import jakarta.inject.Singleton;
 import java.util.Map;
-import java.util.Optional;
 import uk.schoolsocial.events.consent.ConsentGivenEvent;
 import uk.schoolsocial.events.consent.ConsentWithdrawnEvent;
 import uk.schoolsocial.events.consent.PublicationRegisteredEvent;
 import uk.schoolsocial.events.consent.PublicationTakenDownEvent;
 import uk.schoolsocial.events.consent.PupilObjectionRecordedEvent;
+import uk.schoolsocial.platform.webhook.WebhookAllowList;
 import uk.schoolsocial.platform.webhook.WebhookEvent;
-import uk.schoolsocial.platform.webhook.WebhookEvents;
 import uk.schoolsocial.platform.webhook.WebhookType;
 
 /**
@@ -19,29 +18,19 @@ import uk.schoolsocial.platform.webhook.WebhookType;
  * the pupils a publication features.
  */
 @Singleton
-class ConsentWebhooks implements WebhookEvents {
+class ConsentWebhooks extends WebhookAllowList {
 
-    @Override
-    public Optional<WebhookEvent> of(Object payload) {
-        if (payload instanceof ConsentGivenEvent e) {
-            return Optional.of(consent(WebhookType.CONSENT_GIVEN, e.pupilId(), "GIVEN", e.channel().name()));
-        }
-        if (payload instanceof ConsentWithdrawnEvent e) {
-            return Optional.of(consent(WebhookType.CONSENT_WITHDRAWN, e.pupilId(), "WITHDRAWN", e.channel().name()));
-        }
-        if (payload instanceof PupilObjectionRecordedEvent e) {
-            return Optional.of(WebhookEvent.of(WebhookType.OBJECTION_RECORDED, e.pupilId(), "OBJECTED",
-                    "/api/v1/pupils/" + e.pupilId() + "/consents"));
-        }
-        if (payload instanceof PublicationRegisteredEvent e) {
-            return Optional.of(new WebhookEvent(WebhookType.PUBLICATION_REGISTERED, e.publicationId(), "PUBLISHED",
-                    "/api/v1/consents/publications", Map.of("channel", e.channel().name())));
-        }
-        if (payload instanceof PublicationTakenDownEvent e) {
-            return Optional.of(WebhookEvent.of(WebhookType.PUBLICATION_TAKEN_DOWN, e.publicationId(), "TAKEN_DOWN",
-                    "/api/v1/consents/takedowns"));
-        }
-        return Optional.empty();
+    ConsentWebhooks() {
+        on(ConsentGivenEvent.class, e -> consent(WebhookType.CONSENT_GIVEN, e.pupilId(), "GIVEN", e.channel().name()));
+        on(ConsentWithdrawnEvent.class,
+                e -> consent(WebhookType.CONSENT_WITHDRAWN, e.pupilId(), "WITHDRAWN", e.channel().name()));
+        on(PupilObjectionRecordedEvent.class, e -> WebhookEvent.of(WebhookType.OBJECTION_RECORDED, e.pupilId(),
+                "OBJECTED", "/api/v1/pupils/" + e.pupilId() + "/consents"));
+        on(PublicationRegisteredEvent.class, e -> new WebhookEvent(WebhookType.PUBLICATION_REGISTERED,
+                e.publicationId(), "PUBLISHED", "/api/v1/consents/publications",
+                Map.of("channel", e.channel().name())));
+        on(PublicationTakenDownEvent.class, e -> WebhookEvent.of(WebhookType.PUBLICATION_TAKEN_DOWN, e.publicationId(),
+                "TAKEN_DOWN", "/api/v1/consents/takedowns"));
     }
 
     private static WebhookEvent consent(WebhookType type, String pupilId, String status, String channel) {

@@ -1,14 +1,13 @@
 package uk.schoolsocial.incident.webhook;
 
 import jakarta.inject.Singleton;
-import java.util.Optional;
 import uk.schoolsocial.events.incident.EscalationRecordedEvent;
 import uk.schoolsocial.events.incident.IncidentAssessedEvent;
 import uk.schoolsocial.events.incident.IncidentClosedEvent;
 import uk.schoolsocial.events.incident.IncidentReopenedEvent;
 import uk.schoolsocial.events.incident.IncidentReportedEvent;
+import uk.schoolsocial.platform.webhook.WebhookAllowList;
 import uk.schoolsocial.platform.webhook.WebhookEvent;
-import uk.schoolsocial.platform.webhook.WebhookEvents;
 import uk.schoolsocial.platform.webhook.WebhookType;
 
 /**
@@ -18,26 +17,14 @@ import uk.schoolsocial.platform.webhook.WebhookType;
  * never its category, description, people or the body it was escalated to.
  */
 @Singleton
-class IncidentWebhooks implements WebhookEvents {
+class IncidentWebhooks extends WebhookAllowList {
 
-    @Override
-    public Optional<WebhookEvent> of(Object payload) {
-        if (payload instanceof IncidentReportedEvent e) {
-            return Optional.of(incident(WebhookType.INCIDENT_REPORTED, e.incidentId(), "REPORTED"));
-        }
-        if (payload instanceof IncidentAssessedEvent e) {
-            return Optional.of(incident(WebhookType.INCIDENT_ASSESSED, e.incidentId(), "ASSESSED"));
-        }
-        if (payload instanceof EscalationRecordedEvent e) {
-            return Optional.of(incident(WebhookType.INCIDENT_ESCALATED, e.incidentId(), "ESCALATED"));
-        }
-        if (payload instanceof IncidentClosedEvent e) {
-            return Optional.of(incident(WebhookType.INCIDENT_CLOSED, e.incidentId(), "CLOSED"));
-        }
-        if (payload instanceof IncidentReopenedEvent e) {
-            return Optional.of(incident(WebhookType.INCIDENT_REOPENED, e.incidentId(), "REOPENED"));
-        }
-        return Optional.empty();
+    IncidentWebhooks() {
+        on(IncidentReportedEvent.class, e -> incident(WebhookType.INCIDENT_REPORTED, e.incidentId(), "REPORTED"));
+        on(IncidentAssessedEvent.class, e -> incident(WebhookType.INCIDENT_ASSESSED, e.incidentId(), "ASSESSED"));
+        on(EscalationRecordedEvent.class, e -> incident(WebhookType.INCIDENT_ESCALATED, e.incidentId(), "ESCALATED"));
+        on(IncidentClosedEvent.class, e -> incident(WebhookType.INCIDENT_CLOSED, e.incidentId(), "CLOSED"));
+        on(IncidentReopenedEvent.class, e -> incident(WebhookType.INCIDENT_REOPENED, e.incidentId(), "REOPENED"));
     }
 
     private static WebhookEvent incident(WebhookType type, String incidentId, String status) {

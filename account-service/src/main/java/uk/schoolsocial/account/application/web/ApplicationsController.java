@@ -41,6 +41,7 @@ import uk.schoolsocial.platform.identity.CurrentActor;
 import uk.schoolsocial.platform.identity.Roles;
 import uk.schoolsocial.platform.web.Cursor;
 import uk.schoolsocial.platform.web.ETags;
+import uk.schoolsocial.platform.web.KeysetPage;
 import uk.schoolsocial.platform.web.ReadYourWrites;
 
 /** Applications for official accounts (ACC-1, ACC-2, ACC-3), as {@code account.yaml} defines them. */
@@ -96,22 +97,16 @@ class ApplicationsController implements ApplicationsApi {
     @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR})
     public ApplicationPage listApplications(ApplicationStatus status, String cursor, Integer limit) {
         Actor actor = current.get();
-        Cursor after = Cursor.decode(cursor);
-        int size = Cursor.limit(limit);
-        List<ApplicationView> rows = views.page(actor.schoolId(), status == null ? null : status.getValue(),
-                actor.hasAnyRole(SEE_ALL) ? null : actor.id(), after == null ? null : after.at(),
-                after == null ? null : after.id(), size + 1);
-        PageInfo page = new PageInfo(size);
-        if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            ApplicationView last = rows.get(size - 1);
-            page.setNextCursor(new Cursor(last.submittedAt(), last.id()).encode());
-        }
+        KeysetPage<ApplicationView> page = KeysetPage.read(cursor, limit, (afterAt, afterId, count) -> views.page(
+                actor.schoolId(), status == null ? null : status.getValue(),
+                actor.hasAnyRole(SEE_ALL) ? null : actor.id(), afterAt, afterId, count),
+                last -> new Cursor(last.submittedAt(), last.id()));
+        List<ApplicationView> rows = page.items();
         Map<String, List<NameClashAcceptanceView>> accepted = rows.isEmpty() ? Map.of()
                 : acceptances.findByApplicationIdInOrderByAcceptedAt(rows.stream().map(ApplicationView::id).toList())
                         .stream().collect(Collectors.groupingBy(NameClashAcceptanceView::applicationId));
-        return new ApplicationPage(rows.stream()
-                .map(row -> ApplicationMapper.toApi(row, accepted.getOrDefault(row.id(), List.of()))).toList(), page);
+        return new ApplicationPage(page.map(row -> ApplicationMapper.toApi(row, accepted.getOrDefault(row.id(),
+                List.of()))), new PageInfo(page.limit()).nextCursor(page.nextCursor()));
     }
 
     @Override

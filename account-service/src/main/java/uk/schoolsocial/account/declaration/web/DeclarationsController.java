@@ -7,7 +7,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import java.net.URI;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 import uk.schoolsocial.account.api.DeclarationsApi;
 import uk.schoolsocial.account.api.model.DecisionRequest;
@@ -30,6 +29,7 @@ import uk.schoolsocial.platform.identity.CommandSender;
 import uk.schoolsocial.platform.identity.CurrentActor;
 import uk.schoolsocial.platform.identity.Roles;
 import uk.schoolsocial.platform.web.Cursor;
+import uk.schoolsocial.platform.web.KeysetPage;
 import uk.schoolsocial.platform.web.ReadYourWrites;
 
 /** Relationship declarations (ACC-10): anyone on the staff declares; SLT decides; SLT and the DSL read. */
@@ -63,17 +63,11 @@ class DeclarationsController implements DeclarationsApi {
     @Secured({Roles.SLT, Roles.DSL})
     public DeclarationPage listDeclarations(DeclarationStatus status, String cursor, Integer limit) {
         Actor actor = current.get();
-        Cursor after = Cursor.decode(cursor);
-        int size = Cursor.limit(limit);
-        List<DeclarationView> rows = views.page(actor.schoolId(), status == null ? null : status.getValue(),
-                after == null ? null : after.at(), after == null ? null : after.id(), size + 1);
-        PageInfo page = new PageInfo(size);
-        if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            DeclarationView last = rows.get(size - 1);
-            page.setNextCursor(new Cursor(last.declaredAt(), last.id()).encode());
-        }
-        return new DeclarationPage(rows.stream().map(DeclarationsController::toApi).toList(), page);
+        KeysetPage<DeclarationView> page = KeysetPage.read(cursor, limit, (afterAt, afterId, count) -> views.page(
+                actor.schoolId(), status == null ? null : status.getValue(), afterAt, afterId, count),
+                last -> new Cursor(last.declaredAt(), last.id()));
+        return new DeclarationPage(page.map(DeclarationsController::toApi),
+                new PageInfo(page.limit()).nextCursor(page.nextCursor()));
     }
 
     @Override

@@ -2,7 +2,6 @@ package uk.schoolsocial.account.official.web;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -26,7 +25,6 @@ import uk.schoolsocial.account.api.model.RecordTrainingRequest;
 import uk.schoolsocial.account.api.model.RevealRequest;
 import uk.schoolsocial.account.api.model.ReviewRequest;
 import uk.schoolsocial.account.api.model.StatusChangeRequest;
-import uk.schoolsocial.account.official.command.AccountError;
 import uk.schoolsocial.account.official.command.AccountId;
 import uk.schoolsocial.account.official.command.AcknowledgePolicyCommand;
 import uk.schoolsocial.account.official.command.ChangeAccountStatusCommand;
@@ -44,7 +42,6 @@ import uk.schoolsocial.account.official.query.AccountViewRepository;
 import uk.schoolsocial.account.official.query.PolicyVersionView;
 import uk.schoolsocial.account.official.query.PolicyVersionViewRepository;
 import uk.schoolsocial.platform.error.DomainException;
-import uk.schoolsocial.platform.error.FieldError;
 import uk.schoolsocial.platform.error.PlatformError;
 import uk.schoolsocial.platform.identity.Actor;
 import uk.schoolsocial.platform.identity.CommandSender;
@@ -52,7 +49,7 @@ import uk.schoolsocial.platform.identity.CurrentActor;
 import uk.schoolsocial.platform.identity.Roles;
 import uk.schoolsocial.platform.web.Cursor;
 import uk.schoolsocial.platform.web.ETags;
-import uk.schoolsocial.platform.web.IdempotencyFilter;
+import uk.schoolsocial.platform.web.KeysetPage;
 import uk.schoolsocial.platform.web.ReadYourWrites;
 
 /** Official accounts (ACC-4, ACC-5, ACC-9), as {@code account.yaml} defines them. */
@@ -96,17 +93,11 @@ class AccountsController implements AccountsApi {
     public AccountPage listAccounts(AccountStatus status, Boolean flagged, LocalDate reviewDueBy, String cursor,
                                     Integer limit) {
         Actor actor = current.get();
-        Cursor after = Cursor.decode(cursor);
-        int size = Cursor.limit(limit);
-        List<AccountView> rows = views.page(actor.schoolId(), status == null ? null : status.getValue(), flagged,
-                reviewDueBy, after == null ? null : after.at(), after == null ? null : after.id(), size + 1);
-        PageInfo page = new PageInfo(size);
-        if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            AccountView last = rows.get(size - 1);
-            page.setNextCursor(new Cursor(last.provisionedAt(), last.id()).encode());
-        }
-        return new AccountPage(rows.stream().map(AccountMapper::toApi).toList(), page);
+        KeysetPage<AccountView> page = KeysetPage.read(cursor, limit, (afterAt, afterId, count) -> views.page(
+                actor.schoolId(), status == null ? null : status.getValue(), flagged, reviewDueBy, afterAt, afterId,
+                count), last -> new Cursor(last.provisionedAt(), last.id()));
+        return new AccountPage(page.map(AccountMapper::toApi),
+                new PageInfo(page.limit()).nextCursor(page.nextCursor()));
     }
 
     @Override
@@ -220,21 +211,11 @@ class AccountsController implements AccountsApi {
         return answer(accountId, version);
     }
 
-    /**
-     * ACC-6: an audited reveal. Refuses an Idempotency-Key, because the platform's idempotency
-     * records keep the answer in the clear.
-     */
+    /** ACC-6: an audited reveal, refused with an Idempotency-Key ({@link RevealWithoutKey}). */
     @Override
     @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN})
     public HttpResponse<Credentials> revealCredentials(UUID accountId, RevealRequest request, String correlationId) {
-        boolean keyed = ServerRequestContext.currentRequest()
-                .map(r -> r.getHeaders().contains(IdempotencyFilter.HEADER)).orElse(false);
-        if (keyed) {
-            throw new DomainException(AccountError.REVEAL_NOT_REPLAYABLE, "A reveal takes no Idempotency-Key: a"
-                    + " replay would keep the login details with the stored answer. Send it without one; each reveal"
-                    + " is recorded.",
-                    List.of(new FieldError(IdempotencyFilter.HEADER, "not allowed on a reveal: its answer would be stored")));
-        }
+        RevealWithoutKey.require();
         Actor actor = current.get();
         CredentialVault.Credentials revealed = commands.send(new RevealCredentialsCommand(
                 new AccountId(accountId.toString()), actor.schoolId(), actor.id(), request.getReason()));

@@ -5,7 +5,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 import uk.schoolsocial.account.api.HandoversApi;
 import uk.schoolsocial.account.api.model.Handover;
@@ -25,6 +24,7 @@ import uk.schoolsocial.platform.identity.CommandSender;
 import uk.schoolsocial.platform.identity.CurrentActor;
 import uk.schoolsocial.platform.identity.Roles;
 import uk.schoolsocial.platform.web.Cursor;
+import uk.schoolsocial.platform.web.KeysetPage;
 import uk.schoolsocial.platform.web.ReadYourWrites;
 
 /** Handovers on departure (ACC-7), as {@code account.yaml} defines them. */
@@ -49,18 +49,12 @@ class HandoversController implements HandoversApi {
     @Secured({Roles.SLT, Roles.ACCOUNT_ADMIN, Roles.AUDITOR})
     public HandoverPage listHandovers(HandoverStatus status, UUID accountId, String cursor, Integer limit) {
         Actor actor = current.get();
-        Cursor after = Cursor.decode(cursor);
-        int size = Cursor.limit(limit);
-        List<HandoverView> rows = handovers.page(actor.schoolId(), status == null ? null : status.getValue(),
-                accountId == null ? null : accountId.toString(), after == null ? null : after.at(),
-                after == null ? null : after.id(), size + 1);
-        PageInfo page = new PageInfo(size);
-        if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            HandoverView last = rows.get(size - 1);
-            page.setNextCursor(new Cursor(last.openedAt(), last.id()).encode());
-        }
-        return new HandoverPage(rows.stream().map(HandoversController::toApi).toList(), page);
+        KeysetPage<HandoverView> page = KeysetPage.read(cursor, limit, (afterAt, afterId, count) -> handovers.page(
+                actor.schoolId(), status == null ? null : status.getValue(),
+                accountId == null ? null : accountId.toString(), afterAt, afterId, count),
+                last -> new Cursor(last.openedAt(), last.id()));
+        return new HandoverPage(page.map(HandoversController::toApi),
+                new PageInfo(page.limit()).nextCursor(page.nextCursor()));
     }
 
     /** ACC-7: to a fit member of staff, with the new login details (ACC-6: sealed, never answered or in an event). */

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 import uk.schoolsocial.account.api.PrivacyApi;
 import uk.schoolsocial.account.api.model.ExtendSubjectAccessRequest;
@@ -37,6 +36,7 @@ import uk.schoolsocial.platform.identity.CurrentActor;
 import uk.schoolsocial.platform.identity.Roles;
 import uk.schoolsocial.platform.web.Cursor;
 import uk.schoolsocial.platform.web.ETags;
+import uk.schoolsocial.platform.web.KeysetPage;
 import uk.schoolsocial.platform.web.ReadYourWrites;
 
 /**
@@ -84,18 +84,12 @@ class SubjectAccessRequestsController implements PrivacyApi {
     public SubjectAccessRequestPage listSubjectAccessRequests(SubjectAccessStatus status, Boolean overdue,
                                                               String cursor, Integer limit) {
         LocalDate today = today();
-        Cursor after = Cursor.decode(cursor);
-        int size = Cursor.limit(limit);
-        List<SubjectAccessRequestView> rows = views.page(current.get().schoolId(),
-                status == null ? null : status.getValue(), overdue, today, after == null ? null : after.at(),
-                after == null ? null : after.id(), size + 1);
-        PageInfo page = new PageInfo(size);
-        if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            SubjectAccessRequestView last = rows.get(size - 1);
-            page.setNextCursor(new Cursor(last.recordedAt(), last.id()).encode());
-        }
-        return new SubjectAccessRequestPage(rows.stream().map(view -> toApi(view, today)).toList(), page);
+        KeysetPage<SubjectAccessRequestView> page = KeysetPage.read(cursor, limit, (afterAt, afterId, count) ->
+                views.page(current.get().schoolId(), status == null ? null : status.getValue(), overdue, today,
+                        afterAt, afterId, count),
+                last -> new Cursor(last.recordedAt(), last.id()));
+        return new SubjectAccessRequestPage(page.map(view -> toApi(view, today)),
+                new PageInfo(page.limit()).nextCursor(page.nextCursor()));
     }
 
     @Override

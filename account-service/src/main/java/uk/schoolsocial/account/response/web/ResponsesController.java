@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import uk.schoolsocial.account.api.ResponsesApi;
 import uk.schoolsocial.account.api.model.AccountMessage;
 import uk.schoolsocial.account.api.model.AccountMessagePage;
@@ -40,6 +41,7 @@ import uk.schoolsocial.platform.identity.CurrentActor;
 import uk.schoolsocial.platform.identity.Roles;
 import uk.schoolsocial.platform.web.Cursor;
 import uk.schoolsocial.platform.web.ETags;
+import uk.schoolsocial.platform.web.KeysetPage;
 import uk.schoolsocial.platform.web.ReadYourWrites;
 
 /**
@@ -90,9 +92,8 @@ class ResponsesController implements ResponsesApi {
     @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR})
     public AccountMessagePage listMessages(UUID accountId, MessageStatusFilter status, String cursor, Integer limit) {
         AccountView account = readable(accountId);
-        return page(cursor, limit, (now, after, size) -> messages.page(account.schoolId(), account.id(),
-                status == null ? null : status.getValue(), now, after == null ? null : after.at(),
-                after == null ? null : after.id(), size));
+        return page(cursor, limit, now -> (afterAt, afterId, count) -> messages.page(account.schoolId(),
+                account.id(), status == null ? null : status.getValue(), now, afterAt, afterId, count));
     }
 
     @Override
@@ -122,8 +123,8 @@ class ResponsesController implements ResponsesApi {
     @Secured({Roles.SLT, Roles.ACCOUNT_ADMIN, Roles.AUDITOR})
     public AccountMessagePage listResponseBreaches(String cursor, Integer limit) {
         String school = current.get().schoolId();
-        return page(cursor, limit, (now, after, size) -> messages.breaches(school, now,
-                after == null ? null : after.at(), after == null ? null : after.id(), size));
+        return page(cursor, limit, now -> (afterAt, afterId, count) -> messages.breaches(school, now, afterAt,
+                afterId, count));
     }
 
     @Override
@@ -157,24 +158,14 @@ class ResponsesController implements ResponsesApi {
     }
 
     /** One page of messages, with breaches judged at {@code now}. */
-    @FunctionalInterface
-    private interface PageQuery {
-        List<AccountMessageView> rows(Instant now, Cursor after, int size);
-    }
-
     /** The query and the {@code breached} of each item judge at the same moment. */
-    private AccountMessagePage page(String cursor, Integer limit, PageQuery query) {
+    private AccountMessagePage page(String cursor, Integer limit,
+                                    Function<Instant, KeysetPage.Query<AccountMessageView>> queryAt) {
         Instant now = clock.instant();
-        Cursor after = Cursor.decode(cursor);
-        int size = Cursor.limit(limit);
-        List<AccountMessageView> rows = query.rows(now, after, size + 1);
-        PageInfo page = new PageInfo(size);
-        if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            AccountMessageView last = rows.get(size - 1);
-            page.setNextCursor(new Cursor(last.receivedAt(), last.id()).encode());
-        }
-        return new AccountMessagePage(rows.stream().map(view -> MessageMapper.toApi(view, now)).toList(), page);
+        KeysetPage<AccountMessageView> page = KeysetPage.read(cursor, limit, queryAt.apply(now),
+                last -> new Cursor(last.receivedAt(), last.id()));
+        return new AccountMessagePage(page.map(view -> MessageMapper.toApi(view, now)),
+                new PageInfo(page.limit()).nextCursor(page.nextCursor()));
     }
 
     private HttpResponse<SchoolHolidays> holidays(String schoolId) {

@@ -46,6 +46,7 @@ import uk.schoolsocial.platform.identity.CurrentActor;
 import uk.schoolsocial.platform.identity.Roles;
 import uk.schoolsocial.platform.input.CsvUpload;
 import uk.schoolsocial.platform.web.Cursor;
+import uk.schoolsocial.platform.web.KeysetPage;
 
 /**
  * The staff roster (INT-1): MIS pushes, corrections by hand, volunteers. The roster look-up is
@@ -170,21 +171,14 @@ class StaffController implements StaffApi {
     @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR, Roles.INTEGRATION})
     public StaffPage listStaff(MemberKind kind, Boolean currentOnly, String cursor, Integer limit) {
         Actor actor = current.get();
-        Cursor after = Cursor.decode(cursor);
-        int size = Cursor.limit(limit);
         LocalDate today = dates.today(clock.instant());
-        List<StaffMemberView> rows = members.page(actor.schoolId(), kind == null ? null : kind.getValue(), currentOnly,
-                today, after == null ? null : after.at(), after == null ? null : after.id(), size + 1);
-        PageInfo page = new PageInfo(size);
-        if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            StaffMemberView last = rows.get(size - 1);
-            page.setNextCursor(new Cursor(last.firstRecordedAt(), last.staffId()).encode());
-        }
+        KeysetPage<StaffMemberView> page = KeysetPage.read(cursor, limit, (afterAt, afterId, count) -> members.page(
+                actor.schoolId(), kind == null ? null : kind.getValue(), currentOnly, today, afterAt, afterId, count),
+                last -> new Cursor(last.firstRecordedAt(), last.staffId()));
         Map<String, StaffFitness.Record> records = fitness.of(actor.schoolId(),
-                rows.stream().map(StaffMemberView::staffId).toList());
-        return new StaffPage(rows.stream().map(row -> toApi(row, records.getOrDefault(row.staffId(),
-                StaffFitness.Record.NONE), today)).toList(), page);
+                page.items().stream().map(StaffMemberView::staffId).toList());
+        return new StaffPage(page.map(row -> toApi(row, records.getOrDefault(row.staffId(),
+                StaffFitness.Record.NONE), today)), new PageInfo(page.limit()).nextCursor(page.nextCursor()));
     }
 
     private void requireOnRoster(Actor actor, String staffId) {

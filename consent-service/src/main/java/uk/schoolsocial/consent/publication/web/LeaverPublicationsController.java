@@ -39,7 +39,6 @@ import uk.schoolsocial.platform.identity.Actor;
 import uk.schoolsocial.platform.identity.CommandSender;
 import uk.schoolsocial.platform.identity.CurrentActor;
 import uk.schoolsocial.platform.identity.Roles;
-import uk.schoolsocial.platform.web.Cursor;
 import uk.schoolsocial.platform.web.ETags;
 import uk.schoolsocial.platform.web.ReadYourWrites;
 
@@ -94,11 +93,8 @@ class LeaverPublicationsController implements LeaversApi {
     public PublicationList listReviews(ListTakedownsStatusParameter status, String cursor, Integer limit) {
         String reviewStatus = status == ListTakedownsStatusParameter.DONE ? PublicationView.REVIEW_DONE
                 : PublicationView.REVIEW_OPEN;
-        Cursor after = Cursor.decode(cursor);
-        int size = Cursor.limit(limit);
-        List<PublicationView> rows = publications.reviews(current.get().schoolId(), reviewStatus,
-                after == null ? null : after.at(), after == null ? null : after.id(), size + 1);
-        return pages.page(rows, size, PublicationView::reviewOpenedAt);
+        return pages.page(cursor, limit, (afterAt, afterId, count) -> publications.reviews(
+                current.get().schoolId(), reviewStatus, afterAt, afterId, count), PublicationView::reviewOpenedAt);
     }
 
     @Override

@@ -11,6 +11,7 @@ import uk.schoolsocial.consent.publication.query.PublicationPupilViewRepository;
 import uk.schoolsocial.consent.publication.query.PublicationView;
 import uk.schoolsocial.consent.publication.query.PublicationViewRepository;
 import uk.schoolsocial.platform.web.Cursor;
+import uk.schoolsocial.platform.web.KeysetPage;
 import uk.schoolsocial.platform.web.ReadYourWrites;
 
 /** Publications of the register read for an answer: one after a change, or a page of a list (CON-5). */
@@ -32,16 +33,14 @@ class PublicationPages {
         return PublicationRegisterMapper.toApi(view, featured.findByPublicationIdIn(List.of(id)));
     }
 
-    /** Rows read with one more than {@code size}; the cursor of the next page is the last row's sort key. */
-    PublicationList page(List<PublicationView> rows, int size, Function<PublicationView, Instant> sortedBy) {
-        PageInfo page = new PageInfo(size);
-        if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            PublicationView last = rows.get(size - 1);
-            page.setNextCursor(new Cursor(sortedBy.apply(last), last.id()).encode());
-        }
+    /** A page of the register as {@code query} reads it; the cursor is the last row's {@code sortedBy} and id. */
+    PublicationList page(String cursor, Integer limit, KeysetPage.Query<PublicationView> query,
+                         Function<PublicationView, Instant> sortedBy) {
+        KeysetPage<PublicationView> page = KeysetPage.read(cursor, limit, query,
+                last -> new Cursor(sortedBy.apply(last), last.id()));
+        List<PublicationView> rows = page.items();
         List<Publication> items = rows.isEmpty() ? List.of() : PublicationRegisterMapper.toApi(rows,
                 featured.findByPublicationIdIn(rows.stream().map(PublicationView::id).toList()));
-        return new PublicationList(items, page);
+        return new PublicationList(items, new PageInfo(page.limit()).nextCursor(page.nextCursor()));
     }
 }

@@ -6,7 +6,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import uk.schoolsocial.consent.api.PublicationsApi;
@@ -32,7 +31,6 @@ import uk.schoolsocial.platform.identity.Actor;
 import uk.schoolsocial.platform.identity.CommandSender;
 import uk.schoolsocial.platform.identity.CurrentActor;
 import uk.schoolsocial.platform.identity.Roles;
-import uk.schoolsocial.platform.web.Cursor;
 import uk.schoolsocial.platform.web.ETags;
 
 /**
@@ -98,14 +96,11 @@ class PublicationsController implements PublicationsApi {
     @Secured({Roles.STAFF, Roles.SLT, Roles.DSL, Roles.ACCOUNT_ADMIN, Roles.AUDITOR})
     public PublicationList listPublications(String pupilId, String cursor, Integer limit) {
         Actor actor = current.get();
-        Cursor before = Cursor.decode(cursor);
-        int size = Cursor.limit(limit);
-        Instant beforeAt = before == null ? null : before.at();
-        String beforeId = before == null ? null : before.id();
-        List<PublicationView> rows = pupilId == null
-                ? publications.recent(actor.schoolId(), beforeAt, beforeId, size + 1)
-                : publications.featuring(actor.schoolId(), pupilId, beforeAt, beforeId, size + 1);
-        return pages.page(rows, size, PublicationView::registeredAt);
+        // Newest first: a cursor resumes before its row.
+        return pages.page(cursor, limit, (beforeAt, beforeId, count) -> pupilId == null
+                ? publications.recent(actor.schoolId(), beforeAt, beforeId, count)
+                : publications.featuring(actor.schoolId(), pupilId, beforeAt, beforeId, count),
+                PublicationView::registeredAt);
     }
 
     @Override
@@ -113,11 +108,8 @@ class PublicationsController implements PublicationsApi {
     public PublicationList listTakedowns(ListTakedownsStatusParameter status, String cursor, Integer limit) {
         List<String> statuses = status == ListTakedownsStatusParameter.DONE ? List.of(PublicationView.TAKEN_DOWN)
                 : List.of(PublicationView.TAKEDOWN_OPEN);
-        Cursor after = Cursor.decode(cursor);
-        int size = Cursor.limit(limit);
-        List<PublicationView> rows = publications.takedowns(current.get().schoolId(), statuses,
-                after == null ? null : after.at(), after == null ? null : after.id(), size + 1);
-        return pages.page(rows, size, PublicationView::takedownOpenedAt);
+        return pages.page(cursor, limit, (afterAt, afterId, count) -> publications.takedowns(
+                current.get().schoolId(), statuses, afterAt, afterId, count), PublicationView::takedownOpenedAt);
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.micronaut.security.annotation.Secured;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import uk.schoolsocial.events.incident.IncidentCategory;
 import uk.schoolsocial.events.incident.InvolvedPerson;
@@ -32,6 +31,7 @@ import uk.schoolsocial.platform.identity.CurrentActor;
 import uk.schoolsocial.platform.identity.Roles;
 import uk.schoolsocial.platform.web.Cursor;
 import uk.schoolsocial.platform.web.ETags;
+import uk.schoolsocial.platform.web.KeysetPage;
 import uk.schoolsocial.platform.web.ReadYourWrites;
 
 /**
@@ -92,19 +92,13 @@ class IncidentsController implements IncidentsApi {
                                       String cursor, Integer limit) {
         Actor actor = current.get();
         NeedToKnow sight = NeedToKnow.of(actor);
-        Cursor after = Cursor.decode(cursor);
-        int size = Cursor.limit(limit);
-        List<IncidentView> rows = views.page(actor.schoolId(), status == null ? null : status.getValue(),
+        KeysetPage<IncidentView> page = KeysetPage.read(cursor, limit, (afterAt, afterId, count) -> views.page(
+                actor.schoolId(), status == null ? null : status.getValue(),
                 category == null ? null : category.getValue(), assignedRole == null ? null : assignedRole.getValue(),
-                ownerId, overdue, sight.reporterFilter(actor),
-                after == null ? null : after.at(), after == null ? null : after.id(), size + 1);
-        PageInfo page = new PageInfo(size);
-        if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            IncidentView last = rows.get(size - 1);
-            page.setNextCursor(new Cursor(last.reportedAt(), last.id()).encode());
-        }
+                ownerId, overdue, sight.reporterFilter(actor), afterAt, afterId, count),
+                last -> new Cursor(last.reportedAt(), last.id()));
         Instant now = clock.instant();
-        return new IncidentPage(rows.stream().map(view -> IncidentMapper.toApi(view, sight, now)).toList(), page);
+        return new IncidentPage(page.map(view -> IncidentMapper.toApi(view, sight, now)),
+                new PageInfo(page.limit()).nextCursor(page.nextCursor()));
     }
 }

@@ -34,6 +34,7 @@ import uk.schoolsocial.platform.identity.CommandSender;
 import uk.schoolsocial.platform.identity.CurrentActor;
 import uk.schoolsocial.platform.identity.Roles;
 import uk.schoolsocial.platform.web.Cursor;
+import uk.schoolsocial.platform.web.KeysetPage;
 
 /**
  * INC-5 across a school's incidents: every takedown request with its due time, the overdue ones
@@ -70,23 +71,16 @@ class TakedownsController implements TakedownsApi {
                                                       Integer limit) {
         String school = current.get().schoolId();
         Instant now = clock.instant();
-        Cursor after = Cursor.decode(cursor);
-        int size = Cursor.limit(limit);
-        List<TakedownRow> rows = takedowns.page(school, state == null ? null : state.getValue(), overdue, now,
-                after == null ? null : after.at(), after == null ? null : after.id(), size + 1);
-        PageInfo page = new PageInfo(size);
-        if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            TakedownRow last = rows.get(size - 1);
-            page.setNextCursor(new Cursor(last.requestedAt(), last.id()).encode());
-        }
+        KeysetPage<TakedownRow> page = KeysetPage.read(cursor, limit, (afterAt, afterId, count) -> takedowns.page(
+                school, state == null ? null : state.getValue(), overdue, now, afterAt, afterId, count),
+                last -> new Cursor(last.requestedAt(), last.id()));
         // Who was asked and the notes are in the case file (erasure clears them there).
-        List<String> incidents = rows.stream().map(TakedownRow::incidentId).distinct().toList();
+        List<String> incidents = page.items().stream().map(TakedownRow::incidentId).distinct().toList();
         Map<String, IncidentView> cases = incidents.isEmpty() ? Map.of() : views.findByIdIn(incidents).stream()
                 .collect(Collectors.toMap(IncidentView::id, Function.identity()));
-        return new IncidentTakedownPage(rows.stream().map(row -> new IncidentTakedownEntry(
+        return new IncidentTakedownPage(page.map(row -> new IncidentTakedownEntry(
                 UUID.fromString(row.incidentId()), CaseNotesMapper.takedown(caseNote(row, cases.get(row.incidentId())),
-                now))).toList(), page);
+                now))), new PageInfo(page.limit()).nextCursor(page.nextCursor()));
     }
 
     @Override
