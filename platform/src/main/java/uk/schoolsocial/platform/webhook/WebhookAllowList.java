@@ -25,6 +25,11 @@ public abstract class WebhookAllowList implements WebhookEvents {
                 .map(entry -> entry.webhook(payload));
     }
 
+    @Override
+    public final boolean lists(Class<?> payloadType) {
+        return entries.stream().anyMatch(entry -> entry.type().isAssignableFrom(payloadType));
+    }
+
     private record Entry<E>(Class<E> type, Function<? super E, WebhookEvent> mapping) {
 
         WebhookEvent webhook(Object payload) {

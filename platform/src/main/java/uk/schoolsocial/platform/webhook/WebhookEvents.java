@@ -10,4 +10,10 @@ public interface WebhookEvents {
 
     /** The webhook for an event payload, or empty if subscribers are not told of it. */
     Optional<WebhookEvent> of(Object payload);
+
+    /**
+     * Whether events of this payload type may become webhooks: asked first, from the stored type alone,
+     * so that an event nobody can hear of is never deserialised (and unsealed) for the outbox.
+     */
+    boolean lists(Class<?> payloadType);
 }

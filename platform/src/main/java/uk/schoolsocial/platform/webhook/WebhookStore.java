@@ -116,7 +116,8 @@ public class WebhookStore {
     }
 
     /** In the outbox's transaction: the school's subscriptions to {@code type} made no later than {@code at}. */
-    List<Subscription> subscribers(Connection c, String school, WebhookType type, Instant at) throws SQLException {
+    /** The school's subscriptions live at {@code at}, whatever they listen to. */
+    List<Subscription> subscriptions(Connection c, String school, Instant at) throws SQLException {
         List<Subscription> found = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT * FROM webhook_subscription WHERE school_id = ?"
                 + " AND deleted_at IS NULL AND created_at <= ? ORDER BY subscription_id")) {
@@ -124,14 +125,16 @@ public class WebhookStore {
             select.setTimestamp(2, Timestamp.from(at));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    Subscription s = subscription(rows);
-                    if (s.eventTypes().contains(type.wireName()) && type.readableBy(s.subscriberRoles())) {
-                        found.add(s);
-                    }
+                    found.add(subscription(rows));
                 }
             }
         }
         return found;
+    }
+
+    /** Whether a subscription hears of events of this type: it asked for it, and its roles may read it. */
+    static boolean hears(Subscription s, WebhookType type) {
+        return s.eventTypes().contains(type.wireName()) && type.readableBy(s.subscriberRoles());
     }
 
     /** In the outbox's transaction; once per subscription and event, however often the event is handled. */
