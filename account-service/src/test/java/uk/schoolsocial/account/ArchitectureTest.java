@@ -1,12 +1,16 @@
 package uk.schoolsocial.account;
 
-import org.junit.jupiter.api.Test;
 import uk.schoolsocial.platform.testing.ArchitectureRules;
 
-class ArchitectureTest {
+/**
+ * The shape of account-service (issue 17): package by feature (application, official, roster,
+ * response, declaration, privacy, report, changes), then {@code command}, {@code query}, {@code web},
+ * {@code process}; {@code shared} holds the rules and ports several features' aggregates use. The
+ * rules are platform's, the same for every service.
+ */
+class ArchitectureTest extends ArchitectureRules {
 
-    @Test
-    void layersFollowTheConventions() {
-        ArchitectureRules.check("uk.schoolsocial.account");
+    ArchitectureTest() {
+        super("uk.schoolsocial.account");
     }
 }

@@ -23,12 +23,12 @@ import uk.schoolsocial.consent.officialaccount.query.AccountEventsCatchUp;
 import uk.schoolsocial.consent.officialaccount.query.OfficialAccountProjection;
 import uk.schoolsocial.consent.publication.command.LeaverPublicationsSettings;
 import uk.schoolsocial.consent.publication.command.Publication;
+import uk.schoolsocial.consent.publication.process.TakedownPolicy;
 import uk.schoolsocial.consent.publication.query.LeaverPublicationsProjection;
 import uk.schoolsocial.consent.publication.query.PublicationCheckIndex;
 import uk.schoolsocial.consent.publication.query.PublicationProjection;
 import uk.schoolsocial.consent.publication.query.PupilRestrictionProjection;
 import uk.schoolsocial.consent.publication.query.TakedownNotificationProjection;
-import uk.schoolsocial.consent.publication.query.TakedownPolicy;
 import uk.schoolsocial.platform.axon.AxonInfrastructure;
 import uk.schoolsocial.platform.notify.NotificationOutboxTable;
 

@@ -7,11 +7,15 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import uk.schoolsocial.platform.testing.ArchitectureRules;
 
-class ArchitectureTest {
+/**
+ * The shape of consent-service (issue 17): package by feature (consent, publication,
+ * officialaccount, privacy, report, changes), then {@code command}, {@code query}, {@code web},
+ * {@code process}. The rules are platform's, the same for every service, and one of its own.
+ */
+class ArchitectureTest extends ArchitectureRules {
 
-    @Test
-    void layersFollowTheConventions() {
-        ArchitectureRules.check("uk.schoolsocial.consent");
+    ArchitectureTest() {
+        super("uk.schoolsocial.consent");
     }
 
     /** The projection of account-service's accounts is its own feature; consent rules never lean on it. */

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import uk.schoolsocial.account.roster.command.NameClashes;
-import uk.schoolsocial.account.roster.command.StaffDirectory;
-import uk.schoolsocial.account.roster.command.StaffName;
-import uk.schoolsocial.account.roster.command.StaffNames;
+import uk.schoolsocial.account.shared.command.NameClashes;
+import uk.schoolsocial.account.shared.command.StaffDirectory;
+import uk.schoolsocial.account.shared.command.StaffName;
+import uk.schoolsocial.account.shared.command.StaffNames;
 import uk.schoolsocial.platform.error.DomainException;
 import uk.schoolsocial.platform.error.FieldError;
 

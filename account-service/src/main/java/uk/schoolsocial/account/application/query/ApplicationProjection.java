@@ -10,6 +10,7 @@ import uk.schoolsocial.events.account.ApplicationRejectedEvent;
 import uk.schoolsocial.events.account.ApplicationSubmittedEvent;
 import uk.schoolsocial.events.account.ApplicationWithdrawnEvent;
 import uk.schoolsocial.events.account.NameClashAcceptedEvent;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /**
  * Keeps {@code application_view} (each application's latest revision) and
@@ -36,39 +37,26 @@ public class ApplicationProjection {
 
     @EventHandler
     void on(ApplicationSubmittedEvent event, @SequenceNumber long version) {
-        var existing = views.findById(event.applicationId());
-        if (existing.isEmpty()) {
-            views.save(ApplicationView.submitted(event, version));
-        } else if (existing.get().version() < version) {
-            views.update(ApplicationView.submitted(event, version));
-        }
-        if (!revisions.existsById(ApplicationRevisionView.key(event.applicationId(), event.revision()))) {
-            revisions.save(ApplicationRevisionView.of(event));
-        }
+        VersionedRows.upsert(views, event.applicationId(), ApplicationView.submitted(event, version));
+        VersionedRows.insertOnce(revisions, ApplicationRevisionView.key(event.applicationId(), event.revision()),
+                () -> ApplicationRevisionView.of(event));
     }
 
     /** ACC-3: the accepted clash is kept with the revision it came with; the application's version moves on. */
     @EventHandler
     void on(NameClashAcceptedEvent event, @SequenceNumber long version) {
-        views.findById(event.applicationId())
-                .filter(view -> view.version() < version)
-                .ifPresent(view -> views.update(view.withVersion(version)));
+        VersionedRows.update(views, event.applicationId(), version, view -> view.withVersion(version));
         String key = NameClashAcceptanceView.key(event.applicationId(), version);
-        if (!acceptances.existsById(key)) {
-            int revision = views.findById(event.applicationId()).map(ApplicationView::revision).orElse(1);
-            acceptances.save(new NameClashAcceptanceView(key, event.applicationId(), event.schoolId(), revision,
-                    event.word(), event.reason(), event.acceptedBy(), event.acceptedAt()));
-        }
+        VersionedRows.insertOnce(acceptances, key, () -> new NameClashAcceptanceView(key, event.applicationId(),
+                event.schoolId(), views.findById(event.applicationId()).map(ApplicationView::revision).orElse(1),
+                event.word(), event.reason(), event.acceptedBy(), event.acceptedAt()));
     }
 
     @EventHandler
     void on(ApplicationWithdrawnEvent event, @SequenceNumber long version) {
-        views.findById(event.applicationId())
-                .filter(view -> view.version() < version)
-                .ifPresent(view -> {
-                    views.update(view.withdrawn(version, event.withdrawnAt(), event.reason()));
-                    closeRevision(view, "WITHDRAWN", null, event.reason(), event.withdrawnAt());
-                });
+        VersionedRows.update(views, event.applicationId(), version,
+                view -> view.withdrawn(version, event.withdrawnAt(), event.reason()))
+                .ifPresent(view -> closeRevision(view, "WITHDRAWN", null, event.reason(), event.withdrawnAt()));
     }
 
     @EventHandler
@@ -82,12 +70,8 @@ public class ApplicationProjection {
     }
 
     private void decide(String applicationId, String status, long version, String by, String reason, Instant at) {
-        views.findById(applicationId)
-                .filter(view -> view.version() < version)
-                .ifPresent(view -> {
-                    views.update(view.decided(status, version, by, reason, at));
-                    closeRevision(view, status, by, reason, at);
-                });
+        VersionedRows.update(views, applicationId, version, view -> view.decided(status, version, by, reason, at))
+                .ifPresent(view -> closeRevision(view, status, by, reason, at));
     }
 
     private void closeRevision(ApplicationView view, String status, String by, String reason, Instant at) {

@@ -8,6 +8,7 @@ import io.micronaut.data.model.DataType;
 import java.time.Instant;
 import java.util.List;
 import uk.schoolsocial.events.account.ApplicationSubmittedEvent;
+import uk.schoolsocial.platform.query.VersionedRow;
 
 /**
  * One application as it stands (its latest revision), for reads. {@code version} is the aggregate's, the ETag.
@@ -36,7 +37,7 @@ public record ApplicationView(
         @Nullable String withdrawalReason,
         @Nullable String decidedBy,
         @Nullable String decisionReason,
-        @Nullable Instant decidedAt) {
+        @Nullable Instant decidedAt) implements VersionedRow {
 
     static ApplicationView submitted(ApplicationSubmittedEvent e, long version) {
         return new ApplicationView(e.applicationId(), e.schoolId(), "SUBMITTED", e.revision(), version, e.applicantId(),

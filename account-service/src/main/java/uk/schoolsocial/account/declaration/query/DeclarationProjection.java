@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import uk.schoolsocial.events.account.RelationshipApprovedEvent;
 import uk.schoolsocial.events.account.RelationshipDeclaredEvent;
 import uk.schoolsocial.events.account.RelationshipRefusedEvent;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /** Keeps {@code declaration_view}. Idempotent: an event at or below the stored version was applied already. */
 @Singleton
@@ -25,21 +26,20 @@ public class DeclarationProjection {
         if (e.personName() == null) {
             return; // AUD-4: stored erased (the declaration was erased): not in the read model (StaffErasureScope)
         }
-        if (!views.existsById(e.declarationId())) {
-            views.save(new DeclarationView(e.declarationId(), e.schoolId(), version, e.staffId(), e.relatedTo(),
-                    e.personName(), e.nature(), e.details(), "PENDING", e.declaredAt(), null, null, null));
-        }
+        VersionedRows.insertOnce(views, e.declarationId(), () -> new DeclarationView(e.declarationId(), e.schoolId(),
+                version, e.staffId(), e.relatedTo(), e.personName(), e.nature(), e.details(), "PENDING", e.declaredAt(),
+                null, null, null));
     }
 
     @EventHandler
     void on(RelationshipApprovedEvent e, @SequenceNumber long version) {
-        views.findById(e.declarationId()).filter(v -> v.version() < version)
-                .ifPresent(v -> views.update(v.decided("APPROVED", version, e.decidedBy(), e.reason(), e.decidedAt())));
+        VersionedRows.update(views, e.declarationId(), version,
+                v -> v.decided("APPROVED", version, e.decidedBy(), e.reason(), e.decidedAt()));
     }
 
     @EventHandler
     void on(RelationshipRefusedEvent e, @SequenceNumber long version) {
-        views.findById(e.declarationId()).filter(v -> v.version() < version)
-                .ifPresent(v -> views.update(v.decided("REFUSED", version, e.decidedBy(), e.reason(), e.decidedAt())));
+        VersionedRows.update(views, e.declarationId(), version,
+                v -> v.decided("REFUSED", version, e.decidedBy(), e.reason(), e.decidedAt()));
     }
 }

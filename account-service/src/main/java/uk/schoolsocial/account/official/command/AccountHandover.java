@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import uk.schoolsocial.account.roster.command.LeavingDates;
+import uk.schoolsocial.account.shared.command.LeavingDates;
 import uk.schoolsocial.events.account.HandoverCancelledEvent;
 import uk.schoolsocial.events.account.HandoverCompletedEvent;
 import uk.schoolsocial.events.account.HandoverEscalatedEvent;

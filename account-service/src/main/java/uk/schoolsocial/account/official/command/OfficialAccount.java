@@ -12,16 +12,13 @@ import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
-import uk.schoolsocial.account.roster.command.LeavingDates;
-import uk.schoolsocial.account.roster.command.StaffDirectory;
 import uk.schoolsocial.account.shared.command.IfMatch;
-import uk.schoolsocial.events.account.AccountClosedEvent;
+import uk.schoolsocial.account.shared.command.LeavingDates;
+import uk.schoolsocial.account.shared.command.StaffDirectory;
 import uk.schoolsocial.events.account.AccountFlaggedEvent;
 import uk.schoolsocial.events.account.AccountProvisionedEvent;
-import uk.schoolsocial.events.account.AccountReinstatedEvent;
 import uk.schoolsocial.events.account.AccountReviewedEvent;
 import uk.schoolsocial.events.account.AccountSettingsAgreedEvent;
-import uk.schoolsocial.events.account.AccountSuspendedEvent;
 import uk.schoolsocial.events.account.AccountWentLiveEvent;
 import uk.schoolsocial.events.account.AdministratorLeftEvent;
 import uk.schoolsocial.events.account.AdministratorTrainedEvent;
@@ -30,18 +27,16 @@ import uk.schoolsocial.platform.error.DomainException;
 
 /**
  * An official account from provisioning (ACC-4) through going live once every administrator is
- * fit (ACC-5) to review, suspension and closure (ACC-9). Its administrators and their fitness,
- * its open handover (ACC-7) and its credentials (ACC-6) are members of it.
+ * fit (ACC-5) to review, suspension and closure (ACC-9). Where it stands, its administrators and their
+ * fitness, its open handover (ACC-7) and its credentials (ACC-6) are members of it.
  */
 public class OfficialAccount {
-
-    private enum Status { PROVISIONED, LIVE, SUSPENDED, CLOSED }
 
     @AggregateIdentifier
     private String accountId;
     private String schoolId;
-    private Status status;
-    private boolean wentLive;
+    @AggregateMember
+    private final AccountStanding standing = new AccountStanding();
     @AggregateMember
     private final Administrators administrators = new Administrators();
     @AggregateMember
@@ -73,7 +68,7 @@ public class OfficialAccount {
     public long handle(AcknowledgePolicyCommand command, Clock clock) {
         requireSameSchool(command.schoolId());
         administrators.require(command.administratorId());
-        requireNot(Status.CLOSED);
+        standing.requireOpen();
         int version = administrators.policyVersion();
         if (command.policyVersion() != version) {
             throw new DomainException(AccountError.POLICY_VERSION_NOT_CURRENT, "The current policy version is " + version);
@@ -89,7 +84,7 @@ public class OfficialAccount {
     public long handle(RecordTrainingCommand command, Clock clock) {
         requireSameSchool(command.schoolId());
         administrators.require(command.administratorId());
-        requireNot(Status.CLOSED);
+        standing.requireOpen();
         if (!administrators.trained(command.administratorId())) {
             apply(new AdministratorTrainedEvent(accountId, schoolId, command.administratorId(), command.recordedBy(),
                     clock.instant()));
@@ -107,7 +102,7 @@ public class OfficialAccount {
     public OpenedHandover handle(RecordAdministratorLeftCommand command, Clock clock, AccountRules rules,
                                  LeavingDates dates) {
         String leaver = command.administratorId();
-        if (status == Status.CLOSED || !administrators.includes(leaver)) {
+        if (standing.closed() || !administrators.includes(leaver)) {
             return null;
         }
         Instant now = clock.instant();
@@ -172,7 +167,7 @@ public class OfficialAccount {
     @CommandHandler
     public long handle(StoreCredentialsCommand command, Clock clock, CredentialVault vault) {
         requireSameSchool(command.schoolId());
-        requireNot(Status.CLOSED);
+        standing.requireOpen();
         if (!command.accountAdmin()) {
             administrators.require(command.actorId());
         }
@@ -195,7 +190,7 @@ public class OfficialAccount {
     /** ACC-5: a new policy version flags the account when any administrator has not acknowledged it. */
     @CommandHandler
     public void handle(RequirePolicyVersionCommand command, Clock clock) {
-        if (status == Status.CLOSED || command.policyVersion() <= administrators.policyVersion()) {
+        if (standing.closed() || command.policyVersion() <= administrators.policyVersion()) {
             return;
         }
         apply(new AccountFlaggedEvent(accountId, schoolId, command.policyVersion(),
@@ -206,30 +201,16 @@ public class OfficialAccount {
     public long handle(ChangeAccountStatusCommand command, Clock clock, ConflictResolver conflicts) {
         requireSameSchool(command.schoolId());
         IfMatch.requireCurrent(conflicts);
-        if (command.reason() == null || command.reason().isBlank()) {
-            throw new DomainException(AccountError.REASON_REQUIRED, "A reason is required");
-        }
-        String reason = command.reason().strip();
+        String reason = AccountStanding.requireReason(command.reason());
         Instant now = clock.instant();
         switch (command.change()) {
-            case SUSPEND -> {
-                requireNot(Status.CLOSED);
-                requireNot(Status.SUSPENDED);
-                apply(new AccountSuspendedEvent(accountId, schoolId, reason, now));
-            }
+            case SUSPEND -> standing.suspend(accountId, schoolId, reason, now);
             case REINSTATE -> {
-                if (status != Status.SUSPENDED) {
-                    throw new DomainException(AccountError.INVALID_STATE, "Only a suspended account can be reinstated");
-                }
-                // ACC-5: back to LIVE only if it had gone live; otherwise it goes live now if every
-                // administrator became fit while it was suspended.
-                apply(new AccountReinstatedEvent(accountId, schoolId, reason, now,
-                        (wentLive ? Status.LIVE : Status.PROVISIONED).name()));
+                standing.reinstate(accountId, schoolId, reason, now);
                 goLiveIfFit(clock);
             }
             case CLOSE -> {
-                requireNot(Status.CLOSED);
-                apply(new AccountClosedEvent(accountId, schoolId, reason, now));
+                standing.close(accountId, schoolId, reason, now);
                 handover.endWithAccount(accountId, schoolId, now);
             }
         }
@@ -239,7 +220,7 @@ public class OfficialAccount {
     @CommandHandler
     public long handle(ReviewAccountCommand command, Clock clock, AccountRules rules) {
         requireSameSchool(command.schoolId());
-        requireNot(Status.CLOSED);
+        standing.requireOpen();
         Instant now = clock.instant();
         apply(new AccountReviewedEvent(accountId, schoolId, command.reviewedBy(),
                 command.notes() == null ? null : command.notes().strip(),
@@ -249,7 +230,7 @@ public class OfficialAccount {
 
     private void goLiveIfFit(Clock clock) {
         // ACC-1, ACC-5: at least two administrators, every one of them fit.
-        if (status == Status.PROVISIONED && !wentLive && administrators.count() >= 2 && administrators.allFit()) {
+        if (standing.mayGoLive() && administrators.count() >= 2 && administrators.allFit()) {
             apply(new AccountWentLiveEvent(accountId, schoolId, clock.instant()));
         }
     }
@@ -258,34 +239,6 @@ public class OfficialAccount {
     void on(AccountProvisionedEvent event) {
         accountId = event.accountId();
         schoolId = event.schoolId();
-        status = Status.PROVISIONED;
-    }
-
-    @EventSourcingHandler
-    void on(AccountWentLiveEvent event) {
-        status = Status.LIVE;
-        wentLive = true;
-    }
-
-    @EventSourcingHandler
-    void on(AccountSuspendedEvent event) {
-        status = Status.SUSPENDED;
-    }
-
-    @EventSourcingHandler
-    void on(AccountReinstatedEvent event) {
-        status = wentLive ? Status.LIVE : Status.PROVISIONED;
-    }
-
-    @EventSourcingHandler
-    void on(AccountClosedEvent event) {
-        status = Status.CLOSED;
-    }
-
-    private void requireNot(Status forbidden) {
-        if (status == forbidden) {
-            throw new DomainException(AccountError.INVALID_STATE, "The account is " + forbidden.name().toLowerCase());
-        }
     }
 
     private void requireSameSchool(String callerSchool) {

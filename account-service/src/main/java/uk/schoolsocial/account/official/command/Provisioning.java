@@ -3,9 +3,9 @@ package uk.schoolsocial.account.official.command;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import uk.schoolsocial.account.roster.command.NameClashes;
-import uk.schoolsocial.account.roster.command.StaffDirectory;
-import uk.schoolsocial.account.roster.command.StaffName;
+import uk.schoolsocial.account.shared.command.NameClashes;
+import uk.schoolsocial.account.shared.command.StaffDirectory;
+import uk.schoolsocial.account.shared.command.StaffName;
 import uk.schoolsocial.platform.error.DomainException;
 import uk.schoolsocial.platform.error.FieldError;
 

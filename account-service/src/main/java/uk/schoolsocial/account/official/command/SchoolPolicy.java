@@ -13,7 +13,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
-import uk.schoolsocial.account.roster.command.StaffDirectory;
+import uk.schoolsocial.account.shared.command.StaffDirectory;
 import uk.schoolsocial.events.account.PolicyVersionPublishedEvent;
 import uk.schoolsocial.events.account.StaffPolicyAcknowledgedEvent;
 import uk.schoolsocial.events.account.StaffTrainingRecordedEvent;

@@ -2,7 +2,7 @@ package uk.schoolsocial.account.official.command;
 
 import java.util.ArrayList;
 import java.util.List;
-import uk.schoolsocial.account.roster.command.StaffDirectory;
+import uk.schoolsocial.account.shared.command.StaffDirectory;
 import uk.schoolsocial.platform.error.DomainException;
 
 /**

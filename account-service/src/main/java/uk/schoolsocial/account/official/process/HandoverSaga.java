@@ -16,7 +16,7 @@ import uk.schoolsocial.account.official.command.EscalateHandoverCommand;
 import uk.schoolsocial.account.official.command.OpenedHandover;
 import uk.schoolsocial.account.official.command.RecordAdministratorLeftCommand;
 import uk.schoolsocial.account.official.command.RescheduleHandoverCommand;
-import uk.schoolsocial.account.roster.command.LeavingDates;
+import uk.schoolsocial.account.shared.command.LeavingDates;
 import uk.schoolsocial.events.account.HandoverCompletedEvent;
 import uk.schoolsocial.events.account.StaffLeavingWithdrawnEvent;
 import uk.schoolsocial.events.account.StaffMemberLeftEvent;

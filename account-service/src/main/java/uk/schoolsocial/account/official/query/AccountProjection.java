@@ -1,8 +1,10 @@
 package uk.schoolsocial.account.official.query;
 
+import static uk.schoolsocial.account.official.query.AccountView.Builder.minus;
+import static uk.schoolsocial.account.official.query.AccountView.Builder.plus;
+
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,6 +29,7 @@ import uk.schoolsocial.events.account.HandoverEscalatedEvent;
 import uk.schoolsocial.events.account.HandoverOpenedEvent;
 import uk.schoolsocial.events.account.HandoverRescheduledEvent;
 import uk.schoolsocial.events.account.PolicyAcknowledgedEvent;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /**
  * Keeps {@code account_view} and {@code account_history_view}. Idempotent: an event at or below
@@ -49,12 +52,10 @@ public class AccountProjection {
 
     @EventHandler
     void on(AccountProvisionedEvent e, @SequenceNumber long version, @MetaDataValue(AuditMetadata.ACTOR_ID) String actor) {
-        if (!views.existsById(e.accountId())) {
-            views.save(new AccountView(e.accountId(), e.schoolId(), e.applicationId(), "PROVISIONED", version,
-                    e.platform().name(), e.handle(), e.displayName(), e.administrators(), e.privacy().name(), e.aupLink(),
-                    null, false, false, 1, List.of(), List.of(), List.of(), false, null, null, e.provisionedAt(), null,
-                    null));
-        }
+        VersionedRows.insertOnce(views, e.accountId(), () -> new AccountView(e.accountId(), e.schoolId(),
+                e.applicationId(), "PROVISIONED", version, e.platform().name(), e.handle(), e.displayName(),
+                e.administrators(), e.privacy().name(), e.aupLink(), null, false, false, 1, List.of(), List.of(),
+                List.of(), false, null, null, e.provisionedAt(), null, null));
         record(e.accountId(), e.schoolId(), version, "PROVISIONED", actor, "from application " + e.applicationId(),
                 e.provisionedAt());
     }
@@ -237,26 +238,12 @@ public class AccountProjection {
     }
 
     private void update(String id, long version, AccountView.Changes changes) {
-        views.findById(id).filter(view -> view.version() < version)
-                .ifPresent(view -> views.update(view.with(version, changes)));
+        VersionedRows.update(views, id, version, view -> view.with(version, changes));
     }
 
     private void record(String id, String school, long sequence, String type, String actor, String detail, Instant at) {
         String key = id + ":" + sequence;
-        if (!history.existsById(key)) {
-            history.save(new AccountHistoryView(key, id, school, sequence, type, actor, detail, at));
-        }
-    }
-
-    private static List<String> plus(List<String> list, String item) {
-        List<String> result = new ArrayList<>(list);
-        if (!result.contains(item)) {
-            result.add(item);
-        }
-        return result;
-    }
-
-    private static List<String> minus(List<String> list, String item) {
-        return list.stream().filter(x -> !x.equals(item)).toList();
+        VersionedRows.insertOnce(history, key, () -> new AccountHistoryView(key, id, school, sequence, type, actor,
+                detail, at));
     }
 }

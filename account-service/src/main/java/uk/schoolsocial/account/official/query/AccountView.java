@@ -7,7 +7,9 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import uk.schoolsocial.platform.query.VersionedRow;
 
 /**
  * One official account as it stands, for reads. {@code version} is the aggregate's, the ETag.
@@ -39,7 +41,7 @@ public record AccountView(
         @Nullable String statusReason,
         Instant provisionedAt,
         @Nullable Instant wentLiveAt,
-        @Nullable Instant closedAt) {
+        @Nullable Instant closedAt) implements VersionedRow {
 
     AccountView with(long newVersion, Changes changes) {
         return changes.apply(new Builder(this)).build(newVersion);
@@ -82,6 +84,20 @@ public record AccountView(
             statusReason = base.statusReason;
             wentLiveAt = base.wentLiveAt;
             closedAt = base.closedAt;
+        }
+
+        /** The list with {@code item} added at its end, unless it holds it already. */
+        static List<String> plus(List<String> list, String item) {
+            List<String> result = new ArrayList<>(list);
+            if (!result.contains(item)) {
+                result.add(item);
+            }
+            return result;
+        }
+
+        /** The list without {@code item}. */
+        static List<String> minus(List<String> list, String item) {
+            return list.stream().filter(x -> !x.equals(item)).toList();
         }
 
         AccountView build(long version) {

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import uk.schoolsocial.account.official.command.AccountAdministrators;
 import uk.schoolsocial.account.official.process.AdministeredAccounts;
-import uk.schoolsocial.account.response.command.AccountAdministrators;
 import uk.schoolsocial.events.account.AccountClosedEvent;
 import uk.schoolsocial.events.account.AccountProvisionedEvent;
 import uk.schoolsocial.events.account.AdministratorLeftEvent;
 import uk.schoolsocial.events.account.HandoverCompletedEvent;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /**
  * Who administers each account, and whether it is closed: for the response rule (ACC-8, who may log
@@ -32,9 +33,8 @@ public class AdministratorLookupProjection implements AccountAdministrators, Adm
 
     @EventHandler
     void on(AccountProvisionedEvent e) {
-        if (!accounts.existsById(e.accountId())) {
-            accounts.save(new AccountAdministratorLookup(e.accountId(), e.schoolId(), e.administrators(), false));
-        }
+        VersionedRows.insertOnce(accounts, e.accountId(),
+                () -> new AccountAdministratorLookup(e.accountId(), e.schoolId(), e.administrators(), false));
     }
 
     @EventHandler

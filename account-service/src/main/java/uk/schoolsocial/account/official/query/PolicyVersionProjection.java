@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import uk.schoolsocial.events.account.PolicyVersionPublishedEvent;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /**
  * Keeps {@code policy_version_view} (ACC-5): every version a school published, with what changed. A
@@ -24,8 +25,7 @@ public class PolicyVersionProjection {
     @EventHandler
     void on(PolicyVersionPublishedEvent e) {
         String id = PolicyVersionView.key(e.schoolId(), e.version());
-        if (!versions.existsById(id)) {
-            versions.save(new PolicyVersionView(id, e.schoolId(), e.version(), e.summary(), e.publishedAt()));
-        }
+        VersionedRows.insertOnce(versions, id,
+                () -> new PolicyVersionView(id, e.schoolId(), e.version(), e.summary(), e.publishedAt()));
     }
 }

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import uk.schoolsocial.events.account.SubjectAccessExtendedEvent;
 import uk.schoolsocial.events.account.SubjectAccessFulfilledEvent;
 import uk.schoolsocial.events.account.SubjectAccessRequestedEvent;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /**
  * Keeps {@code subject_access_request_view} (AUD-4). Idempotent: an event at or below the stored
@@ -25,22 +26,19 @@ public class SubjectAccessProjection {
 
     @EventHandler
     void on(SubjectAccessRequestedEvent e, @SequenceNumber long version) {
-        if (!views.existsById(e.requestId())) {
-            views.save(new SubjectAccessRequestView(e.requestId(), e.schoolId(), version, e.subjectType().name(),
-                    e.subjectId(), e.receivedOn(), e.requestedBy(), e.dueOn(), "RECEIVED", e.recordedBy(),
-                    e.recordedAt(), null, null, null, null, null));
-        }
+        VersionedRows.insertOnce(views, e.requestId(), () -> new SubjectAccessRequestView(e.requestId(), e.schoolId(),
+                version, e.subjectType().name(), e.subjectId(), e.receivedOn(), e.requestedBy(), e.dueOn(), "RECEIVED",
+                e.recordedBy(), e.recordedAt(), null, null, null, null, null));
     }
 
     @EventHandler
     void on(SubjectAccessExtendedEvent e, @SequenceNumber long version) {
-        views.findById(e.requestId()).filter(v -> v.version() < version)
-                .ifPresent(v -> views.update(v.extended(version, e.months(), e.reason(), e.dueOn(), e.extendedBy())));
+        VersionedRows.update(views, e.requestId(), version,
+                v -> v.extended(version, e.months(), e.reason(), e.dueOn(), e.extendedBy()));
     }
 
     @EventHandler
     void on(SubjectAccessFulfilledEvent e, @SequenceNumber long version) {
-        views.findById(e.requestId()).filter(v -> v.version() < version)
-                .ifPresent(v -> views.update(v.fulfilled(version, e.fulfilledOn(), e.fulfilledBy())));
+        VersionedRows.update(views, e.requestId(), version, v -> v.fulfilled(version, e.fulfilledOn(), e.fulfilledBy()));
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.LocalDate;
+import uk.schoolsocial.platform.query.VersionedRow;
 
 /**
  * AUD-4: one subject access request as it stands: RECEIVED, EXTENDED or FULFILLED, and when it is due.
@@ -17,7 +18,7 @@ public record SubjectAccessRequestView(@Id String id, String schoolId, long vers
                                        LocalDate dueOn, String status, String recordedBy, Instant recordedAt,
                                        @Nullable Integer extensionMonths, @Nullable String extensionReason,
                                        @Nullable String extendedBy, @Nullable LocalDate fulfilledOn,
-                                       @Nullable String fulfilledBy) {
+                                       @Nullable String fulfilledBy) implements VersionedRow {
 
     /** Open (not yet fulfilled) past its due date, as of {@code today} in the school's zone. */
     public boolean overdueOn(LocalDate today) {

@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import uk.schoolsocial.account.official.command.AccountAdministrators;
 import uk.schoolsocial.account.shared.command.IfMatch;
 import uk.schoolsocial.events.account.AccountMessageAnswerOverdueEvent;
 import uk.schoolsocial.events.account.AccountMessageAnsweredEvent;

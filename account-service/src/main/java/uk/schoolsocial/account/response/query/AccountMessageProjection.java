@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import uk.schoolsocial.events.account.AccountMessageAnswerOverdueEvent;
 import uk.schoolsocial.events.account.AccountMessageAnsweredEvent;
 import uk.schoolsocial.events.account.AccountMessageLoggedEvent;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /** Keeps {@code account_message_view} (ACC-8). Idempotent: an event at or below the stored version was applied already. */
 @Singleton
@@ -22,22 +23,20 @@ public class AccountMessageProjection {
 
     @EventHandler
     void on(AccountMessageLoggedEvent e, @SequenceNumber long version) {
-        if (!views.existsById(e.messageId())) {
-            views.save(new AccountMessageView(e.messageId(), e.accountId(), e.schoolId(), version, e.type().name(),
-                    e.channel().name(), e.summary(), e.receivedAt(), e.loggedBy(), e.at(), e.dueAt(), null, null, null));
-        }
+        VersionedRows.insertOnce(views, e.messageId(), () -> new AccountMessageView(e.messageId(), e.accountId(),
+                e.schoolId(), version, e.type().name(), e.channel().name(), e.summary(), e.receivedAt(), e.loggedBy(),
+                e.at(), e.dueAt(), null, null, null));
     }
 
     @EventHandler
     void on(AccountMessageAnsweredEvent e, @SequenceNumber long version) {
-        views.findById(e.messageId()).filter(v -> v.version() < version)
-                .ifPresent(v -> views.update(v.answered(version, e.answeredBy(), e.answeredAt(), e.answer())));
+        VersionedRows.update(views, e.messageId(), version,
+                v -> v.answered(version, e.answeredBy(), e.answeredAt(), e.answer()));
     }
 
     /** The breach itself is judged from the times; the event moves the message's version (its ETag) on. */
     @EventHandler
     void on(AccountMessageAnswerOverdueEvent e, @SequenceNumber long version) {
-        views.findById(e.messageId()).filter(v -> v.version() < version)
-                .ifPresent(v -> views.update(v.at(version)));
+        VersionedRows.update(views, e.messageId(), version, v -> v.at(version));
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
+import uk.schoolsocial.platform.query.VersionedRow;
 
 /**
  * ACC-8: one logged comment, query or complaint and its answer. {@code version} is the message's, the ETag.
@@ -13,7 +14,7 @@ import java.time.Instant;
 public record AccountMessageView(@Id String id, String accountId, String schoolId, long version, String type,
                                  String channel, @Nullable String summary, Instant receivedAt, String loggedBy,
                                  Instant loggedAt, Instant dueAt, @Nullable Instant answeredAt,
-                                 @Nullable String answeredBy, @Nullable String answer) {
+                                 @Nullable String answeredBy, @Nullable String answer) implements VersionedRow {
 
     /** ACC-8: answered after its due time, or still open past it at {@code now} (as the repository's queries). */
     public boolean breached(Instant now) {

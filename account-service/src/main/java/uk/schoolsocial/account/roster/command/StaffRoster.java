@@ -17,6 +17,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import uk.schoolsocial.account.shared.command.LeavingDates;
 import uk.schoolsocial.events.account.StaffLeavingWithdrawnEvent;
 import uk.schoolsocial.events.account.StaffMemberLeftEvent;
 import uk.schoolsocial.events.account.StaffMemberRosteredEvent;

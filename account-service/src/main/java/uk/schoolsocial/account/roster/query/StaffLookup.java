@@ -6,9 +6,9 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import uk.schoolsocial.account.roster.command.LeavingDates;
-import uk.schoolsocial.account.roster.command.StaffDirectory;
-import uk.schoolsocial.account.roster.command.StaffName;
+import uk.schoolsocial.account.shared.command.LeavingDates;
+import uk.schoolsocial.account.shared.command.StaffDirectory;
+import uk.schoolsocial.account.shared.command.StaffName;
 
 /**
  * {@link StaffDirectory} over {@code staff_member_view}. Current means current today on the school's

@@ -5,7 +5,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.LocalDate;
-import uk.schoolsocial.account.roster.command.LeavingDates;
+import uk.schoolsocial.account.shared.command.LeavingDates;
 
 /**
  * One member of staff or volunteer of a school. Keyed {@code <schoolId>/<staffId>}. Whether they are

@@ -38,7 +38,7 @@ import uk.schoolsocial.account.official.command.AccountId;
 import uk.schoolsocial.account.official.command.ProvisionAccountCommand;
 import uk.schoolsocial.account.official.process.HandoverSaga;
 import uk.schoolsocial.account.official.query.AccountProjection;
-import uk.schoolsocial.account.roster.command.LeavingDates;
+import uk.schoolsocial.account.shared.command.LeavingDates;
 import uk.schoolsocial.events.AuditMetadata;
 import uk.schoolsocial.platform.testing.DatabaseTest;
 import uk.schoolsocial.platform.testing.ProcessorCoverage;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.schoolsocial.account.official.command.AccountAdministrators;
 import uk.schoolsocial.events.account.AccountMessageAnswerOverdueEvent;
 import uk.schoolsocial.events.account.AccountMessageAnsweredEvent;
 import uk.schoolsocial.events.account.AccountMessageLoggedEvent;

@@ -9,6 +9,7 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.schoolsocial.account.shared.command.LeavingDates;
 import uk.schoolsocial.events.account.StaffLeavingWithdrawnEvent;
 import uk.schoolsocial.events.account.StaffMemberLeftEvent;
 import uk.schoolsocial.events.account.StaffMemberRosteredEvent;

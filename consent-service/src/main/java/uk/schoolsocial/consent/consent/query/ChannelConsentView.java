@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.LocalDate;
+import uk.schoolsocial.platform.query.VersionedRow;
 
 /**
  * The consent that stands for one pupil and channel, for reads. {@code version} is that of the
@@ -27,7 +28,7 @@ public record ChannelConsentView(
         Instant recordedAt,
         long version,
         @Nullable String withdrawnBy,
-        @Nullable Instant withdrawnAt) {
+        @Nullable Instant withdrawnAt) implements VersionedRow {
 
     public ChannelConsentView {
         recordedAt = Microseconds.of(recordedAt);

@@ -4,9 +4,9 @@ import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import uk.schoolsocial.consent.publication.query.PublicationCheckIndex;
 import uk.schoolsocial.events.consent.ConsentGivenEvent;
 import uk.schoolsocial.events.consent.ConsentWithdrawnEvent;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /**
  * Keeps {@code channel_consent_view}. Idempotent: an event at or below the stored version of its
@@ -19,9 +19,9 @@ public class PupilConsentProjection {
 
     public static final String GROUP = "pupil-consents";
     private final ChannelConsentViewRepository views;
-    private final PublicationCheckIndex index;
+    private final PupilRowsListener index;
 
-    PupilConsentProjection(ChannelConsentViewRepository views, PublicationCheckIndex index) {
+    PupilConsentProjection(ChannelConsentViewRepository views, PupilRowsListener index) {
         this.views = views;
         this.index = index;
     }
@@ -32,20 +32,12 @@ public class PupilConsentProjection {
         ChannelConsentView view = new ChannelConsentView(id, event.pupilConsentId(), event.schoolId(), event.pupilId(),
                 event.channel().name(), event.givenBy(), event.method().name(), event.formReference(), event.givenOn(),
                 event.validUntil(), event.recordedAt(), version, null, null);
-        views.findById(id).ifPresentOrElse(
-                stored -> {
-                    if (stored.version() < version) {
-                        index.apply(views.update(view));
-                    }
-                },
-                () -> index.apply(views.save(view)));
+        VersionedRows.upsert(views, id, view).ifPresent(index::apply);
     }
 
     @EventHandler
     void on(ConsentWithdrawnEvent event, @SequenceNumber long version) {
-        views.findById(ChannelConsentView.idOf(event.pupilConsentId(), event.channel().name()))
-                .filter(view -> view.version() < version)
-                .ifPresent(view -> index.apply(
-                        views.update(view.withdrawn(event.withdrawnBy(), event.withdrawnAt(), version))));
+        VersionedRows.update(views, ChannelConsentView.idOf(event.pupilConsentId(), event.channel().name()), version,
+                view -> view.withdrawn(event.withdrawnBy(), event.withdrawnAt(), version)).ifPresent(index::apply);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import uk.schoolsocial.consent.publication.query.PublicationCheckIndex;
 import uk.schoolsocial.events.privacy.RetentionClass;
 import uk.schoolsocial.events.privacy.SubjectType;
 import uk.schoolsocial.platform.privacy.erasure.ErasureScope;
@@ -24,9 +23,9 @@ public class PupilErasureScope implements ErasureScope {
 
     private final PupilViewRepository pupils;
     private final ChannelConsentViewRepository consents;
-    private final PublicationCheckIndex index;
+    private final PupilRowsListener index;
 
-    PupilErasureScope(PupilViewRepository pupils, ChannelConsentViewRepository consents, PublicationCheckIndex index) {
+    PupilErasureScope(PupilViewRepository pupils, ChannelConsentViewRepository consents, PupilRowsListener index) {
         this.pupils = pupils;
         this.consents = consents;
         this.index = index;

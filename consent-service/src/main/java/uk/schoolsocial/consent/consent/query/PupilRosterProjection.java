@@ -4,11 +4,11 @@ import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import uk.schoolsocial.consent.publication.query.PublicationCheckIndex;
 import uk.schoolsocial.events.consent.PupilLeftEvent;
 import uk.schoolsocial.events.consent.PupilObjectionLiftedEvent;
 import uk.schoolsocial.events.consent.PupilObjectionRecordedEvent;
 import uk.schoolsocial.events.consent.PupilRosteredEvent;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /**
  * Keeps {@code pupil_view} and {@code pupil_parent_view}. Idempotent by the pupil record's version:
@@ -21,9 +21,9 @@ public class PupilRosterProjection {
 
     private final PupilViewRepository pupils;
     private final PupilParentViewRepository parents;
-    private final PublicationCheckIndex index;
+    private final PupilRowsListener index;
 
-    PupilRosterProjection(PupilViewRepository pupils, PupilParentViewRepository parents, PublicationCheckIndex index) {
+    PupilRosterProjection(PupilViewRepository pupils, PupilParentViewRepository parents, PupilRowsListener index) {
         this.pupils = pupils;
         this.parents = parents;
         this.index = index;
@@ -53,23 +53,20 @@ public class PupilRosterProjection {
 
     @EventHandler
     void on(PupilLeftEvent event, @SequenceNumber long version) {
-        pupils.findById(event.pupilConsentId())
-                .filter(view -> view.version() < version)
-                .ifPresent(view -> index.apply(pupils.update(view.left(event.leftOn(), version))));
+        VersionedRows.update(pupils, event.pupilConsentId(), version, view -> view.left(event.leftOn(), version))
+                .ifPresent(index::apply);
     }
 
     @EventHandler
     void on(PupilObjectionRecordedEvent event, @SequenceNumber long version) {
-        pupils.findById(event.pupilConsentId())
-                .filter(view -> view.version() < version)
-                .ifPresent(view -> index.apply(pupils.update(view.objected(event.recordedAt(), version))));
+        VersionedRows.update(pupils, event.pupilConsentId(), version,
+                view -> view.objected(event.recordedAt(), version)).ifPresent(index::apply);
     }
 
     /** CON-2: a lifted objection no longer rules the pupil out. */
     @EventHandler
     void on(PupilObjectionLiftedEvent event, @SequenceNumber long version) {
-        pupils.findById(event.pupilConsentId())
-                .filter(view -> view.version() < version)
-                .ifPresent(view -> index.apply(pupils.update(view.objected(null, version))));
+        VersionedRows.update(pupils, event.pupilConsentId(), version, view -> view.objected(null, version))
+                .ifPresent(index::apply);
     }
 }

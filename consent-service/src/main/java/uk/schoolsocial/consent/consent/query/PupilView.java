@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.LocalDate;
+import uk.schoolsocial.platform.query.VersionedRow;
 
 /**
  * A pupil as the roster (CON-6) and their objection (CON-2) describe them. The objection's instant is
@@ -24,7 +25,7 @@ public record PupilView(
         LocalDate dateOfBirth,
         @Nullable LocalDate leftOn,
         @Nullable Instant objectedAt,
-        long version) {
+        long version) implements VersionedRow {
 
     public PupilView {
         objectedAt = Microseconds.of(objectedAt);

@@ -5,7 +5,6 @@ import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import uk.schoolsocial.consent.publication.query.PublicationCheckIndex;
 import uk.schoolsocial.events.account.AccountClosedEvent;
 import uk.schoolsocial.events.account.AccountProvisionedEvent;
 import uk.schoolsocial.events.account.AccountReinstatedEvent;
@@ -15,6 +14,7 @@ import uk.schoolsocial.events.account.ApplicationApprovedEvent;
 import uk.schoolsocial.events.account.ApplicationRejectedEvent;
 import uk.schoolsocial.events.account.ApplicationSubmittedEvent;
 import uk.schoolsocial.events.account.ApplicationWithdrawnEvent;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /**
  * Keeps {@code official_account_view} from account-service's events, read from its event store by
@@ -33,10 +33,10 @@ public class OfficialAccountProjection {
     public static final String GROUP = "official-accounts";
     private final OfficialAccountViewRepository views;
     private final OfficialLiveAccountViewRepository accounts;
-    private final PublicationCheckIndex index;
+    private final LiveAccountRowsListener index;
 
     OfficialAccountProjection(OfficialAccountViewRepository views, OfficialLiveAccountViewRepository accounts,
-                              PublicationCheckIndex index) {
+                              LiveAccountRowsListener index) {
         this.views = views;
         this.accounts = accounts;
         this.index = index;
@@ -47,20 +47,13 @@ public class OfficialAccountProjection {
         OfficialAccountView view = new OfficialAccountView(event.applicationId(), event.schoolId(),
                 OfficialAccountView.SUBMITTED, version, event.platform().name(), event.proposedName(),
                 event.proposedHandle(), event.submittedAt(), null);
-        views.findById(event.applicationId()).ifPresentOrElse(
-                stored -> {
-                    if (stored.version() < version) {
-                        views.update(view);
-                    }
-                },
-                () -> views.save(view));
+        VersionedRows.upsert(views, event.applicationId(), view);
     }
 
     @EventHandler
     void on(ApplicationWithdrawnEvent event, @SequenceNumber long version) {
-        views.findById(event.applicationId())
-                .filter(view -> view.version() < version)
-                .ifPresent(view -> views.update(view.withdrawn(version, event.withdrawnAt())));
+        VersionedRows.update(views, event.applicationId(), version,
+                view -> view.withdrawn(version, event.withdrawnAt()));
     }
 
     @EventHandler
@@ -75,11 +68,9 @@ public class OfficialAccountProjection {
 
     @EventHandler
     void on(AccountProvisionedEvent event, @SequenceNumber long version) {
-        if (accounts.findById(event.accountId()).isEmpty()) {
-            index.apply(accounts.save(new OfficialLiveAccountView(event.accountId(), event.schoolId(),
-                    event.applicationId(), event.platform().name(), event.handle(), event.displayName(),
-                    OfficialLiveAccountView.PROVISIONED, version, false)));
-        }
+        VersionedRows.insertOnce(accounts, event.accountId(), () -> new OfficialLiveAccountView(event.accountId(),
+                event.schoolId(), event.applicationId(), event.platform().name(), event.handle(), event.displayName(),
+                OfficialLiveAccountView.PROVISIONED, version, false)).ifPresent(index::apply);
     }
 
     @EventHandler
@@ -105,9 +96,7 @@ public class OfficialAccountProjection {
     }
 
     private void decide(String applicationId, String status, long version) {
-        views.findById(applicationId)
-                .filter(view -> view.version() < version)
-                .ifPresent(view -> views.update(view.decided(status, version)));
+        VersionedRows.update(views, applicationId, version, view -> view.decided(status, version));
     }
 
     private void move(String accountId, String status, long version) {
@@ -115,8 +104,7 @@ public class OfficialAccountProjection {
     }
 
     private void move(String accountId, Function<OfficialLiveAccountView, String> status, long version) {
-        accounts.findById(accountId)
-                .filter(account -> account.version() < version)
-                .ifPresent(account -> index.apply(accounts.update(account.in(status.apply(account), version))));
+        VersionedRows.update(accounts, accountId, version, account -> account.in(status.apply(account), version))
+                .ifPresent(index::apply);
     }
 }

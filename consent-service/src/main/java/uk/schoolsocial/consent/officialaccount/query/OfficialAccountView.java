@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
+import uk.schoolsocial.platform.query.VersionedRow;
 
 /**
  * An official account (or the application for one) as account-service's events describe it.
@@ -19,7 +20,7 @@ public record OfficialAccountView(
         String name,
         @Nullable String handle,
         Instant submittedAt,
-        @Nullable Instant withdrawnAt) {
+        @Nullable Instant withdrawnAt) implements VersionedRow {
 
     static final String SUBMITTED = "SUBMITTED";
     static final String WITHDRAWN = "WITHDRAWN";

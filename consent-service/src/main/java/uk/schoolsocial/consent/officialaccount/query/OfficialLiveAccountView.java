@@ -2,6 +2,7 @@ package uk.schoolsocial.consent.officialaccount.query;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import uk.schoolsocial.platform.query.VersionedRow;
 
 /**
  * An official account provisioned by account-service after approval, and where it stands (CON-4:
@@ -18,7 +19,7 @@ public record OfficialLiveAccountView(
         String displayName,
         String status,
         long version,
-        boolean wentLive) {
+        boolean wentLive) implements VersionedRow {
 
     public static final String PROVISIONED = "PROVISIONED";
     public static final String LIVE = "LIVE";

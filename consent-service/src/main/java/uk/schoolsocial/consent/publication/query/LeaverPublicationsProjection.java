@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import uk.schoolsocial.events.consent.LeaverPublicationsSetEvent;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /**
  * Keeps {@code leaver_publications_setting} (CON-6). In the publications processor, so that a pupil's
@@ -26,12 +27,6 @@ public class LeaverPublicationsProjection {
         LeaverPublicationsSetting row = new LeaverPublicationsSetting(
                 LeaverPublicationsSetting.idOf(event.schoolId(), event.channel().name()), event.schoolId(),
                 event.channel().name(), event.choice().name(), event.setBy(), event.setAt(), version);
-        settings.findById(row.id()).ifPresentOrElse(
-                stored -> {
-                    if (stored.version() < version) {
-                        settings.update(row);
-                    }
-                },
-                () -> settings.save(row));
+        VersionedRows.upsert(settings, row.id(), row);
     }
 }

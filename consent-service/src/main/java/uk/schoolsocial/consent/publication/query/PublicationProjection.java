@@ -12,6 +12,7 @@ import uk.schoolsocial.events.consent.PublicationReviewedEvent;
 import uk.schoolsocial.events.consent.PublicationTakenDownEvent;
 import uk.schoolsocial.events.consent.TakedownCause;
 import uk.schoolsocial.events.consent.TakedownOpenedEvent;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /**
  * Keeps the publication register (CON-5) with its takedowns (CON-2, CON-3, CON-6) and leavers' reviews
@@ -37,15 +38,12 @@ public class PublicationProjection {
 
     @EventHandler
     void on(PublicationRegisteredEvent event) {
-        if (publications.existsById(event.publicationId())) {
-            return;
-        }
-        publications.save(PublicationView.registered(event.publicationId(), event.schoolId(), event.channel().name(),
-                event.officialAccountId(), event.link(), event.publishedOn(), event.checkId(), event.registeredBy(),
-                event.registeredAt()));
-        featured.saveAll(event.pupilIds().stream().map(pupil -> new PublicationPupilView(
-                PublicationPupilView.idOf(event.publicationId(), pupil), event.publicationId(), event.schoolId(), pupil,
-                event.channel().name(), null, null, null)).toList());
+        VersionedRows.insertOnce(publications, event.publicationId(), () -> PublicationView.registered(
+                event.publicationId(), event.schoolId(), event.channel().name(), event.officialAccountId(), event.link(),
+                event.publishedOn(), event.checkId(), event.registeredBy(), event.registeredAt()))
+                .ifPresent(registered -> featured.saveAll(event.pupilIds().stream().map(pupil -> new PublicationPupilView(
+                        PublicationPupilView.idOf(event.publicationId(), pupil), event.publicationId(), event.schoolId(),
+                        pupil, event.channel().name(), null, null, null)).toList()));
     }
 
     @EventHandler
@@ -57,9 +55,8 @@ public class PublicationProjection {
     @EventHandler
     void on(ConsentWithdrawnEvent event) {
         String id = WithdrawnConsent.idOf(event.schoolId(), event.pupilId(), event.channel().name());
-        if (!withdrawn.existsById(id)) {
-            withdrawn.save(new WithdrawnConsent(id, event.schoolId(), event.pupilId(), event.channel().name()));
-        }
+        VersionedRows.insertOnce(withdrawn, id,
+                () -> new WithdrawnConsent(id, event.schoolId(), event.pupilId(), event.channel().name()));
     }
 
     /** A takedown because of one pupil; events stored before causes were recorded were all withdrawals. */
@@ -69,9 +66,8 @@ public class PublicationProjection {
         featured.findById(PublicationPupilView.idOf(event.publicationId(), event.pupilId()))
                 .filter(row -> row.takedownOpenedAt() == null)
                 .ifPresent(row -> featured.update(row.takedownOpened(event.openedAt(), cause.name())));
-        publications.findById(event.publicationId())
-                .filter(view -> view.version() < version)
-                .ifPresent(view -> publications.update(view.takedownOpened(event.openedAt(), version)));
+        VersionedRows.update(publications, event.publicationId(), version,
+                view -> view.takedownOpened(event.openedAt(), version));
     }
 
     /** CON-6: a leaver featured in it opened its review. */
@@ -80,23 +76,19 @@ public class PublicationProjection {
         featured.findById(PublicationPupilView.idOf(event.publicationId(), event.pupilId()))
                 .filter(row -> row.reviewOpenedAt() == null)
                 .ifPresent(row -> featured.update(row.reviewOpened(event.openedAt())));
-        publications.findById(event.publicationId())
-                .filter(view -> view.version() < version)
-                .ifPresent(view -> publications.update(view.reviewOpened(event.openedAt(), version)));
+        VersionedRows.update(publications, event.publicationId(), version,
+                view -> view.reviewOpened(event.openedAt(), version));
     }
 
     @EventHandler
     void on(PublicationReviewedEvent event, @SequenceNumber long version) {
-        publications.findById(event.publicationId())
-                .filter(view -> view.version() < version)
-                .ifPresent(view -> publications.update(view.reviewed(event.decision().name(), event.reviewedBy(),
-                        event.reviewedAt(), version)));
+        VersionedRows.update(publications, event.publicationId(), version,
+                view -> view.reviewed(event.decision().name(), event.reviewedBy(), event.reviewedAt(), version));
     }
 
     @EventHandler
     void on(PublicationTakenDownEvent event, @SequenceNumber long version) {
-        publications.findById(event.publicationId())
-                .filter(view -> view.version() < version)
-                .ifPresent(view -> publications.update(view.takenDown(event.takenDownAt(), event.takenDownBy(), version)));
+        VersionedRows.update(publications, event.publicationId(), version,
+                view -> view.takenDown(event.takenDownAt(), event.takenDownBy(), version));
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.time.LocalDate;
+import uk.schoolsocial.platform.query.VersionedRow;
 
 /**
  * A registered publication (CON-5), where its takedown stands (CON-2, CON-3, CON-6) and the review of
@@ -30,7 +31,7 @@ public record PublicationView(
         @Nullable Instant reviewOpenedAt,
         @Nullable Instant reviewedAt,
         @Nullable String reviewedBy,
-        @Nullable String reviewDecision) {
+        @Nullable String reviewDecision) implements VersionedRow {
 
     public static final String PUBLISHED = "PUBLISHED";
     public static final String TAKEDOWN_OPEN = "TAKEDOWN_OPEN";

@@ -10,8 +10,8 @@ import io.micronaut.data.annotation.MappedEntity;
 @MappedEntity("publication_pupil_restriction")
 public record PupilRestriction(@Id String id, String schoolId, String pupilId, String kind) {
 
-    static final String OBJECTED = "OBJECTED";
-    static final String LEFT = "LEFT";
+    public static final String OBJECTED = "OBJECTED";
+    public static final String LEFT = "LEFT";
 
     static PupilRestriction of(String schoolId, String pupilId, String kind) {
         return new PupilRestriction(idOf(schoolId, pupilId, kind), schoolId, pupilId, kind);

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import uk.schoolsocial.events.consent.PupilLeftEvent;
 import uk.schoolsocial.events.consent.PupilObjectionLiftedEvent;
 import uk.schoolsocial.events.consent.PupilObjectionRecordedEvent;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /**
  * Keeps {@code publication_pupil_restriction}: the pupils who object (CON-2) and who left (CON-6) as the
@@ -38,8 +39,6 @@ public class PupilRestrictionProjection {
     }
 
     private void remember(PupilRestriction restriction) {
-        if (!restrictions.existsById(restriction.id())) {
-            restrictions.save(restriction);
-        }
+        VersionedRows.insertOnce(restrictions, restriction.id(), () -> restriction);
     }
 }

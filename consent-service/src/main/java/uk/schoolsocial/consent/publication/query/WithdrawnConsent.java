@@ -7,7 +7,7 @@ import io.micronaut.data.annotation.MappedEntity;
 @MappedEntity("publication_withdrawn_consent")
 public record WithdrawnConsent(@Id String id, String schoolId, String pupilId, String channel) {
 
-    static String idOf(String schoolId, String pupilId, String channel) {
+    public static String idOf(String schoolId, String pupilId, String channel) {
         return schoolId + "/" + pupilId + "/" + channel;
     }
 }

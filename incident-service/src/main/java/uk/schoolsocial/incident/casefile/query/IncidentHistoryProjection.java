@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.MetaData;
 import uk.schoolsocial.events.AuditMetadata;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /**
  * Keeps {@code incident_history}: every event of an incident as one plain-words row, keyed by the
@@ -32,17 +33,18 @@ public class IncidentHistoryProjection {
             return;
         }
         String id = HistoryEntry.idOf(message.getAggregateIdentifier(), message.getSequenceNumber());
-        if (history.existsById(id)) {
-            return;
-        }
+        VersionedRows.insertOnce(history, id, () -> entry(id, message));
+    }
+
+    private static HistoryEntry entry(String id, DomainEventMessage<?> message) {
         MetaData meta = message.getMetaData();
         HistoryWords.Words words = HistoryWords.of(message.getPayload());
         Object reason = meta.get(AuditMetadata.REASON);
         String why = words.why() != null ? words.why() : reason == null ? null : reason.toString();
         Instant at = message.getTimestamp();
-        history.save(new HistoryEntry(id, message.getAggregateIdentifier(), message.getSequenceNumber(),
+        return new HistoryEntry(id, message.getAggregateIdentifier(), message.getSequenceNumber(),
                 String.valueOf(meta.get(AuditMetadata.SCHOOL_ID)), at,
                 String.valueOf(meta.get(AuditMetadata.ACTOR_ID)), String.valueOf(meta.get(AuditMetadata.ACTOR_ROLES)),
-                words.what(), why));
+                words.what(), why);
     }
 }

@@ -23,6 +23,7 @@ import uk.schoolsocial.events.incident.TakedownAbandonedEvent;
 import uk.schoolsocial.events.incident.TakedownConfirmedEvent;
 import uk.schoolsocial.events.incident.TakedownEscalationSuggestedEvent;
 import uk.schoolsocial.events.incident.TakedownRequestedEvent;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /**
  * Keeps {@code incident_view}. Idempotent: an event at or below the stored version was applied
@@ -41,12 +42,9 @@ public class IncidentProjection {
 
     @EventHandler
     void on(IncidentReportedEvent event, @SequenceNumber long version) {
-        if (views.existsById(event.incidentId())) {
-            return;
-        }
-        views.save(new IncidentView(event.incidentId(), event.schoolId(), "REPORTED", version, event.reporterId(),
-                event.category().name(), event.whatHappened(), event.occurredAt(), event.platform(), event.location(),
-                event.officialAccountInvolved(),
+        VersionedRows.insertOnce(views, event.incidentId(), () -> new IncidentView(event.incidentId(), event.schoolId(),
+                "REPORTED", version, event.reporterId(), event.category().name(), event.whatHappened(),
+                event.occurredAt(), event.platform(), event.location(), event.officialAccountInvolved(),
                 event.peopleInvolved().stream()
                         .map(p -> new PersonInvolved(p.role().name(), p.rosterId(), p.description())).toList(),
                 event.assignedRole().name(), event.routingReason().name(), event.reportedAt(), event.reportedAt(),
@@ -154,13 +152,13 @@ public class IncidentProjection {
 
     /** Applies a change once: an event at or below the stored version was applied already. */
     private void update(String incidentId, long version, Consumer<Draft> change) {
-        views.findById(incidentId).filter(view -> view.version() < version).ifPresent(view -> {
+        VersionedRows.update(views, incidentId, version, view -> {
             Draft draft = new Draft(view);
             change.accept(draft);
-            views.update(view.with(version, draft.status, draft.assignedRole, draft.ownerId, draft.changedAt,
+            return view.with(version, draft.status, draft.assignedRole, draft.ownerId, draft.changedAt,
                     draft.dueAt, draft.overdue,
                     draft.assessment, List.copyOf(draft.escalations), List.copyOf(draft.takedowns), draft.closure,
-                    List.copyOf(draft.evidence)));
+                    List.copyOf(draft.evidence));
         });
     }
 

@@ -7,6 +7,7 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 import java.time.Instant;
 import java.util.List;
+import uk.schoolsocial.platform.query.VersionedRow;
 
 /**
  * One incident as it stands, for reads. {@code version} is the aggregate's, the ETag. Holds the
@@ -37,7 +38,7 @@ public record IncidentView(
         @Nullable @TypeDef(type = DataType.JSON) List<CaseNotes.Takedown> takedowns,
         @Nullable @TypeDef(type = DataType.JSON) CaseNotes.Closure closure,
         @Nullable @TypeDef(type = DataType.JSON) List<CaseNotes.Evidence> evidence,
-        @Nullable String ownerId) {
+        @Nullable String ownerId) implements VersionedRow {
 
     /** The same incident at a later version, with what handling (INC-3 to INC-6) changed. */
     IncidentView with(long newVersion, String newStatus, String newAssignedRole, String newOwnerId, Instant changedAt,

@@ -11,6 +11,7 @@ import uk.schoolsocial.events.incident.IncidentReportedEvent;
 import uk.schoolsocial.events.incident.TakedownEscalationSuggestedEvent;
 import uk.schoolsocial.incident.casefile.query.IncidentProjection;
 import uk.schoolsocial.incident.casefile.query.IncidentViewRepository;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /**
  * INC-2: fills the notification outbox. A new report notifies its assignee at once; an overdue
@@ -62,11 +63,8 @@ public class NotificationProjection {
     private void notify(String incidentId, long seq, String schoolId, String role, String category, String kind,
                         String lead, java.time.Instant at) {
         String id = incidentId + ":" + seq;
-        if (outbox.existsById(id)) {
-            return;
-        }
-        String text = lead + category.toLowerCase(Locale.ROOT).replace('_', ' ') + " incident";
-        outbox.save(Notification.pending(id, schoolId, incidentId, role, kind, text, "/api/v1/incidents/" + incidentId,
-                at));
+        VersionedRows.insertOnce(outbox, id, () -> Notification.pending(id, schoolId, incidentId, role, kind,
+                lead + category.toLowerCase(Locale.ROOT).replace('_', ' ') + " incident",
+                "/api/v1/incidents/" + incidentId, at));
     }
 }

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import uk.schoolsocial.events.incident.TakedownPeriodSetEvent;
 import uk.schoolsocial.incident.takedown.command.TakedownPeriods;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /**
  * INC-5: each school's periods for takedown requests, per platform. Runs in a subscribing
@@ -30,12 +31,7 @@ public class TakedownPeriodProjection implements TakedownPeriods {
         String key = TakedownPeriods.key(event.platform());
         TakedownPeriodRow row = new TakedownPeriodRow(TakedownPeriodRow.idOf(event.schoolId(), key), event.schoolId(),
                 key, event.platform(), event.hours(), event.setBy(), event.setAt(), version);
-        Optional<TakedownPeriodRow> stored = periods.findById(row.id());
-        if (stored.isEmpty()) {
-            periods.save(row);
-        } else if (stored.get().version() < version) {
-            periods.update(row);
-        }
+        VersionedRows.upsert(periods, row.id(), row);
     }
 
     @Override

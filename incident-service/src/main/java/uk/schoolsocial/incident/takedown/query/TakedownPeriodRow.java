@@ -3,6 +3,7 @@ package uk.schoolsocial.incident.takedown.query;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
+import uk.schoolsocial.platform.query.VersionedRow;
 
 /**
  * INC-5: a school's own period for takedown requests to one platform, as SLT last set it.
@@ -10,7 +11,7 @@ import java.time.Instant;
  */
 @MappedEntity("takedown_period")
 public record TakedownPeriodRow(@Id String id, String schoolId, String platformKey, String platform, int hours,
-                                String setBy, Instant setAt, long version) {
+                                String setBy, Instant setAt, long version) implements VersionedRow {
 
     static String idOf(String schoolId, String platformKey) {
         return schoolId + "|" + platformKey;

@@ -10,6 +10,7 @@ import uk.schoolsocial.events.incident.TakedownAbandonedEvent;
 import uk.schoolsocial.events.incident.TakedownConfirmedEvent;
 import uk.schoolsocial.events.incident.TakedownEscalationSuggestedEvent;
 import uk.schoolsocial.events.incident.TakedownRequestedEvent;
+import uk.schoolsocial.platform.query.VersionedRows;
 
 /**
  * Keeps {@code incident_takedown} (INC-5). A processing group of its own, so it is built from the
@@ -28,11 +29,9 @@ public class TakedownProjection {
 
     @EventHandler
     void on(TakedownRequestedEvent event, @SequenceNumber long version) {
-        if (!takedowns.existsById(event.takedownId())) {
-            takedowns.save(new TakedownRow(event.takedownId(), event.incidentId(), event.schoolId(),
-                    event.addressee().name(), "REQUESTED", event.requestedBy(), event.requestedAt(), event.dueAt(),
-                    null, null, version));
-        }
+        VersionedRows.insertOnce(takedowns, event.takedownId(), () -> new TakedownRow(event.takedownId(),
+                event.incidentId(), event.schoolId(), event.addressee().name(), "REQUESTED", event.requestedBy(),
+                event.requestedAt(), event.dueAt(), null, null, version));
     }
 
     @EventHandler
@@ -57,7 +56,6 @@ public class TakedownProjection {
     }
 
     private void update(String takedownId, long version, UnaryOperator<TakedownRow> change) {
-        takedowns.findById(takedownId).filter(row -> row.version() < version)
-                .ifPresent(row -> takedowns.update(change.apply(row)));
+        VersionedRows.update(takedowns, takedownId, version, change);
     }
 }

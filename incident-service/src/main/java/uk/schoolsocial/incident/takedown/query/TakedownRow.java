@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import uk.schoolsocial.incident.casefile.query.CaseNotes;
+import uk.schoolsocial.platform.query.VersionedRow;
 
 /**
  * INC-5: one takedown request of a school, to find those open or overdue across incidents. It
@@ -14,7 +15,7 @@ import uk.schoolsocial.incident.casefile.query.CaseNotes;
 @MappedEntity("incident_takedown")
 public record TakedownRow(@Id String id, String incidentId, String schoolId, String addressee, String state,
                           String requestedBy, Instant requestedAt, @Nullable Instant dueAt,
-                          @Nullable Instant escalationSuggestedAt, @Nullable Instant settledAt, long version) {
+                          @Nullable Instant escalationSuggestedAt, @Nullable Instant settledAt, long version) implements VersionedRow {
 
     /** What the case file says of it when the case file has not caught up with it yet. */
     public CaseNotes.Takedown asCaseNote() {

@@ -1,4 +1,4 @@
-package uk.schoolsocial.account.roster.command;
+package uk.schoolsocial.account.shared.command;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package uk.schoolsocial.consent.publication.query;
+package uk.schoolsocial.consent.publication.process;
 
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -7,6 +7,13 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import uk.schoolsocial.consent.publication.command.OpenReviewCommand;
 import uk.schoolsocial.consent.publication.command.OpenTakedownCommand;
+import uk.schoolsocial.consent.publication.query.LeaverPublicationsSettingRepository;
+import uk.schoolsocial.consent.publication.query.PublicationProjection;
+import uk.schoolsocial.consent.publication.query.PublicationPupilViewRepository;
+import uk.schoolsocial.consent.publication.query.PupilRestriction;
+import uk.schoolsocial.consent.publication.query.PupilRestrictionRepository;
+import uk.schoolsocial.consent.publication.query.WithdrawnConsent;
+import uk.schoolsocial.consent.publication.query.WithdrawnConsentRepository;
 import uk.schoolsocial.events.consent.ConsentChannel;
 import uk.schoolsocial.events.consent.ConsentWithdrawnEvent;
 import uk.schoolsocial.events.consent.LeaverPublications;
@@ -24,7 +31,8 @@ import uk.schoolsocial.events.consent.TakedownCause;
  * <p>In the processor of {@link PublicationProjection}, whose ordered stream and tables it reads (the
  * publications featuring a pupil, the withdrawals, objections, leavers and choices seen), but apart from
  * it: the projection is rebuilt by a replay, while the takedowns and reviews were opened the first time,
- * so these handlers are not run on a replay ({@link DisallowReplay}).
+ * so these handlers are not run on a replay ({@link DisallowReplay}). A process manager, so in a
+ * {@code process} package: it sends commands, which a read model never does (issue 17).
  */
 @Singleton
 @ProcessingGroup(PublicationProjection.GROUP)

@@ -1,4 +1,4 @@
-package uk.schoolsocial.account.roster.command;
+package uk.schoolsocial.account.shared.command;
 
 import java.text.Normalizer;
 import java.util.Locale;

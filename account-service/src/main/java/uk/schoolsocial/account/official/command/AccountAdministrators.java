@@ -1,4 +1,4 @@
-package uk.schoolsocial.account.response.command;
+package uk.schoolsocial.account.official.command;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * ACC-8: who administers an official account, and whether it is closed, for the rule on who may
  * log and answer its messages. Kept by a subscribing handler in the transaction of the account's
- * events, so it is never behind.
+ * events, so it is never behind. The official accounts as other features' aggregates need them, as
+ * {@code StaffDirectory} is the roster: the feature that keeps the facts declares the port.
  */
 public interface AccountAdministrators {
 
@@ -16,7 +17,7 @@ public interface AccountAdministrators {
     record Account(List<String> administrators, boolean closed) {
 
         /** ACC-8: an administrator of the account or SLT may log and answer. */
-        boolean mayRespond(String actorId, boolean slt) {
+        public boolean mayRespond(String actorId, boolean slt) {
             return slt || administrators.contains(actorId);
         }
     }

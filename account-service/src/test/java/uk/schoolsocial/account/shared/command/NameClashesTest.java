@@ -1,12 +1,12 @@
-package uk.schoolsocial.account.roster.command;
+package uk.schoolsocial.account.shared.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import uk.schoolsocial.account.roster.command.NameClashes.Clash;
-import uk.schoolsocial.account.roster.command.NameClashes.Kind;
+import uk.schoolsocial.account.shared.command.NameClashes.Clash;
+import uk.schoolsocial.account.shared.command.NameClashes.Kind;
 
 /** ACC-3: how a display name or a handle is matched against staff surnames. */
 class NameClashesTest {
