@@ -3,11 +3,9 @@ package uk.schoolsocial.account;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -16,11 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.testing.ContractOperations;
 import uk.schoolsocial.platform.testing.ContractOperations.Operation;
-import uk.schoolsocial.platform.testing.DatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.StrictInput;
 import uk.schoolsocial.platform.testing.TestTokens;
@@ -32,9 +29,10 @@ import uk.schoolsocial.platform.testing.TestTokens;
  * stored. Through HTTP, answers checked against account.yaml.
  */
 @MicronautTest(transactional = false)
-class RecordsYouMayNotSeeApiTest implements DatabaseTest {
+class RecordsYouMayNotSeeApiTest implements CredentialsKeyDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("account");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("account");
     private static final String SCHOOL = "unseen-school";
     private static final String ANYONE = TestTokens.bearer("any-1", SCHOOL, StrictInput.EVERY_ROLE);
     private static final String OTHER_SCHOOL = TestTokens.bearer("any-9", "unseen-other-school", StrictInput.EVERY_ROLE);
@@ -43,33 +41,8 @@ class RecordsYouMayNotSeeApiTest implements DatabaseTest {
     private static final String SLT = TestTokens.bearer("head-1", SCHOOL, "SLT");
     private static final String ADMIN = TestTokens.bearer("admin-1", SCHOOL, "ACCOUNT_ADMIN");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    DataSource dataSource;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DatabaseTest.super.getProperties());
-        properties.put("smp.account.credentials-key", java.util.Base64.getEncoder().encodeToString(
-                "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-        return properties;
-    }
-
-    private RequestSpecification bad(String token) {
-        return API.badInput(server.getPort(), token);
-    }
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
-
-    private long events() throws Exception {
-        return ServiceApi.eventCount(dataSource);
-    }
-
     private void roster() {
-        api(MIS).body(Map.of("records", List.of(Map.of("staffId", "a-1", "forename", "Priya", "surname", "Shah"),
+        API.as(MIS).body(Map.of("records", List.of(Map.of("staffId", "a-1", "forename", "Priya", "surname", "Shah"),
                 Map.of("staffId", "a-2", "forename", "Omar", "surname", "Khan"),
                 Map.of("staffId", "a-3", "forename", "Jane", "surname", "Smith")))).post("/api/v1/staff/sync")
                 .then().statusCode(200);
@@ -96,21 +69,21 @@ class RecordsYouMayNotSeeApiTest implements DatabaseTest {
     @Test
     void issue11_anIdOfAnotherKindOrSchoolGetsTheAnswerOfAnUnknownId() throws Exception {
         roster();
-        String applicationId = api(STAFF).body(application()).post("/api/v1/applications").then().statusCode(201)
+        String applicationId = API.as(STAFF).body(application()).post("/api/v1/applications").then().statusCode(201)
                 .extract().path("id");
-        api(SLT).body(Map.of("reason", "Clear aim")).post("/api/v1/applications/" + applicationId + "/approval")
+        API.as(SLT).body(Map.of("reason", "Clear aim")).post("/api/v1/applications/" + applicationId + "/approval")
                 .then().statusCode(200);
         String provisioning = "{\"applicationId\":\"" + applicationId + "\",\"handle\":\"oakfield_pe\","
                 + "\"displayName\":\"Oakfield PE\",\"whoMayPost\":[\"a-1\"],\"followersApproved\":true,"
                 + "\"taggingOff\":true,\"aupLink\":\"https://oakfield.sch.uk/aup\"}";
-        String accountId = api(ADMIN).body(provisioning).post("/api/v1/accounts").then().statusCode(201)
+        String accountId = API.as(ADMIN).body(provisioning).post("/api/v1/accounts").then().statusCode(201)
                 .extract().path("id");
-        String declarationId = api(STAFF).body(Map.of("relatedTo", "PUPIL", "personName", "Sam Lee", "nature", "FAMILY"))
+        String declarationId = API.as(STAFF).body(Map.of("relatedTo", "PUPIL", "personName", "Sam Lee", "nature", "FAMILY"))
                 .post("/api/v1/staff/declarations").then().statusCode(201).extract().path("id");
-        String requestId = api(SLT).body(Map.of("subjectType", "STAFF", "subjectId", "a-1", "receivedOn",
+        String requestId = API.as(SLT).body(Map.of("subjectType", "STAFF", "subjectId", "a-1", "receivedOn",
                         java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString()))
                 .post("/api/v1/privacy/requests").then().statusCode(201).extract().path("id");
-        long before = events();
+        long before = API.events();
 
         // another kind of record: each id where one of another aggregate belongs
         Map<String, String> foreign = Map.of("accountId", applicationId, "applicationId", accountId,
@@ -136,11 +109,11 @@ class RecordsYouMayNotSeeApiTest implements DatabaseTest {
             compared++;
         }
         assertTrue(compared >= 20, "operations with an id: " + compared);
-        assertEquals(before, events(), "nothing refused is stored");
+        assertEquals(before, API.events(), "nothing refused is stored");
     }
 
     private Response send(String token, Operation operation, String body, String path) {
-        RequestSpecification request = bad(token);
+        RequestSpecification request = API.badInput(token);
         if (body != null) {
             request.body(body);
         }

@@ -5,20 +5,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.testing.ContractOperations;
 import uk.schoolsocial.platform.testing.ContractOperations.Operation;
-import uk.schoolsocial.platform.testing.DatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.StrictInput;
 import uk.schoolsocial.platform.testing.TestTokens;
@@ -29,10 +25,12 @@ import uk.schoolsocial.platform.testing.TestTokens;
  * against account.yaml (audit.yaml for the audit API).
  */
 @MicronautTest(transactional = false)
-class StrictInputApiTest implements DatabaseTest {
+class StrictInputApiTest implements CredentialsKeyDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("account");
-    private static final ServiceApi AUDIT_API = new ServiceApi("audit");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("account");
+    @RegisterExtension
+    static final ServiceApi AUDIT_API = new ServiceApi("audit");
     private static final String SCHOOL = "strict-school";
     private static final String ANYONE = TestTokens.bearer("any-1", SCHOOL, StrictInput.EVERY_ROLE);
     private static final String MIS = TestTokens.bearer("mis-1", SCHOOL, "INTEGRATION");
@@ -40,33 +38,8 @@ class StrictInputApiTest implements DatabaseTest {
     private static final String SLT = TestTokens.bearer("head-1", SCHOOL, "SLT");
     private static final String ADMIN = TestTokens.bearer("admin-1", SCHOOL, "ACCOUNT_ADMIN");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    DataSource dataSource;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DatabaseTest.super.getProperties());
-        properties.put("smp.account.credentials-key", java.util.Base64.getEncoder().encodeToString(
-                "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-        return properties;
-    }
-
-    private RequestSpecification bad(String token) {
-        return API.badInput(server.getPort(), token);
-    }
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
-
-    private long events() throws Exception {
-        return ServiceApi.eventCount(dataSource);
-    }
-
     private void roster() {
-        api(MIS).body(Map.of("records", List.of(Map.of("staffId", "a-1", "forename", "Priya", "surname", "Shah"),
+        API.as(MIS).body(Map.of("records", List.of(Map.of("staffId", "a-1", "forename", "Priya", "surname", "Shah"),
                 Map.of("staffId", "a-2", "forename", "Omar", "surname", "Khan"),
                 Map.of("staffId", "a-3", "forename", "Jane", "surname", "Smith")))).post("/api/v1/staff/sync")
                 .then().statusCode(200);
@@ -88,54 +61,54 @@ class StrictInputApiTest implements DatabaseTest {
     /** Issue 11: {@code false}, a number or {@code [1, 2]} as a body answered 500 on almost every operation. */
     @Test
     void issue11_aBodyThatIsNoJsonObjectIsRefusedByEveryOperation() throws Exception {
-        long before = events();
+        long before = API.events();
         List<Operation> operations = new java.util.ArrayList<>(ContractOperations.withBody("account", "account"));
         operations.addAll(ContractOperations.withBody("audit", "account"));
         assertTrue(operations.size() > 20, "the contract's operations with a body: " + operations);
         for (Operation operation : operations) {
             ServiceApi contract = operation.document().equals("audit") ? AUDIT_API : API;
             for (String body : StrictInput.NOT_AN_OBJECT) {
-                Response answer = contract.badInput(server.getPort(), ANYONE).body(body)
+                Response answer = contract.badInput(ANYONE).body(body)
                         .request(operation.method(), operation.path());
                 assertEquals(400, answer.statusCode(), operation + " with " + body + ": " + answer.asString());
                 StrictInput.refused(answer, "").body("code", equalTo("VALIDATION_FAILED"))
                         .body("errors[0].message", equalTo("must be a JSON object"));
             }
         }
-        assertEquals(before, events(), "nothing refused is stored");
+        assertEquals(before, API.events(), "nothing refused is stored");
     }
 
     /** Issue 11: {@code kind=abc} and {@code kind=} answered 500, {@code current=maybe} was read as false. */
     @Test
     void issue11_queryParametersAreReadStrictly() {
-        StrictInput.refused(bad(SLT).queryParam("kind", "abc").get("/api/v1/staff"), "kind")
+        StrictInput.refused(API.badInput(SLT).queryParam("kind", "abc").get("/api/v1/staff"), "kind")
                 .body("errors[0].message", equalTo("must be one of STAFF, VOLUNTEER"));
-        StrictInput.refused(bad(SLT).queryParam("kind", "").get("/api/v1/staff"), "kind")
+        StrictInput.refused(API.badInput(SLT).queryParam("kind", "").get("/api/v1/staff"), "kind")
                 .body("errors[0].message", equalTo("must be one of STAFF, VOLUNTEER"));
-        StrictInput.refused(bad(SLT).queryParam("current", "maybe").get("/api/v1/staff"), "current")
+        StrictInput.refused(API.badInput(SLT).queryParam("current", "maybe").get("/api/v1/staff"), "current")
                 .body("errors[0].message", equalTo("must be true or false"));
-        StrictInput.refused(bad(SLT).queryParam("limit", "abc").get("/api/v1/staff"), "limit")
+        StrictInput.refused(API.badInput(SLT).queryParam("limit", "abc").get("/api/v1/staff"), "limit")
                 .body("errors[0].message", containsString("must be an integer"));
-        StrictInput.refused(bad(SLT).queryParam("limit", 1, 2).get("/api/v1/staff"), "limit")
+        StrictInput.refused(API.badInput(SLT).queryParam("limit", 1, 2).get("/api/v1/staff"), "limit")
                 .body("errors[0].message", equalTo("must be given once"));
-        StrictInput.refused(bad(SLT).queryParam("status", "NOPE").get("/api/v1/applications"), "status")
+        StrictInput.refused(API.badInput(SLT).queryParam("status", "NOPE").get("/api/v1/applications"), "status")
                 .body("errors[0].message", equalTo("must be one of SUBMITTED, WITHDRAWN, APPROVED, REJECTED"));
-        StrictInput.refused(bad(SLT).queryParam("reviewDueBy", "2026-99-01").get("/api/v1/accounts"), "reviewDueBy");
-        StrictInput.refused(bad(SLT).get("/api/v1/accounts/not-a-uuid"), "accountId")
+        StrictInput.refused(API.badInput(SLT).queryParam("reviewDueBy", "2026-99-01").get("/api/v1/accounts"), "reviewDueBy");
+        StrictInput.refused(API.badInput(SLT).get("/api/v1/accounts/not-a-uuid"), "accountId")
                 .body("errors[0].message", equalTo("must be a UUID"));
-        StrictInput.refused(bad(SLT).urlEncodingEnabled(false).get("/api/v1/staff/a%00b"), "staffId");
-        bad(SLT).queryParam("current", "true").queryParam("kind", "STAFF").get("/api/v1/staff").then().statusCode(200);
+        StrictInput.refused(API.badInput(SLT).urlEncodingEnabled(false).get("/api/v1/staff/a%00b"), "staffId");
+        API.badInput(SLT).queryParam("current", "true").queryParam("kind", "STAFF").get("/api/v1/staff").then().statusCode(200);
     }
 
     /** Issue 11: {@code {"holidays":[null]}} answered 500 (ACC-8's school holidays). */
     @Test
     void issue11_acc8_aNullHolidayIsRefusedNamingIt() throws Exception {
-        long before = events();
-        StrictInput.refused(bad(SLT).body("{\"holidays\":[null]}").put("/api/v1/accounts/school-holidays"),
+        long before = API.events();
+        StrictInput.refused(API.badInput(SLT).body("{\"holidays\":[null]}").put("/api/v1/accounts/school-holidays"),
                 "holidays[0]").body("errors[0].message", equalTo("must not be null"));
-        StrictInput.refused(bad(SLT).body("{\"holidays\":[{\"firstDay\":\"2026-12-21\",\"lastDay\":\"2027-01-01\","
+        StrictInput.refused(API.badInput(SLT).body("{\"holidays\":[{\"firstDay\":\"2026-12-21\",\"lastDay\":\"2027-01-01\","
                 + "\"name\":\"Christmas\"},null]}").put("/api/v1/accounts/school-holidays"), "holidays[1]");
-        assertEquals(before, events());
+        assertEquals(before, API.events());
     }
 
     /**
@@ -146,56 +119,56 @@ class StrictInputApiTest implements DatabaseTest {
     @Test
     void issue11_acc1_noCoercionBetweenJsonTypes() throws Exception {
         roster();
-        long before = events();
+        long before = API.events();
         String valid = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(application()).toString();
-        StrictInput.refused(bad(STAFF).body("[" + valid + "]").post("/api/v1/applications"), "")
+        StrictInput.refused(API.badInput(STAFF).body("[" + valid + "]").post("/api/v1/applications"), "")
                 .body("errors[0].message", equalTo("must be a JSON object"));
         Map<String, Object> wrapped = application();
         wrapped.put("platform", List.of("INSTAGRAM"));
-        StrictInput.refused(bad(STAFF).body(wrapped).post("/api/v1/applications"), "platform")
+        StrictInput.refused(API.badInput(STAFF).body(wrapped).post("/api/v1/applications"), "platform")
                 .body("errors[0].message", equalTo("must be one of FACEBOOK, X, INSTAGRAM, YOUTUBE, LINKEDIN, BLOG, OTHER"));
         Map<String, Object> single = application();
         single.put("administrators", "a-1");
-        StrictInput.refused(bad(STAFF).body(single).post("/api/v1/applications"), "administrators")
+        StrictInput.refused(API.badInput(STAFF).body(single).post("/api/v1/applications"), "administrators")
                 .body("errors[0].message", equalTo("must be an array"));
         Map<String, Object> numbers = application();
         numbers.put("administrators", List.of(1, 2));
-        StrictInput.refused(bad(STAFF).body(numbers).post("/api/v1/applications"), "administrators[0]")
+        StrictInput.refused(API.badInput(STAFF).body(numbers).post("/api/v1/applications"), "administrators[0]")
                 .body("errors[0].message", equalTo("must be a string"));
         Map<String, Object> aimAsNumber = application();
         aimAsNumber.put("aim", 42);
-        StrictInput.refused(bad(STAFF).body(aimAsNumber).post("/api/v1/applications"), "aim");
+        StrictInput.refused(API.badInput(STAFF).body(aimAsNumber).post("/api/v1/applications"), "aim");
         Map<String, Object> unknown = application();
         unknown.put("nickname", "PE");
-        StrictInput.refused(bad(STAFF).body(unknown).post("/api/v1/applications"), "nickname")
+        StrictInput.refused(API.badInput(STAFF).body(unknown).post("/api/v1/applications"), "nickname")
                 .body("errors[0].message", containsString("is not a field of this request"));
-        StrictInput.refused(bad(STAFF).body(valid.replace("{", "{\"aim\":\"Twice\",")).post("/api/v1/applications"),
+        StrictInput.refused(API.badInput(STAFF).body(valid.replace("{", "{\"aim\":\"Twice\",")).post("/api/v1/applications"),
                 "aim").body("errors[0].message", equalTo("is given more than once"));
-        StrictInput.refused(bad(STAFF).body(valid + " {}").post("/api/v1/applications"), "");
-        StrictInput.refused(bad(STAFF).body("{\"platform\":").post("/api/v1/applications"), "")
+        StrictInput.refused(API.badInput(STAFF).body(valid + " {}").post("/api/v1/applications"), "");
+        StrictInput.refused(API.badInput(STAFF).body("{\"platform\":").post("/api/v1/applications"), "")
                 .body("code", equalTo("MALFORMED_REQUEST"));
         Map<String, Object> unknownPlatform = application();
         unknownPlatform.put("platform", "MYSPACE");
-        StrictInput.refused(bad(STAFF).body(unknownPlatform).post("/api/v1/applications"), "platform")
+        StrictInput.refused(API.badInput(STAFF).body(unknownPlatform).post("/api/v1/applications"), "platform")
                 .body("errors[0].message", equalTo("must be one of FACEBOOK, X, INSTAGRAM, YOUTUBE, LINKEDIN, BLOG, OTHER"));
 
-        StrictInput.refused(bad(STAFF).body(Map.of("policyVersion", "1")).post("/api/v1/staff/applicant-1/acknowledgements"),
+        StrictInput.refused(API.badInput(STAFF).body(Map.of("policyVersion", "1")).post("/api/v1/staff/applicant-1/acknowledgements"),
                 "policyVersion").body("errors[0].message", containsString("must be an integer"));
-        StrictInput.refused(bad(STAFF).body("{\"policyVersion\":1.5}").post("/api/v1/staff/applicant-1/acknowledgements"),
+        StrictInput.refused(API.badInput(STAFF).body("{\"policyVersion\":1.5}").post("/api/v1/staff/applicant-1/acknowledgements"),
                 "policyVersion");
-        StrictInput.refused(bad(STAFF).body("{\"policyVersion\":99999999999}")
+        StrictInput.refused(API.badInput(STAFF).body("{\"policyVersion\":99999999999}")
                 .post("/api/v1/staff/applicant-1/acknowledgements"), "policyVersion");
-        StrictInput.refused(bad(ADMIN).body("{\"applicationId\":\"" + UUID.randomUUID() + "\",\"handle\":\"pe\","
+        StrictInput.refused(API.badInput(ADMIN).body("{\"applicationId\":\"" + UUID.randomUUID() + "\",\"handle\":\"pe\","
                 + "\"displayName\":\"PE\",\"whoMayPost\":[\"a-1\"],\"followersApproved\":\"true\",\"taggingOff\":true,"
                 + "\"aupLink\":\"https://oakfield.sch.uk/aup\"}").post("/api/v1/accounts"), "followersApproved")
                 .body("errors[0].message", equalTo("must be true or false"));
-        bad(STAFF).contentType("text/plain").body(valid).post("/api/v1/applications").then().statusCode(415)
+        API.badInput(STAFF).contentType("text/plain").body(valid).post("/api/v1/applications").then().statusCode(415)
                 .contentType("application/problem+json").body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"))
                 .body("errors[0].field", equalTo("Content-Type"));
-        io.restassured.RestAssured.given().port(server.getPort()).header("Authorization", STAFF).body(valid.getBytes())
+        io.restassured.RestAssured.given().port(API.port()).header("Authorization", STAFF).body(valid.getBytes())
                 .post("/api/v1/applications").then().statusCode(415).contentType("application/problem+json")
                 .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE")).body("errors[0].field", equalTo("Content-Type"));
-        assertEquals(before, events(), "nothing refused is stored");
+        assertEquals(before, API.events(), "nothing refused is stored");
     }
 
     /**
@@ -206,38 +179,38 @@ class StrictInputApiTest implements DatabaseTest {
     @Test
     void issue11_acc1_textWithControlCharactersOrLoneSurrogatesIsRefused() throws Exception {
         roster();
-        long before = events();
+        long before = API.events();
         String valid = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(application()).toString();
         for (String bad : List.of("\\u0000", "\\ud800", "\\udfff", "\\u0007", "\\u001b", "\\u007f", "\\u0085")) {
-            StrictInput.refused(bad(STAFF).body(valid.replace("\"aim\":\"Fixtures\"", "\"aim\":\"Fix" + bad + "tures\""))
+            StrictInput.refused(API.badInput(STAFF).body(valid.replace("\"aim\":\"Fixtures\"", "\"aim\":\"Fix" + bad + "tures\""))
                     .post("/api/v1/applications"), "aim");
-            StrictInput.refused(bad(MIS).body("{\"records\":[{\"staffId\":\"z-1\",\"forename\":\"Zo" + bad
+            StrictInput.refused(API.badInput(MIS).body("{\"records\":[{\"staffId\":\"z-1\",\"forename\":\"Zo" + bad
                     + "e\",\"surname\":\"Brown\"}]}").post("/api/v1/staff/sync"), "records[0].forename");
         }
-        assertEquals(before, events(), "nothing refused is stored");
-        api(STAFF).body(valid.replace("\"aim\":\"Fixtures\"", "\"aim\":\"Fixtures \\ud83c\\udfc6\\tand\\nresults\""))
+        assertEquals(before, API.events(), "nothing refused is stored");
+        API.as(STAFF).body(valid.replace("\"aim\":\"Fixtures\"", "\"aim\":\"Fixtures \\ud83c\\udfc6\\tand\\nresults\""))
                 .post("/api/v1/applications").then().statusCode(201).body("aim", equalTo("Fixtures \uD83C\uDFC6\tand\nresults"));
     }
 
     /** Issue 11: a number where a date belongs was read as days since 1970; years are four digits from 1900. */
     @Test
     void issue11_acc7_acc8_datesAreStringsWithFourDigitYears() throws Exception {
-        long before = events();
+        long before = API.events();
         for (String day : List.of("20261219", "\"+12026-12-19\"", "\"1899-12-31\"", "\"2026-02-30\"", "\"19-12-2026\"",
                 "\"2026-12-19T00:00:00Z\"", "\"\"")) {
-            StrictInput.refused(bad(MIS).body("{\"records\":[{\"staffId\":\"d-1\",\"forename\":\"Dee\",\"surname\":"
+            StrictInput.refused(API.badInput(MIS).body("{\"records\":[{\"staffId\":\"d-1\",\"forename\":\"Dee\",\"surname\":"
                     + "\"Day\",\"leavingDate\":" + day + "}]}").post("/api/v1/staff/sync"), "records[0].leavingDate")
                     .body("errors[0].message", equalTo("must be a date (YYYY-MM-DD) from 1900-01-01 to 9999-12-31"));
-            StrictInput.refused(bad(SLT).body("{\"holidays\":[{\"firstDay\":" + day + ",\"lastDay\":\"2027-01-01\","
+            StrictInput.refused(API.badInput(SLT).body("{\"holidays\":[{\"firstDay\":" + day + ",\"lastDay\":\"2027-01-01\","
                     + "\"name\":\"Christmas\"}]}").put("/api/v1/accounts/school-holidays"), "holidays[0].firstDay");
         }
         String account = UUID.randomUUID().toString();
         for (String at : List.of("1700000000", "\"2026-11-20T10:00:00\"", "\"2026-11-20\"", "\"1899-12-31T23:59:59Z\"",
                 "\"+12026-11-20T10:00:00Z\"")) {
-            StrictInput.refused(bad(STAFF).body("{\"type\":\"QUERY\",\"channel\":\"OTHER\",\"summary\":\"s\","
+            StrictInput.refused(API.badInput(STAFF).body("{\"type\":\"QUERY\",\"channel\":\"OTHER\",\"summary\":\"s\","
                     + "\"receivedAt\":" + at + "}").post("/api/v1/accounts/" + account + "/messages"), "receivedAt")
                     .body("errors[0].message", containsString("RFC 3339"));
         }
-        assertEquals(before, events(), "nothing refused is stored");
+        assertEquals(before, API.events(), "nothing refused is stored");
     }
 }

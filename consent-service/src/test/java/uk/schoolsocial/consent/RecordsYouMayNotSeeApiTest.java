@@ -2,23 +2,23 @@ package uk.schoolsocial.consent;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static uk.schoolsocial.platform.testing.Bearers.MIS;
+import static uk.schoolsocial.platform.testing.Bearers.OTHER_PARENT;
+import static uk.schoolsocial.platform.testing.Bearers.PARENT;
+import static uk.schoolsocial.platform.testing.Bearers.STAFF;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.StrictInput;
-import uk.schoolsocial.platform.testing.TestTokens;
 
 /**
  * Issue 11, consent-service (CON-1): to a parent, another family's pupil is a pupil that does not
@@ -29,28 +29,8 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class RecordsYouMayNotSeeApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("consent");
-    private static final String MIS = TestTokens.bearer("mis-1", TestTokens.SCHOOL, "INTEGRATION");
-    private static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");
-    private static final String PARENT = TestTokens.bearer("parent-1", TestTokens.SCHOOL, "PARENT");
-    private static final String OTHER_PARENT = TestTokens.bearer("parent-2", TestTokens.SCHOOL, "PARENT");
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    DataSource dataSource;
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
-
-    private RequestSpecification bad(String token) {
-        return API.badInput(server.getPort(), token);
-    }
-
-    private long events() throws Exception {
-        return ServiceApi.eventCount(dataSource);
-    }
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("consent");
 
     private static LocalDate today() {
         return LocalDate.now(ZoneId.of("Europe/London"));
@@ -59,7 +39,7 @@ class RecordsYouMayNotSeeApiTest implements AccountEventsDatabaseTest {
     /** A pupil on the roster whose one adult with parental responsibility is parent-1. */
     private String newPupil() {
         String id = "pupil-" + UUID.randomUUID();
-        api(MIS).body(Map.of("records", List.of(Map.of("pupilId", id, "forename", "Zoë", "surname", "Brown",
+        API.as(MIS).body(Map.of("records", List.of(Map.of("pupilId", id, "forename", "Zoë", "surname", "Brown",
                 "yearGroup", "Year 5", "dateOfBirth", "2016-03-14", "parentalResponsibility", List.of("parent-1")))))
                 .post("/api/v1/pupils/roster").then().statusCode(200);
         return id;
@@ -83,26 +63,26 @@ class RecordsYouMayNotSeeApiTest implements AccountEventsDatabaseTest {
     void con1_issue11_anotherFamilysPupilAndAnUnknownPupilGetTheSameAnswer() throws Exception {
         String pupil = newPupil();
         String unknown = "pupil-" + UUID.randomUUID();
-        long before = events();
+        long before = API.events();
         for (Map<String, Object> body : List.of(consent("parent-2", today().toString()),
                 consent("parent-1", today().toString()), consent("parent-2", today().plusYears(1).toString()))) {
-            StrictInput.sameAnswer(bad(OTHER_PARENT).body(body).post("/api/v1/pupils/" + unknown + "/consents"),
-                    bad(OTHER_PARENT).body(body).post("/api/v1/pupils/" + pupil + "/consents"), "consent " + body);
+            StrictInput.sameAnswer(API.badInput(OTHER_PARENT).body(body).post("/api/v1/pupils/" + unknown + "/consents"),
+                    API.badInput(OTHER_PARENT).body(body).post("/api/v1/pupils/" + pupil + "/consents"), "consent " + body);
         }
         for (String adult : List.of("parent-2", "parent-1")) {
             StrictInput.sameAnswer(
-                    bad(OTHER_PARENT).body(Map.of("withdrawnBy", adult)).post("/api/v1/pupils/" + unknown
+                    API.badInput(OTHER_PARENT).body(Map.of("withdrawnBy", adult)).post("/api/v1/pupils/" + unknown
                             + "/consents/WEBSITE/withdrawal"),
-                    bad(OTHER_PARENT).body(Map.of("withdrawnBy", adult)).post("/api/v1/pupils/" + pupil
+                    API.badInput(OTHER_PARENT).body(Map.of("withdrawnBy", adult)).post("/api/v1/pupils/" + pupil
                             + "/consents/WEBSITE/withdrawal"), "withdrawal by " + adult);
         }
-        bad(OTHER_PARENT).body(consent("parent-2", today().toString())).post("/api/v1/pupils/" + pupil + "/consents")
+        API.badInput(OTHER_PARENT).body(consent("parent-2", today().toString())).post("/api/v1/pupils/" + pupil + "/consents")
                 .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
         Map<String, Object> forUnlinked = consent("childminder-7", today().toString());
-        bad(STAFF).body(forUnlinked).post("/api/v1/pupils/" + pupil + "/consents").then().statusCode(422)
+        API.badInput(STAFF).body(forUnlinked).post("/api/v1/pupils/" + pupil + "/consents").then().statusCode(422)
                 .body("code", equalTo("NO_PARENTAL_RESPONSIBILITY"));
-        assertEquals(before, events(), "nothing refused is stored");
-        api(PARENT).body(consent("parent-1", today().toString())).post("/api/v1/pupils/" + pupil + "/consents")
+        assertEquals(before, API.events(), "nothing refused is stored");
+        API.as(PARENT).body(consent("parent-1", today().toString())).post("/api/v1/pupils/" + pupil + "/consents")
                 .then().statusCode(201);
     }
 }

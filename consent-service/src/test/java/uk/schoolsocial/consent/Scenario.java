@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import uk.schoolsocial.platform.testing.TestTokens;
+import uk.schoolsocial.platform.testing.Bearers;
 
 /** Puts pupils on the roster and records their consent through the API, as the MIS and staff would. */
 public final class Scenario {
 
-    public static final String MIS = TestTokens.bearer("mis-1", TestTokens.SCHOOL, "INTEGRATION");
-    public static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");
+    public static final String MIS = Bearers.MIS;
+    public static final String STAFF = Bearers.STAFF;
     private final Function<String, RequestSpecification> api;
 
     /** @param api a request as the given bearer, checked against consent.yaml */

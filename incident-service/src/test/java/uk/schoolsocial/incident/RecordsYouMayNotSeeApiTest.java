@@ -2,19 +2,18 @@ package uk.schoolsocial.incident;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.schoolsocial.platform.testing.Bearers.STAFF;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ContractOperations;
 import uk.schoolsocial.platform.testing.ContractOperations.Operation;
@@ -31,27 +30,10 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class RecordsYouMayNotSeeApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("incident");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("incident");
     private static final String OTHER_SCHOOL = TestTokens.bearer("any-9", TestTokens.OTHER_SCHOOL,
             StrictInput.EVERY_ROLE);
-    private static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    DataSource dataSource;
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
-
-    private RequestSpecification bad(String token) {
-        return API.badInput(server.getPort(), token);
-    }
-
-    private long events() throws Exception {
-        return ServiceApi.eventCount(dataSource);
-    }
 
     private static Map<String, Object> report() {
         Map<String, Object> body = new HashMap<>();
@@ -68,9 +50,9 @@ class RecordsYouMayNotSeeApiTest implements AccountEventsDatabaseTest {
     /** Issue 11: another school's incident gets the answer of an unknown one, on every operation naming one. */
     @Test
     void issue11_anotherSchoolsIncidentGetsTheAnswerOfAnUnknownOne() throws Exception {
-        String incident = api(STAFF).body(report()).post("/api/v1/incidents").then().statusCode(201)
+        String incident = API.as(STAFF).body(report()).post("/api/v1/incidents").then().statusCode(201)
                 .extract().path("id");
-        long before = events();
+        long before = API.events();
         int compared = 0;
         for (Operation operation : ContractOperations.of("incident", "incident")) {
             if (!operation.template().contains("{incidentId}")) {
@@ -85,11 +67,11 @@ class RecordsYouMayNotSeeApiTest implements AccountEventsDatabaseTest {
             compared++;
         }
         assertTrue(compared >= 10, "operations naming an incident: " + compared);
-        assertEquals(before, events(), "nothing refused is stored");
+        assertEquals(before, API.events(), "nothing refused is stored");
     }
 
     private Response send(String token, Operation operation, String body, String path) {
-        RequestSpecification request = bad(token);
+        RequestSpecification request = API.badInput(token);
         if (body != null) {
             request.body(body);
         }

@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.testing.DatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
@@ -36,12 +35,12 @@ import uk.schoolsocial.platform.webhook.WebhookSignature;
 @MicronautTest(transactional = false)
 class WebhooksApiTest implements DatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("webhooks");
-    private static final ServiceApi ACCOUNT = new ServiceApi("account");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("webhooks");
+    @RegisterExtension
+    static final ServiceApi ACCOUNT = new ServiceApi("account");
     private static final String BASE = "/api/v1/webhooks/services/account/subscriptions";
 
-    @Inject
-    EmbeddedServer server;
     @Inject
     javax.sql.DataSource dataSource;
 
@@ -57,10 +56,6 @@ class WebhooksApiTest implements DatabaseTest {
         return properties;
     }
 
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
-
     private static String mis(String school) {
         return TestTokens.bearer("mis-1", school, "INTEGRATION");
     }
@@ -69,7 +64,7 @@ class WebhooksApiTest implements DatabaseTest {
         String id = UUID.randomUUID().toString();
         String secret = WebhookSignature.newSecret();
         receiver.verifyWith(secret);
-        api(token).body(Map.of("url", receiver.url(), "eventTypes", List.of(types), "secret", secret))
+        API.as(token).body(Map.of("url", receiver.url(), "eventTypes", List.of(types), "secret", secret))
                 .put(BASE + "/" + id).then().statusCode(201).header("Location", BASE + "/" + id)
                 .body("id", equalTo(id)).body("$", not(org.hamcrest.Matchers.hasKey("secret")));
         assertSecretSealedAtRest(id, secret);
@@ -94,7 +89,7 @@ class WebhooksApiTest implements DatabaseTest {
     }
 
     private void push(String school, Map<String, Object>... records) {
-        ACCOUNT.as(server.getPort(), mis(school)).body(Map.of("records", List.of(records)))
+        ACCOUNT.as(mis(school)).body(Map.of("records", List.of(records)))
                 .post("/api/v1/staff/sync").then().statusCode(200);
     }
 
@@ -107,7 +102,7 @@ class WebhooksApiTest implements DatabaseTest {
     }
 
     private JsonPath deliveries(String token, String subscription) {
-        return api(token).get(BASE + "/" + subscription + "/deliveries").then().statusCode(200).extract().jsonPath();
+        return API.as(token).get(BASE + "/" + subscription + "/deliveries").then().statusCode(200).extract().jsonPath();
     }
 
     /** INT-1: every event of a subscribed type, signed, once each, in each record's order, ids and statuses only. */
@@ -195,7 +190,7 @@ class WebhooksApiTest implements DatabaseTest {
             assertEquals(attemptsSeen, receiver.received().size());
 
             receiver.failing(false);
-            api(mis(school)).post(BASE + "/" + subscription + "/deliveries/" + deliveryId + "/redeliver")
+            API.as(mis(school)).post(BASE + "/" + subscription + "/deliveries/" + deliveryId + "/redeliver")
                     .then().statusCode(202).body("state", equalTo("PENDING")).body("deliveryId", equalTo(deliveryId));
             await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().size() == 1);
             assertEquals(deliveryId, receiver.accepted().get(0).webhookId());
@@ -210,31 +205,31 @@ class WebhooksApiTest implements DatabaseTest {
         String school = "webhook-school-4";
         String url = "http://127.0.0.1:9/hooks";
         String secret = WebhookSignature.newSecret();
-        API.badInput(server.getPort(), mis(school))
+        API.badInput(mis(school))
                 .body(Map.of("url", url, "eventTypes", List.of("staff.left", "incident.reported"), "secret", secret))
                 .put(BASE + "/" + UUID.randomUUID()).then().statusCode(422)
                 .body("code", equalTo("WEBHOOK_TYPE_NOT_ALLOWED")).body("errors.field", hasItem("eventTypes[1]"));
-        API.badInput(server.getPort(), mis(school))
+        API.badInput(mis(school))
                 .body(Map.of("url", url, "eventTypes", List.of("staff.sacked"), "secret", secret))
                 .put(BASE + "/" + UUID.randomUUID()).then().statusCode(400)
                 .body("errors.field", hasItem("eventTypes[0]"));
-        API.badInput(server.getPort(), mis(school))
+        API.badInput(mis(school))
                 .body(Map.of("url", url, "eventTypes", List.of("staff.left"), "secret", "not-a-secret"))
                 .put(BASE + "/" + UUID.randomUUID()).then().statusCode(400).body("errors.field", hasItem("secret"));
-        API.badInput(server.getPort(), TestTokens.bearer("staff-1", school, "STAFF"))
+        API.badInput(TestTokens.bearer("staff-1", school, "STAFF"))
                 .body(Map.of("url", url, "eventTypes", List.of("staff.left"), "secret", secret))
                 .put(BASE + "/" + UUID.randomUUID()).then().statusCode(403);
         // SLT's subscription to incidents is not INTEGRATION's to read.
         String slt = TestTokens.bearer("slt-1", school, "SLT");
         String id = UUID.randomUUID().toString();
-        api(slt).body(Map.of("url", url, "eventTypes", List.of("incident.reported"), "secret", secret))
+        API.as(slt).body(Map.of("url", url, "eventTypes", List.of("incident.reported"), "secret", secret))
                 .put(BASE + "/" + id).then().statusCode(201);
-        api(slt).body(Map.of("url", url, "eventTypes", List.of("incident.reported"), "secret", secret))
+        API.as(slt).body(Map.of("url", url, "eventTypes", List.of("incident.reported"), "secret", secret))
                 .put(BASE + "/" + id).then().statusCode(200);
-        api(slt).get(BASE).then().statusCode(200).body("items.id", hasItem(id));
-        api(mis(school)).get(BASE).then().statusCode(200).body("items.id", not(hasItem(id)));
-        api(mis(school)).get(BASE + "/" + id).then().statusCode(404);
-        api(slt).delete(BASE + "/" + id).then().statusCode(204);
-        api(slt).get(BASE + "/" + id).then().statusCode(404);
+        API.as(slt).get(BASE).then().statusCode(200).body("items.id", hasItem(id));
+        API.as(mis(school)).get(BASE).then().statusCode(200).body("items.id", not(hasItem(id)));
+        API.as(mis(school)).get(BASE + "/" + id).then().statusCode(404);
+        API.as(slt).delete(BASE + "/" + id).then().statusCode(204);
+        API.as(slt).get(BASE + "/" + id).then().statusCode(404);
     }
 }

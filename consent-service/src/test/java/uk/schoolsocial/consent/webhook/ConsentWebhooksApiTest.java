@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
@@ -28,11 +27,10 @@ import uk.schoolsocial.platform.webhook.WebhookSignature;
 @MicronautTest(transactional = false)
 class ConsentWebhooksApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("webhooks");
-    private static final ServiceApi CONSENT = new ServiceApi("consent");
-
-    @Inject
-    EmbeddedServer server;
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("webhooks");
+    @RegisterExtension
+    static final ServiceApi CONSENT = new ServiceApi("consent");
 
     @Override
     public Map<String, String> getProperties() {
@@ -50,18 +48,18 @@ class ConsentWebhooksApiTest implements AccountEventsDatabaseTest {
             String secret = WebhookSignature.newSecret();
             receiver.verifyWith(secret);
             // The MIS (INTEGRATION) keeps consent per pupil and channel, as the change feed gives it too.
-            API.as(server.getPort(), TestTokens.bearer("mis-a", school, "INTEGRATION")).body(Map.of("url", receiver.url(),
+            API.as(TestTokens.bearer("mis-a", school, "INTEGRATION")).body(Map.of("url", receiver.url(),
                             "secret", secret, "eventTypes", List.of("consent.given", "consent.withdrawn")))
                     .put("/api/v1/webhooks/services/consent/subscriptions/" + UUID.randomUUID()).then().statusCode(201);
 
-            CONSENT.as(server.getPort(), TestTokens.bearer("mis-a", school, "INTEGRATION"))
+            CONSENT.as(TestTokens.bearer("mis-a", school, "INTEGRATION"))
                     .body(Map.of("records", List.of(Map.of("pupilId", "p-9", "forename", "Isolde", "surname", "Marchbanks",
                             "yearGroup", "Year 3", "dateOfBirth", "2018-01-20", "parentalResponsibility", List.of("parent-a")))))
                     .post("/api/v1/pupils/roster").then().statusCode(200);
-            CONSENT.as(server.getPort(), parent).body(Map.of("channel", "WEBSITE", "givenBy", "parent-a",
+            CONSENT.as(parent).body(Map.of("channel", "WEBSITE", "givenBy", "parent-a",
                             "method", "SIGNED_ONLINE", "givenOn", LocalDate.now().toString()))
                     .post("/api/v1/pupils/p-9/consents").then().statusCode(201);
-            CONSENT.as(server.getPort(), parent).body(Map.of("withdrawnBy", "parent-a"))
+            CONSENT.as(parent).body(Map.of("withdrawnBy", "parent-a"))
                     .post("/api/v1/pupils/p-9/consents/WEBSITE/withdrawal").then().statusCode(200);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.accepted().size() >= 2);

@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.schoolsocial.platform.testing.Bearers.DSL;
+import static uk.schoolsocial.platform.testing.Bearers.SLT;
+import static uk.schoolsocial.platform.testing.Bearers.STAFF;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.privacy.erasure.RetentionSchedule;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.AuditChainCheck;
@@ -42,21 +45,18 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi INCIDENT = new ServiceApi("incident");
-    private static final ServiceApi PRIVACY = new ServiceApi("privacy");
-    private static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");
-    private static final String SLT = TestTokens.bearer("slt-1", TestTokens.SCHOOL, "SLT");
-    private static final String DSL = TestTokens.bearer("dsl-1", TestTokens.SCHOOL, "DSL");
+    @RegisterExtension
+    static final ServiceApi INCIDENT = new ServiceApi("incident");
+    @RegisterExtension
+    static final ServiceApi PRIVACY = new ServiceApi("privacy");
 
-    @Inject
-    EmbeddedServer server;
     @Inject
     DataSource dataSource;
     @Inject
     RetentionSchedule retention;
 
     private ValidatableResponse post(String token, String path, Map<String, Object> body) {
-        return INCIDENT.as(server.getPort(), token).body(body).post(path).then();
+        return INCIDENT.as(token).body(body).post(path).then();
     }
 
     private String report(String category, String narrative, List<Map<String, Object>> people) {
@@ -81,7 +81,7 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
         if (dateOfBirth != null) {
             body.put("dateOfBirth", dateOfBirth);
         }
-        return PRIVACY.as(server.getPort(), SLT).body(body).post("/api/v1/privacy/incident/erasures").then();
+        return PRIVACY.as(SLT).body(body).post("/api/v1/privacy/incident/erasures").then();
     }
 
     @Test
@@ -107,22 +107,22 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
                     Base64.getEncoder().encodeToString("slurs sent to Marigold".getBytes(StandardCharsets.UTF_8)));
             assertTrue(PersonalDataScan.find(dataSource, traces).size() > 5, "the scan sees the case before");
 
-            PRIVACY.as(server.getPort(), SLT).queryParam("subjectType", "PUPIL").queryParam("subjectId", pupil)
+            PRIVACY.as(SLT).queryParam("subjectType", "PUPIL").queryParam("subjectId", pupil)
                     .get("/api/v1/privacy/incident/holds").then().statusCode(200).body("holds", hasSize(0));
             erase("PUPIL", pupil, null).statusCode(201).body("erasedRecords", equalTo(List.of("INCIDENT:" + id)));
 
             assertEquals(List.of(), PersonalDataScan.find(dataSource, traces), "no column of any table holds it");
-            INCIDENT.as(server.getPort(), SLT).get(incident).then().statusCode(200)
+            INCIDENT.as(SLT).get(incident).then().statusCode(200)
                     .body("status", equalTo("CLOSED")).body("category", equalTo("DISCRIMINATORY_CONTENT"))
                     .body("whatHappened", nullValue()).body("location", nullValue())
                     .body("peopleInvolved.rosterId", equalTo(List.of(pupil, other)))
                     .body("peopleInvolved.description", equalTo(java.util.Arrays.asList(null, null)))
                     .body("assessment.notes", nullValue()).body("closure.outcome", nullValue())
                     .body("takedowns[0].addressedTo", nullValue()).body("evidence[0].description", nullValue());
-            INCIDENT.as(server.getPort(), SLT).get(incident + "/history").then().statusCode(200)
+            INCIDENT.as(SLT).get(incident + "/history").then().statusCode(200)
                     .body("items.what", hasItem("Closed with outcome: (erased); actions taken: (erased)"));
 
-            AuditChainCheck.intactThenAnEditIsDetected(server.getPort(), "incident", dataSource, id,
+            AuditChainCheck.intactThenAnEditIsDetected(INCIDENT.port(), "incident", dataSource, id,
                     "\"platform\":\"Instagram\"", "\"platform\":\"TikTok\"");
     
             assertEquals(List.of(), logs.containing(traces), "no log line holds them (AUD-4)");
@@ -152,7 +152,7 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
         String until = LocalDate.now(java.time.ZoneId.of("Europe/London")).plusYears(10).toString();
         erase("STAFF", staff, null).statusCode(409).body("detail", containsString("STAFF_ALLEGATION"))
                 .body("detail", containsString("until " + until));
-        PRIVACY.as(server.getPort(), SLT).queryParam("subjectType", "STAFF").queryParam("subjectId", staff)
+        PRIVACY.as(SLT).queryParam("subjectType", "STAFF").queryParam("subjectId", staff)
                 .get("/api/v1/privacy/incident/holds").then().statusCode(200)
                 .body("holds[0].hold", equalTo("STAFF_ALLEGATION")).body("holds[0].until", equalTo(until));
     }
@@ -165,7 +165,7 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
         post(SLT, incident + "/closure", Map.of("outcome", "Resolved", "actionsTaken", "None")).statusCode(200);
         retention.run();
         assertTrue(!PersonalDataScan.find(dataSource, List.of("Evangeline")).isEmpty(), "six years by default");
-        PRIVACY.as(server.getPort(), SLT).body(Map.of("period", "P0D"))
+        PRIVACY.as(SLT).body(Map.of("period", "P0D"))
                 .put("/api/v1/privacy/incident/retention/INCIDENT_RECORD").then().statusCode(200);
         retention.run();
         assertEquals(List.of(), PersonalDataScan.find(dataSource, List.of("Evangeline")));
@@ -182,7 +182,7 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
         erase("PUPIL", pupil, "2013-07-21").statusCode(409).body("code", equalTo("ERASURE_HELD"))
                 .body("detail", containsString("SAFEGUARDING_RECORD on INCIDENT:" + id))
                 .body("detail", containsString("until 2038-07-21"));
-        PRIVACY.as(server.getPort(), SLT).queryParam("subjectType", "PUPIL").queryParam("subjectId", pupil)
+        PRIVACY.as(SLT).queryParam("subjectType", "PUPIL").queryParam("subjectId", pupil)
                 .queryParam("dateOfBirth", "2013-07-21").get("/api/v1/privacy/incident/holds").then().statusCode(200)
                 .body("holds", hasSize(1)).body("holds[0].hold", equalTo("SAFEGUARDING_RECORD"))
                 .body("holds[0].record", equalTo("INCIDENT:" + id)).body("holds[0].until", equalTo("2038-07-21"));
@@ -198,7 +198,7 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
         String incident = report("EXTREMISM_OR_RADICALISATION", "A parent shared a recruiting video",
                 List.of(Map.of("role", "PARENT", "rosterId", parent)));
         String id = incident.substring(incident.lastIndexOf('/') + 1);
-        PRIVACY.as(server.getPort(), SLT).queryParam("subjectType", "INCIDENT").queryParam("subjectId", id)
+        PRIVACY.as(SLT).queryParam("subjectType", "INCIDENT").queryParam("subjectId", id)
                 .queryParam("dateOfBirth", "2012-01-31").get("/api/v1/privacy/incident/holds").then().statusCode(200)
                 .body("holds[0].hold", equalTo("SAFEGUARDING_RECORD")).body("holds[0].until", equalTo("2037-01-31"));
         erase("PARENT", parent, null).statusCode(409).body("code", equalTo("ERASURE_HELD"))
@@ -224,7 +224,7 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
         assertEquals(List.of(), PersonalDataScan.find(dataSource, List.of("Ottoline", "Vanstone")));
         assertTrue(!PersonalDataScan.find(dataSource, List.of("Bartholomew", "Pennycook")).isEmpty(),
                 "the other school's pupil with the same roster id keeps their record");
-        INCIDENT.as(server.getPort(), slt2).get(other).then().statusCode(200)
+        INCIDENT.as(slt2).get(other).then().statusCode(200)
                 .body("whatHappened", equalTo("Bartholomew Pennycook's photo was reposted"))
                 .body("peopleInvolved[0].description", equalTo("Bartholomew"));
 
@@ -235,10 +235,10 @@ class PersonalDataErasureApiTest implements AccountEventsDatabaseTest {
                 .statusCode(201);
         post(SLT, incident + "/closure", Map.of("outcome", "Leopold removed it", "actionsTaken", "Spoke to Leopold"))
                 .statusCode(200);
-        INCIDENT.as(server.getPort(), SLT).get(incident).then().statusCode(200).body("status", equalTo("CLOSED"))
+        INCIDENT.as(SLT).get(incident).then().statusCode(200).body("status", equalTo("CLOSED"))
                 .body("whatHappened", nullValue()).body("assessment.notes", nullValue())
                 .body("takedowns[0].addressedTo", nullValue()).body("closure.outcome", nullValue());
-        INCIDENT.as(server.getPort(), SLT).get(incident + "/history").then().statusCode(200)
+        INCIDENT.as(SLT).get(incident + "/history").then().statusCode(200)
                 .body("items.what", org.hamcrest.Matchers.not(hasItem(containsString("null"))));
         assertEquals(List.of(), PersonalDataScan.find(dataSource, List.of("Ottoline", "Vanstone", "Leopold",
                 "Wintringham")));

@@ -7,15 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.incident.report.web.HandlingApiTestAccess;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
@@ -31,12 +30,11 @@ import uk.schoolsocial.platform.webhook.WebhookSignature;
 @MicronautTest(transactional = false)
 class IncidentWebhooksApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("webhooks");
-    private static final ServiceApi INCIDENTS = new ServiceApi("incident");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("webhooks");
+    @RegisterExtension
+    static final ServiceApi INCIDENTS = new ServiceApi("incident");
     private static final String BASE = "/api/v1/webhooks/services/incident/subscriptions/";
-
-    @Inject
-    EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
@@ -53,17 +51,17 @@ class IncidentWebhooksApiTest implements AccountEventsDatabaseTest {
         try (WebhookReceiver receiver = WebhookReceiver.started()) {
             String secret = WebhookSignature.newSecret();
             receiver.verifyWith(secret);
-            API.badInput(server.getPort(), TestTokens.bearer("mis-a", school, "INTEGRATION"))
+            API.badInput(TestTokens.bearer("mis-a", school, "INTEGRATION"))
                     .body(Map.of("url", receiver.url(), "eventTypes", List.of("incident.reported"), "secret", secret))
                     .put(BASE + UUID.randomUUID()).then().statusCode(422).body("code", equalTo("WEBHOOK_TYPE_NOT_ALLOWED"));
-            API.as(server.getPort(), slt).body(Map.of("url", receiver.url(), "secret", secret,
+            API.as(slt).body(Map.of("url", receiver.url(), "secret", secret,
                             "eventTypes", List.of("incident.reported", "incident.assessed")))
                     .put(BASE + UUID.randomUUID()).then().statusCode(201);
 
-            String incident = INCIDENTS.as(server.getPort(), TestTokens.bearer("staff-a", school, "STAFF"))
+            String incident = INCIDENTS.as(TestTokens.bearer("staff-a", school, "STAFF"))
                     .body(HandlingApiTestAccess.report("DEFAMATORY_OR_OFFENSIVE_CONTENT", "PARENT"))
                     .post("/api/v1/incidents").then().statusCode(201).extract().header("Location");
-            INCIDENTS.as(server.getPort(), slt).body(Map.of("severity", "LOW", "safeguarding", false,
+            INCIDENTS.as(slt).body(Map.of("severity", "LOW", "safeguarding", false,
                             "possiblyIllegal", false, "posterType", "UNKNOWN", "route", "PLATFORM"))
                     .post(incident + "/assessment").then().statusCode(200);
 

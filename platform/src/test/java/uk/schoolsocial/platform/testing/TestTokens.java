@@ -8,11 +8,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Internal tokens as the gateway mints them (docs/runtime-contract.md), for service tests. They
- * live an hour, not the gateway's 60 seconds: tests mint them once per class, and a slow machine
- * must not turn a long test class into spurious 401s.
+ * live twelve hours, not the gateway's 60 seconds: tests mint them once per class, the common ones
+ * ({@link Bearers}) once per test run, and a slow machine must not turn a long run into spurious 401s.
  */
 public final class TestTokens {
 
@@ -20,9 +21,25 @@ public final class TestTokens {
     public static final String SECRET = "test-internal-secret-0123456789-abcdefghijklmnop";
     public static final String SCHOOL = "test-school";
     public static final String OTHER_SCHOOL = "other-test-school";
-    private static final long LIFETIME_MILLIS = 3_600_000;
+    private static final long LIFETIME_MILLIS = 12 * 3_600_000L;
 
     private TestTokens() {
+    }
+
+    /**
+     * A school of its own for one test, so that what the test records (breaches, holidays, figures)
+     * is only its own, and the tokens of its people.
+     */
+    public record School(String id) {
+
+        /** A school no other test uses. */
+        public static School fresh() {
+            return new School("school-" + UUID.randomUUID().toString().substring(0, 8));
+        }
+
+        public String token(String actor, String... roles) {
+            return bearer(actor, id, roles);
+        }
     }
 
     public static String bearer(String actorId, String school, String... roles) {

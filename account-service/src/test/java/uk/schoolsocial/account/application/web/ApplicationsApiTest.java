@@ -8,12 +8,16 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static uk.schoolsocial.platform.testing.Bearers.MIS;
+import static uk.schoolsocial.platform.testing.Bearers.OTHER_SCHOOL_SLT;
+import static uk.schoolsocial.platform.testing.Bearers.OTHER_STAFF;
+import static uk.schoolsocial.platform.testing.Bearers.PARENT;
+import static uk.schoolsocial.platform.testing.Bearers.SLT;
+import static uk.schoolsocial.platform.testing.Bearers.STAFF;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,6 +28,7 @@ import javax.sql.DataSource;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.testing.DatabaseTest;
 import uk.schoolsocial.platform.testing.LogCapture;
 import uk.schoolsocial.platform.testing.ServiceApi;
@@ -33,16 +38,9 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class ApplicationsApiTest implements DatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("account");
-    private static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");
-    private static final String OTHER_STAFF = TestTokens.bearer("staff-2", TestTokens.SCHOOL, "STAFF");
-    private static final String SLT = TestTokens.bearer("slt-1", TestTokens.SCHOOL, "SLT");
-    private static final String OTHER_SCHOOL_SLT = TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT");
-    private static final String PARENT = TestTokens.bearer("parent-1", TestTokens.SCHOOL, "PARENT");
-    private static final String MIS = TestTokens.bearer("mis-1", TestTokens.SCHOOL, "INTEGRATION");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("account");
 
-    @Inject
-    EmbeddedServer server;
     @Inject
     DataSource dataSource;
 
@@ -52,7 +50,7 @@ class ApplicationsApiTest implements DatabaseTest {
      */
     @BeforeAll
     void rosterTheAdministrators() {
-        api(MIS).body(Map.of("records", java.util.List.of(
+        API.as(MIS).body(Map.of("records", java.util.List.of(
                         Map.of("staffId", "staff-1042", "forename", "Priya", "surname", "Shah"),
                         Map.of("staffId", "staff-1077", "forename", "Omar", "surname", "Khan"),
                         Map.of("staffId", "staff-2001", "forename", "Jane", "surname", "Smith"),
@@ -65,10 +63,6 @@ class ApplicationsApiTest implements DatabaseTest {
                 .post("/api/v1/staff/sync").then().statusCode(200);
     }
 
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
-
     private static Map<String, Object> businessCase() {
         return Map.of("platform", "INSTAGRAM", "proposedName", "Oakfield PE Department", "proposedHandle", "oakfield_pe",
                 "aim", "Share fixtures and results", "audience", "Parents of years 3 to 6",
@@ -77,12 +71,7 @@ class ApplicationsApiTest implements DatabaseTest {
     }
 
     private ValidatableResponse submit(String token, Object body) {
-        return api(token).body(body).post("/api/v1/applications").then();
-    }
-
-    /** For bad input on purpose: only the answer is checked against the contract. */
-    private RequestSpecification badInput(String token) {
-        return API.badInput(server.getPort(), token);
+        return API.as(token).body(body).post("/api/v1/applications").then();
     }
 
     @Test
@@ -94,7 +83,7 @@ class ApplicationsApiTest implements DatabaseTest {
                 .body("applicantId", equalTo("staff-1"))
                 .body("administrators", containsInAnyOrder("staff-1042", "staff-1077"))
                 .extract().header("Location");
-        api(STAFF).get(location).then().statusCode(200)
+        API.as(STAFF).get(location).then().statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("proposedName", equalTo("Oakfield PE Department"))
                 .body("privacy", equalTo("PRIVATE"));
@@ -102,7 +91,7 @@ class ApplicationsApiTest implements DatabaseTest {
 
     @Test
     void acc1_everyMissingFieldIsNamedInOneProblem() {
-        badInput(STAFF).body(Map.of("platform", "INSTAGRAM", "aim", " ", "administrators", java.util.List.of("staff-1")))
+        API.badInput(STAFF).body(Map.of("platform", "INSTAGRAM", "aim", " ", "administrators", java.util.List.of("staff-1")))
                 .post("/api/v1/applications").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -119,19 +108,19 @@ class ApplicationsApiTest implements DatabaseTest {
 
     @Test
     void malformedJsonIsAProblemNotA500() {
-        given().port(server.getPort()).header("Authorization", STAFF).contentType(ContentType.JSON).body("{\"platform\":")
+        given().port(API.port()).header("Authorization", STAFF).contentType(ContentType.JSON).body("{\"platform\":")
                 .post("/api/v1/applications").then()
                 .statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
     }
 
     @Test
     void aRequestThatDidNotComeThroughTheGatewayIsRejected() {
-        given().port(server.getPort()).contentType(ContentType.JSON).body(businessCase())
+        given().port(API.port()).contentType(ContentType.JSON).body(businessCase())
                 .post("/api/v1/applications").then()
                 .statusCode(401).contentType("application/problem+json");
         String forged = "Bearer " + TestTokens.token("another-secret-that-is-long-enough-0123456789", "school-social-gateway",
                 "staff-1", TestTokens.SCHOOL, "SLT");
-        given().port(server.getPort()).header("Authorization", forged).get("/api/v1/applications").then().statusCode(401);
+        given().port(API.port()).header("Authorization", forged).get("/api/v1/applications").then().statusCode(401);
     }
 
     @Test
@@ -142,52 +131,52 @@ class ApplicationsApiTest implements DatabaseTest {
     @Test
     void anotherSchoolSeesNothing() {
         String location = submit(STAFF, businessCase()).statusCode(201).extract().header("Location");
-        api(OTHER_SCHOOL_SLT).get(location).then().statusCode(404).contentType("application/problem+json");
+        API.as(OTHER_SCHOOL_SLT).get(location).then().statusCode(404).contentType("application/problem+json");
         String id = location.substring(location.lastIndexOf('/') + 1);
-        api(OTHER_SCHOOL_SLT).body(Map.of("reason", "x")).post("/api/v1/applications/" + id + "/withdrawal")
+        API.as(OTHER_SCHOOL_SLT).body(Map.of("reason", "x")).post("/api/v1/applications/" + id + "/withdrawal")
                 .then().statusCode(404);
     }
 
     @Test
     void staffSeeOnlyTheirOwnApplicationsButSltSeesAll() {
         String location = submit(STAFF, businessCase()).statusCode(201).extract().header("Location");
-        api(OTHER_STAFF).get(location).then().statusCode(404);
-        api(SLT).get(location).then().statusCode(200);
+        API.as(OTHER_STAFF).get(location).then().statusCode(404);
+        API.as(SLT).get(location).then().statusCode(200);
     }
 
     @Test
     void acc2_withdrawalHonoursIfMatch() {
         String location = submit(STAFF, businessCase()).statusCode(201).extract().header("Location");
-        api(STAFF).header("If-Match", "\"7\"").body(Map.of("reason", "changed plans")).post(location + "/withdrawal")
+        API.as(STAFF).header("If-Match", "\"7\"").body(Map.of("reason", "changed plans")).post(location + "/withdrawal")
                 .then().statusCode(412).body("code", equalTo("VERSION_MISMATCH"));
-        api(OTHER_STAFF).body(Map.of("reason", "not mine")).post(location + "/withdrawal")
+        API.as(OTHER_STAFF).body(Map.of("reason", "not mine")).post(location + "/withdrawal")
                 .then().statusCode(403).body("code", equalTo("NOT_THE_APPLICANT"));
-        api(STAFF).header("If-Match", "\"0\"").body(Map.of("reason", "changed plans")).post(location + "/withdrawal")
+        API.as(STAFF).header("If-Match", "\"0\"").body(Map.of("reason", "changed plans")).post(location + "/withdrawal")
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("status", equalTo("WITHDRAWN")).body("withdrawalReason", equalTo("changed plans"));
-        api(STAFF).body(Map.of("reason", "again")).post(location + "/withdrawal")
+        API.as(STAFF).body(Map.of("reason", "again")).post(location + "/withdrawal")
                 .then().statusCode(409).body("code", equalTo("ALREADY_CLOSED"));
     }
 
     @Test
     void idempotencyKeyReplaysTheFirstAnswerWithoutANewEvent() throws Exception {
         String key = UUID.randomUUID().toString();
-        String first = api(STAFF).header("Idempotency-Key", key).body(businessCase()).post("/api/v1/applications")
+        String first = API.as(STAFF).header("Idempotency-Key", key).body(businessCase()).post("/api/v1/applications")
                 .then().statusCode(201).extract().header("Location");
-        long events = eventCount();
-        api(STAFF).header("Idempotency-Key", key).body(businessCase()).post("/api/v1/applications")
+        long events = API.events();
+        API.as(STAFF).header("Idempotency-Key", key).body(businessCase()).post("/api/v1/applications")
                 .then().statusCode(201).header("Location", first).header("Idempotent-Replayed", "true")
                 .body("id", equalTo(first.substring(first.lastIndexOf('/') + 1)));
-        org.junit.jupiter.api.Assertions.assertEquals(events, eventCount());
+        org.junit.jupiter.api.Assertions.assertEquals(events, API.events());
         Map<String, Object> other = new java.util.HashMap<>(businessCase());
         other.put("aim", "Something else");
-        api(STAFF).header("Idempotency-Key", key).body(other).post("/api/v1/applications")
+        API.as(STAFF).header("Idempotency-Key", key).body(other).post("/api/v1/applications")
                 .then().statusCode(422).contentType("application/problem+json").body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
     }
 
     @Test
     void aud1_everyStoredEventCarriesTheAuditMetadata() throws Exception {
-        api(STAFF).header("X-Correlation-Id", "corr-123").body(businessCase()).post("/api/v1/applications")
+        API.as(STAFF).header("X-Correlation-Id", "corr-123").body(businessCase()).post("/api/v1/applications")
                 .then().statusCode(201);
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
              ResultSet row = c.createStatement().executeQuery(
@@ -207,17 +196,13 @@ class ApplicationsApiTest implements DatabaseTest {
         for (int i = 0; i < 3; i++) {
             submit(token, businessCase()).statusCode(201);
         }
-        String next = api(token).queryParam("limit", 2).get("/api/v1/applications").then().statusCode(200)
+        String next = API.as(token).queryParam("limit", 2).get("/api/v1/applications").then().statusCode(200)
                 .body("items.size()", equalTo(2)).body("page.nextCursor", notNullValue())
                 .extract().path("page.nextCursor");
-        api(token).queryParam("limit", 2).queryParam("cursor", next).get("/api/v1/applications").then().statusCode(200)
+        API.as(token).queryParam("limit", 2).queryParam("cursor", next).get("/api/v1/applications").then().statusCode(200)
                 .body("items.size()", equalTo(1)).body("page.nextCursor", nullValue());
-        badInput(token).queryParam("cursor", "not-a-cursor").get("/api/v1/applications").then().statusCode(400)
+        API.badInput(token).queryParam("cursor", "not-a-cursor").get("/api/v1/applications").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
-    }
-
-    private long eventCount() throws Exception {
-        return ServiceApi.eventCount(dataSource);
     }
 
     private String submitted() {
@@ -227,43 +212,43 @@ class ApplicationsApiTest implements DatabaseTest {
     @Test
     void acc2_sltApprovesWithAReasonButNotTheApplicant() {
         String location = submitted();
-        api(STAFF).body(Map.of("reason", "mine")).post(location + "/approval").then()
+        API.as(STAFF).body(Map.of("reason", "mine")).post(location + "/approval").then()
                 .statusCode(403).contentType("application/problem+json");
         String applicantSlt = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "SLT", "STAFF");
-        api(applicantSlt).body(Map.of("reason", "my own")).post(location + "/approval").then()
+        API.as(applicantSlt).body(Map.of("reason", "my own")).post(location + "/approval").then()
                 .statusCode(403).body("code", equalTo("OWN_APPLICATION"));
-        badInput(SLT).body(Map.of("reason", " ")).post(location + "/approval").then()
+        API.badInput(SLT).body(Map.of("reason", " ")).post(location + "/approval").then()
                 .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("reason"));
-        api(SLT).header("If-Match", "\"0\"").body(Map.of("reason", "Clear aim")).post(location + "/approval").then()
+        API.as(SLT).header("If-Match", "\"0\"").body(Map.of("reason", "Clear aim")).post(location + "/approval").then()
                 .statusCode(200).header("ETag", "\"1\"")
                 .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("slt-1"))
                 .body("decisionReason", equalTo("Clear aim")).body("decidedAt", notNullValue());
-        api(SLT).body(Map.of("reason", "again")).post(location + "/rejection").then()
+        API.as(SLT).body(Map.of("reason", "again")).post(location + "/rejection").then()
                 .statusCode(409).body("code", equalTo("ALREADY_CLOSED"));
-        api(STAFF).body(Map.of("reason", "too late")).post(location + "/withdrawal").then()
+        API.as(STAFF).body(Map.of("reason", "too late")).post(location + "/withdrawal").then()
                 .statusCode(409).body("code", equalTo("ALREADY_CLOSED"));
-        api(SLT).header("If-Match", "\"0\"").body(Map.of("reason", "stale")).post(location + "/rejection").then()
+        API.as(SLT).header("If-Match", "\"0\"").body(Map.of("reason", "stale")).post(location + "/rejection").then()
                 .statusCode(412).body("code", equalTo("VERSION_MISMATCH"));
     }
 
     @Test
     void acc2_aRejectedApplicationIsResubmittedAsANewRevisionWithHistoryKept() {
         String location = submitted();
-        api(SLT).body(Map.of("reason", "Name the department")).post(location + "/rejection").then()
+        API.as(SLT).body(Map.of("reason", "Name the department")).post(location + "/rejection").then()
                 .statusCode(200).body("status", equalTo("REJECTED")).body("decisionReason", equalTo("Name the department"));
         Map<String, Object> revised = new java.util.HashMap<>(businessCase());
         revised.put("proposedName", "Oakfield Sport");
-        api(OTHER_STAFF).body(revised).post(location + "/revisions").then()
+        API.as(OTHER_STAFF).body(revised).post(location + "/revisions").then()
                 .statusCode(403).body("code", equalTo("NOT_THE_APPLICANT"));
-        api(STAFF).body(revised).post(location + "/revisions").then()
+        API.as(STAFF).body(revised).post(location + "/revisions").then()
                 .statusCode(200).header("ETag", "\"2\"")
                 .body("status", equalTo("SUBMITTED")).body("revision", equalTo(2))
                 .body("proposedName", equalTo("Oakfield Sport")).body("decidedBy", nullValue());
-        api(STAFF).body(revised).post(location + "/revisions").then()
+        API.as(STAFF).body(revised).post(location + "/revisions").then()
                 .statusCode(409).body("code", equalTo("NOT_REJECTED"));
-        api(SLT).body(Map.of("reason", "Fine now")).post(location + "/approval").then()
+        API.as(SLT).body(Map.of("reason", "Fine now")).post(location + "/approval").then()
                 .statusCode(200).body("status", equalTo("APPROVED")).body("revision", equalTo(2));
-        api(STAFF).get(location + "/revisions").then().statusCode(200)
+        API.as(STAFF).get(location + "/revisions").then().statusCode(200)
                 .body("items.revision", org.hamcrest.Matchers.contains(1, 2))
                 .body("items[0].status", equalTo("REJECTED"))
                 .body("items[0].proposedName", equalTo("Oakfield PE Department"))
@@ -271,13 +256,13 @@ class ApplicationsApiTest implements DatabaseTest {
                 .body("items[0].closedBy", equalTo("slt-1"))
                 .body("items[1].status", equalTo("APPROVED"))
                 .body("items[1].closingReason", equalTo("Fine now"));
-        api(OTHER_SCHOOL_SLT).get(location + "/revisions").then().statusCode(404);
+        API.as(OTHER_SCHOOL_SLT).get(location + "/revisions").then().statusCode(404);
     }
 
     @Test
     void acc2_anotherSchoolsSltCannotDecide() {
         String location = submitted();
-        api(OTHER_SCHOOL_SLT).body(Map.of("reason", "x")).post(location + "/approval").then()
+        API.as(OTHER_SCHOOL_SLT).body(Map.of("reason", "x")).post(location + "/approval").then()
                 .statusCode(404).contentType("application/problem+json");
     }
 
@@ -290,7 +275,7 @@ class ApplicationsApiTest implements DatabaseTest {
                 .body("errors.message", containsInAnyOrder(
                         "staff-0999 is not a current member of staff or a registered volunteer",
                         "vol-77 is not a current member of staff or a registered volunteer"));
-        api(SLT).body(Map.of("volunteerId", "vol-77", "forename", "Sam", "surname", "Patel"))
+        API.as(SLT).body(Map.of("volunteerId", "vol-77", "forename", "Sam", "surname", "Patel"))
                 .post("/api/v1/staff/volunteers").then().statusCode(201);
         body.put("administrators", java.util.List.of("staff-1042", "vol-77"));
         submit(STAFF, body).statusCode(201).body("administrators", containsInAnyOrder("staff-1042", "vol-77"));
@@ -361,7 +346,7 @@ class ApplicationsApiTest implements DatabaseTest {
 
     @Test
     void acc3_sltAcceptsASurnameClashWithAReasonAndItIsRecordedAndShown() throws Exception {
-        long before = eventCount();
+        long before = API.events();
         String location = submit(SLT, named("Hill Top Club", "hilltop_club",
                         Map.of("word", "Hill", "reason", "The school stands on Hill Top Road")))
                 .statusCode(201)
@@ -373,14 +358,14 @@ class ApplicationsApiTest implements DatabaseTest {
                 .body("nameClashAcceptances[0].revision", equalTo(1))
                 .body("nameClashAcceptances[0].acceptedAt", notNullValue())
                 .extract().header("Location");
-        org.junit.jupiter.api.Assertions.assertEquals(before + 2, eventCount(), "submitted and NameClashAcceptedEvent");
-        api(SLT).get(location).then().statusCode(200).header("ETag", "\"1\"")
+        org.junit.jupiter.api.Assertions.assertEquals(before + 2, API.events(), "submitted and NameClashAcceptedEvent");
+        API.as(SLT).get(location).then().statusCode(200).header("ETag", "\"1\"")
                 .body("nameClashAcceptances.word", contains("Hill"));
         String id = location.substring(location.lastIndexOf('/') + 1);
-        api(SLT).get("/api/v1/applications").then().statusCode(200)
+        API.as(SLT).get("/api/v1/applications").then().statusCode(200)
                 .body("items.find { it.id == '" + id + "' }.nameClashAcceptances.word", contains("Hill"));
         String otherSlt = TestTokens.bearer("slt-2", TestTokens.SCHOOL, "SLT");
-        api(otherSlt).header("If-Match", "\"1\"").body(Map.of("reason", "A place, not a person"))
+        API.as(otherSlt).header("If-Match", "\"1\"").body(Map.of("reason", "A place, not a person"))
                 .post(location + "/approval").then().statusCode(200).header("ETag", "\"2\"")
                 .body("status", equalTo("APPROVED"))
                 .body("nameClashAcceptances.word", contains("Hill"));
@@ -388,26 +373,26 @@ class ApplicationsApiTest implements DatabaseTest {
 
     @Test
     void acc3_aNonSltCannotAcceptAClash() throws Exception {
-        long before = eventCount();
+        long before = API.events();
         submit(STAFF, named("Hill Top Club", "hilltop_club", Map.of("word", "Hill", "reason", "A place")))
                 .statusCode(403).contentType("application/problem+json")
                 .body("code", equalTo("NAME_CLASH_ACCEPTANCE_NOT_ALLOWED"));
-        org.junit.jupiter.api.Assertions.assertEquals(before, eventCount());
+        org.junit.jupiter.api.Assertions.assertEquals(before, API.events());
     }
 
     @Test
     void acc3_anAcceptanceWithABlankOrOverLongReasonIsABadRequest() {
-        badInput(SLT).body(named("Hill Top Club", "hilltop_club", Map.of("word", "Hill", "reason", "  ")))
+        API.badInput(SLT).body(named("Hill Top Club", "hilltop_club", Map.of("word", "Hill", "reason", "  ")))
                 .post("/api/v1/applications").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("reason")));
-        badInput(SLT).body(named("Hill Top Club", "hilltop_club", Map.of("word", "Hill", "reason", "x".repeat(2001))))
+        API.badInput(SLT).body(named("Hill Top Club", "hilltop_club", Map.of("word", "Hill", "reason", "x".repeat(2001))))
                 .post("/api/v1/applications").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("reason")));
-        badInput(SLT).body(named("Hill Top Club", "hilltop_club", Map.of("reason", "A place")))
+        API.badInput(SLT).body(named("Hill Top Club", "hilltop_club", Map.of("reason", "A place")))
                 .post("/api/v1/applications").then()
                 .statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
     }

@@ -10,11 +10,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.testing.DatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
@@ -34,18 +33,12 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class ChangeFeedApiTest implements DatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("account");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("account");
     private static final String CHANGES = "/api/v1/accounts/changes";
 
-    @Inject
-    EmbeddedServer server;
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
-
     private Response page(String token, String cursor) {
-        RequestSpecification request = api(token);
+        RequestSpecification request = API.as(token);
         if (cursor != null) {
             request.queryParam("cursor", cursor);
         }
@@ -53,7 +46,7 @@ class ChangeFeedApiTest implements DatabaseTest {
     }
 
     private void sync(String mis, Map<String, Object>... records) {
-        api(mis).body(Map.of("records", List.of(records))).post("/api/v1/staff/sync").then().statusCode(200);
+        API.as(mis).body(Map.of("records", List.of(records))).post("/api/v1/staff/sync").then().statusCode(200);
     }
 
     private static Map<String, Object> staff(String id, String forename, String surname, LocalDate leaving) {
@@ -67,11 +60,11 @@ class ChangeFeedApiTest implements DatabaseTest {
     /** ACC-5: an account of a-1 and a-2 that went live. */
     private String liveAccount(String school) {
         String slt = TestTokens.bearer("head", school, "SLT");
-        String application = api(TestTokens.bearer("applicant", school, "STAFF")).body(Map.of("platform", "INSTAGRAM",
+        String application = API.as(TestTokens.bearer("applicant", school, "STAFF")).body(Map.of("platform", "INSTAGRAM",
                         "proposedName", "Oakfield PE", "aim", "Fixtures", "audience", "Parents", "promotion", "Newsletter",
                         "administrators", List.of("a-1", "a-2"), "privacy", "PRIVATE", "privacyReason", "Followers approved"))
                 .post("/api/v1/applications").then().statusCode(201).extract().header("Location");
-        api(slt).body(Map.of("reason", "Clear aim")).post(application + "/approval").then().statusCode(200);
+        API.as(slt).body(Map.of("reason", "Clear aim")).post(application + "/approval").then().statusCode(200);
         Map<String, Object> provisioning = new HashMap<>();
         provisioning.put("applicationId", application.substring(application.lastIndexOf('/') + 1));
         provisioning.put("handle", "oakfield_pe");
@@ -80,12 +73,12 @@ class ChangeFeedApiTest implements DatabaseTest {
         provisioning.put("followersApproved", true);
         provisioning.put("taggingOff", true);
         provisioning.put("aupLink", "https://oakfield.sch.uk/aup");
-        String location = api(TestTokens.bearer("admin", school, "ACCOUNT_ADMIN")).body(provisioning)
+        String location = API.as(TestTokens.bearer("admin", school, "ACCOUNT_ADMIN")).body(provisioning)
                 .post("/api/v1/accounts").then().statusCode(201).extract().header("Location");
         for (String admin : List.of("a-1", "a-2")) {
-            api(TestTokens.bearer(admin, school, "STAFF")).body(Map.of("policyVersion", 1))
+            API.as(TestTokens.bearer(admin, school, "STAFF")).body(Map.of("policyVersion", 1))
                     .post(location + "/acknowledgements").then().statusCode(200);
-            api(slt).body(Map.of("administratorId", admin)).post(location + "/trainings").then().statusCode(200);
+            API.as(slt).body(Map.of("administratorId", admin)).post(location + "/trainings").then().statusCode(200);
         }
         return location;
     }
@@ -112,9 +105,9 @@ class ChangeFeedApiTest implements DatabaseTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> page(mis, cursor).then()
                 .body("items.status", contains("LEFT", "OPENED", "WITHDRAWN", "CANCELLED")));
         // ACC-9
-        api(slt).body(Map.of("reason", "Compromised by Priya Shah")).post(location + "/suspension").then().statusCode(200);
-        api(slt).body(Map.of("reason", "Rotated")).post(location + "/reinstatement").then().statusCode(200);
-        api(slt).body(Map.of("reason", "No longer needed")).post(location + "/closure").then().statusCode(200);
+        API.as(slt).body(Map.of("reason", "Compromised by Priya Shah")).post(location + "/suspension").then().statusCode(200);
+        API.as(slt).body(Map.of("reason", "Rotated")).post(location + "/reinstatement").then().statusCode(200);
+        API.as(slt).body(Map.of("reason", "No longer needed")).post(location + "/closure").then().statusCode(200);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> page(mis, cursor).then().body("items.kind",
                 contains("STAFF_LEFT", "HANDOVER", "STAFF_LEFT", "HANDOVER", "ACCOUNT_STATUS", "ACCOUNT_STATUS",
@@ -131,10 +124,10 @@ class ChangeFeedApiTest implements DatabaseTest {
                 .body(not(containsString("Priya")), not(containsString("Shah")), not(containsString("Compromised")),
                         not(containsString("oakfield")));
         // Resuming a page at a time gives the same entries, and the last cursor an empty page with itself.
-        Response first = api(mis).queryParam("cursor", cursor).queryParam("limit", 4).get(CHANGES).then().statusCode(200)
+        Response first = API.as(mis).queryParam("cursor", cursor).queryParam("limit", 4).get(CHANGES).then().statusCode(200)
                 .body("items.status", contains("LEFT", "OPENED", "WITHDRAWN", "CANCELLED")).body("more", equalTo(true))
                 .extract().response();
-        Response second = api(mis).queryParam("cursor", first.path("cursor").toString()).queryParam("limit", 4)
+        Response second = API.as(mis).queryParam("cursor", first.path("cursor").toString()).queryParam("limit", 4)
                 .get(CHANGES).then().statusCode(200)
                 .body("items.status", contains("SUSPENDED", "LIVE", "CLOSED")).body("more", equalTo(false))
                 .extract().response();
@@ -148,17 +141,17 @@ class ChangeFeedApiTest implements DatabaseTest {
     @Test
     void issue12_onlyTheMisSltAndAuditorsReadTheFeedAndBadQueriesAreRefused() {
         String school = "school-" + UUID.randomUUID();
-        api(TestTokens.bearer("staff-1", school, "STAFF")).get(CHANGES).then().statusCode(403);
-        api(TestTokens.bearer("admin-1", school, "ACCOUNT_ADMIN")).get(CHANGES).then().statusCode(403);
-        api(TestTokens.bearer("slt-1", school, "SLT")).get(CHANGES).then().statusCode(200)
+        API.as(TestTokens.bearer("staff-1", school, "STAFF")).get(CHANGES).then().statusCode(403);
+        API.as(TestTokens.bearer("admin-1", school, "ACCOUNT_ADMIN")).get(CHANGES).then().statusCode(403);
+        API.as(TestTokens.bearer("slt-1", school, "SLT")).get(CHANGES).then().statusCode(200)
                 .body("items", empty()).body("more", equalTo(false));
-        api(TestTokens.bearer("gov-1", school, "AUDITOR")).get(CHANGES).then().statusCode(200);
+        API.as(TestTokens.bearer("gov-1", school, "AUDITOR")).get(CHANGES).then().statusCode(200);
         String mis = TestTokens.bearer("mis-1", school, "INTEGRATION");
-        api(mis).queryParam("updated_after", "2026-01-01T00:00:00Z").get(CHANGES).then().statusCode(400)
+        API.as(mis).queryParam("updated_after", "2026-01-01T00:00:00Z").get(CHANGES).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", equalTo("UNKNOWN_PARAMETER")).body("errors.field", contains("updated_after"));
-        api(mis).queryParam("cursor", "not-a-cursor").get(CHANGES).then().statusCode(400)
+        API.as(mis).queryParam("cursor", "not-a-cursor").get(CHANGES).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", contains("cursor"));
-        API.badInput(server.getPort(), mis).queryParam("limit", 0).get(CHANGES).then().statusCode(400).body("errors.field", everyItem(equalTo("limit")));
+        API.badInput(mis).queryParam("limit", 0).get(CHANGES).then().statusCode(400).body("errors.field", everyItem(equalTo("limit")));
     }
 }

@@ -14,9 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -34,23 +32,27 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.schoolsocial.account.CredentialsKeyDatabaseTest;
 import uk.schoolsocial.account.official.command.AccountId;
 import uk.schoolsocial.account.official.command.ProvisionAccountCommand;
 import uk.schoolsocial.account.official.process.HandoverSaga;
 import uk.schoolsocial.account.official.query.AccountProjection;
 import uk.schoolsocial.account.shared.command.LeavingDates;
 import uk.schoolsocial.events.AuditMetadata;
-import uk.schoolsocial.platform.testing.DatabaseTest;
 import uk.schoolsocial.platform.testing.ProcessorCoverage;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
+import uk.schoolsocial.platform.testing.TestTokens.School;
 
 /** ACC-4, ACC-5, ACC-7, ACC-9 and the decision history through HTTP, checked against account.yaml. */
 @MicronautTest(transactional = false)
-class AccountsApiTest implements DatabaseTest {
+class AccountsApiTest implements CredentialsKeyDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("account");
-    private static final ServiceApi AUDIT = new ServiceApi("audit");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("account");
+    @RegisterExtension
+    static final ServiceApi AUDIT = new ServiceApi("audit");
     /** Issue 12: the school whose SLT mailbox is configured; the SMTP server is a real one (GreenMail). */
     private static final String SCHOOL_WITH_MAILBOX = "school-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String SLT_MAILBOX = "head@" + SCHOOL_WITH_MAILBOX + ".example";
@@ -61,8 +63,6 @@ class AccountsApiTest implements DatabaseTest {
     private final GreenMail smtp = startSmtp();
 
     @Inject
-    EmbeddedServer server;
-    @Inject
     javax.sql.DataSource dataSource;
     @Inject
     Configuration axon;
@@ -70,7 +70,7 @@ class AccountsApiTest implements DatabaseTest {
     /** ACC-7: handovers fall due two seconds after a past leaving date, so escalation is seen here. */
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(DatabaseTest.super.getProperties());
+        Map<String, String> properties = new HashMap<>(CredentialsKeyDatabaseTest.super.getProperties());
         properties.put("smp.account.handover-due", "PT2S");
         // ACC-8: a message logged after its due time is judged this long after its logging (15 min by default).
         properties.put("smp.account.late-logging-grace", "PT1S");
@@ -79,8 +79,6 @@ class AccountsApiTest implements DatabaseTest {
         properties.put("smp.notifications.interval", "200ms");
         properties.put("smp.notifications.recipients", SCHOOL_WITH_MAILBOX + "/SLT=" + SLT_MAILBOX + ","
                 + SCHOOL_OF_RESPONSES + "/SLT=" + RESPONSES_MAILBOX);
-        properties.put("smp.account.credentials-key", java.util.Base64.getEncoder().encodeToString(
-                "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         return properties;
     }
 
@@ -90,17 +88,6 @@ class AccountsApiTest implements DatabaseTest {
         ProcessorCoverage.everyStreamingProcessorParks(axon, "account-accounts", "account-applications",
                 "account-declarations", "account-messages", "account-subject-access",
                 "change-feed");
-    }
-
-    /** Each test runs in a school of its own, so a policy publication touches only its accounts. */
-    private record School(String id) {
-        String token(String actor, String... roles) {
-            return TestTokens.bearer(actor, id, roles);
-        }
-    }
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
     }
 
     /** What the SMTP server received with this subject (the tests of the class share it). */
@@ -126,7 +113,7 @@ class AccountsApiTest implements DatabaseTest {
         String location = liveAccount(school);
         String slt = school.token("head", "SLT");
         // received three days ago: due long since, so judged a grace (1 s here) after it is logged
-        String message = api(slt).body(Map.of("type", "COMPLAINT", "channel", "DIRECT_MESSAGE",
+        String message = API.as(slt).body(Map.of("type", "COMPLAINT", "channel", "DIRECT_MESSAGE",
                         "summary", "Complaint from Mrs Ellison about the trip", "receivedAt",
                         java.time.Instant.now().minus(Duration.ofDays(3)).toString()))
                 .post(location + "/messages").then().statusCode(201).extract().header("Location");
@@ -136,11 +123,11 @@ class AccountsApiTest implements DatabaseTest {
         assertEquals(RESPONSES_MAILBOX, mail.getAllRecipients()[0].toString());
         String body = GreenMailUtil.getBody(mail);
         assertFalse(body.contains("Ellison") || body.contains("trip") || body.contains("head"), body);
-        api(slt).get(message).then().statusCode(200).body("breached", equalTo(true));
+        API.as(slt).get(message).then().statusCode(200).body("breached", equalTo(true));
         // answered late: still a breach, and no second report
-        api(slt).body(Map.of("answer", "Called back")).post(message + "/answer").then().statusCode(200);
+        API.as(slt).body(Map.of("answer", "Called back")).post(message + "/answer").then().statusCode(200);
         String messageId = message.substring(message.lastIndexOf('/') + 1);
-        AUDIT.as(server.getPort(), slt).get("/api/v1/audit/account/records/" + messageId + "/timeline").then().statusCode(200)
+        AUDIT.as(slt).get("/api/v1/audit/account/records/" + messageId + "/timeline").then().statusCode(200)
                 .body("entries.eventType", contains("AccountMessageLoggedEvent", "AccountMessageAnswerOverdueEvent",
                         "AccountMessageAnsweredEvent"))
                 .body("entries[1].actorId", equalTo("system:deadline:account-message-answer-due"));
@@ -159,13 +146,14 @@ class AccountsApiTest implements DatabaseTest {
         smtp.stop();
     }
 
+    /** Each test runs in a school of its own, so a policy publication touches only its accounts. */
     private School newSchool() {
         return newSchool("school-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     private School newSchool(String id) {
         School school = new School(id);
-        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(
+        API.as(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(
                         Map.of("staffId", "a-1", "forename", "Priya", "surname", "Shah"),
                         Map.of("staffId", "a-2", "forename", "Omar", "surname", "Khan"),
                         Map.of("staffId", "a-3", "forename", "Jane", "surname", "Smith"))))
@@ -178,12 +166,12 @@ class AccountsApiTest implements DatabaseTest {
     }
 
     private String application(School school, boolean approve, List<String> administrators) {
-        String location = api(school.token("applicant", "STAFF")).body(Map.of("platform", "INSTAGRAM",
+        String location = API.as(school.token("applicant", "STAFF")).body(Map.of("platform", "INSTAGRAM",
                         "proposedName", "Oakfield PE", "aim", "Fixtures", "audience", "Parents", "promotion", "Newsletter",
                         "administrators", administrators, "privacy", "PRIVATE", "privacyReason", "Followers approved"))
                 .post("/api/v1/applications").then().statusCode(201).extract().header("Location");
         if (approve) {
-            api(school.token("head", "SLT")).body(Map.of("reason", "Clear aim")).post(location + "/approval")
+            API.as(school.token("head", "SLT")).body(Map.of("reason", "Clear aim")).post(location + "/approval")
                     .then().statusCode(200);
         }
         return location.substring(location.lastIndexOf('/') + 1);
@@ -210,13 +198,13 @@ class AccountsApiTest implements DatabaseTest {
     }
 
     private String liveAccount(School school, List<String> administrators) {
-        String location = api(school.token("admin", "ACCOUNT_ADMIN"))
+        String location = API.as(school.token("admin", "ACCOUNT_ADMIN"))
                 .body(provisioning(application(school, true, administrators), administrators))
                 .post("/api/v1/accounts").then().statusCode(201).extract().header("Location");
         for (String admin : administrators) {
-            api(school.token(admin, "STAFF")).body(Map.of("policyVersion", 1)).post(location + "/acknowledgements")
+            API.as(school.token(admin, "STAFF")).body(Map.of("policyVersion", 1)).post(location + "/acknowledgements")
                     .then().statusCode(200);
-            api(school.token("head", "SLT")).body(Map.of("administratorId", admin)).post(location + "/trainings")
+            API.as(school.token("head", "SLT")).body(Map.of("administratorId", admin)).post(location + "/trainings")
                     .then().statusCode(200);
         }
         return location;
@@ -227,63 +215,63 @@ class AccountsApiTest implements DatabaseTest {
         School school = newSchool();
         String admin = school.token("admin", "ACCOUNT_ADMIN");
         String applicationId = application(school, true);
-        api(school.token("head", "SLT")).body(provisioning(applicationId)).post("/api/v1/accounts").then().statusCode(403);
-        String location = api(admin).body(provisioning(applicationId)).post("/api/v1/accounts").then().statusCode(201)
+        API.as(school.token("head", "SLT")).body(provisioning(applicationId)).post("/api/v1/accounts").then().statusCode(403);
+        String location = API.as(admin).body(provisioning(applicationId)).post("/api/v1/accounts").then().statusCode(201)
                 .header("ETag", "\"1\"")
                 .body("status", equalTo("PROVISIONED")).body("applicationId", equalTo(applicationId))
                 .body("administrators", containsInAnyOrder("a-1", "a-2")).body("aupLink", equalTo("https://oakfield.sch.uk/aup"))
                 .body("followersApproved", equalTo(true)).body("taggingOff", equalTo(true)).body("policyVersion", equalTo(1))
                 .body("reviewDue", equalTo(LocalDate.now(ZoneOffset.UTC).plusYears(1).toString()))
                 .extract().header("Location");
-        api(admin).body(provisioning(applicationId)).post("/api/v1/accounts").then().statusCode(409)
+        API.as(admin).body(provisioning(applicationId)).post("/api/v1/accounts").then().statusCode(409)
                 .body("code", equalTo("ALREADY_PROVISIONED"));
-        api(school.token("staff", "STAFF")).get(location).then().statusCode(200).body("status", equalTo("PROVISIONED"));
+        API.as(school.token("staff", "STAFF")).get(location).then().statusCode(200).body("status", equalTo("PROVISIONED"));
     }
 
     @Test
     void acc4_onlyAnApprovedApplicationIsProvisionedWithEveryProblemNamed() {
         School school = newSchool();
         String admin = school.token("admin", "ACCOUNT_ADMIN");
-        api(admin).body(provisioning(application(school, false))).post("/api/v1/accounts").then().statusCode(422)
+        API.as(admin).body(provisioning(application(school, false))).post("/api/v1/accounts").then().statusCode(422)
                 .contentType("application/problem+json").body("code", equalTo("APPLICATION_NOT_APPROVED"));
         Map<String, Object> body = provisioning(application(school, true));
         body.put("handle", "jane_smith");
         body.put("whoMayPost", List.of("a-1", "a-3"));
-        api(admin).body(body).post("/api/v1/accounts").then().statusCode(422)
+        API.as(admin).body(body).post("/api/v1/accounts").then().statusCode(422)
                 .body("code", equalTo("PROVISIONING_RULE_BROKEN"))
                 .body("errors.field", containsInAnyOrder("whoMayPost", "handle"));
         body = provisioning(application(school, true));
         body.put("aupLink", "not a link");
-        API.badInput(server.getPort(), admin).body(body).post("/api/v1/accounts").then().statusCode(400)
+        API.badInput(admin).body(body).post("/api/v1/accounts").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("aupLink"));
-        api(admin).body(provisioning(UUID.randomUUID().toString())).post("/api/v1/accounts").then().statusCode(404);
+        API.as(admin).body(provisioning(UUID.randomUUID().toString())).post("/api/v1/accounts").then().statusCode(404);
     }
 
     @Test
     void acc3_aSurnameSltAcceptedForAnApplicationIsNoClashForItsAccountButStillIsForAnother() {
-        School school = new School("school-" + UUID.randomUUID().toString().substring(0, 8));
-        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(
+        School school = School.fresh();
+        API.as(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(
                         Map.of("staffId", "a-1", "forename", "Priya", "surname", "Shah"),
                         Map.of("staffId", "a-2", "forename", "Omar", "surname", "Khan"),
                         Map.of("staffId", "a-4", "forename", "Anne", "surname", "Hill"))))
                 .post("/api/v1/staff/sync").then().statusCode(200);
         String head = school.token("head", "SLT");
-        String accepted = api(school.token("deputy", "SLT")).body(Map.of("platform", "INSTAGRAM",
+        String accepted = API.as(school.token("deputy", "SLT")).body(Map.of("platform", "INSTAGRAM",
                         "proposedName", "Hill Top Club", "proposedHandle", "hilltop_club", "aim", "Fixtures",
                         "audience", "Parents", "promotion", "Newsletter", "administrators", List.of("a-1", "a-2"),
                         "privacy", "PRIVATE", "privacyReason", "Followers approved",
                         "nameClashAcceptances", List.of(Map.of("word", "Hill", "reason", "Our site is Hill Top"))))
                 .post("/api/v1/applications").then().statusCode(201).extract().header("Location");
-        api(head).body(Map.of("reason", "A place")).post(accepted + "/approval").then().statusCode(200);
+        API.as(head).body(Map.of("reason", "A place")).post(accepted + "/approval").then().statusCode(200);
         String admin = school.token("admin", "ACCOUNT_ADMIN");
         Map<String, Object> body = provisioning(accepted.substring(accepted.lastIndexOf('/') + 1));
         body.put("handle", "hilltop_club");
         body.put("displayName", "Hill Top Club");
-        api(admin).body(body).post("/api/v1/accounts").then().statusCode(201).body("handle", equalTo("hilltop_club"));
+        API.as(admin).body(body).post("/api/v1/accounts").then().statusCode(201).body("handle", equalTo("hilltop_club"));
 
         body = provisioning(application(school, true));
         body.put("handle", "hilltop_pe");
-        api(admin).body(body).post("/api/v1/accounts").then().statusCode(422)
+        API.as(admin).body(body).post("/api/v1/accounts").then().statusCode(422)
                 .body("code", equalTo("PROVISIONING_RULE_BROKEN"))
                 .body("detail", equalTo("The provisioning breaks account rules: "
                         + "[handle contains the surname of a member of staff]"))
@@ -294,21 +282,21 @@ class AccountsApiTest implements DatabaseTest {
     @Test
     void acc5_theAccountGoesLiveOnlyWhenEveryAdministratorHasAcknowledgedAndTrained() {
         School school = newSchool();
-        String location = api(school.token("admin", "ACCOUNT_ADMIN")).body(provisioning(application(school, true)))
+        String location = API.as(school.token("admin", "ACCOUNT_ADMIN")).body(provisioning(application(school, true)))
                 .post("/api/v1/accounts").then().statusCode(201).extract().header("Location");
         String slt = school.token("head", "SLT");
-        api(school.token("a-3", "STAFF")).body(Map.of("policyVersion", 1)).post(location + "/acknowledgements")
+        API.as(school.token("a-3", "STAFF")).body(Map.of("policyVersion", 1)).post(location + "/acknowledgements")
                 .then().statusCode(403).body("code", equalTo("NOT_AN_ADMINISTRATOR"));
-        api(school.token("a-1", "STAFF")).body(Map.of("policyVersion", 2)).post(location + "/acknowledgements")
+        API.as(school.token("a-1", "STAFF")).body(Map.of("policyVersion", 2)).post(location + "/acknowledgements")
                 .then().statusCode(422).body("code", equalTo("POLICY_VERSION_NOT_CURRENT"));
-        api(school.token("a-1", "STAFF")).body(Map.of("policyVersion", 1)).post(location + "/acknowledgements")
+        API.as(school.token("a-1", "STAFF")).body(Map.of("policyVersion", 1)).post(location + "/acknowledgements")
                 .then().statusCode(200).body("status", equalTo("PROVISIONED")).body("acknowledged", contains("a-1"));
-        api(slt).body(Map.of("administratorId", "a-1")).post(location + "/trainings").then().statusCode(200);
-        api(slt).body(Map.of("administratorId", "a-2")).post(location + "/trainings").then().statusCode(200)
+        API.as(slt).body(Map.of("administratorId", "a-1")).post(location + "/trainings").then().statusCode(200);
+        API.as(slt).body(Map.of("administratorId", "a-2")).post(location + "/trainings").then().statusCode(200)
                 .body("status", equalTo("PROVISIONED"));
-        api(school.token("a-2", "STAFF")).body(Map.of("administratorId", "a-2")).post(location + "/trainings")
+        API.as(school.token("a-2", "STAFF")).body(Map.of("administratorId", "a-2")).post(location + "/trainings")
                 .then().statusCode(403);
-        api(school.token("a-2", "STAFF")).body(Map.of("policyVersion", 1)).post(location + "/acknowledgements")
+        API.as(school.token("a-2", "STAFF")).body(Map.of("policyVersion", 1)).post(location + "/acknowledgements")
                 .then().statusCode(200).body("status", equalTo("LIVE")).body("wentLiveAt", notNullValue());
     }
 
@@ -317,35 +305,35 @@ class AccountsApiTest implements DatabaseTest {
         School school = newSchool();
         String location = liveAccount(school);
         String slt = school.token("head", "SLT");
-        api(school.token("admin", "ACCOUNT_ADMIN")).body(Map.of("summary", "x")).post("/api/v1/accounts/policy-versions")
+        API.as(school.token("admin", "ACCOUNT_ADMIN")).body(Map.of("summary", "x")).post("/api/v1/accounts/policy-versions")
                 .then().statusCode(403);
         String staff = school.token("a-1", "STAFF");
         // ACC-5: a client reads the version in force instead of learning it from a refusal.
-        api(staff).get("/api/v1/accounts/policy-versions/current").then().statusCode(200)
+        API.as(staff).get("/api/v1/accounts/policy-versions/current").then().statusCode(200)
                 .body("version", equalTo(1)).body("summary", nullValue()).body("publishedAt", nullValue());
-        api(staff).get("/api/v1/accounts/policy-versions/1").then().statusCode(200).body("version", equalTo(1));
-        String published = api(slt).body(Map.of("summary", " Adds the tagging rule ")).post("/api/v1/accounts/policy-versions")
+        API.as(staff).get("/api/v1/accounts/policy-versions/1").then().statusCode(200).body("version", equalTo(1));
+        String published = API.as(slt).body(Map.of("summary", " Adds the tagging rule ")).post("/api/v1/accounts/policy-versions")
                 .then().statusCode(201).body("version", equalTo(2)).body("summary", equalTo("Adds the tagging rule"))
                 .body("publishedAt", notNullValue()).extract().header("Location");
         assertEquals("/api/v1/accounts/policy-versions/2", published);
-        api(staff).get(published).then().statusCode(200).body("version", equalTo(2))
+        API.as(staff).get(published).then().statusCode(200).body("version", equalTo(2))
                 .body("summary", equalTo("Adds the tagging rule"));
-        api(staff).get("/api/v1/accounts/policy-versions/current").then().statusCode(200)
+        API.as(staff).get("/api/v1/accounts/policy-versions/current").then().statusCode(200)
                 .body("version", equalTo(2)).body("summary", equalTo("Adds the tagging rule"));
-        api(staff).get("/api/v1/accounts/policy-versions/3").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
-        API.badInput(server.getPort(), staff).get("/api/v1/accounts/policy-versions/0").then().statusCode(400)
+        API.as(staff).get("/api/v1/accounts/policy-versions/3").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        API.badInput(staff).get("/api/v1/accounts/policy-versions/0").then().statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"));
-        api(newSchool().token("other", "SLT")).get("/api/v1/accounts/policy-versions/current").then().statusCode(200)
+        API.as(newSchool().token("other", "SLT")).get("/api/v1/accounts/policy-versions/current").then().statusCode(200)
                 .body("version", equalTo(1));
-        api(school.token("mis", "INTEGRATION")).get("/api/v1/accounts/policy-versions/current").then().statusCode(403);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api(slt).get(location).then().statusCode(200)
+        API.as(school.token("mis", "INTEGRATION")).get("/api/v1/accounts/policy-versions/current").then().statusCode(403);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> API.as(slt).get(location).then().statusCode(200)
                 .body("flagged", equalTo(true)).body("policyVersion", equalTo(2))
                 .body("outOfDate", containsInAnyOrder("a-1", "a-2")));
-        api(slt).queryParam("flagged", true).get("/api/v1/accounts").then().statusCode(200)
+        API.as(slt).queryParam("flagged", true).get("/api/v1/accounts").then().statusCode(200)
                 .body("items.size()", equalTo(1));
-        api(school.token("a-1", "STAFF")).body(Map.of("policyVersion", 2)).post(location + "/acknowledgements")
+        API.as(school.token("a-1", "STAFF")).body(Map.of("policyVersion", 2)).post(location + "/acknowledgements")
                 .then().statusCode(200).body("outOfDate", contains("a-2"));
-        api(school.token("a-2", "STAFF")).body(Map.of("policyVersion", 2)).post(location + "/acknowledgements")
+        API.as(school.token("a-2", "STAFF")).body(Map.of("policyVersion", 2)).post(location + "/acknowledgements")
                 .then().statusCode(200).body("flagged", equalTo(false)).body("status", equalTo("LIVE"));
     }
 
@@ -354,30 +342,30 @@ class AccountsApiTest implements DatabaseTest {
         School school = newSchool();
         String location = liveAccount(school);
         String slt = school.token("head", "SLT");
-        api(school.token("admin", "ACCOUNT_ADMIN")).body(Map.of("reason", "x")).post(location + "/suspension")
+        API.as(school.token("admin", "ACCOUNT_ADMIN")).body(Map.of("reason", "x")).post(location + "/suspension")
                 .then().statusCode(403);
-        String etag = api(slt).get(location).then().statusCode(200).extract().header("ETag");
-        api(slt).header("If-Match", "\"1\"").body(Map.of("reason", "x")).post(location + "/suspension")
+        String etag = API.as(slt).get(location).then().statusCode(200).extract().header("ETag");
+        API.as(slt).header("If-Match", "\"1\"").body(Map.of("reason", "x")).post(location + "/suspension")
                 .then().statusCode(412).body("code", equalTo("VERSION_MISMATCH"));
-        api(slt).header("If-Match", etag).body(Map.of("reason", "Compromised")).post(location + "/suspension")
+        API.as(slt).header("If-Match", etag).body(Map.of("reason", "Compromised")).post(location + "/suspension")
                 .then().statusCode(200).body("status", equalTo("SUSPENDED")).body("statusReason", equalTo("Compromised"));
-        api(slt).body(Map.of("reason", "Rotated")).post(location + "/reinstatement").then().statusCode(200)
+        API.as(slt).body(Map.of("reason", "Rotated")).post(location + "/reinstatement").then().statusCode(200)
                 .body("status", equalTo("LIVE"));
-        api(slt).body(Map.of("reason", "Again")).post(location + "/reinstatement").then().statusCode(409)
+        API.as(slt).body(Map.of("reason", "Again")).post(location + "/reinstatement").then().statusCode(409)
                 .body("code", equalTo("INVALID_STATE"));
-        api(slt).body(Map.of("notes", "Still needed")).post(location + "/reviews").then().statusCode(200)
+        API.as(slt).body(Map.of("notes", "Still needed")).post(location + "/reviews").then().statusCode(200)
                 .body("reviewDue", equalTo(LocalDate.now(ZoneOffset.UTC).plusYears(1).toString()));
-        api(slt).queryParam("reviewDueBy", LocalDate.now(ZoneOffset.UTC).plusYears(2).toString())
+        API.as(slt).queryParam("reviewDueBy", LocalDate.now(ZoneOffset.UTC).plusYears(2).toString())
                 .get("/api/v1/accounts").then().statusCode(200).body("items.size()", equalTo(1));
-        api(slt).body(Map.of("reason", "Club ended")).post(location + "/closure").then().statusCode(200)
+        API.as(slt).body(Map.of("reason", "Club ended")).post(location + "/closure").then().statusCode(200)
                 .body("status", equalTo("CLOSED"));
-        api(slt).body(Map.of("reason", "x")).post(location + "/suspension").then().statusCode(409);
-        api(school.token("auditor", "AUDITOR")).get(location + "/history").then().statusCode(200)
+        API.as(slt).body(Map.of("reason", "x")).post(location + "/suspension").then().statusCode(409);
+        API.as(school.token("auditor", "AUDITOR")).get(location + "/history").then().statusCode(200)
                 .body("items.type", contains("PROVISIONED", "POLICY_ACKNOWLEDGED", "ADMINISTRATOR_TRAINED",
                         "POLICY_ACKNOWLEDGED", "ADMINISTRATOR_TRAINED", "WENT_LIVE", "SUSPENDED", "REINSTATED",
                         "REVIEWED", "CLOSED"))
                 .body("items[6].actorId", equalTo("head")).body("items[6].detail", equalTo("Compromised"));
-        api(school.token("staff", "STAFF")).get(location + "/history").then().statusCode(403);
+        API.as(school.token("staff", "STAFF")).get(location + "/history").then().statusCode(403);
     }
 
     @Test
@@ -385,10 +373,10 @@ class AccountsApiTest implements DatabaseTest {
         School school = newSchool();
         String location = liveAccount(school);
         String other = newSchool().token("head", "SLT");
-        api(other).get(location).then().statusCode(404).contentType("application/problem+json");
-        api(other).body(Map.of("reason", "x")).post(location + "/closure").then().statusCode(404);
-        api(other).get(location + "/history").then().statusCode(404);
-        api(TestTokens.bearer("p", school.id(), "PARENT")).get(location).then().statusCode(403);
+        API.as(other).get(location).then().statusCode(404).contentType("application/problem+json");
+        API.as(other).body(Map.of("reason", "x")).post(location + "/closure").then().statusCode(404);
+        API.as(other).get(location + "/history").then().statusCode(404);
+        API.as(TestTokens.bearer("p", school.id(), "PARENT")).get(location).then().statusCode(403);
     }
 
     private static final LeavingDates LONDON = new LeavingDates(ZoneId.of("Europe/London"));
@@ -403,18 +391,18 @@ class AccountsApiTest implements DatabaseTest {
         if (leavingDate != null) {
             record.put("leavingDate", leavingDate.toString());
         }
-        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(record))).post("/api/v1/staff/sync")
+        API.as(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(record))).post("/api/v1/staff/sync")
                 .then().statusCode(200);
     }
 
     /** The account's newest handover, its fields at the root. */
     private io.restassured.response.ValidatableResponse handovers(String token, String accountId) {
-        return api(token).queryParam("accountId", accountId).get("/api/v1/accounts/handovers").then().statusCode(200)
+        return API.as(token).queryParam("accountId", accountId).get("/api/v1/accounts/handovers").then().statusCode(200)
                 .rootPath("items[0]");
     }
 
     private String handoverOf(School school, String accountId) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> api(school.token("head", "SLT"))
+        return await().atMost(Duration.ofSeconds(10)).until(() -> API.as(school.token("head", "SLT"))
                 .queryParam("accountId", accountId).get("/api/v1/accounts/handovers").then().statusCode(200)
                 .extract().path("items[0].id"), java.util.Objects::nonNull);
     }
@@ -432,15 +420,15 @@ class AccountsApiTest implements DatabaseTest {
         String accountId = location.substring(location.lastIndexOf('/') + 1);
         String slt = school.token("head", "SLT");
         LocalDate notice = LocalDate.now(LONDON.zone()).plusDays(10);
-        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-1",
+        API.as(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-1",
                         "forename", "Priya", "surname", "Shah", "leavingDate", notice.toString()))))
                 .post("/api/v1/staff/sync").then().statusCode(200).body("left", equalTo(1));
         String handoverId = handoverOf(school, accountId);
         handovers(slt, accountId)
                 .body("status", equalTo("OPEN")).body("leaverId", equalTo("a-1"))
                 .body("fitAdministrators", contains("a-2")).body("dueAt", equalTo(endOf(notice)));
-        api(slt).get(location).then().body("administrators", containsInAnyOrder("a-1", "a-2"));
-        api(slt).get("/api/v1/staff/a-1").then().body("current", equalTo(true))
+        API.as(slt).get(location).then().body("administrators", containsInAnyOrder("a-1", "a-2"));
+        API.as(slt).get("/api/v1/staff/a-1").then().body("current", equalTo(true))
                 .body("leavingDate", equalTo(notice.toString()));
         application(school, true, List.of("a-1", "a-3"));
 
@@ -452,13 +440,13 @@ class AccountsApiTest implements DatabaseTest {
         leaves(school, "a-1", "Priya", "Shah", null);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> handovers(slt, accountId)
                 .body("status", equalTo("CANCELLED")).body("completedAt", notNullValue()));
-        api(slt).queryParam("status", "CANCELLED").get("/api/v1/accounts/handovers").then().statusCode(200)
+        API.as(slt).queryParam("status", "CANCELLED").get("/api/v1/accounts/handovers").then().statusCode(200)
                 .body("items.id", hasItem(handoverId));
-        api(slt).get(location).then().body("administrators", containsInAnyOrder("a-1", "a-2"))
+        API.as(slt).get(location).then().body("administrators", containsInAnyOrder("a-1", "a-2"))
                 .body("whoMayPost", containsInAnyOrder("a-1", "a-2"));
-        api(slt).get("/api/v1/staff/a-1").then().body("current", equalTo(true))
+        API.as(slt).get("/api/v1/staff/a-1").then().body("current", equalTo(true))
                 .body("leavingDate", org.hamcrest.Matchers.nullValue());
-        api(slt).get(location + "/history").then().statusCode(200)
+        API.as(slt).get(location + "/history").then().statusCode(200)
                 .body("items.type", hasItem("HANDOVER_RESCHEDULED")).body("items.type", hasItem("HANDOVER_CANCELLED"));
     }
 
@@ -480,7 +468,7 @@ class AccountsApiTest implements DatabaseTest {
         Thread.sleep(4000);
         handovers(slt, accountId)
                 .body("status", equalTo("OPEN")).body("dueAt", equalTo(endOf(today)));
-        api(slt).get("/api/v1/staff/a-1").then().body("current", equalTo(true));
+        API.as(slt).get("/api/v1/staff/a-1").then().body("current", equalTo(true));
     }
 
     /**
@@ -496,13 +484,13 @@ class AccountsApiTest implements DatabaseTest {
         String slt = school.token("head", "SLT");
         leaves(school, "a-1", "Priya", "Shah", LocalDate.now(LONDON.zone()).plusDays(10));
         String handoverId = handoverOf(school, accountId);
-        api(school.token("admin", "ACCOUNT_ADMIN")).body(transferTo("a-3", "Next-" + UUID.randomUUID()))
+        API.as(school.token("admin", "ACCOUNT_ADMIN")).body(transferTo("a-3", "Next-" + UUID.randomUUID()))
                 .post(location + "/handovers/" + handoverId + "/transfer").then().statusCode(200)
                 .body("status", equalTo("TRANSFERRED"));
-        api(slt).get(location).then().body("administrators", containsInAnyOrder("a-2", "a-3"))
+        API.as(slt).get(location).then().body("administrators", containsInAnyOrder("a-2", "a-3"))
                 .body("whoMayPost", contains("a-3", "a-2"));
-        api(slt).get("/api/v1/staff/a-1").then().body("current", equalTo(true));
-        api(school.token("a-1", "STAFF")).body(Map.of("reason", "One last look")).post(location + "/credentials/reveal")
+        API.as(slt).get("/api/v1/staff/a-1").then().body("current", equalTo(true));
+        API.as(school.token("a-1", "STAFF")).body(Map.of("reason", "One last look")).post(location + "/credentials/reveal")
                 .then().statusCode(403).body("code", equalTo("NOT_AN_ADMINISTRATOR"));
     }
 
@@ -523,14 +511,14 @@ class AccountsApiTest implements DatabaseTest {
         liveAccount(school, List.of("a-2", "a-3"));
         String accountId = location.substring(location.lastIndexOf('/') + 1);
         String slt = school.token("head", "SLT");
-        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-1",
+        API.as(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-1",
                         "forename", "Priya", "surname", "Shah", "leavingDate", yesterday()))))
                 .post("/api/v1/staff/sync").then().statusCode(200).body("left", equalTo(1));
-        String handoverId = await().atMost(Duration.ofSeconds(10)).until(() -> api(slt)
+        String handoverId = await().atMost(Duration.ofSeconds(10)).until(() -> API.as(slt)
                 .queryParam("accountId", accountId).get("/api/v1/accounts/handovers").then().statusCode(200)
                 .extract().path("items[0].id"), java.util.Objects::nonNull);
-        api(slt).get(location).then().body("administrators", contains("a-2"));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> api(slt).queryParam("status", "ESCALATED")
+        API.as(slt).get(location).then().body("administrators", contains("a-2"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> API.as(slt).queryParam("status", "ESCALATED")
                 .get("/api/v1/accounts/handovers").then().statusCode(200)
                 .body("items.id", contains(handoverId)).body("items[0].leaverId", equalTo("a-1"))
                 .body("items[0].fitAdministrators", contains("a-2")));
@@ -545,44 +533,44 @@ class AccountsApiTest implements DatabaseTest {
         String admin = school.token("admin", "ACCOUNT_ADMIN");
         String transfer = location + "/handovers/" + handoverId + "/transfer";
         String secret = "Handed-Over-" + UUID.randomUUID();
-        api(slt).body(transferTo("a-3", secret)).post(transfer).then().statusCode(403);
-        api(admin).body(transferTo("a-1", secret)).post(transfer).then().statusCode(422)
+        API.as(slt).body(transferTo("a-3", secret)).post(transfer).then().statusCode(403);
+        API.as(admin).body(transferTo("a-1", secret)).post(transfer).then().statusCode(422)
                 .body("code", equalTo("NOT_CURRENT_STAFF"));
-        api(admin).body(transferTo("a-2", secret)).post(transfer).then().statusCode(422)
+        API.as(admin).body(transferTo("a-2", secret)).post(transfer).then().statusCode(422)
                 .body("code", equalTo("ALREADY_AN_ADMINISTRATOR"));
-        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-4",
+        API.as(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-4",
                 "forename", "Sam", "surname", "Patel")))).post("/api/v1/staff/sync").then().statusCode(200);
-        api(admin).body(transferTo("a-4", secret)).post(transfer).then().statusCode(422)
+        API.as(admin).body(transferTo("a-4", secret)).post(transfer).then().statusCode(422)
                 .body("code", equalTo("NOT_FIT_TO_ADMINISTER"))
                 .body("detail", equalTo("a-4 is not fit to run the account: has not acknowledged policy version 1"
                         + " and has not completed training"));
-        API.badInput(server.getPort(), admin).body(Map.of("newAdministratorId", "a-3")).post(transfer).then()
+        API.badInput(admin).body(Map.of("newAdministratorId", "a-3")).post(transfer).then()
                 .statusCode(400).body("errors.field", hasItem("credentials"));
-        String answer = api(admin).body(transferTo("a-3", secret)).post(transfer).then().statusCode(200)
+        String answer = API.as(admin).body(transferTo("a-3", secret)).post(transfer).then().statusCode(200)
                 .body("status", equalTo("TRANSFERRED")).body("newAdministratorId", equalTo("a-3"))
                 .extract().asString();
         org.junit.jupiter.api.Assertions.assertFalse(answer.contains(secret));
-        api(admin).body(transferTo("a-3", secret)).post(transfer).then().statusCode(409)
+        API.as(admin).body(transferTo("a-3", secret)).post(transfer).then().statusCode(409)
                 .body("code", equalTo("NO_OPEN_HANDOVER"));
         // ACC-5: they were found fit for the account's policy version, so they take it over fit; ACC-4: they
         // may post in the leaver's place.
-        api(slt).get(location).then().body("administrators", containsInAnyOrder("a-2", "a-3"))
+        API.as(slt).get(location).then().body("administrators", containsInAnyOrder("a-2", "a-3"))
                 .body("whoMayPost", contains("a-3", "a-2"))
                 .body("outOfDate", org.hamcrest.Matchers.empty()).body("flagged", equalTo(false));
-        api(slt).get(location + "/history").then().statusCode(200)
+        API.as(slt).get(location + "/history").then().statusCode(200)
                 .body("items.type", hasItem("HANDOVER_ESCALATED"))
                 .body("items.type", hasItem("CREDENTIALS_ROTATED"))
                 .body("items.find { it.type == 'CREDENTIALS_ROTATED' }.detail", equalTo("handover"))
                 .body("items.find { it.type == 'HANDOVER_ESCALATED' }.actorId", equalTo("system:deadline:handover-overdue"));
         // ACC-6: the new administrator reveals the details the transfer sealed; no event holds them.
-        api(school.token("a-3", "STAFF")).body(Map.of("reason", "Taking the account over"))
+        API.as(school.token("a-3", "STAFF")).body(Map.of("reason", "Taking the account over"))
                 .post(location + "/credentials/reveal").then().statusCode(200).body("secret", equalTo(secret));
         assertNoEventHolds(secret);
         // ACC-8: who may log the account's messages follows the handover: the new administrator, not the leaver.
         Map<String, Object> message = Map.of("type", "QUERY", "channel", "DIRECT_MESSAGE", "summary", "Who runs this now?",
                 "receivedAt", java.time.Instant.now().minusSeconds(60).toString());
-        api(school.token("a-3", "STAFF")).body(message).post(location + "/messages").then().statusCode(201);
-        api(school.token("a-1", "STAFF")).body(message).post(location + "/messages").then().statusCode(403)
+        API.as(school.token("a-3", "STAFF")).body(message).post(location + "/messages").then().statusCode(201);
+        API.as(school.token("a-1", "STAFF")).body(message).post(location + "/messages").then().statusCode(403)
                 .body("code", equalTo("NOT_AN_ADMINISTRATOR"));
     }
 
@@ -599,37 +587,37 @@ class AccountsApiTest implements DatabaseTest {
         String slt = school.token("head", "SLT");
         String admin = school.token("admin", "ACCOUNT_ADMIN");
         String janeSmith = school.token("a-3", "STAFF");
-        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-1",
+        API.as(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-1",
                         "forename", "Priya", "surname", "Shah", "leavingDate", yesterday()))))
                 .post("/api/v1/staff/sync").then().statusCode(200);
-        String handoverId = await().atMost(Duration.ofSeconds(10)).until(() -> api(slt)
+        String handoverId = await().atMost(Duration.ofSeconds(10)).until(() -> API.as(slt)
                 .queryParam("accountId", accountId).get("/api/v1/accounts/handovers").then().statusCode(200)
                 .extract().path("items[0].id"), java.util.Objects::nonNull);
         String transfer = location + "/handovers/" + handoverId + "/transfer";
-        api(admin).body(transferTo("a-3", "Next-" + UUID.randomUUID())).post(transfer).then().statusCode(422)
+        API.as(admin).body(transferTo("a-3", "Next-" + UUID.randomUUID())).post(transfer).then().statusCode(422)
                 .body("code", equalTo("NOT_FIT_TO_ADMINISTER"));
 
-        api(slt).get("/api/v1/staff/a-3").then().statusCode(200)
+        API.as(slt).get("/api/v1/staff/a-3").then().statusCode(200)
                 .body("acknowledgedPolicyVersion", equalTo(0)).body("trained", equalTo(false));
-        api(school.token("a-2", "STAFF")).body(Map.of("policyVersion", 1)).post("/api/v1/staff/a-3/acknowledgements")
+        API.as(school.token("a-2", "STAFF")).body(Map.of("policyVersion", 1)).post("/api/v1/staff/a-3/acknowledgements")
                 .then().statusCode(403).body("code", equalTo("NOT_YOUR_ACKNOWLEDGEMENT"));
-        api(janeSmith).body(Map.of("policyVersion", 2)).post("/api/v1/staff/a-3/acknowledgements").then()
+        API.as(janeSmith).body(Map.of("policyVersion", 2)).post("/api/v1/staff/a-3/acknowledgements").then()
                 .statusCode(422).body("code", equalTo("POLICY_VERSION_NOT_CURRENT"));
-        api(janeSmith).body(Map.of("policyVersion", 1)).post("/api/v1/staff/a-3/acknowledgements").then()
+        API.as(janeSmith).body(Map.of("policyVersion", 1)).post("/api/v1/staff/a-3/acknowledgements").then()
                 .statusCode(200).body("acknowledgedPolicyVersion", equalTo(1)).body("trained", equalTo(false));
-        api(admin).body(transferTo("a-3", "Next-" + UUID.randomUUID())).post(transfer).then().statusCode(422)
+        API.as(admin).body(transferTo("a-3", "Next-" + UUID.randomUUID())).post(transfer).then().statusCode(422)
                 .body("detail", equalTo("a-3 is not fit to run the account: has not completed training"));
-        api(slt).post("/api/v1/staff/nobody/trainings").then().statusCode(404);
-        api(slt).post("/api/v1/staff/a-1/trainings").then().statusCode(422).body("code", equalTo("NOT_CURRENT_STAFF"));
-        api(slt).post("/api/v1/staff/a-3/trainings").then().statusCode(200)
+        API.as(slt).post("/api/v1/staff/nobody/trainings").then().statusCode(404);
+        API.as(slt).post("/api/v1/staff/a-1/trainings").then().statusCode(422).body("code", equalTo("NOT_CURRENT_STAFF"));
+        API.as(slt).post("/api/v1/staff/a-3/trainings").then().statusCode(200)
                 .body("acknowledgedPolicyVersion", equalTo(1)).body("trained", equalTo(true));
 
-        api(admin).body(transferTo("a-3", "Next-" + UUID.randomUUID())).post(transfer).then().statusCode(200)
+        API.as(admin).body(transferTo("a-3", "Next-" + UUID.randomUUID())).post(transfer).then().statusCode(200)
                 .body("status", equalTo("TRANSFERRED"));
-        api(slt).get(location).then().body("administrators", containsInAnyOrder("a-2", "a-3"))
+        API.as(slt).get(location).then().body("administrators", containsInAnyOrder("a-2", "a-3"))
                 .body("outOfDate", org.hamcrest.Matchers.empty()).body("flagged", equalTo(false))
                 .body("status", equalTo("LIVE"));
-        api(slt).get("/api/v1/staff").then().statusCode(200)
+        API.as(slt).get("/api/v1/staff").then().statusCode(200)
                 .body("items.find { it.staffId == 'a-3' }.trained", equalTo(true))
                 .body("items.find { it.staffId == 'a-1' }.acknowledgedPolicyVersion", equalTo(1));
     }
@@ -669,7 +657,7 @@ class AccountsApiTest implements DatabaseTest {
                     true, "https://oakfield.sch.uk/aup")).andMetaData(Map.of(AuditMetadata.ACTOR_ID, "admin",
                     AuditMetadata.ACTOR_ROLES, "ACCOUNT_ADMIN", AuditMetadata.SCHOOL_ID, school.id(),
                     AuditMetadata.CORRELATION_ID, UUID.randomUUID().toString())));
-            api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-1",
+            API.as(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-1",
                             "forename", "Priya", "surname", "Shah", "leavingDate", yesterday()))))
                     .post("/api/v1/staff/sync").then().statusCode(200).body("left", equalTo(1));
             long leaving = axon.eventStore().createHeadToken().position().orElseThrow();
@@ -679,7 +667,7 @@ class AccountsApiTest implements DatabaseTest {
             accountsView.start();
         }
         String slt = school.token("head", "SLT");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api(slt).get("/api/v1/accounts/handovers")
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> API.as(slt).get("/api/v1/accounts/handovers")
                 .then().statusCode(200).body("items.accountId", contains(accountId.value()))
                 .body("items[0].leaverId", equalTo("a-1")));
     }
@@ -690,15 +678,15 @@ class AccountsApiTest implements DatabaseTest {
         String location = liveAccount(school);
         String slt = school.token("head", "SLT");
         LocalDate leaving = LocalDate.now(LONDON.zone()).plusDays(30);
-        api(slt).body(Map.of("forename", "Omar", "surname", "Khan", "leavingDate", leaving.toString()))
+        API.as(slt).body(Map.of("forename", "Omar", "surname", "Khan", "leavingDate", leaving.toString()))
                 .put("/api/v1/staff/a-2").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api(slt).queryParam("status", "OPEN")
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> API.as(slt).queryParam("status", "OPEN")
                 .get("/api/v1/accounts/handovers").then().statusCode(200).body("items.size()", equalTo(1))
                 .body("items[0].dueAt", equalTo(endOf(leaving))));
-        api(slt).body(Map.of("reason", "Nobody to run it")).post(location + "/closure").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api(slt).queryParam("status", "CLOSED")
+        API.as(slt).body(Map.of("reason", "Nobody to run it")).post(location + "/closure").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> API.as(slt).queryParam("status", "CLOSED")
                 .get("/api/v1/accounts/handovers").then().statusCode(200).body("items.size()", equalTo(1)));
-        api(school.token("staff", "STAFF")).get("/api/v1/accounts/handovers").then().statusCode(403);
+        API.as(school.token("staff", "STAFF")).get("/api/v1/accounts/handovers").then().statusCode(403);
     }
 
     @Test
@@ -706,12 +694,12 @@ class AccountsApiTest implements DatabaseTest {
         School school = newSchool();
         String location = liveAccount(school);
         String slt = school.token("head", "SLT");
-        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-3",
+        API.as(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-3",
                 "forename", "Jane", "surname", "Smith", "leavingDate", yesterday()))))
                 .post("/api/v1/staff/sync").then().statusCode(200);
-        api(slt).get("/api/v1/staff/a-3").then().body("current", equalTo(false));
-        api(slt).get("/api/v1/accounts/handovers").then().statusCode(200).body("items.size()", equalTo(0));
-        api(slt).get(location).then().body("status", equalTo("LIVE"));
+        API.as(slt).get("/api/v1/staff/a-3").then().body("current", equalTo(false));
+        API.as(slt).get("/api/v1/accounts/handovers").then().statusCode(200).body("items.size()", equalTo(0));
+        API.as(slt).get(location).then().body("status", equalTo("LIVE"));
     }
 
     @Test
@@ -721,18 +709,18 @@ class AccountsApiTest implements DatabaseTest {
         String location = liveAccount(school);
         String slt = school.token("head", "SLT");
         String admin = school.token("admin", "ACCOUNT_ADMIN");
-        String etag = api(slt).get(location).then().statusCode(200).extract().header("ETag");
+        String etag = API.as(slt).get(location).then().statusCode(200).extract().header("ETag");
         String stale = "\"1\"";
-        api(slt).header("If-Match", stale).body(Map.of("notes", "Still needed")).post(location + "/reviews")
+        API.as(slt).header("If-Match", stale).body(Map.of("notes", "Still needed")).post(location + "/reviews")
                 .then().statusCode(412).body("code", equalTo("VERSION_MISMATCH"));
-        api(slt).header("If-Match", stale).body(Map.of("administratorId", "a-1")).post(location + "/trainings")
+        API.as(slt).header("If-Match", stale).body(Map.of("administratorId", "a-1")).post(location + "/trainings")
                 .then().statusCode(412).body("code", equalTo("VERSION_MISMATCH"));
-        api(admin).header("If-Match", stale).body(Map.of("login", "pe@oakfield.sch.uk", "secret", "Sports-Day-1"))
+        API.as(admin).header("If-Match", stale).body(Map.of("login", "pe@oakfield.sch.uk", "secret", "Sports-Day-1"))
                 .put(location + "/credentials").then().statusCode(412).body("code", equalTo("VERSION_MISMATCH"));
-        api(slt).get(location).then().statusCode(200).header("ETag", etag);
-        String reviewed = api(slt).header("If-Match", etag).body(Map.of("notes", "Still needed"))
+        API.as(slt).get(location).then().statusCode(200).header("ETag", etag);
+        String reviewed = API.as(slt).header("If-Match", etag).body(Map.of("notes", "Still needed"))
                 .post(location + "/reviews").then().statusCode(200).extract().header("ETag");
-        api(admin).header("If-Match", reviewed).body(Map.of("login", "pe@oakfield.sch.uk", "secret", "Sports-Day-1"))
+        API.as(admin).header("If-Match", reviewed).body(Map.of("login", "pe@oakfield.sch.uk", "secret", "Sports-Day-1"))
                 .put(location + "/credentials").then().statusCode(200);
     }
 
@@ -741,22 +729,22 @@ class AccountsApiTest implements DatabaseTest {
         School school = newSchool();
         String location = liveAccount(school);
         String secret = "Sports-Day-" + UUID.randomUUID();
-        api(school.token("a-3", "STAFF")).body(Map.of("login", "pe@oakfield.sch.uk", "secret", secret))
+        API.as(school.token("a-3", "STAFF")).body(Map.of("login", "pe@oakfield.sch.uk", "secret", secret))
                 .put(location + "/credentials").then().statusCode(403).body("code", equalTo("NOT_AN_ADMINISTRATOR"));
-        String answer = api(school.token("admin", "ACCOUNT_ADMIN"))
+        String answer = API.as(school.token("admin", "ACCOUNT_ADMIN"))
                 .body(Map.of("login", "pe@oakfield.sch.uk", "secret", secret))
                 .put(location + "/credentials").then().statusCode(200).extract().asString();
         org.junit.jupiter.api.Assertions.assertFalse(answer.contains(secret));
-        api(school.token("admin", "ACCOUNT_ADMIN")).body(Map.of("reason", "curious"))
+        API.as(school.token("admin", "ACCOUNT_ADMIN")).body(Map.of("reason", "curious"))
                 .post(location + "/credentials/reveal").then().statusCode(403);
         // ACC-6: a key is refused, by its own code, not ignored: the answer would be kept for replays.
-        api(school.token("a-1", "STAFF")).header("Idempotency-Key", "k-1").body(Map.of("reason", "Posting"))
+        API.as(school.token("a-1", "STAFF")).header("Idempotency-Key", "k-1").body(Map.of("reason", "Posting"))
                 .post(location + "/credentials/reveal").then().statusCode(400)
                 .body("code", equalTo("REVEAL_NOT_REPLAYABLE")).body("errors.field", hasItem("Idempotency-Key"));
-        api(school.token("a-1", "STAFF")).body(Map.of("reason", "Posting the results"))
+        API.as(school.token("a-1", "STAFF")).body(Map.of("reason", "Posting the results"))
                 .post(location + "/credentials/reveal").then().statusCode(200).header("Cache-Control", "no-store")
                 .body("login", equalTo("pe@oakfield.sch.uk")).body("secret", equalTo(secret));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api(school.token("auditor", "AUDITOR"))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> API.as(school.token("auditor", "AUDITOR"))
                 .get(location + "/history").then().statusCode(200)
                 .body("items.find { it.type == 'CREDENTIALS_REVEALED' }.detail", equalTo("to a-1: Posting the results"))
                 .body("items.find { it.type == 'CREDENTIALS_REVEALED' }.actorId", equalTo("a-1")));

@@ -6,17 +6,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.testing.DatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.StrictInput;
@@ -29,24 +26,12 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class SubjectAccessRequestsApiTest implements DatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("account");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("account");
     private static final String SCHOOL = "sar-school";
     private static final String SLT = TestTokens.bearer("slt-1", SCHOOL, "SLT");
     private static final String AUDITOR = TestTokens.bearer("aud-1", SCHOOL, "AUDITOR");
     private static final String REQUESTS = "/api/v1/privacy/requests";
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    DataSource dataSource;
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
-
-    private RequestSpecification bad(String token) {
-        return API.badInput(server.getPort(), token);
-    }
 
     /** Today in the school's zone, as the service judges it ({@code smp.account.zone}'s default). */
     private static LocalDate today() {
@@ -63,21 +48,21 @@ class SubjectAccessRequestsApiTest implements DatabaseTest {
     }
 
     private String register(String token, LocalDate receivedOn) {
-        return api(token).body(request(receivedOn)).post(REQUESTS).then().statusCode(201).extract().header("Location");
+        return API.as(token).body(request(receivedOn)).post(REQUESTS).then().statusCode(201).extract().header("Location");
     }
 
     @Test
     void aud4_aRequestIsDueOneCalendarMonthAfterReceiptSo31JanuaryIsDueAtTheEndOfFebruary() {
-        String location = api(SLT).body(request(LocalDate.parse("2024-01-31"))).post(REQUESTS).then().statusCode(201)
+        String location = API.as(SLT).body(request(LocalDate.parse("2024-01-31"))).post(REQUESTS).then().statusCode(201)
                 .header("ETag", "\"0\"").header("Location", containsString(REQUESTS + "/"))
                 .body("status", equalTo("RECEIVED")).body("receivedOn", equalTo("2024-01-31"))
                 .body("dueOn", equalTo("2024-02-29")).body("subjectType", equalTo("PUPIL"))
                 .body("subjectId", equalTo("pupil-7")).body("requestedBy", equalTo("The pupil's mother, by letter"))
                 .body("recordedBy", equalTo("slt-1")).extract().header("Location");
-        api(AUDITOR).get(location).then().statusCode(200).header("ETag", "\"0\"").body("dueOn", equalTo("2024-02-29"));
-        api(SLT).body(request(LocalDate.parse("2025-01-31"))).post(REQUESTS).then().statusCode(201)
+        API.as(AUDITOR).get(location).then().statusCode(200).header("ETag", "\"0\"").body("dueOn", equalTo("2024-02-29"));
+        API.as(SLT).body(request(LocalDate.parse("2025-01-31"))).post(REQUESTS).then().statusCode(201)
                 .body("dueOn", equalTo("2025-02-28"));
-        api(SLT).body(request(LocalDate.parse("2025-03-15"))).post(REQUESTS).then().statusCode(201)
+        API.as(SLT).body(request(LocalDate.parse("2025-03-15"))).post(REQUESTS).then().statusCode(201)
                 .body("dueOn", equalTo("2025-04-15"));
     }
 
@@ -85,26 +70,26 @@ class SubjectAccessRequestsApiTest implements DatabaseTest {
     void aud4_theTimeIsExtendedOnceByOneOrTwoMonthsWithAReasonAndNotAfterFulfilment() {
         LocalDate received = today().minusDays(3);
         String location = register(SLT, received);
-        StrictInput.refused(bad(SLT).body(Map.of("reason", " ", "months", 1)).post(location + "/extension"), "reason");
-        StrictInput.refused(bad(SLT).body(Map.of("months", 1)).post(location + "/extension"), "reason");
-        StrictInput.refused(bad(SLT).body(Map.of("reason", "Complex", "months", 3)).post(location + "/extension"),
+        StrictInput.refused(API.badInput(SLT).body(Map.of("reason", " ", "months", 1)).post(location + "/extension"), "reason");
+        StrictInput.refused(API.badInput(SLT).body(Map.of("months", 1)).post(location + "/extension"), "reason");
+        StrictInput.refused(API.badInput(SLT).body(Map.of("reason", "Complex", "months", 3)).post(location + "/extension"),
                 "months");
-        StrictInput.refused(bad(SLT).body(Map.of("reason", "Complex", "months", 0)).post(location + "/extension"),
+        StrictInput.refused(API.badInput(SLT).body(Map.of("reason", "Complex", "months", 0)).post(location + "/extension"),
                 "months");
-        api(SLT).header("If-Match", "\"4\"").body(Map.of("reason", "Complex", "months", 2))
+        API.as(SLT).header("If-Match", "\"4\"").body(Map.of("reason", "Complex", "months", 2))
                 .post(location + "/extension").then().statusCode(412).body("code", equalTo("VERSION_MISMATCH"));
-        api(SLT).header("If-Match", "\"0\"").body(Map.of("reason", "Records held at two sites", "months", 2))
+        API.as(SLT).header("If-Match", "\"0\"").body(Map.of("reason", "Records held at two sites", "months", 2))
                 .post(location + "/extension").then().statusCode(200).header("ETag", "\"1\"")
                 .body("status", equalTo("EXTENDED")).body("dueOn", equalTo(received.plusMonths(3).toString()))
                 .body("extensionMonths", equalTo(2)).body("extensionReason", equalTo("Records held at two sites"))
                 .body("extendedBy", equalTo("slt-1"));
-        api(SLT).body(Map.of("reason", "Still more", "months", 1)).post(location + "/extension").then()
+        API.as(SLT).body(Map.of("reason", "Still more", "months", 1)).post(location + "/extension").then()
                 .statusCode(422).contentType("application/problem+json").body("code", equalTo("ALREADY_EXTENDED"));
-        api(SLT).get(location).then().statusCode(200).body("dueOn", equalTo(received.plusMonths(3).toString()));
+        API.as(SLT).get(location).then().statusCode(200).body("dueOn", equalTo(received.plusMonths(3).toString()));
 
         String fulfilled = register(SLT, received);
-        api(SLT).body(Map.of("fulfilledOn", today().toString())).post(fulfilled + "/fulfilment").then().statusCode(200);
-        api(SLT).body(Map.of("reason", "Complex", "months", 1)).post(fulfilled + "/extension").then()
+        API.as(SLT).body(Map.of("fulfilledOn", today().toString())).post(fulfilled + "/fulfilment").then().statusCode(200);
+        API.as(SLT).body(Map.of("reason", "Complex", "months", 1)).post(fulfilled + "/extension").then()
                 .statusCode(422).body("code", equalTo("ALREADY_FULFILLED"));
     }
 
@@ -112,16 +97,16 @@ class SubjectAccessRequestsApiTest implements DatabaseTest {
     void aud4_aRequestIsFulfilledOnceOnADayFromReceiptToToday() {
         LocalDate received = today().minusDays(10);
         String location = register(SLT, received);
-        StrictInput.refused(bad(SLT).body(Map.of("fulfilledOn", received.minusDays(1).toString()))
+        StrictInput.refused(API.badInput(SLT).body(Map.of("fulfilledOn", received.minusDays(1).toString()))
                 .post(location + "/fulfilment"), "fulfilledOn")
                 .body("code", equalTo("INVALID_SUBJECT_ACCESS_REQUEST"));
-        StrictInput.refused(bad(SLT).body(Map.of("fulfilledOn", today().plusDays(1).toString()))
+        StrictInput.refused(API.badInput(SLT).body(Map.of("fulfilledOn", today().plusDays(1).toString()))
                 .post(location + "/fulfilment"), "fulfilledOn");
-        api(SLT).header("If-Match", "\"0\"").body(Map.of("fulfilledOn", received.plusDays(2).toString()))
+        API.as(SLT).header("If-Match", "\"0\"").body(Map.of("fulfilledOn", received.plusDays(2).toString()))
                 .post(location + "/fulfilment").then().statusCode(200).header("ETag", "\"1\"")
                 .body("status", equalTo("FULFILLED")).body("fulfilledOn", equalTo(received.plusDays(2).toString()))
                 .body("fulfilledBy", equalTo("slt-1")).body("overdue", equalTo(false));
-        api(SLT).body(Map.of("fulfilledOn", today().toString())).post(location + "/fulfilment").then()
+        API.as(SLT).body(Map.of("fulfilledOn", today().toString())).post(location + "/fulfilment").then()
                 .statusCode(422).body("code", equalTo("ALREADY_FULFILLED"));
     }
 
@@ -132,23 +117,23 @@ class SubjectAccessRequestsApiTest implements DatabaseTest {
         String late = register(slt, today().minusMonths(2));
         String due = register(slt, today().minusMonths(1).plusDays(1));
         String answered = register(slt, today().minusMonths(2));
-        api(slt).body(Map.of("fulfilledOn", today().toString())).post(answered + "/fulfilment").then().statusCode(200);
+        API.as(slt).body(Map.of("fulfilledOn", today().toString())).post(answered + "/fulfilment").then().statusCode(200);
         String lateId = late.substring(late.lastIndexOf('/') + 1);
         String dueId = due.substring(due.lastIndexOf('/') + 1);
         String answeredId = answered.substring(answered.lastIndexOf('/') + 1);
 
-        api(slt).queryParam("overdue", true).get(REQUESTS).then().statusCode(200)
+        API.as(slt).queryParam("overdue", true).get(REQUESTS).then().statusCode(200)
                 .body("items.id", equalTo(List.of(lateId))).body("items[0].overdue", equalTo(true))
                 .body("items[0].dueOn", equalTo(today().minusMonths(2).plusMonths(1).toString()));
-        api(slt).queryParam("overdue", false).get(REQUESTS).then().statusCode(200)
+        API.as(slt).queryParam("overdue", false).get(REQUESTS).then().statusCode(200)
                 .body("items.id", equalTo(List.of(answeredId, dueId)));
-        api(TestTokens.bearer("aud-2", school, "AUDITOR")).queryParam("status", "RECEIVED").get(REQUESTS).then()
+        API.as(TestTokens.bearer("aud-2", school, "AUDITOR")).queryParam("status", "RECEIVED").get(REQUESTS).then()
                 .statusCode(200).body("items.id", equalTo(List.of(dueId, lateId)));
-        api(slt).queryParam("limit", 2).get(REQUESTS).then().statusCode(200).body("items.size()", equalTo(2))
+        API.as(slt).queryParam("limit", 2).get(REQUESTS).then().statusCode(200).body("items.size()", equalTo(2))
                 .body("page.nextCursor", not(equalTo(null)));
-        api(slt).header("If-Match", "\"0\"").body(Map.of("reason", "Complex", "months", 2)).post(late + "/extension")
+        API.as(slt).header("If-Match", "\"0\"").body(Map.of("reason", "Complex", "months", 2)).post(late + "/extension")
                 .then().statusCode(200).body("overdue", equalTo(false));
-        api(slt).queryParam("overdue", true).get(REQUESTS).then().statusCode(200).body("items", equalTo(List.of()));
+        API.as(slt).queryParam("overdue", true).get(REQUESTS).then().statusCode(200).body("items", equalTo(List.of()));
     }
 
     @Test
@@ -156,53 +141,53 @@ class SubjectAccessRequestsApiTest implements DatabaseTest {
         String location = register(SLT, today());
         for (String role : List.of("STAFF", "PARENT", "INTEGRATION", "DSL", "ACCOUNT_ADMIN", "AUDITOR")) {
             String token = TestTokens.bearer("someone", SCHOOL, role);
-            bad(token).body(request(today())).post(REQUESTS).then().statusCode(403)
+            API.badInput(token).body(request(today())).post(REQUESTS).then().statusCode(403)
                     .contentType("application/problem+json");
-            bad(token).body(Map.of("reason", "Complex", "months", 1)).post(location + "/extension").then()
+            API.badInput(token).body(Map.of("reason", "Complex", "months", 1)).post(location + "/extension").then()
                     .statusCode(403);
-            bad(token).body(Map.of("fulfilledOn", today().toString())).post(location + "/fulfilment").then()
+            API.badInput(token).body(Map.of("fulfilledOn", today().toString())).post(location + "/fulfilment").then()
                     .statusCode(403);
             if (!role.equals("AUDITOR")) {
-                bad(token).get(location).then().statusCode(403);
-                bad(token).get(REQUESTS).then().statusCode(403);
+                API.badInput(token).get(location).then().statusCode(403);
+                API.badInput(token).get(REQUESTS).then().statusCode(403);
             }
         }
-        api(AUDITOR).get(REQUESTS).then().statusCode(200).body("items.size()", org.hamcrest.Matchers.greaterThan(0));
+        API.as(AUDITOR).get(REQUESTS).then().statusCode(200).body("items.size()", org.hamcrest.Matchers.greaterThan(0));
     }
 
     @Test
     void aud4_anotherSchoolsRequestIsNotFound() {
         String location = register(SLT, today());
         String otherSlt = TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT");
-        api(otherSlt).get(location).then().statusCode(404).contentType("application/problem+json");
-        api(TestTokens.bearer("aud-9", TestTokens.OTHER_SCHOOL, "AUDITOR")).get(location).then().statusCode(404);
-        api(otherSlt).body(Map.of("reason", "Complex", "months", 1)).post(location + "/extension").then()
+        API.as(otherSlt).get(location).then().statusCode(404).contentType("application/problem+json");
+        API.as(TestTokens.bearer("aud-9", TestTokens.OTHER_SCHOOL, "AUDITOR")).get(location).then().statusCode(404);
+        API.as(otherSlt).body(Map.of("reason", "Complex", "months", 1)).post(location + "/extension").then()
                 .statusCode(404);
-        api(otherSlt).body(Map.of("fulfilledOn", today().toString())).post(location + "/fulfilment").then()
+        API.as(otherSlt).body(Map.of("fulfilledOn", today().toString())).post(location + "/fulfilment").then()
                 .statusCode(404);
-        api(otherSlt).get(REQUESTS).then().statusCode(200)
+        API.as(otherSlt).get(REQUESTS).then().statusCode(200)
                 .body("items.id", not(hasItem(location.substring(location.lastIndexOf('/') + 1))));
-        api(SLT).get(location).then().statusCode(200).body("status", equalTo("RECEIVED"));
+        API.as(SLT).get(location).then().statusCode(200).body("status", equalTo("RECEIVED"));
     }
 
     @Test
     void aud4_badInputIsRefusedNamingTheFieldAndNothingIsStored() throws Exception {
-        long before = ServiceApi.eventCount(dataSource);
+        long before = API.events();
         Map<String, Object> unknown = request(today());
         unknown.put("email", "mum@example.org");
-        StrictInput.refused(bad(SLT).body(unknown).post(REQUESTS), "email");
-        StrictInput.refused(bad(SLT).body(request(today().plusDays(1))).post(REQUESTS), "receivedOn")
+        StrictInput.refused(API.badInput(SLT).body(unknown).post(REQUESTS), "email");
+        StrictInput.refused(API.badInput(SLT).body(request(today().plusDays(1))).post(REQUESTS), "receivedOn")
                 .body("code", equalTo("INVALID_SUBJECT_ACCESS_REQUEST"));
-        StrictInput.refused(bad(SLT).body(request(LocalDate.parse("1899-12-31"))).post(REQUESTS), "receivedOn");
+        StrictInput.refused(API.badInput(SLT).body(request(LocalDate.parse("1899-12-31"))).post(REQUESTS), "receivedOn");
         Map<String, Object> noSubject = request(today());
         noSubject.remove("subjectId");
-        StrictInput.refused(bad(SLT).body(noSubject).post(REQUESTS), "subjectId");
+        StrictInput.refused(API.badInput(SLT).body(noSubject).post(REQUESTS), "subjectId");
         Map<String, Object> teacher = request(today());
         teacher.put("subjectType", "GOVERNOR");
-        StrictInput.refused(bad(SLT).body(teacher).post(REQUESTS), "subjectType")
+        StrictInput.refused(API.badInput(SLT).body(teacher).post(REQUESTS), "subjectType")
                 .body("errors[0].message", equalTo("must be one of PUPIL, PARENT, STAFF"));
-        StrictInput.refused(bad(SLT).queryParam("overdue", "maybe").get(REQUESTS), "overdue");
-        StrictInput.refused(bad(SLT).queryParam("status", "OPEN").get(REQUESTS), "status");
-        assertEquals(before, ServiceApi.eventCount(dataSource), "nothing refused is stored");
+        StrictInput.refused(API.badInput(SLT).queryParam("overdue", "maybe").get(REQUESTS), "overdue");
+        StrictInput.refused(API.badInput(SLT).queryParam("status", "OPEN").get(REQUESTS), "status");
+        assertEquals(before, API.events(), "nothing refused is stored");
     }
 }

@@ -5,12 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -22,12 +19,12 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.testing.DatabaseTest;
 import uk.schoolsocial.platform.testing.MovableClock;
 import uk.schoolsocial.platform.testing.ServiceApi;
-import uk.schoolsocial.platform.testing.TestTokens;
+import uk.schoolsocial.platform.testing.TestTokens.School;
 
 /**
  * The governors' report's figures of official accounts (issue 16) from a known history built
@@ -37,13 +34,11 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class ReportFiguresApiTest implements DatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("account");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("account");
     private static final String FIGURES = "/api/v1/accounts/report-figures";
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private final MovableClock clock = new MovableClock();
-
-    @Inject
-    EmbeddedServer server;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -58,19 +53,9 @@ class ReportFiguresApiTest implements DatabaseTest {
         return properties;
     }
 
-    private record School(String id) {
-        String token(String actor, String... roles) {
-            return TestTokens.bearer(actor, id, roles);
-        }
-    }
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
-
     private School newSchool() {
-        School school = new School("school-" + UUID.randomUUID().toString().substring(0, 8));
-        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(
+        School school = School.fresh();
+        API.as(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(
                         Map.of("staffId", "a-1", "forename", "Priya", "surname", "Shah"),
                         Map.of("staffId", "a-2", "forename", "Omar", "surname", "Khan"))))
                 .post("/api/v1/staff/sync").then().statusCode(200);
@@ -79,11 +64,11 @@ class ReportFiguresApiTest implements DatabaseTest {
 
     /** An account run by a-1 and a-2, live when {@code live}, else provisioned only. */
     private String account(School school, boolean live) {
-        String application = api(school.token("applicant", "STAFF")).body(Map.of("platform", "INSTAGRAM",
+        String application = API.as(school.token("applicant", "STAFF")).body(Map.of("platform", "INSTAGRAM",
                         "proposedName", "Oakfield PE", "aim", "Fixtures", "audience", "Parents", "promotion", "Newsletter",
                         "administrators", List.of("a-1", "a-2"), "privacy", "PRIVATE", "privacyReason", "Approved"))
                 .post("/api/v1/applications").then().statusCode(201).extract().header("Location");
-        api(school.token("head", "SLT")).body(Map.of("reason", "Clear aim")).post(application + "/approval")
+        API.as(school.token("head", "SLT")).body(Map.of("reason", "Clear aim")).post(application + "/approval")
                 .then().statusCode(200);
         Map<String, Object> provisioning = new HashMap<>();
         provisioning.put("applicationId", application.substring(application.lastIndexOf('/') + 1));
@@ -93,13 +78,13 @@ class ReportFiguresApiTest implements DatabaseTest {
         provisioning.put("followersApproved", true);
         provisioning.put("taggingOff", true);
         provisioning.put("aupLink", "https://oakfield.sch.uk/aup");
-        String location = api(school.token("admin", "ACCOUNT_ADMIN")).body(provisioning).post("/api/v1/accounts")
+        String location = API.as(school.token("admin", "ACCOUNT_ADMIN")).body(provisioning).post("/api/v1/accounts")
                 .then().statusCode(201).extract().header("Location");
         if (live) {
             for (String admin : List.of("a-1", "a-2")) {
-                api(school.token(admin, "STAFF")).body(Map.of("policyVersion", 1)).post(location + "/acknowledgements")
+                API.as(school.token(admin, "STAFF")).body(Map.of("policyVersion", 1)).post(location + "/acknowledgements")
                         .then().statusCode(200);
-                api(school.token("head", "SLT")).body(Map.of("administratorId", admin)).post(location + "/trainings")
+                API.as(school.token("head", "SLT")).body(Map.of("administratorId", admin)).post(location + "/trainings")
                         .then().statusCode(200);
             }
         }
@@ -113,18 +98,18 @@ class ReportFiguresApiTest implements DatabaseTest {
     }
 
     private String log(School school, String account, Instant receivedAt) {
-        return api(school.token("a-1", "STAFF")).body(Map.of("type", "QUERY", "channel", "POST_COMMENT",
+        return API.as(school.token("a-1", "STAFF")).body(Map.of("type", "QUERY", "channel", "POST_COMMENT",
                         "summary", "When is the concert?", "receivedAt", receivedAt.toString()))
                 .post(account + "/messages").then().statusCode(201).extract().header("Location");
     }
 
     private void answer(School school, String message, Instant answeredAt) {
-        api(school.token("a-1", "STAFF")).body(Map.of("answeredAt", answeredAt.toString(), "answer", "Friday"))
+        API.as(school.token("a-1", "STAFF")).body(Map.of("answeredAt", answeredAt.toString(), "answer", "Friday"))
                 .post(message + "/answer").then().statusCode(200);
     }
 
     private ValidatableResponse figures(School school, LocalDate from, LocalDate to) {
-        return api(school.token("governor", "AUDITOR")).queryParam("from", from.toString())
+        return API.as(school.token("governor", "AUDITOR")).queryParam("from", from.toString())
                 .queryParam("to", to.toString()).get(FIGURES).then().statusCode(200);
     }
 
@@ -136,15 +121,15 @@ class ReportFiguresApiTest implements DatabaseTest {
         String suspended = account(school, true);
         account(school, false);
         String closed = account(school, true);
-        api(slt).body(Map.of("reason", "Compromised")).post(suspended + "/suspension").then().statusCode(200);
-        api(slt).body(Map.of("reason", "Club ended")).post(closed + "/closure").then().statusCode(200);
+        API.as(slt).body(Map.of("reason", "Compromised")).post(suspended + "/suspension").then().statusCode(200);
+        API.as(slt).body(Map.of("reason", "Club ended")).post(closed + "/closure").then().statusCode(200);
         // ACC-5: version 2 flags the three accounts not closed, both administrators out of date on each...
-        api(slt).body(Map.of("summary", "Adds the tagging rule")).post("/api/v1/accounts/policy-versions").then()
+        API.as(slt).body(Map.of("summary", "Adds the tagging rule")).post("/api/v1/accounts/policy-versions").then()
                 .statusCode(201);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> figures(school, LocalDate.now(clock),
                 LocalDate.now(clock)).body("accounts.flagged", equalTo(3)));
         // ...until one of them acknowledges it on one account.
-        api(school.token("a-1", "STAFF")).body(Map.of("policyVersion", 2)).post(live + "/acknowledgements").then()
+        API.as(school.token("a-1", "STAFF")).body(Map.of("policyVersion", 2)).post(live + "/acknowledgements").then()
                 .statusCode(200);
 
         // ACC-8, all between one and two weeks ago: due 24 hours after arriving on a working day.
@@ -195,7 +180,7 @@ class ReportFiguresApiTest implements DatabaseTest {
     void acc7_anOpenHandoverPastItsDueTimeCountsAsOverdue() {
         School school = newSchool();
         account(school, true);
-        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-2",
+        API.as(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(Map.of("staffId", "a-2",
                         "forename", "Omar", "surname", "Khan", "leavingDate", LocalDate.now(LONDON).minusDays(1).toString()))))
                 .post("/api/v1/staff/sync").then().statusCode(200);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -208,12 +193,12 @@ class ReportFiguresApiTest implements DatabaseTest {
         School school = newSchool();
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         for (String role : List.of("STAFF", "DSL", "ACCOUNT_ADMIN", "INTEGRATION")) {
-            api(school.token("x", role)).queryParam("from", today).queryParam("to", today).get(FIGURES).then()
+            API.as(school.token("x", role)).queryParam("from", today).queryParam("to", today).get(FIGURES).then()
                     .statusCode(403);
         }
-        api(school.token("head", "SLT")).queryParam("from", today).queryParam("to", today).get(FIGURES).then()
+        API.as(school.token("head", "SLT")).queryParam("from", today).queryParam("to", today).get(FIGURES).then()
                 .statusCode(200).body("accounts.live", equalTo(0));
-        API.badInput(server.getPort(), school.token("head", "SLT")).queryParam("from", today)
+        API.badInput(school.token("head", "SLT")).queryParam("from", today)
                 .queryParam("to", "2020-01-01").get(FIGURES).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("to"));
     }

@@ -8,10 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,38 +20,26 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.testing.DatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
+import uk.schoolsocial.platform.testing.TestTokens.School;
 
 /** ACC-8, the response rule, through HTTP and checked against account.yaml. */
 @MicronautTest(transactional = false)
 class ResponsesApiTest implements DatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("account");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("account");
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-
-    @Inject
-    EmbeddedServer server;
-
-    /** Each test runs in a school of its own, so breaches and holidays are only its own. */
-    private record School(String id) {
-        String token(String actor, String... roles) {
-            return TestTokens.bearer(actor, id, roles);
-        }
-    }
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
 
     /** A school with staff a-1 to a-3 and an account run by a-1 and a-2 (provisioned, not yet live). */
     private School newSchool() {
-        School school = new School("school-" + UUID.randomUUID().toString().substring(0, 8));
-        api(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(
+        School school = School.fresh();
+        API.as(school.token("mis", "INTEGRATION")).body(Map.of("records", List.of(
                         Map.of("staffId", "a-1", "forename", "Priya", "surname", "Shah"),
                         Map.of("staffId", "a-2", "forename", "Omar", "surname", "Khan"),
                         Map.of("staffId", "a-3", "forename", "Jane", "surname", "Smith"))))
@@ -63,13 +48,13 @@ class ResponsesApiTest implements DatabaseTest {
     }
 
     private String account(School school) {
-        String application = api(school.token("applicant", "STAFF")).body(Map.of("platform", "FACEBOOK",
+        String application = API.as(school.token("applicant", "STAFF")).body(Map.of("platform", "FACEBOOK",
                         "proposedName", "Oakfield Music", "aim", "Concerts", "audience", "Parents", "promotion", "Newsletter",
                         "administrators", List.of("a-1", "a-2"), "privacy", "OPEN", "privacyReason", "Public concerts"))
                 .post("/api/v1/applications").then().statusCode(201).extract().header("Location");
-        api(school.token("head", "SLT")).body(Map.of("reason", "Clear aim")).post(application + "/approval")
+        API.as(school.token("head", "SLT")).body(Map.of("reason", "Clear aim")).post(application + "/approval")
                 .then().statusCode(200);
-        return api(school.token("admin", "ACCOUNT_ADMIN")).body(Map.of("applicationId",
+        return API.as(school.token("admin", "ACCOUNT_ADMIN")).body(Map.of("applicationId",
                         application.substring(application.lastIndexOf('/') + 1), "handle", "oakfield_music",
                         "displayName", "Oakfield Music", "whoMayPost", List.of("a-1"), "followersApproved", false,
                         "taggingOff", true, "aupLink", "https://oakfield.sch.uk/aup"))
@@ -88,12 +73,12 @@ class ResponsesApiTest implements DatabaseTest {
     }
 
     private String log(String token, String account, String type, Instant receivedAt) {
-        return api(token).body(message(type, receivedAt)).post(account + "/messages").then().statusCode(201)
+        return API.as(token).body(message(type, receivedAt)).post(account + "/messages").then().statusCode(201)
                 .extract().header("Location");
     }
 
     private void answer(String token, String message, Instant answeredAt) {
-        api(token).body(Map.of("answeredAt", answeredAt.toString(), "answer", "Friday 20 March"))
+        API.as(token).body(Map.of("answeredAt", answeredAt.toString(), "answer", "Friday 20 March"))
                 .post(message + "/answer").then().statusCode(200);
     }
 
@@ -107,29 +92,29 @@ class ResponsesApiTest implements DatabaseTest {
         School school = newSchool();
         String account = account(school);
         Instant tuesday = pastDay(DayOfWeek.TUESDAY, 9).toInstant();
-        String location = api(school.token("a-1", "STAFF")).body(message("QUERY", tuesday))
+        String location = API.as(school.token("a-1", "STAFF")).body(message("QUERY", tuesday))
                 .post(account + "/messages").then().statusCode(201).header("ETag", "\"0\"")
                 .body("status", equalTo("OPEN")).body("loggedBy", equalTo("a-1")).body("type", equalTo("QUERY"))
                 .body("channel", equalTo("POST_COMMENT")).body("breached", equalTo(true))
                 .extract().header("Location");
-        String dueAt = api(school.token("auditor", "AUDITOR")).get(location).then().statusCode(200)
+        String dueAt = API.as(school.token("auditor", "AUDITOR")).get(location).then().statusCode(200)
                 .header("ETag", "\"0\"").extract().path("dueAt");
         assertEquals(tuesday.plus(Duration.ofHours(24)), instant(dueAt));
         String a2 = school.token("a-2", "DSL");
-        api(a2).header("If-Match", "\"1\"").body(Map.of()).post(location + "/answer").then().statusCode(412)
+        API.as(a2).header("If-Match", "\"1\"").body(Map.of()).post(location + "/answer").then().statusCode(412)
                 .body("code", equalTo("VERSION_MISMATCH"));
-        api(a2).header("If-Match", "\"0\"").body(Map.of("answeredAt", tuesday.plus(Duration.ofHours(3)).toString(),
+        API.as(a2).header("If-Match", "\"0\"").body(Map.of("answeredAt", tuesday.plus(Duration.ofHours(3)).toString(),
                         "answer", "Friday 20 March"))
                 .post(location + "/answer").then().statusCode(200).header("ETag", "\"1\"")
                 .body("status", equalTo("ANSWERED")).body("breached", equalTo(false))
                 .body("answeredBy", equalTo("a-2")).body("answer", equalTo("Friday 20 March"));
-        api(school.token("a-1", "STAFF")).body(Map.of()).post(location + "/answer").then().statusCode(409)
+        API.as(school.token("a-1", "STAFF")).body(Map.of()).post(location + "/answer").then().statusCode(409)
                 .body("code", equalTo("ALREADY_ANSWERED"));
-        String keyed = api(a2).header("Idempotency-Key", "log-once").body(message("QUERY", tuesday))
+        String keyed = API.as(a2).header("Idempotency-Key", "log-once").body(message("QUERY", tuesday))
                 .post(account + "/messages").then().statusCode(201).extract().header("Location");
-        api(a2).header("Idempotency-Key", "log-once").body(message("QUERY", tuesday)).post(account + "/messages")
+        API.as(a2).header("Idempotency-Key", "log-once").body(message("QUERY", tuesday)).post(account + "/messages")
                 .then().statusCode(201).header("Idempotent-Replayed", "true").header("Location", keyed);
-        api(a2).body(Map.of("answeredAt", tuesday.minusSeconds(60).toString()))
+        API.as(a2).body(Map.of("answeredAt", tuesday.minusSeconds(60).toString()))
                 .post(log(a2, account, "COMMENT", tuesday) + "/answer").then().statusCode(400)
                 .body("code", equalTo("INVALID_MESSAGE")).body("errors.field", contains("answeredAt"));
     }
@@ -150,23 +135,23 @@ class ResponsesApiTest implements DatabaseTest {
         String recent = log(a1, account, "QUERY", Instant.now().minusSeconds(5));
         String elsewhere = log(a1, otherAccount, "COMMENT", tuesday.plusSeconds(180));
         String slt = school.token("head", "SLT");
-        api(slt).queryParam("status", "OPEN").get(account + "/messages").then().statusCode(200)
+        API.as(slt).queryParam("status", "OPEN").get(account + "/messages").then().statusCode(200)
                 .body("items.id", contains(id(recent), id(open)));
-        api(slt).queryParam("status", "ANSWERED").get(account + "/messages").then().statusCode(200)
+        API.as(slt).queryParam("status", "ANSWERED").get(account + "/messages").then().statusCode(200)
                 .body("items.id", contains(id(late), id(inTime)));
-        api(slt).queryParam("status", "BREACHED").get(account + "/messages").then().statusCode(200)
+        API.as(slt).queryParam("status", "BREACHED").get(account + "/messages").then().statusCode(200)
                 .body("items.id", contains(id(open), id(late))).body("items.breached", contains(true, true));
-        String next = api(slt).queryParam("limit", 3).get(account + "/messages").then().statusCode(200)
+        String next = API.as(slt).queryParam("limit", 3).get(account + "/messages").then().statusCode(200)
                 .body("items.id", contains(id(recent), id(open), id(late))).body("page.nextCursor", notNullValue())
                 .extract().path("page.nextCursor");
-        api(slt).queryParam("limit", 3).queryParam("cursor", next).get(account + "/messages").then().statusCode(200)
+        API.as(slt).queryParam("limit", 3).queryParam("cursor", next).get(account + "/messages").then().statusCode(200)
                 .body("items.id", contains(id(inTime))).body("page.nextCursor", nullValue());
         for (String reader : List.of(slt, school.token("admin", "ACCOUNT_ADMIN"), school.token("auditor", "AUDITOR"))) {
-            api(reader).get("/api/v1/accounts/response-breaches").then().statusCode(200)
+            API.as(reader).get("/api/v1/accounts/response-breaches").then().statusCode(200)
                     .body("items.id", contains(id(elsewhere), id(open), id(late)));
         }
-        api(a1).get("/api/v1/accounts/response-breaches").then().statusCode(403);
-        api(newSchool().token("head", "SLT")).get("/api/v1/accounts/response-breaches").then().statusCode(200)
+        API.as(a1).get("/api/v1/accounts/response-breaches").then().statusCode(403);
+        API.as(newSchool().token("head", "SLT")).get("/api/v1/accounts/response-breaches").then().statusCode(200)
                 .body("items.size()", equalTo(0));
     }
 
@@ -180,32 +165,32 @@ class ResponsesApiTest implements DatabaseTest {
         LocalDate monday = saturday.toLocalDate().plusDays(2);
         String weekend = log(slt, account, "QUERY", saturday.toInstant());
         assertEquals(monday.plusDays(1).atStartOfDay(LONDON).toInstant(),
-                instant(api(slt).get(weekend).then().extract().path("dueAt")));
-        api(slt).get("/api/v1/accounts/school-holidays").then().statusCode(200).body("holidays.size()", equalTo(0))
+                instant(API.as(slt).get(weekend).then().extract().path("dueAt")));
+        API.as(slt).get("/api/v1/accounts/school-holidays").then().statusCode(200).body("holidays.size()", equalTo(0))
                 .body("version", nullValue());
         Map<String, Object> insetDay = Map.of("firstDay", monday.toString(), "lastDay", monday.toString(),
                 "name", "Inset day");
-        api(school.token("a-1", "STAFF")).body(Map.of("holidays", List.of(insetDay)))
+        API.as(school.token("a-1", "STAFF")).body(Map.of("holidays", List.of(insetDay)))
                 .put("/api/v1/accounts/school-holidays").then().statusCode(403);
-        api(school.token("admin", "ACCOUNT_ADMIN")).body(Map.of("holidays", List.of(insetDay)))
+        API.as(school.token("admin", "ACCOUNT_ADMIN")).body(Map.of("holidays", List.of(insetDay)))
                 .put("/api/v1/accounts/school-holidays").then().statusCode(200).header("ETag", "\"0\"")
                 .body("holidays[0].name", equalTo("Inset day")).body("version", equalTo(0));
-        api(slt).header("If-Match", "\"0\"").body(Map.of("holidays", List.of(insetDay)))
+        API.as(slt).header("If-Match", "\"0\"").body(Map.of("holidays", List.of(insetDay)))
                 .put("/api/v1/accounts/school-holidays").then().statusCode(200).header("ETag", "\"0\"");
-        api(slt).header("If-Match", "\"7\"").body(Map.of("holidays", List.of()))
+        API.as(slt).header("If-Match", "\"7\"").body(Map.of("holidays", List.of()))
                 .put("/api/v1/accounts/school-holidays").then().statusCode(412).body("code", equalTo("VERSION_MISMATCH"));
         Map<String, Object> backwards = new HashMap<>(insetDay);
         backwards.put("firstDay", monday.plusDays(1).toString());
-        api(slt).body(Map.of("holidays", List.of(backwards))).put("/api/v1/accounts/school-holidays").then()
+        API.as(slt).body(Map.of("holidays", List.of(backwards))).put("/api/v1/accounts/school-holidays").then()
                 .statusCode(400).body("code", equalTo("INVALID_HOLIDAYS")).body("errors.field", contains("holidays[0].lastDay"));
-        api(school.token("auditor", "AUDITOR")).get("/api/v1/accounts/school-holidays").then().statusCode(200)
+        API.as(school.token("auditor", "AUDITOR")).get("/api/v1/accounts/school-holidays").then().statusCode(200)
                 .header("ETag", "\"0\"").body("holidays.firstDay", contains(monday.toString()));
         String afterHoliday = log(slt, account, "QUERY", saturday.toInstant());
         assertEquals(monday.plusDays(2).atStartOfDay(LONDON).toInstant(),
-                instant(api(slt).get(afterHoliday).then().extract().path("dueAt")));
+                instant(API.as(slt).get(afterHoliday).then().extract().path("dueAt")));
         assertEquals(monday.plusDays(1).atStartOfDay(LONDON).toInstant(),
-                instant(api(slt).get(weekend).then().extract().path("dueAt")), "a logged message keeps its due time");
-        api(newSchool().token("head", "SLT")).get("/api/v1/accounts/school-holidays").then().statusCode(200)
+                instant(API.as(slt).get(weekend).then().extract().path("dueAt")), "a logged message keeps its due time");
+        API.as(newSchool().token("head", "SLT")).get("/api/v1/accounts/school-holidays").then().statusCode(200)
                 .body("holidays.size()", equalTo(0));
     }
 
@@ -216,29 +201,29 @@ class ResponsesApiTest implements DatabaseTest {
         String account = account(school);
         Instant received = Instant.now().minus(Duration.ofHours(1));
         String outsider = school.token("a-3", "STAFF");
-        api(outsider).body(message("COMMENT", received)).post(account + "/messages").then().statusCode(403)
+        API.as(outsider).body(message("COMMENT", received)).post(account + "/messages").then().statusCode(403)
                 .body("code", equalTo("NOT_AN_ADMINISTRATOR"));
-        api(school.token("admin", "ACCOUNT_ADMIN")).body(message("COMMENT", received)).post(account + "/messages")
+        API.as(school.token("admin", "ACCOUNT_ADMIN")).body(message("COMMENT", received)).post(account + "/messages")
                 .then().statusCode(403).body("code", equalTo("NOT_AN_ADMINISTRATOR"));
         String location = log(school.token("head", "SLT"), account, "COMMENT", received);
-        api(outsider).get(account + "/messages").then().statusCode(403).body("code", equalTo("NOT_AN_ADMINISTRATOR"));
-        api(outsider).get(location).then().statusCode(403);
-        api(outsider).body(Map.of()).post(location + "/answer").then().statusCode(403);
-        api(school.token("a-2", "STAFF")).get(account + "/messages").then().statusCode(200)
+        API.as(outsider).get(account + "/messages").then().statusCode(403).body("code", equalTo("NOT_AN_ADMINISTRATOR"));
+        API.as(outsider).get(location).then().statusCode(403);
+        API.as(outsider).body(Map.of()).post(location + "/answer").then().statusCode(403);
+        API.as(school.token("a-2", "STAFF")).get(account + "/messages").then().statusCode(200)
                 .body("items.loggedBy", contains("head"));
-        API.badInput(server.getPort(), school.token("a-1", "STAFF"))
+        API.badInput(school.token("a-1", "STAFF"))
                 .body(message("COMMENT", Instant.now().plus(Duration.ofHours(1)))).post(account + "/messages").then()
                 .statusCode(400).body("code", equalTo("INVALID_MESSAGE")).body("errors.field", hasItem("receivedAt"));
-        API.badInput(server.getPort(), school.token("a-1", "STAFF"))
+        API.badInput(school.token("a-1", "STAFF"))
                 .body(Map.of("type", "PRAISE", "channel", "POST_COMMENT", "summary", "x", "receivedAt", received.toString()))
                 .post(account + "/messages").then().statusCode(400);
         String other = newSchool().token("head", "SLT");
-        api(other).body(message("COMMENT", received)).post(account + "/messages").then().statusCode(404);
-        api(other).get(account + "/messages").then().statusCode(404);
-        api(other).get(location).then().statusCode(404);
-        api(other).body(Map.of()).post(location + "/answer").then().statusCode(404);
-        api(school.token("head", "SLT")).get(account(school) + "/messages/" + id(location)).then().statusCode(404);
-        api(TestTokens.bearer("p", school.id(), "PARENT")).get(account + "/messages").then().statusCode(403);
+        API.as(other).body(message("COMMENT", received)).post(account + "/messages").then().statusCode(404);
+        API.as(other).get(account + "/messages").then().statusCode(404);
+        API.as(other).get(location).then().statusCode(404);
+        API.as(other).body(Map.of()).post(location + "/answer").then().statusCode(404);
+        API.as(school.token("head", "SLT")).get(account(school) + "/messages/" + id(location)).then().statusCode(404);
+        API.as(TestTokens.bearer("p", school.id(), "PARENT")).get(account + "/messages").then().statusCode(403);
     }
 
     @Test
@@ -248,13 +233,13 @@ class ResponsesApiTest implements DatabaseTest {
         String account = account(school);
         String a1 = school.token("a-1", "STAFF");
         String location = log(a1, account, "COMPLAINT", pastDay(DayOfWeek.WEDNESDAY, 16).toInstant());
-        api(school.token("head", "SLT")).body(Map.of("reason", "Club ended")).post(account + "/closure")
+        API.as(school.token("head", "SLT")).body(Map.of("reason", "Club ended")).post(account + "/closure")
                 .then().statusCode(200);
-        api(a1).body(message("COMMENT", Instant.now().minusSeconds(60))).post(account + "/messages").then()
+        API.as(a1).body(message("COMMENT", Instant.now().minusSeconds(60))).post(account + "/messages").then()
                 .statusCode(409).body("code", equalTo("INVALID_STATE"));
-        api(a1).body(Map.of("answer", "Sorry for the delay")).post(location + "/answer").then().statusCode(200)
+        API.as(a1).body(Map.of("answer", "Sorry for the delay")).post(location + "/answer").then().statusCode(200)
                 .body("status", equalTo("ANSWERED")).body("breached", equalTo(true));
-        api(school.token("auditor", "AUDITOR")).get("/api/v1/accounts/response-breaches").then().statusCode(200)
+        API.as(school.token("auditor", "AUDITOR")).get("/api/v1/accounts/response-breaches").then().statusCode(200)
                 .body("items.id", containsInAnyOrder(id(location)));
     }
 

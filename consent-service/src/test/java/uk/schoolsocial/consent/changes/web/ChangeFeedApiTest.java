@@ -8,16 +8,15 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.consent.Scenario;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
@@ -30,18 +29,12 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class ChangeFeedApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("consent");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("consent");
     private static final String CHANGES = "/api/v1/consents/changes";
 
-    @Inject
-    EmbeddedServer server;
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
-
     private Response page(String token, String cursor) {
-        RequestSpecification request = api(token);
+        RequestSpecification request = API.as(token);
         if (cursor != null) {
             request.queryParam("cursor", cursor);
         }
@@ -53,17 +46,17 @@ class ChangeFeedApiTest implements AccountEventsDatabaseTest {
         String school = "school-" + UUID.randomUUID();
         String mis = TestTokens.bearer("mis-1", school, "INTEGRATION");
         String staff = TestTokens.bearer("staff-1", school, "STAFF");
-        Scenario scenario = new Scenario(token -> api(token.equals(Scenario.MIS) ? mis
+        Scenario scenario = new Scenario(token -> API.as(token.equals(Scenario.MIS) ? mis
                 : token.equals(Scenario.STAFF) ? staff : token));
         String stays = scenario.pupil("Jane", "Doe");
         scenario.consent(stays, "WEBSITE");
         await().atMost(Duration.ofSeconds(10)).until(() -> page(mis, null).path("items.size()").equals(1));
         String cursor = page(mis, null).path("cursor");
 
-        api(staff).body(Map.of("withdrawnBy", "parent-1")).post("/api/v1/pupils/" + stays + "/consents/WEBSITE/withdrawal")
+        API.as(staff).body(Map.of("withdrawnBy", "parent-1")).post("/api/v1/pupils/" + stays + "/consents/WEBSITE/withdrawal")
                 .then().statusCode(200);
         String leaver = "pupil-" + UUID.randomUUID();
-        api(mis).body(Map.of("records", List.of(Map.of("pupilId", leaver, "forename", "Sam", "surname", "Patel",
+        API.as(mis).body(Map.of("records", List.of(Map.of("pupilId", leaver, "forename", "Sam", "surname", "Patel",
                 "yearGroup", "Year 6", "dateOfBirth", "2015-01-30", "parentalResponsibility", List.of("parent-1"),
                 "leavingDate", "2026-10-17")))).post("/api/v1/pupils/roster").then().statusCode(200);
 
@@ -88,16 +81,16 @@ class ChangeFeedApiTest implements AccountEventsDatabaseTest {
         String school = "school-" + UUID.randomUUID();
         String mis = TestTokens.bearer("mis-1", school, "INTEGRATION");
         String staff = TestTokens.bearer("staff-1", school, "STAFF");
-        Scenario scenario = new Scenario(token -> api(token.equals(Scenario.MIS) ? mis
+        Scenario scenario = new Scenario(token -> API.as(token.equals(Scenario.MIS) ? mis
                 : token.equals(Scenario.STAFF) ? staff : token));
         String pupil = scenario.pupil("Sam", "Patel");
         scenario.consent(pupil, "WEBSITE");
         scenario.consent(pupil, "PRINT");
         scenario.consent(pupil, "PRESS_AND_MEDIA");
         await().atMost(Duration.ofSeconds(10)).until(() -> page(mis, null).path("items.size()").equals(3));
-        Response first = api(mis).queryParam("limit", 2).get(CHANGES).then().statusCode(200)
+        Response first = API.as(mis).queryParam("limit", 2).get(CHANGES).then().statusCode(200)
                 .body("items.channel", contains("WEBSITE", "PRINT")).body("more", equalTo(true)).extract().response();
-        api(mis).queryParam("limit", 2).queryParam("cursor", first.path("cursor").toString()).get(CHANGES).then()
+        API.as(mis).queryParam("limit", 2).queryParam("cursor", first.path("cursor").toString()).get(CHANGES).then()
                 .statusCode(200).body("items.channel", contains("PRESS_AND_MEDIA")).body("more", equalTo(false))
                 .body("items.status", everyItem(equalTo("GRANTED")));
     }
@@ -105,14 +98,14 @@ class ChangeFeedApiTest implements AccountEventsDatabaseTest {
     @Test
     void onlyTheMisSltAndAuditorsReadTheFeedAndBadQueriesAreRefused() {
         String school = "school-" + UUID.randomUUID();
-        api(TestTokens.bearer("staff-1", school, "STAFF")).get(CHANGES).then().statusCode(403);
-        api(TestTokens.bearer("parent-1", school, "PARENT")).get(CHANGES).then().statusCode(403);
-        api(TestTokens.bearer("slt-1", school, "SLT")).get(CHANGES).then().statusCode(200);
-        api(TestTokens.bearer("gov-1", school, "AUDITOR")).get(CHANGES).then().statusCode(200);
+        API.as(TestTokens.bearer("staff-1", school, "STAFF")).get(CHANGES).then().statusCode(403);
+        API.as(TestTokens.bearer("parent-1", school, "PARENT")).get(CHANGES).then().statusCode(403);
+        API.as(TestTokens.bearer("slt-1", school, "SLT")).get(CHANGES).then().statusCode(200);
+        API.as(TestTokens.bearer("gov-1", school, "AUDITOR")).get(CHANGES).then().statusCode(200);
         String mis = TestTokens.bearer("mis-1", school, "INTEGRATION");
-        api(mis).queryParam("updated_after", "2026-01-01T00:00:00Z").get(CHANGES).then().statusCode(400)
+        API.as(mis).queryParam("updated_after", "2026-01-01T00:00:00Z").get(CHANGES).then().statusCode(400)
                 .body("code", equalTo("UNKNOWN_PARAMETER")).body("errors.field", contains("updated_after"));
-        api(mis).queryParam("cursor", "not-a-cursor").get(CHANGES).then().statusCode(400)
+        API.as(mis).queryParam("cursor", "not-a-cursor").get(CHANGES).then().statusCode(400)
                 .body("errors.field", contains("cursor"));
     }
 }

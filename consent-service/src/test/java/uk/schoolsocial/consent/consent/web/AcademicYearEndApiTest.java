@@ -2,12 +2,11 @@ package uk.schoolsocial.consent.consent.web;
 
 import static org.hamcrest.Matchers.equalTo;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.consent.Scenario;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
@@ -17,10 +16,8 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class AcademicYearEndApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("consent");
-
-    @Inject
-    EmbeddedServer server;
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("consent");
 
     @Override
     public Map<String, String> getProperties() {
@@ -31,9 +28,9 @@ class AcademicYearEndApiTest implements AccountEventsDatabaseTest {
 
     @Test
     void con1_consentWithoutAnEndLastsToTheEndOfTheSchoolsYear() {
-        Scenario scenario = new Scenario(token -> API.as(server.getPort(), token));
+        Scenario scenario = new Scenario(token -> API.as(token));
         String pupil = scenario.pupil("Zoë", "Brown");
-        API.as(server.getPort(), Scenario.STAFF).body(Map.of("channel", "WEBSITE", "givenBy", "parent-1",
+        API.as(Scenario.STAFF).body(Map.of("channel", "WEBSITE", "givenBy", "parent-1",
                         "method", "PAPER_FORM", "formReference", "CF-1", "givenOn", "2026-09-04"))
                 .post("/api/v1/pupils/" + pupil + "/consents").then().statusCode(201)
                 .body("consents[0].validUntil", equalTo("2027-07-31"));

@@ -4,15 +4,15 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static uk.schoolsocial.platform.testing.Bearers.PARENT;
+import static uk.schoolsocial.platform.testing.Bearers.STAFF;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.consent.Scenario;
 import uk.schoolsocial.platform.testing.ServiceApi;
@@ -22,16 +22,8 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class ConsentReadsApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("consent");
-    private static final String STAFF = Scenario.STAFF;
-    private static final String PARENT = TestTokens.bearer("parent-1", TestTokens.SCHOOL, "PARENT");
-
-    @Inject
-    EmbeddedServer server;
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("consent");
 
     private static Map<String, Object> pupil(String id, String given, String family, String yearGroup) {
         return Map.of("pupilId", id, "forename", given, "surname", family, "yearGroup", yearGroup,
@@ -44,22 +36,22 @@ class ConsentReadsApiTest implements AccountEventsDatabaseTest {
         String zara = "pupil-" + UUID.randomUUID();
         String adam = "pupil-" + UUID.randomUUID();
         String objecting = "pupil-" + UUID.randomUUID();
-        api(Scenario.MIS).body(Map.of("records", List.of(pupil(zara, "Zara", "Young", yearGroup),
+        API.as(Scenario.MIS).body(Map.of("records", List.of(pupil(zara, "Zara", "Young", yearGroup),
                         pupil(adam, "Adam", "=Ames", yearGroup), pupil(objecting, "Eli", "Ng, Jr", yearGroup))))
                 .post("/api/v1/pupils/roster").then().statusCode(200);
-        Scenario scenario = new Scenario(this::api);
+        Scenario scenario = new Scenario(API::as);
         scenario.consent(zara, "WEBSITE");
         scenario.consent(zara, "PRINT");
         scenario.consent(objecting, "WEBSITE");
-        api(STAFF).body(Map.of()).post("/api/v1/pupils/" + objecting + "/objection").then().statusCode(201);
+        API.as(STAFF).body(Map.of()).post("/api/v1/pupils/" + objecting + "/objection").then().statusCode(201);
 
-        api(STAFF).queryParam("yearGroup", yearGroup).get("/api/v1/consents/sheet").then().statusCode(200)
+        API.as(STAFF).queryParam("yearGroup", yearGroup).get("/api/v1/consents/sheet").then().statusCode(200)
                 .body("pupils.pupilId", contains(adam, objecting, zara))
                 .body("pupils[0].mayAppearOn.size()", equalTo(0))
                 .body("pupils[1].objected", equalTo(true))
                 .body("pupils[1].mayAppearOn.size()", equalTo(0))
                 .body("pupils[2].mayAppearOn", contains("WEBSITE", "PRINT"));
-        String csv = api(STAFF).accept("text/csv").queryParam("yearGroup", yearGroup)
+        String csv = API.as(STAFF).accept("text/csv").queryParam("yearGroup", yearGroup)
                 .get("/api/v1/consents/sheet.csv").then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asString();
         org.hamcrest.MatcherAssert.assertThat(csv, startsWith(
@@ -67,27 +59,27 @@ class ConsentReadsApiTest implements AccountEventsDatabaseTest {
         org.hamcrest.MatcherAssert.assertThat(csv, containsString(adam + ",'=Ames,Adam,no,no,no,no,no,no,no\r\n"));
         org.hamcrest.MatcherAssert.assertThat(csv, containsString(objecting + ",\"Ng, Jr\",Eli,no,no,no,no,no,yes,no\r\n"));
         org.hamcrest.MatcherAssert.assertThat(csv, containsString(zara + ",Young,Zara,yes,no,yes,no,no,no,no\r\n"));
-        api(PARENT).queryParam("yearGroup", yearGroup).get("/api/v1/consents/sheet").then().statusCode(403);
-        api(TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT")).queryParam("yearGroup", yearGroup)
+        API.as(PARENT).queryParam("yearGroup", yearGroup).get("/api/v1/consents/sheet").then().statusCode(403);
+        API.as(TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT")).queryParam("yearGroup", yearGroup)
                 .get("/api/v1/consents/sheet").then().statusCode(200).body("pupils.size()", equalTo(0));
     }
 
     @Test
     void con1_con3_theHistoryTellsEveryStepInOrderWithWhoRecordedIt() {
-        Scenario scenario = new Scenario(this::api);
+        Scenario scenario = new Scenario(API::as);
         String pupil = scenario.pupil("Mia", "Cole");
         scenario.consent(pupil, "WEBSITE");
-        api(PARENT).body(Map.of("withdrawnBy", "parent-1"))
+        API.as(PARENT).body(Map.of("withdrawnBy", "parent-1"))
                 .post("/api/v1/pupils/" + pupil + "/consents/WEBSITE/withdrawal").then().statusCode(200);
-        api(PARENT).get("/api/v1/pupils/" + pupil + "/consents/history").then().statusCode(200)
+        API.as(PARENT).get("/api/v1/pupils/" + pupil + "/consents/history").then().statusCode(200)
                 .body("entries.type", contains("ROSTERED", "CONSENT_GIVEN", "CONSENT_WITHDRAWN"))
                 .body("entries.recordedBy", contains("mis-1", "staff-1", "parent-1"))
                 .body("entries[1].adult", equalTo("parent-1"))
                 .body("entries[1].formReference", equalTo("CF-1"))
                 .body("entries[2].channel", equalTo("WEBSITE"));
-        api(TestTokens.bearer("parent-2", TestTokens.SCHOOL, "PARENT"))
+        API.as(TestTokens.bearer("parent-2", TestTokens.SCHOOL, "PARENT"))
                 .get("/api/v1/pupils/" + pupil + "/consents/history").then().statusCode(404);
-        api(TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT"))
+        API.as(TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT"))
                 .get("/api/v1/pupils/" + pupil + "/consents/history").then().statusCode(404);
     }
 }

@@ -11,13 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.schoolsocial.platform.testing.Bearers.OTHER_SCHOOL_SLT;
+import static uk.schoolsocial.platform.testing.Bearers.SLT;
 
-import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
@@ -31,13 +30,14 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.testing.AccountServiceEvents;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.events.account.AccountPlatform;
 import uk.schoolsocial.events.account.AccountPrivacy;
 import uk.schoolsocial.events.account.ApplicationSubmittedEvent;
 import uk.schoolsocial.events.account.ApplicationWithdrawnEvent;
-import uk.schoolsocial.platform.testing.Contract;
+import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
 
 /**
@@ -48,13 +48,10 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class OfficialAccountsApiTest implements AccountEventsDatabaseTest {
 
-    private static final OpenApiValidationFilter CONTRACT = Contract.of("../api-specs/openapi/consent.yaml");
-    private static final String SLT = TestTokens.bearer("slt-1", TestTokens.SCHOOL, "SLT");
-    private static final String OTHER_SCHOOL_SLT = TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("consent");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    @Inject
-    EmbeddedServer server;
     @Inject
     @Named("accountevents")
     DataSource accountEvents;
@@ -73,10 +70,6 @@ class OfficialAccountsApiTest implements AccountEventsDatabaseTest {
         accountService = new AccountServiceEvents(upstreamUrl, upstreamUser, upstreamPassword);
     }
 
-    private RequestSpecification api(String token) {
-        return given().port(server.getPort()).filter(CONTRACT).header("Authorization", token);
-    }
-
     private static ApplicationSubmittedEvent submitted(String id, String school, Instant at) {
         return new ApplicationSubmittedEvent(id, school, "staff-1", 1, AccountPlatform.INSTAGRAM, "Oakfield PE",
                 "oakfield_pe", "Share fixtures", "Parents", "Newsletter", List.of("staff-2", "staff-3"),
@@ -91,18 +84,18 @@ class OfficialAccountsApiTest implements AccountEventsDatabaseTest {
         accountService.append(otherSchools, 0, submitted(otherSchools, TestTokens.OTHER_SCHOOL, Instant.now()),
                 TestTokens.OTHER_SCHOOL);
 
-        await().atMost(PATIENCE).untilAsserted(() -> api(SLT).get("/api/v1/official-accounts").then()
+        await().atMost(PATIENCE).untilAsserted(() -> API.as(SLT).get("/api/v1/official-accounts").then()
                 .statusCode(200)
                 .body("items.find { it.id == '" + id + "' }.status", equalTo("SUBMITTED"))
                 .body("items.find { it.id == '" + id + "' }.platform", equalTo("INSTAGRAM"))
                 .body("items.find { it.id == '" + id + "' }.handle", equalTo("oakfield_pe"))
                 .body("items.id", not(hasItem(otherSchools))));
-        await().atMost(PATIENCE).untilAsserted(() -> api(OTHER_SCHOOL_SLT).get("/api/v1/official-accounts").then()
+        await().atMost(PATIENCE).untilAsserted(() -> API.as(OTHER_SCHOOL_SLT).get("/api/v1/official-accounts").then()
                 .statusCode(200).body("items.id", hasItem(otherSchools)).body("items.id", not(hasItem(id))));
 
         accountService.append(id, 1, new ApplicationWithdrawnEvent(id, TestTokens.SCHOOL, "Using the main account",
                 Instant.now()), TestTokens.SCHOOL);
-        await().atMost(PATIENCE).untilAsserted(() -> api(SLT).queryParam("status", "WITHDRAWN")
+        await().atMost(PATIENCE).untilAsserted(() -> API.as(SLT).queryParam("status", "WITHDRAWN")
                 .get("/api/v1/official-accounts").then()
                 .statusCode(200)
                 .body("items.find { it.id == '" + id + "' }.status", equalTo("WITHDRAWN"))
@@ -118,28 +111,28 @@ class OfficialAccountsApiTest implements AccountEventsDatabaseTest {
             String id = UUID.randomUUID().toString();
             accountService.append(id, 0, submitted(id, school, first.plusSeconds(i)), school);
         }
-        await().atMost(PATIENCE).untilAsserted(() -> api(token).get("/api/v1/official-accounts").then()
+        await().atMost(PATIENCE).untilAsserted(() -> API.as(token).get("/api/v1/official-accounts").then()
                 .statusCode(200).body("items.size()", equalTo(3)));
-        String next = api(token).queryParam("limit", 2).get("/api/v1/official-accounts").then().statusCode(200)
+        String next = API.as(token).queryParam("limit", 2).get("/api/v1/official-accounts").then().statusCode(200)
                 .body("items.size()", equalTo(2))
                 .body("items[0].submittedAt", equalTo("2026-10-01T09:00:02Z"))
                 .extract().path("page.nextCursor");
-        api(token).queryParam("limit", 2).queryParam("cursor", next).get("/api/v1/official-accounts").then()
+        API.as(token).queryParam("limit", 2).queryParam("cursor", next).get("/api/v1/official-accounts").then()
                 .statusCode(200).body("items.size()", equalTo(1)).body("page.nextCursor", nullValue())
                 .body("items[0].submittedAt", equalTo("2026-10-01T09:00:00Z"));
     }
 
     @Test
     void onlyStaffRolesAndAuditorsSeeOfficialAccounts() {
-        api(TestTokens.bearer("parent-1", TestTokens.SCHOOL, "PARENT")).get("/api/v1/official-accounts").then()
+        API.as(TestTokens.bearer("parent-1", TestTokens.SCHOOL, "PARENT")).get("/api/v1/official-accounts").then()
                 .statusCode(403).contentType("application/problem+json");
-        api(TestTokens.bearer("dsl-1", TestTokens.SCHOOL, "DSL")).get("/api/v1/official-accounts").then()
+        API.as(TestTokens.bearer("dsl-1", TestTokens.SCHOOL, "DSL")).get("/api/v1/official-accounts").then()
                 .statusCode(403);
         for (String role : new String[]{"SLT", "STAFF", "ACCOUNT_ADMIN", "AUDITOR"}) {
-            api(TestTokens.bearer("someone", TestTokens.SCHOOL, role)).get("/api/v1/official-accounts").then()
+            API.as(TestTokens.bearer("someone", TestTokens.SCHOOL, role)).get("/api/v1/official-accounts").then()
                     .statusCode(200);
         }
-        given().port(server.getPort()).get("/api/v1/official-accounts").then().statusCode(401);
+        given().port(API.port()).get("/api/v1/official-accounts").then().statusCode(401);
     }
 
     @Test

@@ -12,10 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +29,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.consent.Scenario;
 import uk.schoolsocial.consent.consent.query.ChannelConsentView;
 import uk.schoolsocial.consent.consent.query.ChannelConsentViewRepository;
@@ -56,14 +55,13 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("consent");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("consent");
     private static final String CHECKS = "/api/v1/consents/checks";
     private static final String SCHOOL = TestTokens.SCHOOL;
     private static final Instant AT = Instant.parse("2026-09-01T08:00:00Z");
     private static final int ROUNDS = 15;
 
-    @Inject
-    EmbeddedServer server;
     @Inject
     PublicationCheck check;
     @Inject
@@ -92,16 +90,12 @@ class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
     @BeforeAll
     void connect() {
         accountService = new AccountServiceEvents(upstreamUrl, upstreamUser, upstreamPassword);
-        scenario = new Scenario(this::api);
+        scenario = new Scenario(API::as);
         await().atMost(Duration.ofSeconds(30)).until(index::trusted);
     }
 
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
-
     private ValidatableResponse check(Map<String, Object> body) {
-        return api(Scenario.STAFF).body(body).post(CHECKS).then().statusCode(200);
+        return API.as(Scenario.STAFF).body(body).post(CHECKS).then().statusCode(200);
     }
 
     private static Map<String, Object> website(String pupil, String caption) {
@@ -128,7 +122,7 @@ class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
         if (leftOn != null) {
             entry.put("leavingDate", leftOn);
         }
-        api(Scenario.MIS).body(Map.of("records", List.of(entry))).post("/api/v1/pupils/roster").then().statusCode(200);
+        API.as(Scenario.MIS).body(Map.of("records", List.of(entry))).post("/api/v1/pupils/roster").then().statusCode(200);
     }
 
     @Test
@@ -137,7 +131,7 @@ class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
             String pupil = scenario.pupil("Ava", "Stone");
             scenario.consent(pupil, "WEBSITE");
             check(website(pupil, "Sports day")).body("allowed", equalTo(true));
-            api(Scenario.STAFF).body(Map.of("withdrawnBy", "parent-1"))
+            API.as(Scenario.STAFF).body(Map.of("withdrawnBy", "parent-1"))
                     .post("/api/v1/pupils/" + pupil + "/consents/WEBSITE/withdrawal").then().statusCode(200);
             check(website(pupil, "Sports day")).body("allowed", equalTo(false))
                     .body("reasons.code", containsInAnyOrder("NO_VALID_CONSENT"));
@@ -151,7 +145,7 @@ class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
             String objecting = scenario.pupil("Mia", "Frost");
             scenario.consent(objecting, "WEBSITE");
             check(website(objecting, "Sports day")).body("allowed", equalTo(true));
-            api(Scenario.STAFF).body(Map.of()).post("/api/v1/pupils/" + objecting + "/objection").then().statusCode(201);
+            API.as(Scenario.STAFF).body(Map.of()).post("/api/v1/pupils/" + objecting + "/objection").then().statusCode(201);
             check(website(objecting, "Sports day")).body("reasons.code", containsInAnyOrder("OBJECTION"));
 
             String leaving = scenario.pupil("Leo", "Banks");
@@ -323,9 +317,9 @@ class PublicationCheckConsistencyTest implements AccountEventsDatabaseTest {
             scenario.consent(pupil, "WEBSITE");
         }
         scenario.consent(otherChannel, "WEBSITE");
-        api(Scenario.STAFF).body(Map.of("withdrawnBy", "parent-1"))
+        API.as(Scenario.STAFF).body(Map.of("withdrawnBy", "parent-1"))
                 .post("/api/v1/pupils/" + withdrawn + "/consents/OFFICIAL_SOCIAL_MEDIA/withdrawal").then().statusCode(200);
-        api(Scenario.STAFF).body(Map.of()).post("/api/v1/pupils/" + objecting + "/objection").then().statusCode(201);
+        API.as(Scenario.STAFF).body(Map.of()).post("/api/v1/pupils/" + objecting + "/objection").then().statusCode(201);
         roster(leaver, "Leo", "2026-01-10");
         List<String> everyone = List.of(consented, withdrawn, objecting, leaver, otherChannel, "pupil-unknown");
         List<PublicationContent> contents = new ArrayList<>();

@@ -6,9 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,6 +18,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.consent.Scenario;
 import uk.schoolsocial.consent.publication.command.OpenTakedownCommand;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
@@ -33,43 +32,38 @@ import uk.schoolsocial.platform.testing.ServiceApi;
 @MicronautTest(transactional = false)
 class TakedownReplayTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("consent");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("consent");
     private static final String PUBLICATIONS = "/api/v1/consents/publications";
     private static final String TAKEDOWNS = "/api/v1/consents/takedowns";
 
     @Inject
-    EmbeddedServer server;
-    @Inject
     Configuration axon;
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
 
     private String publicationOf(String pupil) {
         Map<String, Object> content = new HashMap<>(Map.of("channel", "WEBSITE", "pupilIds", List.of(pupil),
                 "caption", "Harvest festival", "altText", "A class singing"));
-        String checkId = api(Scenario.STAFF).body(content).post("/api/v1/consents/checks").then().statusCode(200)
+        String checkId = API.as(Scenario.STAFF).body(content).post("/api/v1/consents/checks").then().statusCode(200)
                 .body("allowed", equalTo(true)).extract().path("checkId");
         content.put("checkId", checkId);
         content.put("link", "https://oakfield.sch.uk/news/harvest");
         content.put("publishedOn", "2026-10-01");
-        return api(Scenario.STAFF).body(content).post(PUBLICATIONS).then().statusCode(201).extract().path("id");
+        return API.as(Scenario.STAFF).body(content).post(PUBLICATIONS).then().statusCode(201).extract().path("id");
     }
 
     private void withdraw(String pupil) {
-        api(Scenario.STAFF).body(Map.of("withdrawnBy", "parent-1"))
+        API.as(Scenario.STAFF).body(Map.of("withdrawnBy", "parent-1"))
                 .post("/api/v1/pupils/" + pupil + "/consents/WEBSITE/withdrawal").then().statusCode(200);
     }
 
     private void awaitTakedown(String publication) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> api(Scenario.STAFF).queryParam("limit", 200)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> API.as(Scenario.STAFF).queryParam("limit", 200)
                 .get(TAKEDOWNS).then().statusCode(200).body("items.id", hasItem(publication)));
     }
 
     @Test
     void con3_aReplayRebuildsTheRegisterButOpensNoTakedownAgain() {
-        Scenario scenario = new Scenario(this::api);
+        Scenario scenario = new Scenario(API::as);
         String pupil = scenario.pupil("Ada", "Vale");
         scenario.consent(pupil, "WEBSITE");
         String publication = publicationOf(pupil);

@@ -7,11 +7,12 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static uk.schoolsocial.platform.testing.Bearers.DSL;
+import static uk.schoolsocial.platform.testing.Bearers.SLT;
+import static uk.schoolsocial.platform.testing.Bearers.STAFF;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -19,10 +20,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.consent.Scenario;
 import uk.schoolsocial.consent.publication.command.RegisterPublicationCommand;
 import uk.schoolsocial.events.consent.ConsentChannel;
@@ -39,24 +40,14 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class ObjectionsAndLeaversApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("consent");
-    private static final String STAFF = Scenario.STAFF;
-    private static final String SLT = TestTokens.bearer("slt-1", TestTokens.SCHOOL, "SLT");
-    private static final String DSL = TestTokens.bearer("dsl-1", TestTokens.SCHOOL, "DSL");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("consent");
     private static final String PUBLICATIONS = "/api/v1/consents/publications";
     private static final String TAKEDOWNS = "/api/v1/consents/takedowns";
     private static final String REVIEWS = "/api/v1/consents/reviews";
 
     @Inject
-    EmbeddedServer server;
-    @Inject
     CommandGateway commands;
-    @Inject
-    DataSource dataSource;
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
 
     private static Map<String, Object> content(String channel, String... pupils) {
         return new HashMap<>(Map.of("channel", channel, "pupilIds", List.of(pupils),
@@ -64,7 +55,7 @@ class ObjectionsAndLeaversApiTest implements AccountEventsDatabaseTest {
     }
 
     private String checkId(Map<String, Object> content) {
-        return api(STAFF).body(content).post("/api/v1/consents/checks").then().statusCode(200)
+        return API.as(STAFF).body(content).post("/api/v1/consents/checks").then().statusCode(200)
                 .body("allowed", equalTo(true)).extract().path("checkId");
     }
 
@@ -74,11 +65,11 @@ class ObjectionsAndLeaversApiTest implements AccountEventsDatabaseTest {
         body.put("checkId", checkId(content));
         body.put("link", "https://oakfield.sch.uk/news/" + UUID.randomUUID());
         body.put("publishedOn", "2026-10-01");
-        return api(STAFF).body(body).post(PUBLICATIONS).then().statusCode(201).extract().path("id");
+        return API.as(STAFF).body(body).post(PUBLICATIONS).then().statusCode(201).extract().path("id");
     }
 
     private ValidatableResponse listed(String list, String publication) {
-        return api(STAFF).queryParam("limit", 200).get(list).then().statusCode(200)
+        return API.as(STAFF).queryParam("limit", 200).get(list).then().statusCode(200)
                 .body("items.id", hasItem(publication));
     }
 
@@ -87,7 +78,7 @@ class ObjectionsAndLeaversApiTest implements AccountEventsDatabaseTest {
     }
 
     private void leave(String pupil, String givenName) {
-        api(Scenario.MIS).body(Map.of("records", List.of(Map.of("pupilId", pupil, "forename", givenName,
+        API.as(Scenario.MIS).body(Map.of("records", List.of(Map.of("pupilId", pupil, "forename", givenName,
                         "surname", "Leaver", "yearGroup", "Year 5", "dateOfBirth", "2016-03-14",
                         "parentalResponsibility", List.of("parent-1"), "leavingDate", "2026-07-20"))))
                 .post("/api/v1/pupils/roster").then().statusCode(200).body("left", equalTo(1));
@@ -95,7 +86,7 @@ class ObjectionsAndLeaversApiTest implements AccountEventsDatabaseTest {
 
     @Test
     void con2_anObjectionOpensATakedownForEveryPublicationOfThePupilOnEveryChannel() {
-        Scenario scenario = new Scenario(this::api);
+        Scenario scenario = new Scenario(API::as);
         String pupil = scenario.pupil("Ivy", "Marsh");
         String other = scenario.pupil("Otto", "Reed");
         scenario.consent(pupil, "WEBSITE");
@@ -105,7 +96,7 @@ class ObjectionsAndLeaversApiTest implements AccountEventsDatabaseTest {
         String print = publish(content("PRINT", pupil));
         String othersOnly = publish(content("WEBSITE", other));
 
-        api(DSL).body(Map.of("reason", "Does not want her photo anywhere")).post("/api/v1/pupils/" + pupil + "/objection")
+        API.as(DSL).body(Map.of("reason", "Does not want her photo anywhere")).post("/api/v1/pupils/" + pupil + "/objection")
                 .then().statusCode(201);
 
         for (String publication : List.of(website, print)) {
@@ -114,17 +105,17 @@ class ObjectionsAndLeaversApiTest implements AccountEventsDatabaseTest {
                     .body(item(publication) + ".takedownCauses[0].cause", equalTo("PUPIL_OBJECTED"))
                     .body(item(publication) + ".status", equalTo("TAKEDOWN_OPEN")));
         }
-        api(STAFF).queryParam("limit", 200).get(TAKEDOWNS).then().body("items.id", not(hasItem(othersOnly)));
+        API.as(STAFF).queryParam("limit", 200).get(TAKEDOWNS).then().body("items.id", not(hasItem(othersOnly)));
     }
 
     /** CON-2: the check passed a moment before the objection, the registration is stored just after it. */
     @Test
     void con2_aPublicationRegisteredJustAfterAnObjectionStillGetsItsTakedown() {
-        Scenario scenario = new Scenario(this::api);
+        Scenario scenario = new Scenario(API::as);
         String pupil = scenario.pupil("Jude", "Marsh");
         scenario.consent(pupil, "WEBSITE");
         String checkId = checkId(content("WEBSITE", pupil));
-        api(STAFF).body(Map.of()).post("/api/v1/pupils/" + pupil + "/objection").then().statusCode(201);
+        API.as(STAFF).body(Map.of()).post("/api/v1/pupils/" + pupil + "/objection").then().statusCode(201);
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RegisterPublicationCommand(id,
                 TestTokens.SCHOOL, ConsentChannel.WEBSITE, null, "https://oakfield.sch.uk/news/race", List.of(pupil),
@@ -136,28 +127,28 @@ class ObjectionsAndLeaversApiTest implements AccountEventsDatabaseTest {
 
     @Test
     void con2_aLiftedObjectionIsARecordedDecisionAndThePupilMayBePublishedAgain() throws Exception {
-        Scenario scenario = new Scenario(this::api);
+        Scenario scenario = new Scenario(API::as);
         String pupil = scenario.pupil("Kit", "Marsh");
         scenario.consent(pupil, "WEBSITE");
         String lifting = "/api/v1/pupils/" + pupil + "/objection/lifting";
-        api(STAFF).body(Map.of("reason", "Changed his mind")).post(lifting).then().statusCode(409)
+        API.as(STAFF).body(Map.of("reason", "Changed his mind")).post(lifting).then().statusCode(409)
                 .body("code", equalTo("NO_OBJECTION_TO_LIFT"));
-        api(STAFF).body(Map.of()).post("/api/v1/pupils/" + pupil + "/objection").then().statusCode(201);
-        api(STAFF).body(content("WEBSITE", pupil)).post("/api/v1/consents/checks").then()
+        API.as(STAFF).body(Map.of()).post("/api/v1/pupils/" + pupil + "/objection").then().statusCode(201);
+        API.as(STAFF).body(content("WEBSITE", pupil)).post("/api/v1/consents/checks").then()
                 .body("reasons.code", equalTo(List.of("OBJECTION")));
-        API.badInput(server.getPort(), DSL).body(Map.of("reason", " ")).post(lifting).then().statusCode(400)
+        API.badInput(DSL).body(Map.of("reason", " ")).post(lifting).then().statusCode(400)
                 .body("errors.field", hasItems("reason"));
 
-        long before = ServiceApi.eventCount(dataSource);
+        long before = API.events();
         String key = UUID.randomUUID().toString();
-        api(DSL).header("Idempotency-Key", key).body(Map.of("reason", "He asked to be in the team photo"))
+        API.as(DSL).header("Idempotency-Key", key).body(Map.of("reason", "He asked to be in the team photo"))
                 .post(lifting).then().statusCode(200).body("objectedAt", nullValue());
-        api(DSL).header("Idempotency-Key", key).body(Map.of("reason", "He asked to be in the team photo"))
+        API.as(DSL).header("Idempotency-Key", key).body(Map.of("reason", "He asked to be in the team photo"))
                 .post(lifting).then().statusCode(200).header("Idempotent-Replayed", "true");
-        assertEquals(before + 1, ServiceApi.eventCount(dataSource), "the lifting is recorded once");
-        api(DSL).body(Map.of("reason", "Again")).post(lifting).then().statusCode(409)
+        assertEquals(before + 1, API.events(), "the lifting is recorded once");
+        API.as(DSL).body(Map.of("reason", "Again")).post(lifting).then().statusCode(409)
                 .body("code", equalTo("NO_OBJECTION_TO_LIFT"));
-        api(TestTokens.bearer("auditor-1", TestTokens.SCHOOL, "AUDITOR"))
+        API.as(TestTokens.bearer("auditor-1", TestTokens.SCHOOL, "AUDITOR"))
                 .get("/api/v1/pupils/" + pupil + "/consents/history").then().statusCode(200)
                 .body("entries[-1].type", equalTo("OBJECTION_LIFTED"))
                 .body("entries[-1].recordedBy", equalTo("dsl-1"))
@@ -167,13 +158,13 @@ class ObjectionsAndLeaversApiTest implements AccountEventsDatabaseTest {
 
     @Test
     void con6_aLeaversPublicationsAreListedForReviewByDefaultAndTheDecisionIsRecorded() {
-        Scenario scenario = new Scenario(this::api);
+        Scenario scenario = new Scenario(API::as);
         String pupil = scenario.pupil("Lena", "Hart");
         String staying = scenario.pupil("Mo", "Hart");
         scenario.consent(pupil, "VIDEO_AND_LIVE_STREAM");
         scenario.consent(staying, "VIDEO_AND_LIVE_STREAM");
         String publication = publish(content("VIDEO_AND_LIVE_STREAM", pupil, staying));
-        api(STAFF).get("/api/v1/consents/leaver-publications").then().statusCode(200)
+        API.as(STAFF).get("/api/v1/consents/leaver-publications").then().statusCode(200)
                 .body("channels.find { it.channel == 'VIDEO_AND_LIVE_STREAM' }.choice", equalTo("REVIEW"))
                 .body("channels.find { it.channel == 'VIDEO_AND_LIVE_STREAM' }.setBy", nullValue());
 
@@ -183,35 +174,35 @@ class ObjectionsAndLeaversApiTest implements AccountEventsDatabaseTest {
                 .body(item(publication) + ".reviewFor", equalTo(List.of(pupil)))
                 .body(item(publication) + ".reviewStatus", equalTo("OPEN"))
                 .body(item(publication) + ".status", equalTo("PUBLISHED")));
-        api(STAFF).queryParam("limit", 200).get(TAKEDOWNS).then().body("items.id", not(hasItem(publication)));
+        API.as(STAFF).queryParam("limit", 200).get(TAKEDOWNS).then().body("items.id", not(hasItem(publication)));
 
-        api(SLT).body(Map.of("decision", "KEEP", "reason", "Filmed from behind")).post(PUBLICATIONS + "/" + publication
+        API.as(SLT).body(Map.of("decision", "KEEP", "reason", "Filmed from behind")).post(PUBLICATIONS + "/" + publication
                         + "/review").then().statusCode(200)
                 .body("reviewStatus", equalTo("DONE")).body("reviewDecision", equalTo("KEEP"))
                 .body("reviewedBy", equalTo("slt-1")).body("status", equalTo("PUBLISHED"));
-        api(STAFF).queryParam("limit", 200).get(REVIEWS).then().body("items.id", not(hasItem(publication)));
-        api(STAFF).queryParam("status", "DONE").queryParam("limit", 200).get(REVIEWS).then().statusCode(200)
+        API.as(STAFF).queryParam("limit", 200).get(REVIEWS).then().body("items.id", not(hasItem(publication)));
+        API.as(STAFF).queryParam("status", "DONE").queryParam("limit", 200).get(REVIEWS).then().statusCode(200)
                 .body("items.id", hasItem(publication));
-        api(SLT).body(Map.of("decision", "KEEP")).post(PUBLICATIONS + "/" + publication + "/review").then()
+        API.as(SLT).body(Map.of("decision", "KEEP")).post(PUBLICATIONS + "/" + publication + "/review").then()
                 .statusCode(409).body("code", equalTo("NO_OPEN_REVIEW"));
-        api(TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT")).body(Map.of("decision", "KEEP"))
+        API.as(TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT")).body(Map.of("decision", "KEEP"))
                 .post(PUBLICATIONS + "/" + publication + "/review").then().statusCode(404);
     }
 
     @Test
     void con6_whereTheSchoolTakesLeaversPublicationsDownTheirTakedownOpensAndAReviewCanDecideSo() {
-        Scenario scenario = new Scenario(this::api);
+        Scenario scenario = new Scenario(API::as);
         String pupil = scenario.pupil("Nia", "Hart");
         scenario.consent(pupil, "PRESS_AND_MEDIA");
         scenario.consent(pupil, "PRINT");
         String press = publish(content("PRESS_AND_MEDIA", pupil));
         String print = publish(content("PRINT", pupil));
-        api(SLT).body(Map.of("choice", "TAKE_DOWN")).put("/api/v1/consents/leaver-publications/PRESS_AND_MEDIA")
+        API.as(SLT).body(Map.of("choice", "TAKE_DOWN")).put("/api/v1/consents/leaver-publications/PRESS_AND_MEDIA")
                 .then().statusCode(200)
                 .body("channels.find { it.channel == 'PRESS_AND_MEDIA' }.choice", equalTo("TAKE_DOWN"))
                 .body("channels.find { it.channel == 'PRESS_AND_MEDIA' }.setBy", equalTo("slt-1"))
                 .body("channels.find { it.channel == 'PRINT' }.choice", equalTo("REVIEW"));
-        api(SLT).body(Map.of("choice", "TAKE_DOWN")).put("/api/v1/consents/leaver-publications/PRESS_AND_MEDIA")
+        API.as(SLT).body(Map.of("choice", "TAKE_DOWN")).put("/api/v1/consents/leaver-publications/PRESS_AND_MEDIA")
                 .then().statusCode(200);
 
         leave(pupil, "Nia");
@@ -219,11 +210,11 @@ class ObjectionsAndLeaversApiTest implements AccountEventsDatabaseTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> listed(TAKEDOWNS, press)
                 .body(item(press) + ".takedownCauses[0].cause", equalTo("PUPIL_LEFT")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> listed(REVIEWS, print));
-        api(STAFF).body(Map.of("decision", "TAKE_DOWN")).post(PUBLICATIONS + "/" + print + "/review").then()
+        API.as(STAFF).body(Map.of("decision", "TAKE_DOWN")).post(PUBLICATIONS + "/" + print + "/review").then()
                 .statusCode(200).body("status", equalTo("TAKEDOWN_OPEN")).body("reviewDecision", equalTo("TAKE_DOWN"))
                 .body("takedownFor", equalTo(List.of(pupil)))
                 .body("takedownCauses[0].cause", equalTo("PUPIL_LEFT"));
-        api(STAFF).body(Map.of("note", "Pulled from the prospectus")).post(PUBLICATIONS + "/" + print + "/takedown")
+        API.as(STAFF).body(Map.of("note", "Pulled from the prospectus")).post(PUBLICATIONS + "/" + print + "/takedown")
                 .then().statusCode(200).body("status", equalTo("TAKEN_DOWN"));
     }
 }

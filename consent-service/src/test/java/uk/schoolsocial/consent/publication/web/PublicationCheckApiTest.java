@@ -6,11 +6,10 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
+import static uk.schoolsocial.platform.testing.Bearers.STAFF;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.testing.AccountServiceEvents;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -39,13 +39,11 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublicationCheckApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("consent");
-    private static final String STAFF = Scenario.STAFF;
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("consent");
     private static final String CHECKS = "/api/v1/consents/checks";
     private static final Instant AT = Instant.parse("2026-09-01T08:00:00Z");
 
-    @Inject
-    EmbeddedServer server;
     @Value("${datasources.accountevents.url}")
     String upstreamUrl;
     @Value("${datasources.accountevents.username}")
@@ -58,11 +56,7 @@ class PublicationCheckApiTest implements AccountEventsDatabaseTest {
     @BeforeAll
     void connect() {
         accountService = new AccountServiceEvents(upstreamUrl, upstreamUser, upstreamPassword);
-        scenario = new Scenario(this::api);
-    }
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
+        scenario = new Scenario(API::as);
     }
 
     /** An account provisioned in account-service and, if asked, live; waits until this service knows it. */
@@ -88,7 +82,7 @@ class PublicationCheckApiTest implements AccountEventsDatabaseTest {
     }
 
     private io.restassured.response.ValidatableResponse check(Object body) {
-        return api(STAFF).body(body).post(CHECKS).then().statusCode(200);
+        return API.as(STAFF).body(body).post(CHECKS).then().statusCode(200);
     }
 
     @Test
@@ -114,7 +108,7 @@ class PublicationCheckApiTest implements AccountEventsDatabaseTest {
         scenario.consent(consented, "OFFICIAL_SOCIAL_MEDIA");
         scenario.consent(objecting, "OFFICIAL_SOCIAL_MEDIA");
         scenario.consent(without, "WEBSITE");
-        api(STAFF).body(Map.of()).post("/api/v1/pupils/" + objecting + "/objection").then().statusCode(201);
+        API.as(STAFF).body(Map.of()).post("/api/v1/pupils/" + objecting + "/objection").then().statusCode(201);
         check(social(account, List.of(consented, without, objecting, "pupil-unknown"),
                 "Well done CHLOE and the team!", "Born 14/03/2016"))
                 .body("allowed", equalTo(false))
@@ -155,18 +149,18 @@ class PublicationCheckApiTest implements AccountEventsDatabaseTest {
 
     @Test
     void con4_socialMediaNeedsAnAccountAndBadInputIsNamed() {
-        API.badInput(server.getPort(), STAFF).body(Map.of("channel", "OFFICIAL_SOCIAL_MEDIA", "pupilIds", List.of("p-1")))
+        API.badInput(STAFF).body(Map.of("channel", "OFFICIAL_SOCIAL_MEDIA", "pupilIds", List.of("p-1")))
                 .post(CHECKS).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("officialAccountId"));
-        API.badInput(server.getPort(), STAFF).body(Map.of("channel", "TELEVISION")).post(CHECKS).then()
+        API.badInput(STAFF).body(Map.of("channel", "TELEVISION")).post(CHECKS).then()
                 .statusCode(400).contentType("application/problem+json");
     }
 
     @Test
     void con4_parentsAndTheMisDoNotCheck() {
-        api(TestTokens.bearer("parent-1", TestTokens.SCHOOL, "PARENT"))
+        API.as(TestTokens.bearer("parent-1", TestTokens.SCHOOL, "PARENT"))
                 .body(Map.of("channel", "WEBSITE", "pupilIds", List.of("p-1"))).post(CHECKS).then().statusCode(403);
-        api(Scenario.MIS).body(Map.of("channel", "WEBSITE", "pupilIds", List.of("p-1"))).post(CHECKS).then()
+        API.as(Scenario.MIS).body(Map.of("channel", "WEBSITE", "pupilIds", List.of("p-1"))).post(CHECKS).then()
                 .statusCode(403);
     }
 
@@ -174,7 +168,7 @@ class PublicationCheckApiTest implements AccountEventsDatabaseTest {
     void con6_aPupilWhoLeftIsRefusedDespiteTheirConsent() {
         String pupil = scenario.pupil("Leo", "Banks");
         scenario.consent(pupil, "WEBSITE");
-        api(Scenario.MIS).body(Map.of("records", List.of(Map.of("pupilId", pupil, "forename", "Leo", "surname", "Banks",
+        API.as(Scenario.MIS).body(Map.of("records", List.of(Map.of("pupilId", pupil, "forename", "Leo", "surname", "Banks",
                         "yearGroup", "Year 5", "dateOfBirth", "2016-03-14", "parentalResponsibility", List.of("parent-1"),
                         "leavingDate", "2026-01-10"))))
                 .post("/api/v1/pupils/roster").then().statusCode(200).body("left", equalTo(1));

@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static uk.schoolsocial.platform.testing.Bearers.ADMIN;
+import static uk.schoolsocial.platform.testing.Bearers.PARENT;
+import static uk.schoolsocial.platform.testing.Bearers.STAFF;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -19,6 +21,7 @@ import java.util.UUID;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.consent.publication.command.RegisterPublicationCommand;
 import uk.schoolsocial.events.consent.ConsentChannel;
 import uk.schoolsocial.platform.testing.PlatformAxonContext;
@@ -33,18 +36,9 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class PublicationRegisterApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("consent");
-    private static final String STAFF = Scenario.STAFF;
-    private static final String ADMIN = TestTokens.bearer("admin-1", TestTokens.SCHOOL, "ACCOUNT_ADMIN");
-    private static final String PARENT = TestTokens.bearer("parent-1", TestTokens.SCHOOL, "PARENT");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("consent");
     private static final String PUBLICATIONS = "/api/v1/consents/publications";
-
-    @Inject
-    EmbeddedServer server;
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
 
     private static Map<String, Object> content(String pupil) {
         return new HashMap<>(Map.of("channel", "WEBSITE", "pupilIds", List.of(pupil),
@@ -52,7 +46,7 @@ class PublicationRegisterApiTest implements AccountEventsDatabaseTest {
     }
 
     private String checkId(Map<String, Object> content) {
-        return api(STAFF).body(content).post("/api/v1/consents/checks").then().statusCode(200)
+        return API.as(STAFF).body(content).post("/api/v1/consents/checks").then().statusCode(200)
                 .body("allowed", equalTo(true)).extract().path("checkId");
     }
 
@@ -66,16 +60,16 @@ class PublicationRegisterApiTest implements AccountEventsDatabaseTest {
 
     @Test
     void con5_aCheckedPublicationIsRegisteredAndFoundByPupil() {
-        Scenario scenario = new Scenario(this::api);
+        Scenario scenario = new Scenario(API::as);
         String pupil = scenario.pupil("Ava", "Stone");
         scenario.consent(pupil, "WEBSITE");
         Map<String, Object> content = content(pupil);
-        String id = api(STAFF).body(registration(content, checkId(content))).post(PUBLICATIONS).then().statusCode(201)
+        String id = API.as(STAFF).body(registration(content, checkId(content))).post(PUBLICATIONS).then().statusCode(201)
                 .body("status", equalTo("PUBLISHED")).body("pupilIds", equalTo(List.of(pupil)))
                 .body("registeredBy", equalTo("staff-1")).extract().path("id");
-        api(TestTokens.bearer("auditor-1", TestTokens.SCHOOL, "AUDITOR")).queryParam("pupilId", pupil).get(PUBLICATIONS)
+        API.as(TestTokens.bearer("auditor-1", TestTokens.SCHOOL, "AUDITOR")).queryParam("pupilId", pupil).get(PUBLICATIONS)
                 .then().statusCode(200).body("items.id", equalTo(List.of(id)));
-        api(PARENT).queryParam("pupilId", pupil).get(PUBLICATIONS).then().statusCode(403);
+        API.as(PARENT).queryParam("pupilId", pupil).get(PUBLICATIONS).then().statusCode(403);
     }
 
     /** Pages of a list: every id in order, following {@code page.nextCursor} until it is absent. */
@@ -83,7 +77,7 @@ class PublicationRegisterApiTest implements AccountEventsDatabaseTest {
         List<String> ids = new java.util.ArrayList<>();
         String cursor = null;
         do {
-            RequestSpecification request = api(STAFF).queryParams(query).queryParam("limit", limit);
+            RequestSpecification request = API.as(STAFF).queryParams(query).queryParam("limit", limit);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
@@ -105,91 +99,91 @@ class PublicationRegisterApiTest implements AccountEventsDatabaseTest {
      */
     @Test
     void con5_publicationsByPupilArePagedWithACursor() {
-        Scenario scenario = new Scenario(this::api);
+        Scenario scenario = new Scenario(API::as);
         String pupil = scenario.pupil("Dan", "Ives");
         scenario.consent(pupil, "WEBSITE");
         Map<String, Object> content = content(pupil);
         String checkId = checkId(content);
         List<String> registered = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            registered.add(0, api(STAFF).body(registration(content, checkId)).post(PUBLICATIONS).then().statusCode(201)
+            registered.add(0, API.as(STAFF).body(registration(content, checkId)).post(PUBLICATIONS).then().statusCode(201)
                     .extract().path("id"));
         }
-        List<String> oneGo = api(STAFF).queryParam("pupilId", pupil).get(PUBLICATIONS).then().statusCode(200)
+        List<String> oneGo = API.as(STAFF).queryParam("pupilId", pupil).get(PUBLICATIONS).then().statusCode(200)
                 .body("page.nextCursor", org.hamcrest.Matchers.nullValue()).extract().path("items.id");
         assertEquals(registered, oneGo);
         int[] added = {0};
         List<String> paged = allPages(PUBLICATIONS, Map.of("pupilId", pupil), 2, () -> {
             if (added[0]++ == 0) {
-                api(STAFF).body(registration(content, checkId)).post(PUBLICATIONS).then().statusCode(201);
+                API.as(STAFF).body(registration(content, checkId)).post(PUBLICATIONS).then().statusCode(201);
             }
         });
         assertEquals(registered, paged, "newest first, each once; the one registered meanwhile is before the cursor");
-        API.badInput(server.getPort(), STAFF).queryParam("cursor", "not-a-cursor").get(PUBLICATIONS).then()
+        API.badInput(STAFF).queryParam("cursor", "not-a-cursor").get(PUBLICATIONS).then()
                 .statusCode(400).contentType("application/problem+json").body("errors.field", hasItems("cursor"));
     }
 
     @Test
     void con5_registrationIsRefusedUnlessACheckOfTheSameContentPassed() {
-        Scenario scenario = new Scenario(this::api);
+        Scenario scenario = new Scenario(API::as);
         String pupil = scenario.pupil("Ben", "Hale");
         scenario.consent(pupil, "WEBSITE");
         Map<String, Object> checked = content(pupil);
         String checkId = checkId(checked);
         Map<String, Object> changed = new HashMap<>(checked);
         changed.put("caption", "Ben at the harvest festival");
-        API.badInput(server.getPort(), STAFF).body(registration(changed, checkId)).post(PUBLICATIONS).then()
+        API.badInput(STAFF).body(registration(changed, checkId)).post(PUBLICATIONS).then()
                 .statusCode(422).contentType("application/problem+json")
                 .body("code", equalTo("CHECK_NOT_PASSED")).body("errors.field", hasItems("checkId"));
         String other = scenario.pupil("Cara", "Moss");
         Map<String, Object> withoutConsent = content(other);
-        String otherCheck = api(STAFF).body(withoutConsent).post("/api/v1/consents/checks").then()
+        String otherCheck = API.as(STAFF).body(withoutConsent).post("/api/v1/consents/checks").then()
                 .body("allowed", equalTo(false)).extract().path("checkId");
-        api(STAFF).body(registration(withoutConsent, otherCheck)).post(PUBLICATIONS).then().statusCode(422)
+        API.as(STAFF).body(registration(withoutConsent, otherCheck)).post(PUBLICATIONS).then().statusCode(422)
                 .body("code", equalTo("CHECK_NOT_PASSED")).body("errors.field", hasItems("pupilIds"));
     }
 
     @Test
     void con3_aWithdrawalOpensATakedownTrackedToRemoval() {
-        Scenario scenario = new Scenario(this::api);
+        Scenario scenario = new Scenario(API::as);
         String pupil = scenario.pupil("Dan", "Frost");
         scenario.consent(pupil, "WEBSITE");
         scenario.consent(pupil, "PRINT");
         Map<String, Object> website = content(pupil);
-        String id = api(STAFF).body(registration(website, checkId(website))).post(PUBLICATIONS).then().statusCode(201)
+        String id = API.as(STAFF).body(registration(website, checkId(website))).post(PUBLICATIONS).then().statusCode(201)
                 .extract().path("id");
         Map<String, Object> print = new HashMap<>(content(pupil));
         print.put("channel", "PRINT");
-        String printed = api(STAFF).body(registration(print, checkId(print))).post(PUBLICATIONS).then().statusCode(201)
+        String printed = API.as(STAFF).body(registration(print, checkId(print))).post(PUBLICATIONS).then().statusCode(201)
                 .extract().path("id");
 
-        api(PARENT).body(Map.of("withdrawnBy", "parent-1"))
+        API.as(PARENT).body(Map.of("withdrawnBy", "parent-1"))
                 .post("/api/v1/pupils/" + pupil + "/consents/WEBSITE/withdrawal").then().statusCode(200);
-        api(STAFF).body(website).post("/api/v1/consents/checks").then().statusCode(200)
+        API.as(STAFF).body(website).post("/api/v1/consents/checks").then().statusCode(200)
                 .body("allowed", equalTo(false)).body("reasons.code", hasItem("NO_VALID_CONSENT"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> api(STAFF).get("/api/v1/consents/takedowns").then()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> API.as(STAFF).get("/api/v1/consents/takedowns").then()
                 .statusCode(200).body("items.id", hasItem(id)));
-        api(STAFF).get("/api/v1/consents/takedowns").then()
+        API.as(STAFF).get("/api/v1/consents/takedowns").then()
                 .body("items.id", not(hasItem(printed)))
                 .body("items.find { it.id == '" + id + "' }.takedownFor", equalTo(List.of(pupil)))
                 .body("items.find { it.id == '" + id + "' }.status", equalTo("TAKEDOWN_OPEN"));
 
-        api(ADMIN).header("If-Match", "\"0\"").body(Map.of("note", "Removed from the news page"))
+        API.as(ADMIN).header("If-Match", "\"0\"").body(Map.of("note", "Removed from the news page"))
                 .post(PUBLICATIONS + "/" + id + "/takedown").then().statusCode(412)
                 .body("code", equalTo("VERSION_MISMATCH"));
-        api(ADMIN).body(Map.of("note", "Removed from the news page"))
+        API.as(ADMIN).body(Map.of("note", "Removed from the news page"))
                 .post(PUBLICATIONS + "/" + id + "/takedown").then().statusCode(200)
                 .body("status", equalTo("TAKEN_DOWN")).body("takenDownBy", equalTo("admin-1"));
-        api(STAFF).get("/api/v1/consents/takedowns").then().body("items.id", not(hasItem(id)));
-        api(STAFF).queryParam("status", "DONE").get("/api/v1/consents/takedowns").then().body("items.id", hasItem(id));
-        List<String> done = api(STAFF).queryParam("status", "DONE").queryParam("limit", 200)
+        API.as(STAFF).get("/api/v1/consents/takedowns").then().body("items.id", not(hasItem(id)));
+        API.as(STAFF).queryParam("status", "DONE").get("/api/v1/consents/takedowns").then().body("items.id", hasItem(id));
+        List<String> done = API.as(STAFF).queryParam("status", "DONE").queryParam("limit", 200)
                 .get("/api/v1/consents/takedowns").then().extract().path("items.id");
         assertEquals(done, allPages("/api/v1/consents/takedowns", Map.of("status", "DONE"), 1, () -> { }),
                 "the takedowns a page at a time are those of one page, oldest first");
-        api(ADMIN).body(Map.of()).post(PUBLICATIONS + "/" + id + "/takedown").then().statusCode(409)
+        API.as(ADMIN).body(Map.of()).post(PUBLICATIONS + "/" + id + "/takedown").then().statusCode(409)
                 .body("code", equalTo("NO_OPEN_TAKEDOWN"));
-        api(ADMIN).body(Map.of()).post(PUBLICATIONS + "/" + printed + "/takedown").then().statusCode(409);
-        api(TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT")).body(Map.of())
+        API.as(ADMIN).body(Map.of()).post(PUBLICATIONS + "/" + printed + "/takedown").then().statusCode(409);
+        API.as(TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT")).body(Map.of())
                 .post(PUBLICATIONS + "/" + printed + "/takedown").then().statusCode(404);
     }
 
@@ -208,12 +202,12 @@ class PublicationRegisterApiTest implements AccountEventsDatabaseTest {
 
     @Test
     void con3_aPublicationRegisteredJustAfterAWithdrawalOfItsPupilStillGetsItsTakedown() {
-        Scenario scenario = new Scenario(this::api);
+        Scenario scenario = new Scenario(API::as);
         String pupil = scenario.pupil("Eli", "Grant");
         scenario.consent(pupil, "WEBSITE");
         Map<String, Object> website = content(pupil);
         String checkId = checkId(website);
-        api(PARENT).body(Map.of("withdrawnBy", "parent-1"))
+        API.as(PARENT).body(Map.of("withdrawnBy", "parent-1"))
                 .post("/api/v1/pupils/" + pupil + "/consents/WEBSITE/withdrawal").then().statusCode(200);
         // The registration whose check passed a moment before the withdrawal commits just after it.
         String id = UUID.randomUUID().toString();
@@ -222,7 +216,7 @@ class PublicationRegisterApiTest implements AccountEventsDatabaseTest {
                 LocalDate.parse("2026-10-02"), checkId, true, "staff-1"))
                 .andMetaData(PlatformAxonContext.audit(TestTokens.SCHOOL)));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> api(STAFF).get("/api/v1/consents/takedowns").then()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> API.as(STAFF).get("/api/v1/consents/takedowns").then()
                 .statusCode(200).body("items.id", hasItem(id))
                 .body("items.find { it.id == '" + id + "' }.takedownFor", equalTo(List.of(pupil))));
     }
@@ -233,19 +227,19 @@ class PublicationRegisterApiTest implements AccountEventsDatabaseTest {
      */
     @Test
     void con3_aConsentGivenAgainOpensNoTakedownForALaterPublication() {
-        Scenario scenario = new Scenario(this::api);
+        Scenario scenario = new Scenario(API::as);
         String pupil = scenario.pupil("Fay", "Grant");
         scenario.consent(pupil, "WEBSITE");
-        api(PARENT).body(Map.of("withdrawnBy", "parent-1"))
+        API.as(PARENT).body(Map.of("withdrawnBy", "parent-1"))
                 .post("/api/v1/pupils/" + pupil + "/consents/WEBSITE/withdrawal").then().statusCode(200);
         scenario.consent(pupil, "WEBSITE");
         Map<String, Object> website = content(pupil);
-        String id = api(STAFF).body(registration(website, checkId(website))).post(PUBLICATIONS).then()
+        String id = API.as(STAFF).body(registration(website, checkId(website))).post(PUBLICATIONS).then()
                 .statusCode(201).extract().path("id");
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> api(STAFF)
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> API.as(STAFF)
                 .queryParam("limit", 200).get("/api/v1/consents/takedowns").then().statusCode(200)
                 .body("items.id", not(hasItem(id))));
-        api(STAFF).queryParam("pupilId", pupil).get(PUBLICATIONS).then().statusCode(200)
+        API.as(STAFF).queryParam("pupilId", pupil).get(PUBLICATIONS).then().statusCode(200)
                 .body("items[0].status", equalTo("PUBLISHED"));
     }
 }

@@ -5,14 +5,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.schoolsocial.platform.testing.Bearers.PARENT;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.consent.Scenario;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
@@ -32,14 +31,11 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class TakedownMailApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("consent");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("consent");
     private static final String ADMIN_MAILBOX = "accounts@school.example";
-    private static final String PARENT = TestTokens.bearer("parent-1", TestTokens.SCHOOL, "PARENT");
 
     private final GreenMail smtp = startSmtp();
-
-    @Inject
-    EmbeddedServer server;
 
     private static GreenMail startSmtp() {
         GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
@@ -63,26 +59,22 @@ class TakedownMailApiTest implements AccountEventsDatabaseTest {
         smtp.stop();
     }
 
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
-
     @Test
     void con3_aWithdrawalThatOpensATakedownEmailsTheAccountAdministrators() throws Exception {
-        String pupil = new Scenario(this::api).pupil("Dan", "Frost");
-        new Scenario(this::api).consent(pupil, "WEBSITE");
+        String pupil = new Scenario(API::as).pupil("Dan", "Frost");
+        new Scenario(API::as).consent(pupil, "WEBSITE");
         Map<String, Object> content = new HashMap<>(Map.of("channel", "WEBSITE", "pupilIds", List.of(pupil),
                 "caption", "Harvest festival", "altText", "A class singing"));
-        String checkId = api(Scenario.STAFF).body(content).post("/api/v1/consents/checks").then().statusCode(200)
+        String checkId = API.as(Scenario.STAFF).body(content).post("/api/v1/consents/checks").then().statusCode(200)
                 .body("allowed", equalTo(true)).extract().path("checkId");
         Map<String, Object> registration = new HashMap<>(content);
         registration.put("checkId", checkId);
         registration.put("link", "https://oakfield.sch.uk/news/harvest");
         registration.put("publishedOn", "2026-10-01");
-        api(Scenario.STAFF).body(registration).post("/api/v1/consents/publications").then().statusCode(201);
+        API.as(Scenario.STAFF).body(registration).post("/api/v1/consents/publications").then().statusCode(201);
         assertEquals(0, smtp.getReceivedMessages().length, "registering opens no takedown");
 
-        api(PARENT).body(Map.of("withdrawnBy", "parent-1"))
+        API.as(PARENT).body(Map.of("withdrawnBy", "parent-1"))
                 .post("/api/v1/pupils/" + pupil + "/consents/WEBSITE/withdrawal").then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> smtp.getReceivedMessages().length == 1);
         MimeMessage mail = smtp.getReceivedMessages()[0];

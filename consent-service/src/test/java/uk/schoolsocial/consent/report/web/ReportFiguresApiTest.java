@@ -5,11 +5,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
@@ -29,16 +28,14 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class ReportFiguresApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("consent");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("consent");
     private static final String FIGURES = "/api/v1/consents/report-figures";
-
-    @Inject
-    EmbeddedServer server;
 
     private final String school = "school-" + UUID.randomUUID();
 
     private RequestSpecification api(String... roles) {
-        return API.as(server.getPort(), TestTokens.bearer(roles[0].toLowerCase() + "-1", school, roles));
+        return API.as(TestTokens.bearer(roles[0].toLowerCase() + "-1", school, roles));
     }
 
     private String pupil(String yearGroup, String leavingDate) {
@@ -144,7 +141,7 @@ class ReportFiguresApiTest implements AccountEventsDatabaseTest {
         }
         api("SLT").queryParam("from", today).queryParam("to", today).get(FIGURES).then().statusCode(200)
                 .body("coverage.size()", equalTo(0));
-        API.badInput(server.getPort(), TestTokens.bearer("slt-1", school, "SLT")).queryParam("from", today)
+        API.badInput(TestTokens.bearer("slt-1", school, "SLT")).queryParam("from", today)
                 .queryParam("to", "2020-01-01").get(FIGURES).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("to"));
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.incident.report.web.HandlingApiTestAccess;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
@@ -36,7 +37,8 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class NotificationMailApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("incident");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("incident");
     private static final String SCHOOL = "school-" + UUID.randomUUID();
     private static final String DSL_MAILBOX = "dsl@" + SCHOOL + ".example";
     private static final String SLT_MAILBOX = "head@" + SCHOOL + ".example";
@@ -81,13 +83,13 @@ class NotificationMailApiTest implements AccountEventsDatabaseTest {
     private String report(String school, String category, String role) {
         Map<String, Object> body = new HashMap<>(HandlingApiTestAccess.report(category, role));
         body.put("whatHappened", "Jane Doe in year 9 sent a friend request to Mr Smith.");
-        String location = API.as(server.getPort(), TestTokens.bearer("staff-a", school, "STAFF")).body(body)
+        String location = API.as(TestTokens.bearer("staff-a", school, "STAFF")).body(body)
                 .post("/api/v1/incidents").then().statusCode(201).extract().header("Location");
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
     private ValidatableResponse notificationOf(String school, String role, String incident) {
-        return API.as(server.getPort(), TestTokens.bearer("reader", school, role))
+        return API.as(TestTokens.bearer("reader", school, role))
                 .get("/api/v1/incidents/notifications").then().statusCode(200)
                 .rootPath("items.find { it.incidentId == '" + incident + "' }");
     }

@@ -8,16 +8,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.incident.report.web.HandlingApiTestAccess;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
@@ -27,19 +25,13 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class OversightApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("incident");
-
-    @Inject
-    EmbeddedServer server;
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("incident");
 
     private String report(String token, String category, String role) {
         Map<String, Object> body = new java.util.HashMap<>(HandlingApiTestAccess.report(category, role));
         body.put("whatHappened", "Jane Doe in year 9 was sent messages by John Smith.");
-        String location = api(token).body(body).post("/api/v1/incidents").then().statusCode(201)
+        String location = API.as(token).body(body).post("/api/v1/incidents").then().statusCode(201)
                 .extract().header("Location");
         return location.substring(location.lastIndexOf('/') + 1);
     }
@@ -50,28 +42,28 @@ class OversightApiTest implements AccountEventsDatabaseTest {
         String staff = TestTokens.bearer("staff-a", school, "STAFF");
         String toDsl = report(staff, "PUPIL_CONTACT_WITH_STAFF", "PUPIL");
         String toSlt = report(staff, "COPYRIGHT", "THIRD_PARTY");
-        api(TestTokens.bearer("dsl-a", school, "DSL")).get("/api/v1/incidents/notifications").then().statusCode(200)
+        API.as(TestTokens.bearer("dsl-a", school, "DSL")).get("/api/v1/incidents/notifications").then().statusCode(200)
                 .body("items.incidentId", contains(toDsl))
                 .body("items[0].recipientRole", equalTo("DSL"))
                 .body("items[0].kind", equalTo("REPORTED"))
                 .body("items[0].text", equalTo("New incident to handle: pupil contact with staff incident"))
                 .body("items[0].link", equalTo("/api/v1/incidents/" + toDsl))
                 .body("items.text", everyItem(not(containsString("Jane"))));
-        api(TestTokens.bearer("slt-a", school, "SLT")).get("/api/v1/incidents/notifications").then().statusCode(200)
+        API.as(TestTokens.bearer("slt-a", school, "SLT")).get("/api/v1/incidents/notifications").then().statusCode(200)
                 .body("items.incidentId", contains(toSlt));
-        api(staff).get("/api/v1/incidents/notifications").then().statusCode(403);
+        API.as(staff).get("/api/v1/incidents/notifications").then().statusCode(403);
     }
 
     @Test
     void anUnknownQueryParameterIsRefusedNotIgnored() {
         String school = "school-" + UUID.randomUUID();
         // issue 12: updated_after used to be ignored, answering everything as if it were a delta
-        api(TestTokens.bearer("dsl-a", school, "DSL")).queryParam("updated_after", "2026-01-01T00:00:00Z")
+        API.as(TestTokens.bearer("dsl-a", school, "DSL")).queryParam("updated_after", "2026-01-01T00:00:00Z")
                 .queryParam("limit", 5).get("/api/v1/incidents/notifications").then().statusCode(400)
                 .body("code", equalTo("UNKNOWN_PARAMETER"))
                 .body("errors.field", contains("updated_after"))
                 .body("detail", containsString("only limit"));
-        api(TestTokens.bearer("dsl-a", school, "DSL")).queryParam("limit", 5)
+        API.as(TestTokens.bearer("dsl-a", school, "DSL")).queryParam("limit", 5)
                 .get("/api/v1/incidents/notifications").then().statusCode(200);
     }
 
@@ -84,21 +76,21 @@ class OversightApiTest implements AccountEventsDatabaseTest {
         report(staff, "OTHER", "UNKNOWN");
         String month = YearMonth.now(ZoneOffset.UTC).toString();
         String from = YearMonth.now(ZoneOffset.UTC).minusMonths(2).toString();
-        api(TestTokens.bearer("gov-a", school, "AUDITOR")).queryParam("from", from).queryParam("to", month)
+        API.as(TestTokens.bearer("gov-a", school, "AUDITOR")).queryParam("from", from).queryParam("to", month)
                 .get("/api/v1/incidents/counts").then().statusCode(200)
                 .body("items.category", contains("COPYRIGHT", "OTHER"))
                 .body("items.incidents", contains(2, 1))
                 .body("items.month", everyItem(equalTo(month)));
-        api(TestTokens.bearer("gov-a", school, "AUDITOR")).queryParam("from", from).queryParam("to", from)
+        API.as(TestTokens.bearer("gov-a", school, "AUDITOR")).queryParam("from", from).queryParam("to", from)
                 .get("/api/v1/incidents/counts").then().statusCode(200).body("items", empty());
-        API.badInput(server.getPort(), TestTokens.bearer("slt-a", school, "SLT"))
+        API.badInput(TestTokens.bearer("slt-a", school, "SLT"))
                 .queryParam("from", month).queryParam("to", from)
                 .get("/api/v1/incidents/counts").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("to"));
-        API.badInput(server.getPort(), TestTokens.bearer("slt-a", school, "SLT"))
+        API.badInput(TestTokens.bearer("slt-a", school, "SLT"))
                 .queryParam("from", "2026-13").queryParam("to", month)
                 .get("/api/v1/incidents/counts").then().statusCode(400).contentType("application/problem+json");
-        api(staff).queryParam("from", from).queryParam("to", month).get("/api/v1/incidents/counts").then()
+        API.as(staff).queryParam("from", from).queryParam("to", month).get("/api/v1/incidents/counts").then()
                 .statusCode(403);
     }
 }

@@ -5,11 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.incident.report.web.HandlingApiTestAccess;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.MovableClock;
@@ -35,33 +33,27 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class ReportFiguresApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("incident");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("incident");
     private static final String FIGURES = "/api/v1/incidents/report-figures";
     private final MovableClock clock = new MovableClock();
-
-    @Inject
-    EmbeddedServer server;
 
     @MockBean(Clock.class)
     Clock clock() {
         return clock;
     }
 
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
-
     private String report(String school, String category, String role) {
-        return api(TestTokens.bearer("staff-a", school, "STAFF")).body(HandlingApiTestAccess.report(category, role))
+        return API.as(TestTokens.bearer("staff-a", school, "STAFF")).body(HandlingApiTestAccess.report(category, role))
                 .post("/api/v1/incidents").then().statusCode(201).extract().header("Location");
     }
 
     private void post(String token, String path, Map<String, Object> body, int status) {
-        api(token).body(body).post(path).then().statusCode(status);
+        API.as(token).body(body).post(path).then().statusCode(status);
     }
 
     private String takedown(String token, String incident, String addressee) {
-        List<String> ids = api(token).body(Map.of("addressee", addressee, "addressedTo", "Whoever posted it"))
+        List<String> ids = API.as(token).body(Map.of("addressee", addressee, "addressedTo", "Whoever posted it"))
                 .post(incident + "/takedowns").then().statusCode(201).extract().path("takedowns.id");
         return ids.get(ids.size() - 1);
     }
@@ -126,7 +118,7 @@ class ReportFiguresApiTest implements AccountEventsDatabaseTest {
 
         String from = first.toString();
         String to = LocalDate.now(clock).plusDays(1).toString();
-        api(TestTokens.bearer("gov-a", school, "AUDITOR")).queryParam("from", from).queryParam("to", to)
+        API.as(TestTokens.bearer("gov-a", school, "AUDITOR")).queryParam("from", from).queryParam("to", to)
                 .get(FIGURES).then().statusCode(200)
                 .body("from", equalTo(from)).body("to", equalTo(to))
                 .body("incidentsReported", equalTo(4))
@@ -152,7 +144,7 @@ class ReportFiguresApiTest implements AccountEventsDatabaseTest {
 
         // A period before it all: nothing reported then, but the open safeguarding cases are today's.
         String before = first.minusDays(1).toString();
-        api(slt).queryParam("from", first.minusDays(30).toString()).queryParam("to", before).get(FIGURES).then()
+        API.as(slt).queryParam("from", first.minusDays(30).toString()).queryParam("to", before).get(FIGURES).then()
                 .statusCode(200)
                 .body("incidentsReported", equalTo(0))
                 .body("assessment.count", equalTo(0))
@@ -166,19 +158,19 @@ class ReportFiguresApiTest implements AccountEventsDatabaseTest {
         String school = "school-" + UUID.randomUUID();
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         for (String role : List.of("STAFF", "DSL", "ACCOUNT_ADMIN")) {
-            api(TestTokens.bearer("x", school, role)).queryParam("from", today).queryParam("to", today)
+            API.as(TestTokens.bearer("x", school, role)).queryParam("from", today).queryParam("to", today)
                     .get(FIGURES).then().statusCode(403);
         }
         String slt = TestTokens.bearer("slt-a", school, "SLT");
-        API.badInput(server.getPort(), slt).queryParam("from", today).queryParam("to", "2020-01-01")
+        API.badInput(slt).queryParam("from", today).queryParam("to", "2020-01-01")
                 .get(FIGURES).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("to"));
-        API.badInput(server.getPort(), slt).queryParam("from", "2026-02-30").queryParam("to", today)
+        API.badInput(slt).queryParam("from", "2026-02-30").queryParam("to", today)
                 .get(FIGURES).then().statusCode(400).contentType("application/problem+json");
-        API.badInput(server.getPort(), slt).queryParam("from", "9999-12-31").queryParam("to", "9999-12-31")
+        API.badInput(slt).queryParam("from", "9999-12-31").queryParam("to", "9999-12-31")
                 .get(FIGURES).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", contains("from", "to"));
-        API.badInput(server.getPort(), slt).queryParam("from", today).queryParam("to", "2099-01-01")
+        API.badInput(slt).queryParam("from", today).queryParam("to", "2099-01-01")
                 .get(FIGURES).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("to"));
     }

@@ -9,18 +9,20 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static uk.schoolsocial.platform.testing.Bearers.DSL;
+import static uk.schoolsocial.platform.testing.Bearers.OTHER_SCHOOL_SLT;
+import static uk.schoolsocial.platform.testing.Bearers.SLT;
+import static uk.schoolsocial.platform.testing.Bearers.STAFF;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
 import uk.schoolsocial.platform.testing.TestTokens;
@@ -29,22 +31,8 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class HandlingApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("incident");
-    static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");
-    static final String DSL = TestTokens.bearer("dsl-1", TestTokens.SCHOOL, "DSL");
-    static final String SLT = TestTokens.bearer("slt-1", TestTokens.SCHOOL, "SLT");
-    private static final String OTHER_SCHOOL_SLT = TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT");
-
-    @Inject
-    EmbeddedServer server;
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
-
-    private RequestSpecification badInput(String token) {
-        return API.badInput(server.getPort(), token);
-    }
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("incident");
 
     static Map<String, Object> report(String category, String personRole) {
         Map<String, Object> body = new HashMap<>();
@@ -59,7 +47,7 @@ class HandlingApiTest implements AccountEventsDatabaseTest {
     }
 
     private String reportDefamatory() {
-        String location = api(STAFF).body(report("DEFAMATORY_OR_OFFENSIVE_CONTENT", "PARENT"))
+        String location = API.as(STAFF).body(report("DEFAMATORY_OR_OFFENSIVE_CONTENT", "PARENT"))
                 .post("/api/v1/incidents").then().statusCode(201).extract().header("Location");
         return location;
     }
@@ -70,7 +58,7 @@ class HandlingApiTest implements AccountEventsDatabaseTest {
     }
 
     private ValidatableResponse post(String token, String path, Map<String, Object> body) {
-        return api(token).body(body).post(path).then();
+        return API.as(token).body(body).post(path).then();
     }
 
     private ValidatableResponse assess(String token, String incident, Map<String, Object> body) {
@@ -80,9 +68,9 @@ class HandlingApiTest implements AccountEventsDatabaseTest {
     @Test
     void inc3_sltRecordsTheInitialAssessmentWithItsTarget() {
         String incident = reportDefamatory();
-        api(SLT).get(incident).then().statusCode(200)
+        API.as(SLT).get(incident).then().statusCode(200)
                 .body("assessmentDueAt", notNullValue()).body("assessmentOverdue", equalTo(false));
-        api(SLT).header("If-Match", "\"1\"").body(assessment(false, false, "PARENT", "INTERNAL"))
+        API.as(SLT).header("If-Match", "\"1\"").body(assessment(false, false, "PARENT", "INTERNAL"))
                 .post(incident + "/assessment").then().statusCode(200)
                 .header("ETag", "\"2\"")
                 .body("status", equalTo("ASSESSED"))
@@ -100,16 +88,16 @@ class HandlingApiTest implements AccountEventsDatabaseTest {
     @Test
     void inc3_aStaleIfMatchIsRefused() {
         String incident = reportDefamatory();
-        api(SLT).header("If-Match", "\"0\"").body(assessment(false, false, "PARENT", "INTERNAL"))
+        API.as(SLT).header("If-Match", "\"0\"").body(assessment(false, false, "PARENT", "INTERNAL"))
                 .post(incident + "/assessment").then().statusCode(412).contentType("application/problem+json")
                 .body("code", equalTo("VERSION_MISMATCH"));
-        api(SLT).header("If-Match", "\"7\"").body(assessment(false, false, "PARENT", "INTERNAL"))
+        API.as(SLT).header("If-Match", "\"7\"").body(assessment(false, false, "PARENT", "INTERNAL"))
                 .post(incident + "/assessment").then().statusCode(412).body("code", equalTo("VERSION_MISMATCH"));
     }
 
     @Test
     void inc3_aSafeguardingIncidentIsAssessedByTheDsl() {
-        String incident = api(STAFF).body(report("BULLYING_OR_HARASSMENT", "PUPIL")).post("/api/v1/incidents")
+        String incident = API.as(STAFF).body(report("BULLYING_OR_HARASSMENT", "PUPIL")).post("/api/v1/incidents")
                 .then().statusCode(201).extract().header("Location");
         assess(SLT, incident, assessment(true, false, "PUPIL", "INTERNAL")).statusCode(403)
                 .contentType("application/problem+json").body("code", equalTo("SAFEGUARDING_NEEDS_DSL"));
@@ -121,9 +109,9 @@ class HandlingApiTest implements AccountEventsDatabaseTest {
     @Test
     void inc3_badAssessmentsNameTheWrongFields() {
         String incident = reportDefamatory();
-        badInput(SLT).body(Map.of("severity", "HUGE")).post(incident + "/assessment").then().statusCode(400)
+        API.badInput(SLT).body(Map.of("severity", "HUGE")).post(incident + "/assessment").then().statusCode(400)
                 .contentType("application/problem+json");
-        badInput(SLT).body(Map.of("notes", "x")).post(incident + "/assessment").then().statusCode(400)
+        API.badInput(SLT).body(Map.of("notes", "x")).post(incident + "/assessment").then().statusCode(400)
                 .body("errors.field", hasItems("severity", "safeguarding", "possiblyIllegal", "posterType", "route"));
         assess(SLT, incident, assessment(false, false, "THIRD_PARTY", "INTERNAL")).statusCode(400)
                 .body("code", equalTo("INCOMPLETE_DETAILS")).body("errors.field", contains("route"));
@@ -163,25 +151,25 @@ class HandlingApiTest implements AccountEventsDatabaseTest {
         String escalationId = escalated.extract().path("escalations[0].id");
         String escalation = escalated.extract().header("Location");
         assertEquals(incident + "/escalations/" + escalationId, escalation);
-        api(DSL).get(escalation).then().statusCode(200).header("ETag", escalated.extract().header("ETag"))
+        API.as(DSL).get(escalation).then().statusCode(200).header("ETag", escalated.extract().header("ETag"))
                 .body("id", equalTo(escalationId)).body("body", equalTo("PLATFORM"))
                 .body("externalReference", equalTo("FB-77"));
         ValidatableResponse requested = post(SLT, incident + "/takedowns",
                 Map.of("addressee", "PLATFORM", "addressedTo", "Facebook")).statusCode(201);
         String takedown = requested.extract().header("Location");
-        api(SLT).get(takedown).then().statusCode(200).header("ETag", requested.extract().header("ETag"))
+        API.as(SLT).get(takedown).then().statusCode(200).header("ETag", requested.extract().header("ETag"))
                 .body("addressee", equalTo("PLATFORM")).body("state", equalTo("REQUESTED"))
                 .body("dueAt", notNullValue());
-        api(STAFF).get(takedown).then().statusCode(403);
-        api(SLT).get(incident + "/takedowns/9b2e4c61-1f0a-4d7e-8c3b-5a6d7e8f9a0b").then().statusCode(404)
+        API.as(STAFF).get(takedown).then().statusCode(403);
+        API.as(SLT).get(incident + "/takedowns/9b2e4c61-1f0a-4d7e-8c3b-5a6d7e8f9a0b").then().statusCode(404)
                 .contentType("application/problem+json");
-        api(OTHER_SCHOOL_SLT).get(escalation).then().statusCode(404);
+        API.as(OTHER_SCHOOL_SLT).get(escalation).then().statusCode(404);
     }
 
     @Test
     void inc4_anEscalationNeedsAKnownBody() {
         String incident = reportDefamatory();
-        badInput(SLT).body(Map.of("body", "MI5", "escalatedAt", "2026-01-01T00:00:00Z"))
+        API.badInput(SLT).body(Map.of("body", "MI5", "escalatedAt", "2026-01-01T00:00:00Z"))
                 .post(incident + "/escalations").then().statusCode(400).contentType("application/problem+json");
         post(SLT, incident + "/escalations/9b2e4c61-1f0a-4d7e-8c3b-5a6d7e8f9a0b/response", Map.of("response", "?"))
                 .statusCode(404).body("code", equalTo("UNKNOWN_ESCALATION"));
@@ -204,7 +192,7 @@ class HandlingApiTest implements AccountEventsDatabaseTest {
         post(DSL, incident + "/takedowns/" + second + "/abandonment", Map.of("reason", "Account deleted"))
                 .statusCode(200).body("takedowns[1].state", equalTo("ABANDONED"))
                 .body("takedowns[1].note", equalTo("Account deleted"));
-        badInput(SLT).body(Map.of("reason", " ")).post(incident + "/takedowns/" + second + "/abandonment").then()
+        API.badInput(SLT).body(Map.of("reason", " ")).post(incident + "/takedowns/" + second + "/abandonment").then()
                 .statusCode(400).body("errors.field", hasItem("reason"));
     }
 
@@ -221,9 +209,9 @@ class HandlingApiTest implements AccountEventsDatabaseTest {
                 .body("status", equalTo("ASSESSED")).body("closure", nullValue());
         post(DSL, incident + "/reopening", Map.of("reason", "Again")).statusCode(422)
                 .body("code", equalTo("INCIDENT_NOT_CLOSED"));
-        api(STAFF).get(incident).then().statusCode(200).body("status", equalTo("ASSESSED"))
+        API.as(STAFF).get(incident).then().statusCode(200).body("status", equalTo("ASSESSED"))
                 .body("assessment", nullValue());
-        api(DSL).get(incident + "/history").then().statusCode(200)
+        API.as(DSL).get(incident + "/history").then().statusCode(200)
                 .body("items.actorId", contains("staff-1", "staff-1", "slt-1", "slt-1", "dsl-1"))
                 .body("items[0].what", startsWith("Reported a defamatory or offensive content incident on Facebook"))
                 .body("items[1].what", startsWith("Initial assessment due by"))
@@ -241,8 +229,8 @@ class HandlingApiTest implements AccountEventsDatabaseTest {
         String incident = reportDefamatory();
         assess(STAFF, incident, assessment(false, false, "PARENT", "INTERNAL")).statusCode(403)
                 .contentType("application/problem+json");
-        api(STAFF).get(incident + "/history").then().statusCode(403);
-        api(OTHER_SCHOOL_SLT).get(incident + "/history").then().statusCode(404).contentType("application/problem+json");
+        API.as(STAFF).get(incident + "/history").then().statusCode(403);
+        API.as(OTHER_SCHOOL_SLT).get(incident + "/history").then().statusCode(404).contentType("application/problem+json");
         assess(OTHER_SCHOOL_SLT, incident, assessment(false, false, "PARENT", "INTERNAL")).statusCode(404)
                 .contentType("application/problem+json");
         post(SLT, "/api/v1/incidents/3c9d2f41-6a0e-4b8e-9f0a-2d7c5e1b8a34/closure",
@@ -254,15 +242,15 @@ class HandlingApiTest implements AccountEventsDatabaseTest {
         String school = "school-" + java.util.UUID.randomUUID();
         String staff = TestTokens.bearer("staff-a", school, "STAFF");
         String slt = TestTokens.bearer("slt-a", school, "SLT");
-        String toDsl = api(staff).body(report("PUPIL_CONTACT_WITH_STAFF", "PUPIL")).post("/api/v1/incidents").then()
+        String toDsl = API.as(staff).body(report("PUPIL_CONTACT_WITH_STAFF", "PUPIL")).post("/api/v1/incidents").then()
                 .statusCode(201).extract().header("Location");
-        String toSlt = api(staff).body(report("COPYRIGHT", "THIRD_PARTY")).post("/api/v1/incidents").then()
+        String toSlt = API.as(staff).body(report("COPYRIGHT", "THIRD_PARTY")).post("/api/v1/incidents").then()
                 .statusCode(201).extract().header("Location");
-        api(slt).queryParam("assignedRole", "DSL").get("/api/v1/incidents").then().statusCode(200)
+        API.as(slt).queryParam("assignedRole", "DSL").get("/api/v1/incidents").then().statusCode(200)
                 .body("items.id", contains(toDsl.substring(toDsl.lastIndexOf('/') + 1)));
-        api(slt).queryParam("assignedRole", "SLT").queryParam("overdue", false).get("/api/v1/incidents").then()
+        API.as(slt).queryParam("assignedRole", "SLT").queryParam("overdue", false).get("/api/v1/incidents").then()
                 .statusCode(200).body("items.id", contains(toSlt.substring(toSlt.lastIndexOf('/') + 1)));
-        api(slt).queryParam("overdue", true).get("/api/v1/incidents").then().statusCode(200)
+        API.as(slt).queryParam("overdue", true).get("/api/v1/incidents").then().statusCode(200)
                 .body("items", org.hamcrest.Matchers.empty());
     }
 }

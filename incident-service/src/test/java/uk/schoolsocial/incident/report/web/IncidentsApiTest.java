@@ -11,13 +11,19 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static uk.schoolsocial.platform.testing.Bearers.AUDITOR;
+import static uk.schoolsocial.platform.testing.Bearers.DSL;
+import static uk.schoolsocial.platform.testing.Bearers.MIS;
+import static uk.schoolsocial.platform.testing.Bearers.OTHER_SCHOOL_SLT;
+import static uk.schoolsocial.platform.testing.Bearers.OTHER_STAFF;
+import static uk.schoolsocial.platform.testing.Bearers.PARENT;
+import static uk.schoolsocial.platform.testing.Bearers.SLT;
+import static uk.schoolsocial.platform.testing.Bearers.STAFF;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -31,6 +37,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ProcessorCoverage;
 import uk.schoolsocial.platform.testing.ServiceApi;
@@ -40,29 +47,11 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class IncidentsApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("incident");
-    private static final String STAFF = TestTokens.bearer("staff-1", TestTokens.SCHOOL, "STAFF");
-    private static final String OTHER_STAFF = TestTokens.bearer("staff-2", TestTokens.SCHOOL, "STAFF");
-    private static final String PARENT = TestTokens.bearer("parent-1", TestTokens.SCHOOL, "PARENT");
-    private static final String DSL = TestTokens.bearer("dsl-1", TestTokens.SCHOOL, "DSL");
-    private static final String SLT = TestTokens.bearer("slt-1", TestTokens.SCHOOL, "SLT");
-    private static final String AUDITOR = TestTokens.bearer("auditor-1", TestTokens.SCHOOL, "AUDITOR");
-    private static final String MIS = TestTokens.bearer("mis-1", TestTokens.SCHOOL, "INTEGRATION");
-    private static final String OTHER_SCHOOL_SLT = TestTokens.bearer("slt-9", TestTokens.OTHER_SCHOOL, "SLT");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("incident");
 
-    @Inject
-    EmbeddedServer server;
     @Inject
     DataSource dataSource;
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
-
-    /** For bad input on purpose: only the answer is checked against the contract. */
-    private RequestSpecification badInput(String token) {
-        return API.badInput(server.getPort(), token);
-    }
 
     @SafeVarargs
     private static Map<String, Object> report(String category, String narrative, Map<String, Object>... people) {
@@ -86,7 +75,7 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
     }
 
     private ValidatableResponse send(String token, Map<String, Object> body) {
-        return api(token).body(body).post("/api/v1/incidents").then();
+        return API.as(token).body(body).post("/api/v1/incidents").then();
     }
 
     private String reportAs(String token, Map<String, Object> body) {
@@ -101,7 +90,7 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
                 .body("view", equalTo("STATUS_ONLY"))
                 .body("status", equalTo("REPORTED"))
                 .extract().header("Location");
-        api(DSL).get(location).then().statusCode(200)
+        API.as(DSL).get(location).then().statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("view", equalTo("CASE_FILE"))
                 .body("id", equalTo(location.substring(location.lastIndexOf('/') + 1)))
@@ -119,7 +108,7 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
     @Test
     void inc2_aReportAboutStaffIsRoutedToTheHeadteacher() {
         String location = reportAs(PARENT, report("ABUSIVE_POST_ABOUT_STAFF", "A post insults a teacher", staffMember()));
-        api(SLT).get(location).then().statusCode(200)
+        API.as(SLT).get(location).then().statusCode(200)
                 .body("assignedRole", equalTo("SLT")).body("routingReason", equalTo("ABOUT_STAFF"));
     }
 
@@ -136,7 +125,7 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
         String narrative = text.toString();
         String location = send(DSL, report("OTHER", narrative, pupil())).statusCode(201)
                 .body("view", equalTo("CASE_FILE")).extract().header("Location");
-        String readBack = api(SLT).get(location).then().statusCode(200).extract().path("whatHappened");
+        String readBack = API.as(SLT).get(location).then().statusCode(200).extract().path("whatHappened");
         assertEquals(102_400, narrative.length());
         assertArrayEquals(narrative.getBytes(StandardCharsets.UTF_8), readBack.getBytes(StandardCharsets.UTF_8));
     }
@@ -147,7 +136,7 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
         body.put("whatHappened", " \n ");
         body.put("platform", "");
         body.put("peopleInvolved", List.of(Map.of("rosterId", "pupil-1")));
-        badInput(STAFF).body(body).post("/api/v1/incidents").then()
+        API.badInput(STAFF).body(body).post("/api/v1/incidents").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
@@ -162,7 +151,7 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
 
     @Test
     void inc1_aNarrativeOverTheLimitIsRefused() {
-        badInput(STAFF).body(report("OTHER", "x".repeat(102_401), pupil())).post("/api/v1/incidents").then()
+        API.badInput(STAFF).body(report("OTHER", "x".repeat(102_401), pupil())).post("/api/v1/incidents").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("errors.field", contains("whatHappened"));
     }
@@ -178,13 +167,13 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
         Map<String, Object> body = report("OTHER", emoji.repeat(102_400), pupil());
         body.put("platform", emoji.repeat(100));
         String location = send(DSL, body).statusCode(201).extract().header("Location");
-        var read = api(SLT).get(location).then().statusCode(200).extract();
+        var read = API.as(SLT).get(location).then().statusCode(200).extract();
         assertEquals(emoji.repeat(102_400), read.path("whatHappened"));
         assertEquals(emoji.repeat(100), read.path("platform"));
 
         body.put("whatHappened", emoji.repeat(102_401));
         body.put("platform", emoji.repeat(101));
-        badInput(STAFF).body(body).post("/api/v1/incidents").then()
+        API.badInput(STAFF).body(body).post("/api/v1/incidents").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("whatHappened", "platform"));
     }
@@ -209,7 +198,7 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
         String location = send(DSL, body).statusCode(201)
                 .body("occurredAt", equalTo("1969-07-20T20:17:00Z"))
                 .extract().header("Location");
-        api(SLT).get(location).then().statusCode(200).header("ETag", "\"1\"")
+        API.as(SLT).get(location).then().statusCode(200).header("ETag", "\"1\"")
                 .body("occurredAt", equalTo("1969-07-20T20:17:00Z"));
     }
 
@@ -225,18 +214,18 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
 
     @Test
     void inc1_anUnknownCategoryIsAProblemNotA500() {
-        badInput(STAFF).body(report("GOSSIP", "Something", pupil())).post("/api/v1/incidents").then()
+        API.badInput(STAFF).body(report("GOSSIP", "Something", pupil())).post("/api/v1/incidents").then()
                 .statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
     }
 
     @Test
     void aRequestThatDidNotComeThroughTheGatewayIsRejected() {
-        given().port(server.getPort()).contentType(ContentType.JSON).body(report("OTHER", "x", pupil()))
+        given().port(API.port()).contentType(ContentType.JSON).body(report("OTHER", "x", pupil()))
                 .post("/api/v1/incidents").then()
                 .statusCode(401).contentType("application/problem+json");
         String forged = "Bearer " + TestTokens.token("another-secret-that-is-long-enough-0123456789",
                 "school-social-gateway", "dsl-1", TestTokens.SCHOOL, "DSL");
-        given().port(server.getPort()).header("Authorization", forged).get("/api/v1/incidents").then().statusCode(401);
+        given().port(API.port()).header("Authorization", forged).get("/api/v1/incidents").then().statusCode(401);
     }
 
     @Test
@@ -249,7 +238,7 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
     @Test
     void inc7_theReporterSeesOnlyTheStatusOfTheirOwnReport() {
         String location = reportAs(STAFF, report("BULLYING_OR_HARASSMENT", "Pupils mocking a pupil", pupil()));
-        api(STAFF).get(location).then().statusCode(200)
+        API.as(STAFF).get(location).then().statusCode(200)
                 .body("view", equalTo("STATUS_ONLY"))
                 .body("status", equalTo("REPORTED"))
                 .body("statusChangedAt", notNullValue())
@@ -262,10 +251,10 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
     @Test
     void inc7_nobodyElseOutsideDslAndSltSeesTheIncident() {
         String location = reportAs(STAFF, report("BULLYING_OR_HARASSMENT", "Pupils mocking a pupil", pupil()));
-        api(OTHER_STAFF).get(location).then().statusCode(404).contentType("application/problem+json");
-        api(PARENT).get(location).then().statusCode(404);
-        api(AUDITOR).get(location).then().statusCode(403);
-        api(MIS).get("/api/v1/incidents").then().statusCode(403);
+        API.as(OTHER_STAFF).get(location).then().statusCode(404).contentType("application/problem+json");
+        API.as(PARENT).get(location).then().statusCode(404);
+        API.as(AUDITOR).get(location).then().statusCode(403);
+        API.as(MIS).get("/api/v1/incidents").then().statusCode(403);
     }
 
     @Test
@@ -276,14 +265,14 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
         String mine = reportAs(staff, report("EXTREMISM_OR_RADICALISATION", "Extremist video shared", pupil()));
         String theirs = reportAs(parent, report("COPYRIGHT", "Our photo reused", staffMember()));
         for (String reader : List.of(TestTokens.bearer("dsl-a", school, "DSL"), TestTokens.bearer("slt-a", school, "SLT"))) {
-            api(reader).get("/api/v1/incidents").then().statusCode(200)
+            API.as(reader).get("/api/v1/incidents").then().statusCode(200)
                     .body("items.id", containsInAnyOrder(id(mine), id(theirs)))
                     .body("items.view", everyItem(equalTo("CASE_FILE")));
         }
-        api(staff).get("/api/v1/incidents").then().statusCode(200)
+        API.as(staff).get("/api/v1/incidents").then().statusCode(200)
                 .body("items.id", contains(id(mine)))
                 .body("items.view", contains("STATUS_ONLY"));
-        api(TestTokens.bearer("dsl-a", school, "DSL")).queryParam("category", "COPYRIGHT").queryParam("status", "REPORTED")
+        API.as(TestTokens.bearer("dsl-a", school, "DSL")).queryParam("category", "COPYRIGHT").queryParam("status", "REPORTED")
                 .get("/api/v1/incidents").then().statusCode(200)
                 .body("items.id", contains(id(theirs)));
     }
@@ -291,8 +280,8 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
     @Test
     void anotherSchoolSeesNothing() {
         String location = reportAs(STAFF, report("OTHER", "Ours", pupil()));
-        api(OTHER_SCHOOL_SLT).get(location).then().statusCode(404).contentType("application/problem+json");
-        api(OTHER_SCHOOL_SLT).get("/api/v1/incidents").then().statusCode(200)
+        API.as(OTHER_SCHOOL_SLT).get(location).then().statusCode(404).contentType("application/problem+json");
+        API.as(OTHER_SCHOOL_SLT).get("/api/v1/incidents").then().statusCode(200)
                 .body("items.id", everyItem(org.hamcrest.Matchers.not(equalTo(id(location)))));
     }
 
@@ -300,16 +289,16 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
     void idempotencyKeyReplaysTheFirstAnswerWithoutANewEvent() throws Exception {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = report("OTHER", "Reported once", pupil());
-        String first = api(STAFF).header("Idempotency-Key", key).body(body).post("/api/v1/incidents")
+        String first = API.as(STAFF).header("Idempotency-Key", key).body(body).post("/api/v1/incidents")
                 .then().statusCode(201).extract().header("Location");
-        long events = eventCount();
-        api(STAFF).header("Idempotency-Key", key).body(body).post("/api/v1/incidents")
+        long events = API.events();
+        API.as(STAFF).header("Idempotency-Key", key).body(body).post("/api/v1/incidents")
                 .then().statusCode(201).header("Location", first).header("Idempotent-Replayed", "true")
                 .body("id", equalTo(id(first)));
-        assertEquals(events, eventCount());
+        assertEquals(events, API.events());
         Map<String, Object> other = new HashMap<>(body);
         other.put("whatHappened", "Something else");
-        api(STAFF).header("Idempotency-Key", key).body(other).post("/api/v1/incidents")
+        API.as(STAFF).header("Idempotency-Key", key).body(other).post("/api/v1/incidents")
                 .then().statusCode(422).contentType("application/problem+json").body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
     }
 
@@ -320,19 +309,19 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
         for (int i = 0; i < 3; i++) {
             reported.add(id(reportAs(token, report("OTHER", "Report " + i, pupil()))));
         }
-        String next = api(token).queryParam("limit", 2).get("/api/v1/incidents").then().statusCode(200)
+        String next = API.as(token).queryParam("limit", 2).get("/api/v1/incidents").then().statusCode(200)
                 .body("items.id", contains(reported.get(2), reported.get(1)))
                 .body("page.nextCursor", notNullValue())
                 .extract().path("page.nextCursor");
-        api(token).queryParam("limit", 2).queryParam("cursor", next).get("/api/v1/incidents").then().statusCode(200)
+        API.as(token).queryParam("limit", 2).queryParam("cursor", next).get("/api/v1/incidents").then().statusCode(200)
                 .body("items.id", contains(reported.get(0))).body("page.nextCursor", nullValue());
-        badInput(token).queryParam("cursor", "not-a-cursor").get("/api/v1/incidents").then().statusCode(400)
+        API.badInput(token).queryParam("cursor", "not-a-cursor").get("/api/v1/incidents").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
     }
 
     @Test
     void aud1_theStoredEventCarriesTheAuditMetadata() throws Exception {
-        api(PARENT).header("X-Correlation-Id", "corr-inc-1").body(report("OTHER", "Audited", pupil()))
+        API.as(PARENT).header("X-Correlation-Id", "corr-inc-1").body(report("OTHER", "Audited", pupil()))
                 .post("/api/v1/incidents").then().statusCode(201);
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
              ResultSet row = c.createStatement().executeQuery(
@@ -348,9 +337,5 @@ class IncidentsApiTest implements AccountEventsDatabaseTest {
 
     private static String id(String location) {
         return location.substring(location.lastIndexOf('/') + 1);
-    }
-
-    private long eventCount() throws Exception {
-        return ServiceApi.eventCount(dataSource);
     }
 }

@@ -6,16 +6,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.events.account.StaffMemberLeftEvent;
 import uk.schoolsocial.platform.testing.AccountServiceEvents;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
@@ -29,10 +27,9 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class LeaverReassignmentApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("incident");
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("incident");
 
-    @Inject
-    EmbeddedServer server;
     @Value("${datasources.accountevents.url}")
     String accountUrl;
     @Value("${datasources.accountevents.username}")
@@ -40,18 +37,14 @@ class LeaverReassignmentApiTest implements AccountEventsDatabaseTest {
     @Value("${datasources.accountevents.password:}")
     String accountPassword;
 
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
-
     private static String id(String location) {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
     private String reportAndAssess(String staff, String dsl, String category) {
-        String incident = api(staff).body(HandlingApiTest.report(category, "PUPIL")).post("/api/v1/incidents")
+        String incident = API.as(staff).body(HandlingApiTest.report(category, "PUPIL")).post("/api/v1/incidents")
                 .then().statusCode(201).extract().header("Location");
-        api(dsl).body(Map.of("severity", "HIGH", "safeguarding", true, "possiblyIllegal", false,
+        API.as(dsl).body(Map.of("severity", "HIGH", "safeguarding", true, "possiblyIllegal", false,
                 "posterType", "PUPIL", "route", "INTERNAL")).post(incident + "/assessment").then().statusCode(200);
         return incident;
     }
@@ -65,10 +58,10 @@ class LeaverReassignmentApiTest implements AccountEventsDatabaseTest {
         String slt = TestTokens.bearer("slt-a", school, "SLT");
         String open = reportAndAssess(staff, leaver, "PUPIL_CONTACT_WITH_STAFF");
         String closed = reportAndAssess(staff, leaver, "PUPIL_CONTACT_WITH_STAFF");
-        api(leaver).body(Map.of("outcome", "Talked to the pupil", "actionsTaken", "Behaviour policy"))
+        API.as(leaver).body(Map.of("outcome", "Talked to the pupil", "actionsTaken", "Behaviour policy"))
                 .post(closed + "/closure").then().statusCode(200);
         String others = reportAndAssess(staff, stayer, "PUPIL_CONTACT_WITH_STAFF");
-        api(slt).queryParam("ownerId", "dsl-leaver").queryParam("status", "ASSESSED").get("/api/v1/incidents").then()
+        API.as(slt).queryParam("ownerId", "dsl-leaver").queryParam("status", "ASSESSED").get("/api/v1/incidents").then()
                 .statusCode(200).body("items.id", org.hamcrest.Matchers.contains(id(open)));
 
         new AccountServiceEvents(accountUrl, accountUser, accountPassword).append("StaffMember",
@@ -76,15 +69,15 @@ class LeaverReassignmentApiTest implements AccountEventsDatabaseTest {
                         Instant.now()), school);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                api(slt).get(open).then().statusCode(200).body("assignedRole", equalTo("SLT")));
-        api(slt).get(open + "/history").then().statusCode(200)
+                API.as(slt).get(open).then().statusCode(200).body("assignedRole", equalTo("SLT")));
+        API.as(slt).get(open + "/history").then().statusCode(200)
                 .body("items.what", hasItem(startsWith("Reassigned to the SLT: its owner dsl-leaver left the school")))
                 .body("items.actorId", hasItem("system:staff-left"));
-        api(slt).get(open).then().statusCode(200).body("ownerId", org.hamcrest.Matchers.nullValue());
-        api(slt).get("/api/v1/incidents/notifications").then().statusCode(200)
+        API.as(slt).get(open).then().statusCode(200).body("ownerId", org.hamcrest.Matchers.nullValue());
+        API.as(slt).get("/api/v1/incidents/notifications").then().statusCode(200)
                 .body("items[0].kind", equalTo("REASSIGNED")).body("items[0].incidentId", equalTo(id(open)));
-        api(slt).get(closed).then().statusCode(200).body("assignedRole", equalTo("DSL"))
+        API.as(slt).get(closed).then().statusCode(200).body("assignedRole", equalTo("DSL"))
                 .body("ownerId", equalTo("dsl-leaver"));
-        api(slt).get(others).then().statusCode(200).body("assignedRole", equalTo("DSL"));
+        API.as(slt).get(others).then().statusCode(200).body("assignedRole", equalTo("DSL"));
     }
 }

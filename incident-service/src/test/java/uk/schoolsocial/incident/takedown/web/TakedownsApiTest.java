@@ -9,17 +9,15 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.incident.report.web.HandlingApiTestAccess;
 import uk.schoolsocial.platform.testing.AccountEventsDatabaseTest;
 import uk.schoolsocial.platform.testing.ServiceApi;
@@ -34,32 +32,27 @@ import uk.schoolsocial.platform.testing.TestTokens;
 @MicronautTest(transactional = false)
 class TakedownsApiTest implements AccountEventsDatabaseTest {
 
-    private static final ServiceApi API = new ServiceApi("incident");
-    private static final ServiceApi AUDIT = new ServiceApi("audit");
-
-    @Inject
-    EmbeddedServer server;
-
-    private RequestSpecification api(String token) {
-        return API.as(server.getPort(), token);
-    }
+    @RegisterExtension
+    static final ServiceApi API = new ServiceApi("incident");
+    @RegisterExtension
+    static final ServiceApi AUDIT = new ServiceApi("audit");
 
     private static String school() {
         return "school-" + UUID.randomUUID();
     }
 
     private String report(String school) {
-        return api(TestTokens.bearer("staff-a", school, "STAFF")).body(HandlingApiTestAccess.report("OTHER", "THIRD_PARTY"))
+        return API.as(TestTokens.bearer("staff-a", school, "STAFF")).body(HandlingApiTestAccess.report("OTHER", "THIRD_PARTY"))
                 .post("/api/v1/incidents").then().statusCode(201).extract().header("Location");
     }
 
     private JsonPath requestTakedown(String slt, String incident, String addressee, String addressedTo) {
-        return api(slt).body(Map.of("addressee", addressee, "addressedTo", addressedTo))
+        return API.as(slt).body(Map.of("addressee", addressee, "addressedTo", addressedTo))
                 .post(incident + "/takedowns").then().statusCode(201).extract().jsonPath();
     }
 
     private ValidatableResponse setPeriod(String token, String platform, Object hours) {
-        return api(token).body(Map.of("platform", platform, "hours", hours)).post("/api/v1/incidents/takedown-periods")
+        return API.as(token).body(Map.of("platform", platform, "hours", hours)).post("/api/v1/incidents/takedown-periods")
                 .then();
     }
 
@@ -82,31 +75,31 @@ class TakedownsApiTest implements AccountEventsDatabaseTest {
         assertEquals(Duration.ofHours(48), dueAfter(answer, 0));
         assertEquals(false, answer.getBoolean("takedowns[0].overdue"));
         // the incident shows its next due time
-        api(slt).get(incident).then().statusCode(200)
+        API.as(slt).get(incident).then().statusCode(200)
                 .body("takedownDueAt", equalTo(dueAt)).body("takedownOverdue", equalTo(false))
                 .body("takedowns[0].dueAt", equalTo(dueAt));
         // a request to a person has none, and leaves the incident's next due time as it was
         requestTakedown(slt, incident, "PERSON", "The parent who posted it");
-        api(slt).get(incident).then().statusCode(200)
+        API.as(slt).get(incident).then().statusCode(200)
                 .body("takedowns[1].dueAt", nullValue()).body("takedowns[1].overdue", equalTo(false))
                 .body("takedownDueAt", equalTo(dueAt));
         // the school's list of takedowns
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> api(slt).queryParam("state", "REQUESTED")
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> API.as(slt).queryParam("state", "REQUESTED")
                 .get("/api/v1/incidents/takedowns").then().statusCode(200)
                 .body("items.takedown.id", hasItem(takedownId))
                 .body("items.find { it.takedown.id == '" + takedownId + "' }.incidentId", equalTo(id))
                 .body("items.find { it.takedown.id == '" + takedownId + "' }.takedown.dueAt", equalTo(dueAt))
                 .body("items.find { it.takedown.id == '" + takedownId + "' }.takedown.addressedTo", equalTo("Facebook")));
-        api(slt).queryParam("overdue", true).get("/api/v1/incidents/takedowns").then().statusCode(200)
+        API.as(slt).queryParam("overdue", true).get("/api/v1/incidents/takedowns").then().statusCode(200)
                 .body("items", org.hamcrest.Matchers.empty());
         // the history, and the record as it stood (AUD-2)
-        api(slt).get(incident + "/history").then().statusCode(200)
+        API.as(slt).get(incident + "/history").then().statusCode(200)
                 .body("items.what", hasItem(startsWith("Asked the platform Facebook to remove the post; due by ")));
-        String stored = AUDIT.as(server.getPort(), slt).get("/api/v1/audit/incident/records/" + id).then()
+        String stored = AUDIT.as(slt).get("/api/v1/audit/incident/records/" + id).then()
                 .statusCode(200).extract().path("state.takedownDueAt." + takedownId);
         assertEquals(Instant.parse(dueAt), Instant.parse(stored));
         // settled, it is due no more
-        api(slt).body(Map.of()).post(incident + "/takedowns/" + takedownId + "/removal").then().statusCode(200)
+        API.as(slt).body(Map.of()).post(incident + "/takedowns/" + takedownId + "/removal").then().statusCode(200)
                 .body("takedownDueAt", nullValue()).body("takedowns[0].dueAt", equalTo(dueAt))
                 .body("takedowns[0].overdue", equalTo(false));
     }
@@ -116,7 +109,7 @@ class TakedownsApiTest implements AccountEventsDatabaseTest {
         String school = school();
         String slt = TestTokens.bearer("slt-a", school, "SLT");
         String dsl = TestTokens.bearer("dsl-a", school, "DSL");
-        api(dsl).get("/api/v1/incidents/takedown-periods").then().statusCode(200)
+        API.as(dsl).get("/api/v1/incidents/takedown-periods").then().statusCode(200)
                 .body("defaultPeriod", equalTo("PT48H")).body("items", org.hamcrest.Matchers.empty());
         setPeriod(slt, " Facebook ", 24).statusCode(200)
                 .body("defaultPeriod", equalTo("PT48H"))
@@ -135,25 +128,25 @@ class TakedownsApiTest implements AccountEventsDatabaseTest {
         JsonPath after = requestTakedown(slt, incident, "PLATFORM", "Facebook");
         assertEquals(Duration.ofHours(24), dueAfter(after, 0));
         assertEquals(Duration.ofHours(72), dueAfter(after, 2));
-        api(slt).get(incident).then().body("takedownDueAt", equalTo(after.getString("takedowns[0].dueAt")));
+        API.as(slt).get(incident).then().body("takedownDueAt", equalTo(after.getString("takedowns[0].dueAt")));
     }
 
     @Test
     void inc5_aPeriodOutOfBoundsOrWithoutAPlatformIsRefusedNamingTheField() {
         String slt = TestTokens.bearer("slt-a", school(), "SLT");
         for (int hours : new int[]{0, 337}) {
-            API.badInput(server.getPort(), slt).body(Map.of("platform", "Facebook", "hours", hours))
+            API.badInput(slt).body(Map.of("platform", "Facebook", "hours", hours))
                     .post("/api/v1/incidents/takedown-periods").then().statusCode(400)
                     .contentType("application/problem+json").body("code", equalTo("VALIDATION_FAILED"))
                     .body("errors.field", contains("hours"));
         }
-        API.badInput(server.getPort(), slt).body(Map.of("platform", "  ", "hours", 24))
+        API.badInput(slt).body(Map.of("platform", "  ", "hours", 24))
                 .post("/api/v1/incidents/takedown-periods").then().statusCode(400)
                 .body("errors.field", contains("platform"));
-        API.badInput(server.getPort(), slt).body(Map.of("platform", "Facebook"))
+        API.badInput(slt).body(Map.of("platform", "Facebook"))
                 .post("/api/v1/incidents/takedown-periods").then().statusCode(400)
                 .body("errors.field", contains("hours"));
-        api(slt).get("/api/v1/incidents/takedown-periods").then().statusCode(200)
+        API.as(slt).get("/api/v1/incidents/takedown-periods").then().statusCode(200)
                 .body("items", org.hamcrest.Matchers.empty());
     }
 }
