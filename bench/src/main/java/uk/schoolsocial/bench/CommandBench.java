@@ -1,11 +1,6 @@
 package uk.schoolsocial.bench;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,22 +9,11 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Issue 13: the command path against the speed of the database, in one run on one database
@@ -66,11 +50,6 @@ public final class CommandBench {
             + " friend request to a teacher's personal account.\",\"occurredAt\":\"2026-11-20T18:30:00Z\",\"platform\":"
             + "\"Instagram\",\"location\":\"Direct message\",\"officialAccountInvolved\":false,\"peopleInvolved\":["
             + "{\"role\":\"PUPIL\",\"description\":\"Year 9 pupil\"},{\"role\":\"STAFF\",\"rosterId\":\"staff-1\"}]}";
-    private static final List<String> COUNTERS = List.of("Com_commit", "Com_insert", "Com_update", "Com_select",
-            "Com_delete", "Innodb_data_fsyncs", "Innodb_row_lock_waits", "Innodb_row_lock_time",
-            "Questions");
-    private static final Pattern CHAIN_LOCK = Pattern.compile(
-            "^smp_audit_chain_lock_(wait|hold)_seconds_(count|sum)\\{[^}]*\\} ([0-9.Ee+-]+)$", Pattern.MULTILINE);
 
     private CommandBench() {
     }
@@ -99,7 +78,7 @@ public final class CommandBench {
         switch (args[0]) {
             case "raw" -> raw(args[1], args[2], args[3], Path.of(args[4]));
             case "http" -> http(args[1], args[2], Path.of(args[3]));
-            case "report" -> report(Path.of(args[1]));
+            case "report" -> CommandReport.print(Path.of(args[1]));
             default -> throw new IllegalArgumentException("raw | http | report: " + args[0]);
         }
     }
@@ -153,12 +132,12 @@ public final class CommandBench {
             throw new IllegalArgumentException("-Dbench.secret (internal token) or -Dbench.bearer (gateway token)");
         }
         ClientFactory clients = index -> {
-            SocketConnection connection = new SocketConnection(base);
+            LeanHttp connection = new LeanHttp(base, 60_000);
             return new Client() {
                 @Override
                 public void run() throws Exception {
                     String token = tokens != null ? tokens.mint("bench-staff-" + index, "STAFF") : bearer;
-                    Answer answer = connection.post("/api/v1/incidents", REPORT, token);
+                    LeanHttp.Answer answer = connection.post("/api/v1/incidents", REPORT, token);
                     if (answer.status() != 201) {
                         throw new IllegalStateException("POST /api/v1/incidents answered " + answer.status() + ": "
                                 + answer.body());
@@ -183,20 +162,20 @@ public final class CommandBench {
      */
     static void measure(String phase, ClientFactory factory, Probe probe, Path results) throws Exception {
         int most = Arrays.stream(CLIENTS).max().orElse(1);
-        Window warm = loop(factory, most, WARMUP_SECONDS);
-        System.out.printf("%s: warm-up at %d clients, %d operations, %d failed%n", phase, most, warm.latencies.length,
-                warm.failures);
+        ClosedLoop.Window warm = ClosedLoop.run(factory, most, WARMUP_SECONDS);
+        System.out.printf("%s: warm-up at %d clients, %d operations, %d failed%n", phase, most, warm.latencies().length,
+                warm.failures());
         for (int clients : CLIENTS) {
             Map<String, Double> before = probe.read();
-            Window window = loop(factory, clients, SECONDS);
+            ClosedLoop.Window window = ClosedLoop.run(factory, clients, SECONDS);
             Map<String, Double> after = probe.read();
-            long[] sorted = window.latencies;
+            long[] sorted = window.latencies();
             Arrays.sort(sorted);
-            double seconds = (window.endNanos - window.startNanos) / 1e9;
+            double seconds = (window.endNanos() - window.startNanos()) / 1e9;
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                    "%s\t%d\t%d\t%d\t%.3f\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.2f", phase, clients, sorted.length, window.failures,
-                    seconds, window.startEpochMs, window.endEpochMs, percentile(sorted, 50), percentile(sorted, 90),
-                    percentile(sorted, 99), sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6));
+                    "%s\t%d\t%d\t%d\t%.3f\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.2f", phase, clients, sorted.length, window.failures(),
+                    seconds, window.startEpochMs(), window.endEpochMs(), ClosedLoop.percentile(sorted, 50), ClosedLoop.percentile(sorted, 90),
+                    ClosedLoop.percentile(sorted, 99), sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6));
             StringBuilder shown = new StringBuilder();
             for (Map.Entry<String, Double> entry : after.entrySet()) {
                 double delta = entry.getValue() - before.getOrDefault(entry.getKey(), 0.0);
@@ -206,284 +185,26 @@ public final class CommandBench {
             }
             Files.writeString(results, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             System.out.printf(Locale.ROOT, "%s, %d client(s): %d in %.1f s = %.0f/s, p50 %.2f ms, p99 %.2f ms, failed %d%n",
-                    phase, clients, sorted.length, seconds, sorted.length / seconds, percentile(sorted, 50),
-                    percentile(sorted, 99), window.failures);
+                    phase, clients, sorted.length, seconds, sorted.length / seconds, ClosedLoop.percentile(sorted, 50),
+                    ClosedLoop.percentile(sorted, 99), window.failures());
             if (!shown.isEmpty()) {
                 System.out.println("  per operation:" + shown);
             }
-            if (window.firstFailure.get() != null) {
-                System.out.println("  first failure: " + window.firstFailure.get());
+            if (window.firstFailure().get() != null) {
+                System.out.println("  first failure: " + window.firstFailure().get());
             }
         }
     }
 
-    private record Window(long[] latencies, int failures, long startNanos, long endNanos, long startEpochMs,
-                          long endEpochMs, AtomicReference<String> firstFailure) {
-    }
-
-    private static Window loop(ClientFactory factory, int clients, int seconds) throws Exception {
-        List<Client> opened = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            opened.add(factory.open(i));
-        }
-        List<long[]> perClient = new ArrayList<>();
-        int[] counts = new int[clients];
-        AtomicInteger failures = new AtomicInteger();
-        AtomicReference<String> firstFailure = new AtomicReference<>();
-        CountDownLatch ready = new CountDownLatch(clients);
-        CountDownLatch go = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(clients);
-        long[] window = new long[2];
-        for (int i = 0; i < clients; i++) {
-            long[] latencies = new long[1 << 17];
-            perClient.add(latencies);
-            int index = i;
-            Thread thread = new Thread(() -> {
-                try {
-                    ready.countDown();
-                    go.await();
-                    long end = window[1];
-                    Client client = opened.get(index);
-                    while (true) {
-                        long start = System.nanoTime();
-                        if (start - end >= 0) {
-                            break;
-                        }
-                        try {
-                            client.run();
-                            if (counts[index] < latencies.length) {
-                                latencies[counts[index]++] = System.nanoTime() - start;
-                            }
-                        } catch (Exception e) {
-                            failures.incrementAndGet();
-                            firstFailure.compareAndSet(null, e.toString());
-                            Thread.sleep(10);
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    done.countDown();
-                }
-            }, "bench-client-" + i);
-            thread.setDaemon(true);
-            thread.start();
-        }
-        ready.await();
-        long startEpochMs = System.currentTimeMillis();
-        window[0] = System.nanoTime();
-        window[1] = window[0] + seconds * 1_000_000_000L;
-        go.countDown();
-        done.await();
-        long endNanos = System.nanoTime();
-        long endEpochMs = System.currentTimeMillis();
-        for (Client client : opened) {
-            client.close();
-        }
-        int total = Arrays.stream(counts).sum();
-        long[] all = new long[total];
-        int at = 0;
-        for (int i = 0; i < clients; i++) {
-            System.arraycopy(perClient.get(i), 0, all, at, counts[i]);
-            at += counts[i];
-        }
-        return new Window(all, failures.get(), window[0], endNanos, startEpochMs, endEpochMs, firstFailure);
-    }
-
-    static double percentile(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
-    }
-
-    // ---------------------------------------------------------------- probes
-
-    /** The database server's status counters and, given a service's base URL, its chain-lock wait. */
+    /** The database server's status counters and, given a service's base URL, its chain-head figures. */
     static Probe probes(String metricsBase) {
-        String db = System.getProperty("bench.db");
-        return () -> {
-            Map<String, Double> values = new LinkedHashMap<>();
-            if (db != null) {
-                try (Connection connection = DriverManager.getConnection(db, System.getProperty("bench.db.user", "root"),
-                        System.getProperty("bench.db.password", ""));
-                     Statement statement = connection.createStatement();
-                     ResultSet rows = statement.executeQuery("SHOW GLOBAL STATUS")) {
-                    Map<String, Double> all = new HashMap<>();
-                    while (rows.next()) {
-                        try {
-                            all.put(rows.getString(1), Double.parseDouble(rows.getString(2)));
-                        } catch (NumberFormatException notANumber) {
-                            // not a counter
-                        }
-                    }
-                    for (String counter : COUNTERS) {
-                        values.put(counter, all.getOrDefault(counter, Double.NaN));
-                    }
-                }
-            }
-            if (metricsBase != null) {
-                values.putAll(chainLockWait(metricsBase));
-            }
-            return values;
-        };
-    }
-
-    private static Map<String, Double> chainLockWait(String base) throws IOException {
-        String text;
-        try (InputStream in = URI.create(base + "/prometheus").toURL().openStream()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Map<String, Double> values = new LinkedHashMap<>();
-        Matcher matcher = CHAIN_LOCK.matcher(text);
-        while (matcher.find()) {
-            boolean sum = matcher.group(2).equals("sum");
-            if (matcher.group(1).equals("wait")) {
-                values.put(sum ? "chainLockWaitMs" : "chainLocks", Double.parseDouble(matcher.group(3)) * (sum ? 1000 : 1));
-            } else if (sum) {
-                values.put("chainLockHoldMs", Double.parseDouble(matcher.group(3)) * 1000);
-            }
-        }
-        return values;
-    }
-
-    // ---------------------------------------------------------------- the report
-
-    private static void report(Path results) throws IOException {
-        List<String[]> lines = Files.readAllLines(results).stream().filter(line -> !line.isBlank())
-                .map(line -> line.split("\t")).toList();
-        Map<String, Double> raw = new HashMap<>();
-        for (String[] line : lines) {
-            if (line[0].startsWith("1 ")) {
-                raw.put(line[1], Long.parseLong(line[2]) / Double.parseDouble(line[4]));
-            }
-        }
-        System.out.println();
-        System.out.println("| phase | clients | ops | failed | ops/s | ratio to raw | p50 ms | p99 ms | max ms |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
-        for (String[] line : lines) {
-            double throughput = Long.parseLong(line[2]) / Double.parseDouble(line[4]);
-            Double base = raw.get(line[1]);
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.0f | %s | %s | %s | %s |%n", line[0], line[1], line[2],
-                    line[3], throughput, base == null ? "?" : String.format(Locale.ROOT, "%.1f %%", 100 * throughput / base),
-                    line[7], line[9], line[10]);
-        }
-        System.out.println();
-        System.out.println("Per operation, around each measured window (server-wide counters: other load counts too):");
-        for (String[] line : lines) {
-            if (line.length > 11) {
-                System.out.printf("  %s, %s client(s): %s%n", line[0], line[1],
-                        String.join(" ", Arrays.copyOfRange(line, 11, line.length)));
-            }
-        }
+        return ServerCounters.probe(metricsBase);
     }
 
     static void requireLoopback(String url) {
         String host = URI.create(url).getHost();
         if (host == null || !host.matches("127\\.0\\.0\\.1|localhost")) {
             throw new IllegalArgumentException("loopback only: " + url);
-        }
-    }
-
-    // ---------------------------------------------------------------- HTTP/1.1 over one socket
-
-    record Answer(int status, String body) {
-    }
-
-    /**
-     * Plain HTTP/1.1 over one kept-alive socket (as PublicationCheckBench's lean client): the request
-     * written in one go, the answer read by its Content-Length or chunks. Reconnects when the server closes.
-     */
-    static final class SocketConnection implements AutoCloseable {
-        private final String host;
-        private final int port;
-        private Socket socket;
-        private InputStream in;
-        private OutputStream out;
-
-        SocketConnection(String base) {
-            URI uri = URI.create(base);
-            this.host = uri.getHost();
-            this.port = uri.getPort();
-        }
-
-        Answer post(String path, String json, String bearer) throws IOException {
-            if (socket == null) {
-                socket = new Socket(host, port);
-                socket.setTcpNoDelay(true);
-                socket.setSoTimeout(60_000);
-                in = new BufferedInputStream(socket.getInputStream(), 16_384);
-                out = socket.getOutputStream();
-            }
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer "
-                    + bearer + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
-                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-            byte[] request = Arrays.copyOf(head, head.length + body.length);
-            System.arraycopy(body, 0, request, head.length, body.length);
-            try {
-                out.write(request);
-                out.flush();
-                return read();
-            } catch (IOException e) {
-                close();
-                throw e;
-            }
-        }
-
-        private Answer read() throws IOException {
-            String status = line();
-            int code = Integer.parseInt(status.substring(9, 12));
-            int length = -1;
-            boolean chunked = false;
-            boolean closing = false;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                String name = header.substring(0, header.indexOf(':')).trim().toLowerCase(Locale.ROOT);
-                String value = header.substring(header.indexOf(':') + 1).trim();
-                switch (name) {
-                    case "content-length" -> length = Integer.parseInt(value);
-                    case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
-                    case "connection" -> closing = value.equalsIgnoreCase("close");
-                    default -> { }
-                }
-            }
-            ByteArrayOutputStream body = new ByteArrayOutputStream(Math.max(length, 256));
-            if (chunked) {
-                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                     size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
-                    body.write(in.readNBytes(size));
-                    line();
-                }
-                line();
-            } else if (length >= 0) {
-                body.write(in.readNBytes(length));
-            }
-            if (closing) {
-                close();
-            }
-            return new Answer(code, body.toString(StandardCharsets.UTF_8));
-        }
-
-        private String line() throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new IOException("connection closed by the server");
-                }
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (socket != null) {
-                socket.close();
-                socket = null;
-            }
         }
     }
 }

@@ -1,27 +1,18 @@
 package uk.schoolsocial.bench;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Measures consent-service's publication check (CON-4) for 30 pupils at 50 concurrent clients,
@@ -134,13 +125,13 @@ public final class PublicationCheckBench {
         for (int c = 0; c < clientCount; c++) {
             int client = c;
             running.add(clients.submit(() -> {
-                try (Connection connection = "socket".equals(CLIENT) ? new SocketConnection(base) : this::post) {
+                try (Connection connection = "socket".equals(CLIENT) ? socket(base) : this::post) {
                     for (int r = 0; r < perClient && System.nanoTime() < deadline; r++) {
                         String bearer = token("staff", "STAFF");
                         String body = bodies.get((client + r) % bodies.size());
                         long sent = System.nanoTime();
                         try {
-                            Answer answer = connection.post("/api/v1/consents/checks", body, bearer);
+                            LeanHttp.Answer answer = connection.post("/api/v1/consents/checks", body, bearer);
                             latencies[next.getAndIncrement()] = (System.nanoTime() - sent) / 1_000;
                             if (answer.status() != 200) {
                                 failed.incrementAndGet();
@@ -173,9 +164,9 @@ public final class PublicationCheckBench {
         return sorted[Math.max(0, index)] / 1000.0;
     }
 
-    private Answer post(String path, String json, String bearer) throws Exception {
+    private LeanHttp.Answer post(String path, String json, String bearer) throws Exception {
         HttpResponse<String> answer = send(path, json, bearer);
-        return new Answer(answer.statusCode(), answer.body());
+        return new LeanHttp.Answer(answer.statusCode(), answer.body());
     }
 
     private HttpResponse<String> send(String path, String json, String bearer) throws Exception {
@@ -209,113 +200,28 @@ public final class PublicationCheckBench {
         return s.toString();
     }
 
-    /** A status and body, however they were fetched. */
-    private record Answer(int status, String body) {
+    /** The lean client (bench.client=socket): one kept-alive socket per client. */
+    private static Connection socket(String base) {
+        LeanHttp http = new LeanHttp(base, 120_000);
+        return new Connection() {
+            @Override
+            public LeanHttp.Answer post(String path, String json, String bearer) throws IOException {
+                return http.post(path, json, bearer);
+            }
+
+            @Override
+            public void close() throws IOException {
+                http.close();
+            }
+        };
     }
 
     /** One client's way of posting a check; closed when the client is done. */
     private interface Connection extends AutoCloseable {
-        Answer post(String path, String json, String bearer) throws Exception;
+        LeanHttp.Answer post(String path, String json, String bearer) throws Exception;
 
         @Override
         default void close() throws IOException {
-        }
-    }
-
-    /**
-     * Plain HTTP/1.1 over one kept-alive socket: the request written in one go, the answer read by its
-     * Content-Length (or chunks). Reconnects when the server closes. Loopback only, as the harness.
-     */
-    private static final class SocketConnection implements Connection {
-        private final String host;
-        private final int port;
-        private Socket socket;
-        private InputStream in;
-        private OutputStream out;
-
-        SocketConnection(String base) {
-            URI uri = URI.create(base);
-            this.host = uri.getHost();
-            this.port = uri.getPort();
-        }
-
-        @Override
-        public Answer post(String path, String json, String bearer) throws IOException {
-            if (socket == null) {
-                socket = new Socket(host, port);
-                socket.setTcpNoDelay(true);
-                socket.setSoTimeout(120_000);
-                in = new BufferedInputStream(socket.getInputStream(), 16_384);
-                out = socket.getOutputStream();
-            }
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer "
-                    + bearer + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII);
-            byte[] request = Arrays.copyOf(head, head.length + body.length);
-            System.arraycopy(body, 0, request, head.length, body.length);
-            try {
-                out.write(request);
-                out.flush();
-                return read();
-            } catch (IOException e) {
-                close();
-                throw e;
-            }
-        }
-
-        private Answer read() throws IOException {
-            String status = line();
-            int code = Integer.parseInt(status.substring(9, 12));
-            int length = -1;
-            boolean chunked = false;
-            boolean closing = false;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                String name = header.substring(0, header.indexOf(':')).trim().toLowerCase();
-                String value = header.substring(header.indexOf(':') + 1).trim();
-                switch (name) {
-                    case "content-length" -> length = Integer.parseInt(value);
-                    case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
-                    case "connection" -> closing = value.equalsIgnoreCase("close");
-                    default -> { }
-                }
-            }
-            ByteArrayOutputStream body = new ByteArrayOutputStream(Math.max(length, 256));
-            if (chunked) {
-                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                     size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
-                    body.write(in.readNBytes(size));
-                    line();
-                }
-                line();
-            } else if (length >= 0) {
-                body.write(in.readNBytes(length));
-            }
-            if (closing) {
-                close();
-            }
-            return new Answer(code, body.toString(StandardCharsets.UTF_8));
-        }
-
-        private String line() throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new IOException("connection closed by the server");
-                }
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (socket != null) {
-                socket.close();
-                socket = null;
-            }
         }
     }
 }

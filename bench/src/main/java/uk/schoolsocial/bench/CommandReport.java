@@ -1,0 +1,46 @@
+package uk.schoolsocial.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The command bench's table: each window's throughput, its ratio to raw at the same clients, latencies, counters. */
+final class CommandReport {
+
+    private CommandReport() {
+    }
+
+    static void print(Path results) throws IOException {
+        List<String[]> lines = Files.readAllLines(results).stream().filter(line -> !line.isBlank())
+                .map(line -> line.split("\t")).toList();
+        Map<String, Double> raw = new HashMap<>();
+        for (String[] line : lines) {
+            if (line[0].startsWith("1 ")) {
+                raw.put(line[1], Long.parseLong(line[2]) / Double.parseDouble(line[4]));
+            }
+        }
+        System.out.println();
+        System.out.println("| phase | clients | ops | failed | ops/s | ratio to raw | p50 ms | p99 ms | max ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        for (String[] line : lines) {
+            double throughput = Long.parseLong(line[2]) / Double.parseDouble(line[4]);
+            Double base = raw.get(line[1]);
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.0f | %s | %s | %s | %s |%n", line[0], line[1], line[2],
+                    line[3], throughput, base == null ? "?" : String.format(Locale.ROOT, "%.1f %%", 100 * throughput / base),
+                    line[7], line[9], line[10]);
+        }
+        System.out.println();
+        System.out.println("Per operation, around each measured window (server-wide counters: other load counts too):");
+        for (String[] line : lines) {
+            if (line.length > 11) {
+                System.out.printf("  %s, %s client(s): %s%n", line[0], line[1],
+                        String.join(" ", Arrays.copyOfRange(line, 11, line.length)));
+            }
+        }
+    }
+}
