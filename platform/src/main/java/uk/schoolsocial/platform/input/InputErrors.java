@@ -1,9 +1,6 @@
 package uk.schoolsocial.platform.input;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -12,13 +9,8 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.annotation.Body;
-import io.micronaut.http.annotation.CookieValue;
-import io.micronaut.http.annotation.Header;
-import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.http.annotation.QueryValue;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -27,9 +19,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,8 +32,8 @@ import uk.schoolsocial.platform.error.PlatformError;
 /**
  * Turns a request Micronaut or Jackson could not read into the refusal a client can act on: the
  * field by its path in the body ({@code holidays[0].firstDay}, empty for the body as a whole) or
- * the parameter by its name, and what it must be, enumerations with their values. Nothing of
- * Jackson, Micronaut or the Java types reaches the client.
+ * the parameter by its name ({@link InputPaths}), and what it must be, enumerations with their
+ * values. Nothing of Jackson, Micronaut or the Java types reaches the client.
  */
 @Singleton
 public final class InputErrors {
@@ -59,27 +49,31 @@ public final class InputErrors {
         if (isBody(argument)) {
             return unreadableBody(cause);
         }
-        return refusal(PlatformError.VALIDATION_FAILED, new FieldError(name(argument), mustBe(argument.getType())));
+        return refusal(PlatformError.VALIDATION_FAILED,
+                new FieldError(InputPaths.name(argument), mustBe(argument.getType())));
     }
 
     /** The refusal for a body Jackson could not read. */
     public DomainException unreadableBody(Throwable cause) {
         JsonProcessingException json = find(cause, JsonProcessingException.class);
         if (json instanceof JsonMappingException mapping) {
-            return refusal(PlatformError.VALIDATION_FAILED, new FieldError(field(mapping), message(mapping)));
+            return refusal(PlatformError.VALIDATION_FAILED,
+                    new FieldError(InputPaths.field(mapping), message(mapping)));
         }
         if (json instanceof InputCoercionException tooBig) {
             return refusal(PlatformError.VALIDATION_FAILED,
-                    new FieldError(field(tooBig.getProcessor()), "is out of range for a " + name(tooBig.getTargetType())));
+                    new FieldError(InputPaths.field(tooBig.getProcessor()),
+                            "is out of range for a " + name(tooBig.getTargetType())));
         }
         if (json instanceof StreamReadException syntax) {
             String original = Objects.requireNonNullElse(syntax.getOriginalMessage(), "");
             if (original.startsWith("Duplicate field")) {
                 return refusal(PlatformError.VALIDATION_FAILED,
-                        new FieldError(field(syntax.getProcessor()), "is given more than once"));
+                        new FieldError(InputPaths.field(syntax.getProcessor()), "is given more than once"));
             }
-            return refusal(PlatformError.MALFORMED_REQUEST, new FieldError("", "is not valid JSON" + at(syntax.getLocation())
-                    + ": " + firstLine(original)));
+            return refusal(PlatformError.MALFORMED_REQUEST,
+                    new FieldError("", "is not valid JSON" + InputPaths.at(syntax.getLocation())
+                            + ": " + firstLine(original)));
         }
         return refusal(PlatformError.MALFORMED_REQUEST, new FieldError("", "is not valid JSON"));
     }
@@ -89,7 +83,7 @@ public final class InputErrors {
         if (isBody(argument)) {
             return refusal(PlatformError.VALIDATION_FAILED, new FieldError("", "is required (a JSON object)"));
         }
-        return refusal(PlatformError.VALIDATION_FAILED, new FieldError(name(argument), "is required"));
+        return refusal(PlatformError.VALIDATION_FAILED, new FieldError(InputPaths.name(argument), "is required"));
     }
 
     private static DomainException refusal(PlatformError code, FieldError error) {
@@ -190,44 +184,6 @@ public final class InputErrors {
         return "number";
     }
 
-    /** The path of the value in the body: {@code records[2].surname}, empty for the body itself. */
-    static String field(JsonMappingException mapping) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference reference : mapping.getPath()) {
-            if (reference.getFieldName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return field.toString();
-    }
-
-    /** The path where a parser stands, for errors raised while reading tokens (a field given twice). */
-    private static String field(Object processor) {
-        if (!(processor instanceof JsonParser parser)) {
-            return "";
-        }
-        Deque<JsonStreamContext> contexts = new ArrayDeque<>();
-        for (JsonStreamContext context = parser.getParsingContext(); context != null; context = context.getParent()) {
-            contexts.push(context);
-        }
-        StringBuilder field = new StringBuilder();
-        for (JsonStreamContext context : contexts) {
-            if (context.inArray()) {
-                field.append('[').append(Math.max(context.getCurrentIndex(), 0)).append(']');
-            } else if (context.inObject() && context.getCurrentName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(context.getCurrentName());
-            }
-        }
-        return field.toString();
-    }
-
-    private static String at(JsonLocation location) {
-        return location == null || location.getLineNr() < 0 ? ""
-                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    }
-
     private static String firstLine(String message) {
         int end = message.indexOf('\n');
         return (end < 0 ? message : message.substring(0, end)).strip();
@@ -235,18 +191,6 @@ public final class InputErrors {
 
     private static boolean isBody(Argument<?> argument) {
         return argument.getAnnotationMetadata().hasAnnotation(Body.class);
-    }
-
-    /** The name the client gives a parameter: the query, path or header name, not the Java one. */
-    static String name(Argument<?> argument) {
-        AnnotationMetadata annotations = argument.getAnnotationMetadata();
-        for (Class<? extends java.lang.annotation.Annotation> kind : List.of(QueryValue.class, PathVariable.class,
-                Header.class, CookieValue.class)) {
-            if (annotations.hasAnnotation(kind)) {
-                return annotations.stringValue(kind).orElse(argument.getName());
-            }
-        }
-        return argument.getName();
     }
 
     private static <T extends Throwable> T find(Throwable error, Class<T> type) {

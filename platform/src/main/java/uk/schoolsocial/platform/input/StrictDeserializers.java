@@ -18,25 +18,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
-import java.util.regex.Pattern;
 
 /**
  * Wraps Jackson's deserializers with the rules Jackson has no switch for: an object is an object
  * (no scalar, array or {@code null} body), text meets {@link InputRules#textProblem}, dates and
- * instants are written one way and lie in {@link InputRules}' ranges, and arrays hold no
- * {@code null}. Each refusal is an {@link InputRefused} whose path names the field.
+ * instants are written one way and lie in {@link InputRules}' ranges ({@link StrictDates}), and
+ * arrays hold no {@code null}. Each refusal is an {@link InputRefused} whose path names the field.
  */
 final class StrictDeserializers extends BeanDeserializerModifier {
-
-    /** RFC 3339's full-date: exactly four digits of year, so no "+12026-01-01". */
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    /** RFC 3339's date-time: seconds and an offset required, fractions up to nanoseconds. */
-    private static final Pattern DATE_TIME = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
 
     @Override
     public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
@@ -49,10 +39,10 @@ final class StrictDeserializers extends BeanDeserializerModifier {
             return new CheckedText(deserializer);
         }
         if (type == LocalDate.class) {
-            return new CheckedDate(deserializer);
+            return new StrictDates.CheckedDate(deserializer);
         }
         if (type == OffsetDateTime.class || type == ZonedDateTime.class || type == Instant.class) {
-            return new CheckedInstant(deserializer);
+            return new StrictDates.CheckedInstant(deserializer);
         }
         return deserializer;
     }
@@ -133,68 +123,6 @@ final class StrictDeserializers extends BeanDeserializerModifier {
                 }
             }
             return value;
-        }
-    }
-
-    /** A JSON string {@code YYYY-MM-DD}, a real day from 1900 to 9999. */
-    static final class CheckedDate extends DelegatingDeserializer {
-
-        CheckedDate(JsonDeserializer<?> delegate) {
-            super(delegate);
-        }
-
-        @Override
-        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-            return new CheckedDate(delegate);
-        }
-
-        @Override
-        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (!parser.hasToken(JsonToken.VALUE_STRING) || !DATE.matcher(parser.getText()).matches()) {
-                throw refused(parser, InputRules.DATE_MESSAGE, LocalDate.class);
-            }
-            LocalDate date;
-            try {
-                date = LocalDate.parse(parser.getText(), DateTimeFormatter.ISO_LOCAL_DATE);
-            } catch (DateTimeParseException notADay) {
-                throw refused(parser, InputRules.DATE_MESSAGE, LocalDate.class);
-            }
-            if (!InputRules.inRange(date)) {
-                throw refused(parser, InputRules.DATE_MESSAGE, LocalDate.class);
-            }
-            return super.deserialize(parser, context);
-        }
-    }
-
-    /** A JSON string in RFC 3339's date-time, an instant a TIMESTAMP column stores. */
-    static final class CheckedInstant extends DelegatingDeserializer {
-
-        CheckedInstant(JsonDeserializer<?> delegate) {
-            super(delegate);
-        }
-
-        @Override
-        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-            return new CheckedInstant(delegate);
-        }
-
-        @Override
-        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            Class<?> type = handledType();
-            if (!parser.hasToken(JsonToken.VALUE_STRING) || !DATE_TIME.matcher(parser.getText()).matches()) {
-                throw refused(parser, InputRules.INSTANT_MESSAGE, type);
-            }
-            Instant instant;
-            try {
-                TemporalAccessor parsed = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(parser.getText());
-                instant = Instant.from(parsed);
-            } catch (DateTimeParseException notATime) {
-                throw refused(parser, InputRules.INSTANT_MESSAGE, type);
-            }
-            if (!InputRules.inRange(instant)) {
-                throw refused(parser, InputRules.INSTANT_MESSAGE, type);
-            }
-            return super.deserialize(parser, context);
         }
     }
 
