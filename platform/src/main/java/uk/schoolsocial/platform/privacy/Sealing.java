@@ -5,19 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import uk.schoolsocial.events.privacy.PersonalData;
 import uk.schoolsocial.events.privacy.SubjectType;
@@ -29,12 +19,11 @@ import uk.schoolsocial.events.privacy.SubjectType;
  * ({@link SubjectKeys#subjectId}), with the subject and the
  * field's path as associated data, so a ciphertext moved to another field or subject does not
  * open. Opening with a destroyed key gives JSON {@code null}: the field reads as erased. A value
- * stored before sealing existed (not an envelope) is read as it is.
+ * stored before sealing existed (not an envelope) is read as it is. The envelope itself is made and
+ * opened by {@link SealedEnvelope}; the fields of each event type are found by {@link PersonalFields}.
  */
 public final class Sealing {
 
-    static final String MARK = "$sealed";
-    static final String VERSION = "v1";
     /** The event component naming the school; every event with personal data has one. */
     static final String SCHOOL = "schoolId";
 
@@ -46,44 +35,17 @@ public final class Sealing {
     }
 
     private final SubjectKeys keys;
-    private final ObjectMapper mapper;
-    private final Map<Class<?>, List<Field>> plans = new ConcurrentHashMap<>();
+    private final SealedEnvelope envelopes;
+    private final PersonalFields fields = new PersonalFields();
 
     public Sealing(SubjectKeys keys, ObjectMapper mapper) {
         this.keys = keys;
-        this.mapper = mapper;
+        this.envelopes = new SealedEnvelope(keys, mapper);
     }
 
     /** The personal fields of a record type; empty for any other type. */
     List<Field> fieldsOf(Class<?> type) {
-        return plans.computeIfAbsent(type, t -> {
-            List<Field> fields = new ArrayList<>();
-            if (t.isRecord()) {
-                collect(t, List.of(), fields);
-            }
-            return List.copyOf(fields);
-        });
-    }
-
-    private static void collect(Class<?> record, List<String> prefix, List<Field> fields) {
-        for (RecordComponent component : record.getRecordComponents()) {
-            List<String> path = new ArrayList<>(prefix);
-            path.add(component.getName());
-            PersonalData personal = component.getAnnotation(PersonalData.class);
-            if (personal != null) {
-                fields.add(new Field(List.copyOf(path), personal));
-                continue;
-            }
-            Type element = component.getType();
-            if (Collection.class.isAssignableFrom(component.getType())
-                    && component.getGenericType() instanceof ParameterizedType generic) {
-                element = generic.getActualTypeArguments()[0];
-                path.add("[]");
-            }
-            if (element instanceof Class<?> inner && inner.isRecord()) {
-                collect(inner, path, fields);
-            }
-        }
+        return fields.of(type);
     }
 
     /** Seals the personal fields of an event of {@code type} in place. */
@@ -91,7 +53,7 @@ public final class Sealing {
         for (Field field : fieldsOf(type)) {
             String subject = subjectId(event, field);
             visit(event, field.path(), 0, (parent, name, value, where) -> {
-                if (value == null || value.isNull() || isEnvelope(value)) {
+                if (value == null || value.isNull() || SealedEnvelope.isEnvelope(value)) {
                     return;
                 }
                 if (subject == null) {
@@ -101,7 +63,7 @@ public final class Sealing {
                 SubjectType subjectType = field.personal().sealedUnder();
                 Optional<SecretKey> key = keys.forSealing(subjectType, subject);
                 parent.set(name, key.isEmpty() ? JsonNodeFactory.instance.nullNode()
-                        : envelope(subjectType, subject, where, value, key.get()));
+                        : envelopes.envelope(subjectType, subject, where, value, key.get()));
             });
         }
     }
@@ -110,8 +72,8 @@ public final class Sealing {
     void open(Class<?> type, ObjectNode event) {
         for (Field field : fieldsOf(type)) {
             visit(event, field.path(), 0, (parent, name, value, where) -> {
-                if (value != null && isEnvelope(value)) {
-                    parent.set(name, opened((ObjectNode) value, where));
+                if (value != null && SealedEnvelope.isEnvelope(value)) {
+                    parent.set(name, envelopes.opened((ObjectNode) value, where));
                 }
             });
         }
@@ -126,8 +88,8 @@ public final class Sealing {
     }
 
     private JsonNode openAll(JsonNode node, String path) {
-        if (isEnvelope(node)) {
-            return opened((ObjectNode) node, path);
+        if (SealedEnvelope.isEnvelope(node)) {
+            return envelopes.opened((ObjectNode) node, path);
         }
         if (node instanceof ObjectNode object) {
             List<String> names = new ArrayList<>();
@@ -165,11 +127,11 @@ public final class Sealing {
 
     private JsonNode openDisclosing(JsonNode node, String path, ObjectNode holder, boolean inList,
                                     Disclosure disclosure) {
-        if (isEnvelope(node)) {
+        if (SealedEnvelope.isEnvelope(node)) {
             if (!disclosure.mayOpen(node.path("k").asText(), holder, inList)) {
                 return JsonNodeFactory.instance.textNode(WITHHELD);
             }
-            return opened((ObjectNode) node, path);
+            return envelopes.opened((ObjectNode) node, path);
         }
         if (node instanceof ObjectNode object) {
             List<String> names = new ArrayList<>();
@@ -227,49 +189,6 @@ public final class Sealing {
                     + ": a subject's key belongs to a school");
         }
         return SubjectKeys.subjectId(school.asText(), id.asText());
-    }
-
-    static boolean isEnvelope(JsonNode value) {
-        return value.isObject() && VERSION.equals(value.path(MARK).asText(null));
-    }
-
-    private ObjectNode envelope(SubjectType type, String subject, String where, JsonNode value, SecretKey key) {
-        String subjectRef = type.name() + ":" + subject;
-        byte[] plain;
-        try {
-            plain = mapper.writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot seal " + where, e);
-        }
-        ObjectNode envelope = JsonNodeFactory.instance.objectNode();
-        envelope.put(MARK, VERSION);
-        envelope.put("k", subjectRef);
-        envelope.put("c", Base64.getEncoder().encodeToString(AesGcm.seal(key, aad(subjectRef, where), plain)));
-        return envelope;
-    }
-
-    private JsonNode opened(ObjectNode envelope, String where) {
-        String subjectRef = envelope.path("k").asText();
-        int colon = subjectRef.indexOf(':');
-        Optional<SecretKey> key;
-        try {
-            key = keys.forOpening(SubjectType.valueOf(subjectRef.substring(0, colon)), subjectRef.substring(colon + 1));
-        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
-            throw new SealedFieldTamperedException(where, subjectRef, e);
-        }
-        if (key.isEmpty()) {
-            return JsonNodeFactory.instance.nullNode(); // erased
-        }
-        try {
-            byte[] sealed = Base64.getDecoder().decode(envelope.path("c").asText());
-            return mapper.readTree(AesGcm.open(key.get(), aad(subjectRef, where), sealed));
-        } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
-            throw new SealedFieldTamperedException(where, subjectRef, e);
-        }
-    }
-
-    private static byte[] aad(String subjectRef, String where) {
-        return (subjectRef + "|" + where).getBytes(StandardCharsets.UTF_8);
     }
 
     /** A sealed field does not open under its subject's key: it was edited or moved. */

@@ -29,17 +29,17 @@ class WebhookDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
 
-    private final WebhookStore store;
+    private final WebhookClaims claims;
     private final SubscriberAddresses addresses;
     private final WebhookProperties properties;
     private final Clock clock;
     private final HttpClient http;
     private final MeterRegistry registry;
 
-    WebhookDispatcher(WebhookStore store, SubscriberAddresses addresses, WebhookProperties properties, Clock clock,
+    WebhookDispatcher(WebhookClaims claims, SubscriberAddresses addresses, WebhookProperties properties, Clock clock,
                       MeterRegistry registry) {
         this.registry = registry;
-        this.store = store;
+        this.claims = claims;
         this.addresses = addresses;
         this.properties = properties;
         this.clock = clock;
@@ -60,16 +60,16 @@ class WebhookDispatcher {
     }
 
     /** One round: what was claimed and attempted. */
-    List<WebhookStore.Due> sendDue() {
+    List<WebhookClaims.Due> sendDue() {
         Instant now = clock.instant();
-        List<WebhookStore.Due> due = store.claim(now, now.plus(properties.timeout().multipliedBy(3)), properties.batch());
-        for (WebhookStore.Due delivery : due) {
+        List<WebhookClaims.Due> due = claims.claim(now, now.plus(properties.timeout().multipliedBy(3)), properties.batch());
+        for (WebhookClaims.Due delivery : due) {
             send(delivery);
         }
         return due;
     }
 
-    private void send(WebhookStore.Due delivery) {
+    private void send(WebhookClaims.Due delivery) {
         Instant started = clock.instant();
         Optional<String> refusal = addresses.refusal(delivery.url());
         Integer status = null;
@@ -100,19 +100,19 @@ class WebhookDispatcher {
         }
         Instant now = clock.instant();
         if (error == null) {
-            store.attempted(delivery.position(), WebhookStore.State.DELIVERED, status, null, now, null);
+            claims.attempted(delivery.position(), WebhookStore.State.DELIVERED, status, null, now, null);
             count("delivered");
             return;
         }
         Instant next = now.plus(properties.backoff(delivery.attempts() + 1));
         Instant windowStart = delivery.windowStart() == null ? started : delivery.windowStart();
         if (next.isAfter(windowStart.plus(properties.retryFor()))) {
-            store.attempted(delivery.position(), WebhookStore.State.PARKED, status, error, now, null);
+            claims.attempted(delivery.position(), WebhookStore.State.PARKED, status, error, now, null);
             LOG.warn("Webhook delivery {} parked after {} attempts ({})", delivery.deliveryId(),
                     delivery.attempts() + 1, error);
             count("parked");
         } else {
-            store.attempted(delivery.position(), WebhookStore.State.PENDING, status, error, now, next);
+            claims.attempted(delivery.position(), WebhookStore.State.PENDING, status, error, now, next);
             count("retry");
         }
     }

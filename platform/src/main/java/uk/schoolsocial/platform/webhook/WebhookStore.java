@@ -10,7 +10,6 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +19,8 @@ import javax.sql.DataSource;
 /**
  * The service's subscriptions and deliveries (tables {@code webhook_subscription},
  * {@code webhook_delivery}). Deliveries are written by {@link WebhookOutbox} in its transaction;
- * everything else is a short statement of its own, or the dispatcher's claim.
+ * everything else is a short statement of its own. The dispatcher's claims and attempts are
+ * {@link WebhookClaims}; rows are read into records by {@link WebhookRows}.
  */
 @Singleton
 public class WebhookStore {
@@ -40,11 +40,6 @@ public class WebhookStore {
     public record Delivery(String deliveryId, String subscriptionId, String eventId, String eventType, String recordId,
                            State state, int attempts, Instant createdAt, Instant nextAttemptAt, Instant lastAttemptAt,
                            Integer lastStatus, String lastError, Instant deliveredAt) {
-    }
-
-    /** A delivery claimed for sending, with what sending it needs; {@code windowStart} null before its first attempt. */
-    record Due(long position, String deliveryId, String schoolId, String url, String secret, String payload,
-               int attempts, Instant windowStart) {
     }
 
     private static final String DELIVERY_COLUMNS = "delivery_id, subscription_id, event_id, event_type, record_id,"
@@ -115,8 +110,7 @@ public class WebhookStore {
         }
     }
 
-    /** In the outbox's transaction: the school's subscriptions to {@code type} made no later than {@code at}. */
-    /** The school's subscriptions live at {@code at}, whatever they listen to. */
+    /** In the outbox's transaction: the school's subscriptions live at {@code at}, whatever they listen to. */
     List<Subscription> subscriptions(Connection c, String school, Instant at) throws SQLException {
         List<Subscription> found = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT * FROM webhook_subscription WHERE school_id = ?"
@@ -125,7 +119,7 @@ public class WebhookStore {
             select.setTimestamp(2, Timestamp.from(at));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    found.add(subscription(rows));
+                    found.add(WebhookRows.subscription(rows, secrets));
                 }
             }
         }
@@ -165,7 +159,7 @@ public class WebhookStore {
             select.setString(1, school);
             select.setString(2, subscriptionId);
             select.setInt(3, limit);
-            return deliveries(select);
+            return WebhookRows.deliveries(select);
         } catch (SQLException e) {
             throw new IllegalStateException("Webhook store unavailable", e);
         }
@@ -176,7 +170,7 @@ public class WebhookStore {
                 + DELIVERY_COLUMNS + " FROM webhook_delivery WHERE school_id = ? AND delivery_id = ?")) {
             select.setString(1, school);
             select.setString(2, deliveryId);
-            return deliveries(select).stream().findFirst();
+            return WebhookRows.deliveries(select).stream().findFirst();
         } catch (SQLException e) {
             throw new IllegalStateException("Webhook store unavailable", e);
         }
@@ -195,85 +189,6 @@ public class WebhookStore {
         }
     }
 
-    /**
-     * Claims due deliveries until {@code claimUntil}, oldest first, and of each subscription's record
-     * only the oldest still pending (so one record's deliveries go out one at a time, in event order).
-     * Rows another instance holds locked are skipped, and a claimed row is left alone until its claim ends.
-     */
-    List<Due> claim(Instant now, Instant claimUntil, int batch) {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                List<Due> due = new ArrayList<>();
-                try (PreparedStatement select = c.prepareStatement("SELECT d.position, d.delivery_id, d.school_id,"
-                        + " s.url, s.secret, d.payload, d.attempts, d.window_start, s.subscription_id, s.school_id"
-                        + " FROM webhook_delivery d"
-                        + " JOIN webhook_subscription s ON s.subscription_id = d.subscription_id"
-                        + " WHERE d.state = 'PENDING' AND d.next_attempt_at <= ?"
-                        + " AND (d.claimed_until IS NULL OR d.claimed_until < ?)"
-                        + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery e WHERE e.subscription_id = d.subscription_id"
-                        + " AND e.record_id = d.record_id AND e.state = 'PENDING' AND e.position < d.position)"
-                        + " ORDER BY d.position LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                    select.setTimestamp(1, Timestamp.from(now));
-                    select.setTimestamp(2, Timestamp.from(now));
-                    select.setInt(3, batch);
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            due.add(new Due(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                                    secrets.open(rows.getString(10), rows.getString(9), rows.getString(5)),
-                                    rows.getString(6), rows.getInt(7), instant(rows, "window_start")));
-                        }
-                    }
-                }
-                try (PreparedStatement update = c.prepareStatement(
-                        "UPDATE webhook_delivery SET claimed_until = ? WHERE position = ?")) {
-                    for (Due d : due) {
-                        update.setTimestamp(1, Timestamp.from(claimUntil));
-                        update.setLong(2, d.position());
-                        update.addBatch();
-                    }
-                    update.executeBatch();
-                }
-                c.commit();
-                return due;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Webhook store unavailable", e);
-        }
-    }
-
-    /**
-     * The outcome of an attempt made at {@code now}: delivered, to be retried at {@code next}, or
-     * parked ({@code next} null); the first attempt starts the retry window.
-     */
-    void attempted(long position, State state, Integer status, String error, Instant now, Instant next) {
-        try (Connection c = pool.getConnection(); PreparedStatement update = c.prepareStatement("UPDATE webhook_delivery"
-                + " SET state = ?, attempts = attempts + 1, last_attempt_at = ?, window_start = COALESCE(window_start, ?),"
-                + " last_status = ?, last_error = ?, delivered_at = ?, next_attempt_at = COALESCE(?, next_attempt_at),"
-                + " claimed_until = NULL WHERE position = ? AND state = 'PENDING'")) {
-            update.setString(1, state.name());
-            update.setTimestamp(2, Timestamp.from(now));
-            update.setTimestamp(3, Timestamp.from(now));
-            if (status == null) {
-                update.setNull(4, java.sql.Types.INTEGER);
-            } else {
-                update.setInt(4, status);
-            }
-            update.setString(5, error);
-            update.setTimestamp(6, state == State.DELIVERED ? Timestamp.from(now) : null);
-            update.setTimestamp(7, next == null ? null : Timestamp.from(next));
-            update.setLong(8, position);
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Webhook store unavailable", e);
-        }
-    }
-
     private List<Subscription> subscriptions(String sql, String... parameters) {
         try (Connection c = pool.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -282,39 +197,12 @@ public class WebhookStore {
             List<Subscription> found = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    found.add(subscription(rows));
+                    found.add(WebhookRows.subscription(rows, secrets));
                 }
             }
             return found;
         } catch (SQLException e) {
             throw new IllegalStateException("Webhook store unavailable", e);
         }
-    }
-
-    private Subscription subscription(ResultSet row) throws SQLException {
-        return new Subscription(row.getString("subscription_id"), row.getString("school_id"), row.getString("url"),
-                List.of(row.getString("event_types").split(",")),
-                Set.copyOf(Arrays.asList(row.getString("subscriber_roles").split(","))),
-                secrets.open(row.getString("school_id"), row.getString("subscription_id"), row.getString("secret")),
-                row.getString("created_by"), row.getTimestamp("created_at").toInstant());
-    }
-
-    private static List<Delivery> deliveries(PreparedStatement select) throws SQLException {
-        List<Delivery> found = new ArrayList<>();
-        try (ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                found.add(new Delivery(row.getString("delivery_id"), row.getString("subscription_id"),
-                        row.getString("event_id"), row.getString("event_type"), row.getString("record_id"),
-                        State.valueOf(row.getString("state")), row.getInt("attempts"), instant(row, "created_at"),
-                        instant(row, "next_attempt_at"), instant(row, "last_attempt_at"), row.getObject("last_status", Integer.class),
-                        row.getString("last_error"), instant(row, "delivered_at")));
-            }
-        }
-        return found;
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        Timestamp value = row.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 }
