@@ -1,6 +1,5 @@
 package uk.schoolsocial.platform.axon;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.SynchronousTransactionManager;
 import jakarta.inject.Singleton;
@@ -14,13 +13,10 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.LifecycleHandlerInspector;
 import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
-import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -33,18 +29,9 @@ import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
-import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import uk.schoolsocial.platform.privacy.SealingSerializer;
 import uk.schoolsocial.platform.privacy.SubjectKeys;
-import uk.schoolsocial.platform.privacy.erasure.ErasureProjection;
-import uk.schoolsocial.platform.privacy.erasure.ErasureScopes;
-import uk.schoolsocial.platform.privacy.erasure.LegalHold;
-import uk.schoolsocial.platform.privacy.erasure.LegalHolds;
-import uk.schoolsocial.platform.privacy.erasure.RetentionPeriods;
-import uk.schoolsocial.platform.privacy.erasure.RetentionSetting;
-import uk.schoolsocial.platform.privacy.erasure.SubjectErasure;
-import org.slf4j.LoggerFactory;
 import uk.schoolsocial.events.AuditMetadata;
 import uk.schoolsocial.platform.audit.ChainMetrics;
 import uk.schoolsocial.platform.audit.ChainedEventStorageEngine;
@@ -53,15 +40,14 @@ import uk.schoolsocial.platform.audit.GapJournal;
 import uk.schoolsocial.platform.audit.PlaintextReseal;
 import uk.schoolsocial.platform.error.DomainErrorInterceptor;
 import uk.schoolsocial.platform.web.IdempotencyCommitInterceptor;
-import uk.schoolsocial.platform.webhook.WebhookOutbox;
-import org.axonframework.messaging.StreamableMessageSource;
 
 /**
  * Axon on Micronaut, built once for every service: JDBC event, token and saga stores and a
- * persistent (db-scheduler) deadline manager on the service's own schema, all inside Micronaut
- * transactions; Jackson everywhere; audit metadata on every message; pooled streaming processors,
- * which retry or park an event they cannot handle, never skip it ({@link DeadLetterQueues}); metrics
- * of commands, processors and their lag ({@link AxonMetrics}).
+ * persistent deadline manager ({@link DeadlineManagers}) on the service's own schema, all inside
+ * Micronaut transactions; Jackson everywhere; audit metadata on every message; pooled streaming
+ * processors, which retry or park an event they cannot handle, never skip it
+ * ({@link DeadLetterQueues}); metrics of commands, processors and their lag ({@link AxonMetrics});
+ * the erasure and webhook handlers every service shares ({@link ServiceWideHandlers}).
  * A service takes {@link #configurer()}, registers its aggregates, processors and sagas, and
  * passes it to {@link #start(Configurer)}.
  */
@@ -89,32 +75,23 @@ public class AxonInfrastructure {
     private final IdempotencyCommitInterceptor idempotency;
     private final ProcessorFailures failures;
     private final ParkedEvents parked;
-    private final ErasureScopes erasureScopes;
-    private final ErasureProjection erasures;
-    private final RetentionPeriods retentionPeriods;
-    private final LegalHolds legalHolds;
     private final PlaintextReseal reseal;
     private final AxonMetrics metrics;
     private final AxonTracing tracing;
-    private final WebhookOutbox webhooks;
+    private final ServiceWideHandlers serviceWide;
+    private final DeadlineManagers deadlines;
     /** The service's own store: chained appends (AUD-3), built once for the event store and the reseal at start. */
     private final ChainedEventStorageEngine ownEngine;
 
     AxonInfrastructure(DataSource dataSource, SynchronousTransactionManager<Connection> transactions,
                        AxonProperties properties, Clock clock, EventSources eventSources,
                        IdempotencyCommitInterceptor idempotency, ProcessorFailures failures, ParkedEvents parked,
-                       SubjectKeys subjectKeys, ErasureScopes erasureScopes, ErasureProjection erasures,
-                       RetentionPeriods retentionPeriods, LegalHolds legalHolds, PlaintextReseal reseal,
-                       AxonMetrics metrics, AxonTracing tracing, ChainMetrics chainMetrics,
-                       WebhookOutbox webhooks) {
+                       SubjectKeys subjectKeys, ServiceWideHandlers serviceWide, PlaintextReseal reseal,
+                       AxonMetrics metrics, AxonTracing tracing, ChainMetrics chainMetrics) {
         this.clock = clock;
-        this.webhooks = webhooks;
+        this.serviceWide = serviceWide;
         this.metrics = metrics;
         this.tracing = tracing;
-        this.legalHolds = legalHolds;
-        this.retentionPeriods = retentionPeriods;
-        this.erasureScopes = erasureScopes;
-        this.erasures = erasures;
         this.eventSerializer = new SealingSerializer(serializer, subjectKeys);
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
         this.transactionManager = MicronautAxonTransactionManager.joining(transactions);
@@ -130,6 +107,7 @@ public class AxonInfrastructure {
         this.ownEngine = ChainedEventStorageEngine.writable(storageEngine(connections), transactionManager,
                 new GapJournal(pool, pool, EventSources.OWN), chainMetrics.lockWait(),
                 chainMetrics.lockHold());
+        this.deadlines = new DeadlineManagers(connections, properties, serializer, transactionManager, tracing);
     }
 
     /** A configurer with every shared piece in place; the caller adds its own components. */
@@ -160,7 +138,7 @@ public class AxonInfrastructure {
                 .registerComponent(SagaStore.class, c -> JdbcSagaStore.builder()
                         .connectionProvider(connections).serializer(serializer)
                         .sqlSchema(new GenericSagaSqlSchema(StoreSchemas.SAGAS)).build())
-                .registerComponent(DeadlineManager.class, this::deadlineManager)
+                .registerComponent(DeadlineManager.class, deadlines::deadlineManager)
                 // Handlers take the clock as a parameter (Axon resolves parameters from components).
                 .registerComponent(Clock.class, c -> clock);
         // The service's own processors read a source that wakes them when a commit appends events.
@@ -178,24 +156,8 @@ public class AxonInfrastructure {
                         .initialSegmentCount(properties.segments())
                         .maxClaimedSegments(properties.segments()))
                 .registerTokenStore(c -> c.getComponent(TokenStore.class));
-        // AUD-4: every service erases its data subjects the same way; the keys go in the event's transaction.
-        configurer.configureAggregate(SubjectErasure.class);
-        configurer.configureAggregate(RetentionSetting.class);
-        configurer.configureAggregate(LegalHold.class);
-        configurer.registerComponent(ErasureScopes.class, c -> erasureScopes);
-        configurer.eventProcessing()
-                .registerSubscribingEventProcessor(ErasureProjection.GROUP)
-                .registerEventHandler(c -> erasures)
-                .registerSubscribingEventProcessor(RetentionPeriods.GROUP)
-                .registerEventHandler(c -> retentionPeriods)
-                .registerEventHandler(c -> legalHolds);
-        // INT-1: signed webhooks, written as deliveries in the transaction of this processor's token
-        // update (decision 12); from the head of the stream, so a new deployment does not scan its history.
-        configurer.eventProcessing()
-                .registerPooledStreamingEventProcessor(WebhookOutbox.GROUP,
-                        c -> c.getComponent(LocalCommitNotifyingSource.class),
-                        (c, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
-                .registerEventHandler(c -> webhooks);
+        // AUD-4 erasure, retention and legal holds; INT-1 webhooks: the same in every service.
+        serviceWide.register(configurer);
         // A processor's commit wakes the requests waiting for their read model (ReadYourWrites, issue 13).
         configurer.eventProcessing().registerDefaultHandlerInterceptor((c, processor) -> ProjectionCommits.counting());
         // No event is skipped (issue 11): a failure is retried, or the event parked in a dead-letter queue.
@@ -215,40 +177,11 @@ public class AxonInfrastructure {
     }
 
     /**
-     * Builds and starts the configuration; the deadline manager starts polling with it. First, in
-     * one transaction: events stored before the audit chain existed are chained, once
-     * (docs/audit.md), and personal fields stored in plaintext are sealed with the rewrite attested
-     * in the chain (decision 9, point 3).
+     * Builds and starts the configuration; the deadline manager starts polling with it. First the
+     * stored events are chained and their plaintext personal fields sealed ({@link AuditChainStart}).
      */
     public Configuration start(Configurer configurer) {
-        transactionManager.executeInTransaction(() -> {
-            try {
-                Connection connection = connections.getConnection();
-                long adopted = ChainedEventStorageEngine.chainExistingEvents(connection);
-                if (adopted > 0) {
-                    LoggerFactory.getLogger(AxonInfrastructure.class).info(
-                            "Chained {} events stored before the audit chain existed", adopted);
-                }
-                SealingSerializer sealer = eventSerializer;
-                long resealed = reseal.run(connection, new PlaintextReseal.Sealer() {
-                    @Override
-                    public String classification(String payloadType, String payloadRevision) {
-                        return sealer.classification(payloadType, payloadRevision);
-                    }
-
-                    @Override
-                    public byte[] seal(String payloadType, String payloadRevision, byte[] payload) {
-                        return sealer.sealPlaintext(payloadType, payloadRevision, payload);
-                    }
-                }, ownEngine::appendEvents);
-                if (resealed > 0) {
-                    LoggerFactory.getLogger(AxonInfrastructure.class).info("Sealed the personal fields of {} events"
-                            + " stored in plaintext; the rewrite is attested in the audit chain", resealed);
-                }
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("Could not start the audit chain", e);
-            }
-        });
+        AuditChainStart.run(transactionManager, connections, eventSerializer, reseal, ownEngine);
         Configuration configuration = configurer.buildConfiguration();
         configuration.deadlineManager();
         configuration.start();
@@ -296,31 +229,5 @@ public class AxonInfrastructure {
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
         bus.registerHandlerInterceptor(new DomainErrorInterceptor());
         return bus;
-    }
-
-    private DeadlineManager deadlineManager(Configuration configuration) {
-        DbSchedulerDeadlineManagerSupplier supplier = new DbSchedulerDeadlineManagerSupplier();
-        Scheduler scheduler = Scheduler.create(connections.asDataSource(), DbSchedulerDeadlineManager.binaryTask(supplier))
-                .tableName("scheduled_tasks")
-                .pollingInterval(properties.deadlinePoll())
-                // An instance that dies while running a deadline leaves it picked; another runs it again
-                // after the missed heartbeats: 2 minutes by default instead of db-scheduler's 30.
-                .heartbeatInterval(properties.deadlineHeartbeat())
-                .missedHeartbeatsLimit(4)
-                .threads(2)
-                .alwaysPersistTimestampInUTC()
-                .build();
-        DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
-                .scheduler(scheduler)
-                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
-                .serializer(serializer)
-                .transactionManager(transactionManager)
-                .spanFactory(tracing.deadlineSpans(configuration))
-                .build();
-        manager.registerDispatchInterceptor(new DeadlineAuditInterceptor());
-        manager.registerHandlerInterceptor(new AxonTracing.LogContext<>());
-        manager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
-        supplier.set(manager);
-        return manager;
     }
 }

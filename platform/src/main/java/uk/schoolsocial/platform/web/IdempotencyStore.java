@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransactionRollbackException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -166,29 +165,7 @@ public class IdempotencyStore {
      * @return how many answers were dropped or forgotten
      */
     public int forgetAnswersMentioning(Connection transaction, String school, String id) throws SQLException {
-        String pattern = "%" + likeEscaped(quoted(id)) + "%";
-        int changed = 0;
-        try (PreparedStatement forget = transaction.prepareStatement("DELETE FROM idempotency_record"
-                + " WHERE school_id = ? AND committed_at IS NULL AND response_status IS NOT NULL AND response_body LIKE ?");
-             PreparedStatement drop = transaction.prepareStatement("UPDATE idempotency_record SET response_status = NULL,"
-                     + " response_type = NULL, response_body = NULL, response_location = NULL, response_etag = NULL,"
-                     + " lease_until = LEAST(lease_until, NOW(6))"
-                     + " WHERE school_id = ? AND committed_at IS NOT NULL AND response_body LIKE ?")) {
-            for (PreparedStatement statement : List.of(forget, drop)) {
-                statement.setString(1, school);
-                statement.setBytes(2, pattern.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                changed += statement.executeUpdate();
-            }
-        }
-        return changed;
-    }
-
-    private static String quoted(String id) {
-        return "\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return StoredAnswerErasure.forget(transaction, school, id);
     }
 
     private boolean insert(String school, String actor, String key, String requestHash, String claimId)
