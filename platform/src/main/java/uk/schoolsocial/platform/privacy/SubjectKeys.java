@@ -72,9 +72,7 @@ public class SubjectKeys {
             if (stored.isEmpty()) {
                 stored = Optional.of(create(connection, type, id));
             }
-            if (destructions.get() == before) {
-                cache.put(name, new Held(stored.get(), System.nanoTime()));
-            }
+            remember(name, before, stored.get());
             return stored.get();
         } catch (SQLException e) {
             throw new IllegalStateException("Subject key store unavailable", e);
@@ -175,10 +173,15 @@ public class SubjectKeys {
         }
         long before = destructions.get();
         Optional<Optional<SecretKey>> stored = read(type, id);
-        if (stored.isPresent() && destructions.get() == before) {
-            cache.put(name, new Held(stored.get(), System.nanoTime()));
-        }
+        stored.ifPresent(key -> remember(name, before, key));
         return stored;
+    }
+
+    /** Caches what was read, unless a destruction happened since the read began ({@code before}). */
+    private void remember(String name, long before, Optional<SecretKey> key) {
+        if (destructions.get() == before) {
+            cache.put(name, new Held(key, System.nanoTime()));
+        }
     }
 
     /** The cached key (empty: destroyed), or null when not cached or cached too long ago. */

@@ -64,7 +64,7 @@ public class WebhookOutbox {
         }
         WebhookEvent hook = webhook.get();
         for (WebhookStore.Subscription subscription : subscriptions) {
-            if (!WebhookStore.hears(subscription, hook.type())) {
+            if (!subscription.hears(hook.type())) {
                 continue;
             }
             // The same id however often the event is handled: the row is the event's for this subscription.

@@ -31,6 +31,11 @@ public class WebhookStore {
     public record Subscription(String id, String schoolId, String url, List<String> eventTypes,
                                Set<String> subscriberRoles, String secret, String createdBy, Instant createdAt) {
 
+        /** Whether it hears of events of this type: it asked for it, and its roles may read it. */
+        boolean hears(WebhookType type) {
+            return eventTypes.contains(type.wireName()) && type.readableBy(subscriberRoles);
+        }
+
         boolean sameAs(String otherUrl, List<String> otherTypes, String otherSecret) {
             return url.equals(otherUrl) && new TreeSet<>(eventTypes).equals(new TreeSet<>(otherTypes))
                     && secret.equals(otherSecret);
@@ -124,11 +129,6 @@ public class WebhookStore {
             }
         }
         return found;
-    }
-
-    /** Whether a subscription hears of events of this type: it asked for it, and its roles may read it. */
-    static boolean hears(Subscription s, WebhookType type) {
-        return s.eventTypes().contains(type.wireName()) && type.readableBy(s.subscriberRoles());
     }
 
     /** In the outbox's transaction; once per subscription and event, however often the event is handled. */

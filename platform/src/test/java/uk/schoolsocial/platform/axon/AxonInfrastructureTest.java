@@ -52,6 +52,7 @@ class AxonInfrastructureTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("The deadlines of ACC-7, ACC-8 and INC-3: one whose instance died while running it runs again after four missed heartbeats")
     void aDeadlineWhoseInstanceDiedWhileRunningItRunsAgainAfterTheMissedHeartbeats() throws Exception {
         Map<String, Object> database = TestDatabase.newSchema("deadheartbeat");
         String id = UUID.randomUUID().toString();
