@@ -29,6 +29,11 @@ public final class RequestEvents {
         return ServerRequestContext.currentRequest().flatMap(request -> request.getAttribute(ATTRIBUTE, RequestEvents.class));
     }
 
+    /** The identifiers of the events appended so far. */
+    public Set<String> eventIds() {
+        return Set.copyOf(eventIds);
+    }
+
     /** The processor that parked one of these events, if any did. */
     public Optional<String> parkedBy() {
         return parked.processorHolding(List.copyOf(eventIds));

@@ -2,6 +2,7 @@ package uk.schoolsocial.platform.web;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -14,7 +15,8 @@ import uk.schoolsocial.platform.error.PlatformError;
  * Read models are fed by streaming processors, a few milliseconds behind the events. A command
  * endpoint that answers with the record waits here until its projection has caught up with the
  * version the command produced, so the client reads its own write. It reads again as soon as a
- * processor of this JVM commits ({@link ProjectionCommits}), and otherwise after a back-off of 2 ms
+ * processor of this JVM commits a transaction that handled one of the request's events
+ * ({@link ProjectionCommits#watch}), and otherwise after a back-off of 2 ms
  * doubling to 50 ms, which covers a read model fed by a processor on another instance (issue 13).
  * <p>
  * If a processor parked one of the events the request's commands appended (issue 11), the record
@@ -34,15 +36,23 @@ public final class ReadYourWrites {
     }
 
     public static <T> T await(Supplier<Optional<T>> reader, ToLongFunction<T> version, long atLeast) {
+        Optional<RequestEvents> appended = RequestEvents.ofCurrentRequest();
+        try (ProjectionCommits.Watch commits = ProjectionCommits.watch(
+                appended.map(RequestEvents::eventIds).orElse(Set.of()))) {
+            return await(reader, version, atLeast, appended, commits);
+        }
+    }
+
+    private static <T> T await(Supplier<Optional<T>> reader, ToLongFunction<T> version, long atLeast,
+                               Optional<RequestEvents> appended, ProjectionCommits.Watch commits) {
         long start = System.nanoTime();
         long deadline = start + LIMIT.toNanos();
         long nextParkedCheck = start + PARKED_CHECK_EVERY.toNanos() / 4;
         long giveUpAt = Long.MAX_VALUE;
-        Optional<RequestEvents> appended = RequestEvents.ofCurrentRequest();
         String parkedBy = null;
         long pause = 2;
         while (true) {
-            long commitsSeen = ProjectionCommits.count();
+            long commitsSeen = commits.count();
             Optional<T> current = reader.get().filter(view -> version.applyAsLong(view) >= atLeast);
             if (current.isPresent()) {
                 return current.get();
@@ -65,7 +75,7 @@ public final class ReadYourWrites {
                 nextParkedCheck = now + PARKED_CHECK_EVERY.toNanos();
             }
             try {
-                ProjectionCommits.awaitAfter(commitsSeen, TimeUnit.MILLISECONDS.toNanos(pause));
+                commits.awaitAfter(commitsSeen, TimeUnit.MILLISECONDS.toNanos(pause));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

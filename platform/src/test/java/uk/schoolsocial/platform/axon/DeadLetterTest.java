@@ -23,10 +23,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -285,6 +287,42 @@ class DeadLetterTest {
         assertTrue(seen > before, "no processor commit was counted");
         long now = ProjectionCommits.count();
         ProjectionCommits.awaitAfter(now - 1, Duration.ofMinutes(1).toNanos()); // a commit already seen: no wait
+    }
+
+    @Test
+    @DisplayName("Issue 13: a request watching its own events is woken by the commit of the processor that handled them, not by others' commits")
+    void aWatchIsWokenByTheCommitOfItsOwnEventsOnly() throws Exception {
+        EventProcessor processor = server.getApplicationContext().getBean(org.axonframework.config.Configuration.class)
+                .eventProcessingConfiguration().eventProcessor(NoteProjection.GROUP).orElseThrow();
+        processor.shutDown();
+        String watched = "note-" + UUID.randomUUID();
+        String other = "note-" + UUID.randomUUID();
+        send(new NoteAggregate.WriteNoteCommand(watched, "watched"));
+        send(new NoteAggregate.WriteNoteCommand(other, "not watched"));
+        try (ProjectionCommits.Watch mine = ProjectionCommits.watch(Set.of(eventId(watched, 0)));
+             ProjectionCommits.Watch unrelated = ProjectionCommits.watch(Set.of("event-" + UUID.randomUUID()))) {
+            long seen = mine.count();
+            long everyCommit = ProjectionCommits.count();
+            assertTrue(notes().find(watched).isEmpty(), "the processor handled the note while stopped");
+            processor.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (mine.count() == seen && System.nanoTime() < deadline) {
+                // Never woken by the clock alone: a minute is far beyond the test's deadline.
+                mine.awaitAfter(seen, Duration.ofMinutes(1).toNanos());
+            }
+            assertTrue(mine.count() > seen, "the commit that handled the watched event did not wake its watcher");
+            assertTrue(notes().find(watched).isPresent(), "woken before the watched event's row was committed");
+            await().atMost(Duration.ofSeconds(20)).until(() -> notes().find(other).isPresent());
+            assertTrue(ProjectionCommits.count() > everyCommit, "no processor commit was counted");
+            assertEquals(0, unrelated.count(), "a watch was woken by commits of events it does not watch");
+        }
+        processor.shutDown();
+        send(new NoteAggregate.EditNoteCommand(other, "edited"));
+        ProjectionCommits.Watch closed = ProjectionCommits.watch(Set.of(eventId(other, 1)));
+        closed.close();
+        processor.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> notes().find(other).map(v -> v.version() == 1).orElse(false));
+        assertEquals(0, closed.count(), "a closed watch was still woken");
     }
 
     private List<Map<String, Object>> parkedRows() throws Exception {
