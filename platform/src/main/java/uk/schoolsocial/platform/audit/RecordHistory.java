@@ -1,11 +1,6 @@
 package uk.schoolsocial.platform.audit;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,12 +27,6 @@ public class RecordHistory {
 
     private final Configuration axon;
     private final EventStore events;
-    private final ObjectMapper stateWriter = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
     private final Map<String, AggregateModel<?>> models = new HashMap<>();
 
     RecordHistory(Configuration axon, EventStore events) {
@@ -112,7 +101,7 @@ public class RecordHistory {
             EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(root, model, (org.axonframework.eventhandling.EventBus) null,
                     org.axonframework.eventsourcing.NoSnapshotTriggerDefinition.TRIGGER);
             aggregate.initializeState(DomainEventStream.of(upTo.stream()));
-            return stateWriter.valueToTree(aggregate.getAggregateRoot());
+            return RecordStateWriter.state(aggregate.getAggregateRoot());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot rebuild a " + model.entityClass().getSimpleName(), e);
         }

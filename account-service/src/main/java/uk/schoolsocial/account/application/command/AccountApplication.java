@@ -46,11 +46,12 @@ public class AccountApplication {
 
     @CommandHandler
     public AccountApplication(SubmitApplicationCommand command, Clock clock, StaffDirectory roster) {
-        BusinessCase.check(command);
-        List<NameClashAcceptance> acceptances = BusinessCase.acceptances(command);
-        BusinessCase.checkAgainstRoster(command, roster, Set.of(), acceptances);
-        apply(submitted(command.applicationId().value(), command, 1, clock));
-        accept(command.applicationId().value(), acceptances, command, clock);
+        ProposedCase proposal = command.proposal();
+        BusinessCase.check(proposal);
+        List<NameClashAcceptance> acceptances = BusinessCase.acceptances(proposal);
+        BusinessCase.checkAgainstRoster(proposal, roster, Set.of(), acceptances);
+        apply(submitted(command.applicationId().value(), proposal, 1, clock));
+        accept(command.applicationId().value(), acceptances, proposal, clock);
     }
 
     /** @return the version of the application after the withdrawal */
@@ -84,17 +85,18 @@ public class AccountApplication {
     @CommandHandler
     public long handle(ResubmitApplicationCommand command, Clock clock, StaffDirectory roster,
                        ConflictResolver conflicts) {
-        requireSameSchool(command.schoolId());
+        ProposedCase proposal = command.proposal();
+        requireSameSchool(proposal.schoolId());
         IfMatch.requireCurrent(conflicts);
-        requireApplicant(command.applicantId(), "Only the applicant can resubmit an application");
+        requireApplicant(proposal.applicantId(), "Only the applicant can resubmit an application");
         if (status != Status.REJECTED) {
             throw new DomainException(ApplicationError.NOT_REJECTED, "Only a rejected application can be resubmitted");
         }
-        BusinessCase.check(command);
-        List<NameClashAcceptance> acceptances = BusinessCase.acceptances(command);
-        BusinessCase.checkAgainstRoster(command, roster, acceptedWords, acceptances);
-        apply(submitted(applicationId, command, revision + 1, clock));
-        accept(applicationId, acceptances, command, clock);
+        BusinessCase.check(proposal);
+        List<NameClashAcceptance> acceptances = BusinessCase.acceptances(proposal);
+        BusinessCase.checkAgainstRoster(proposal, roster, acceptedWords, acceptances);
+        apply(submitted(applicationId, proposal, revision + 1, clock));
+        accept(applicationId, acceptances, proposal, clock);
         return AggregateLifecycle.getVersion();
     }
 

@@ -17,20 +17,20 @@ final class BusinessCase {
     private BusinessCase() {
     }
 
-    static void check(ProposedCase command) {
+    static void check(ProposedCase proposal) {
         List<FieldError> errors = new ArrayList<>();
-        if (command.platform() == null) {
+        if (proposal.platform() == null) {
             errors.add(new FieldError("platform", "must be given"));
         }
-        requireText(errors, "proposedName", command.proposedName());
-        requireText(errors, "aim", command.aim());
-        requireText(errors, "audience", command.audience());
-        requireText(errors, "promotion", command.promotion());
-        if (command.privacy() == null) {
+        requireText(errors, "proposedName", proposal.proposedName());
+        requireText(errors, "aim", proposal.aim());
+        requireText(errors, "audience", proposal.audience());
+        requireText(errors, "promotion", proposal.promotion());
+        if (proposal.privacy() == null) {
             errors.add(new FieldError("privacy", "must be given"));
         }
-        requireText(errors, "privacyReason", command.privacyReason());
-        List<String> administrators = command.administrators() == null ? List.of() : command.administrators();
+        requireText(errors, "privacyReason", proposal.privacyReason());
+        List<String> administrators = proposal.administrators() == null ? List.of() : proposal.administrators();
         if (administrators.stream().anyMatch(a -> a == null || a.isBlank())) {
             errors.add(new FieldError("administrators", "must not contain blank ids"));
         } else if (new HashSet<>(administrators).size() < 2) {
@@ -46,13 +46,13 @@ final class BusinessCase {
      * ACC-3: only SLT accepts a surname clash, and each acceptance names its word and gives a
      * reason within bounds; checked before the roster, as the web layer checks it too.
      */
-    static List<NameClashAcceptance> acceptances(ProposedCase command) {
-        List<NameClashAcceptance> acceptances = command.nameClashAcceptances() == null ? List.of()
-                : command.nameClashAcceptances();
+    static List<NameClashAcceptance> acceptances(ProposedCase proposal) {
+        List<NameClashAcceptance> acceptances = proposal.nameClashAcceptances() == null ? List.of()
+                : proposal.nameClashAcceptances();
         if (acceptances.isEmpty()) {
             return acceptances;
         }
-        if (!command.actorIsSlt()) {
+        if (!proposal.actorIsSlt()) {
             throw new DomainException(ApplicationError.NAME_CLASH_ACCEPTANCE_NOT_ALLOWED,
                     "Only SLT may accept a clash of the name with a staff surname");
         }
@@ -88,19 +88,19 @@ final class BusinessCase {
      * this submission's); each word accepted now must be such a surname clash. All in one answer;
      * the message names the fields only, the errors name the clashes (no staff name reaches a log).
      */
-    static void checkAgainstRoster(ProposedCase command, StaffDirectory roster, Set<String> acceptedBefore,
+    static void checkAgainstRoster(ProposedCase proposal, StaffDirectory roster, Set<String> acceptedBefore,
                                    List<NameClashAcceptance> acceptances) {
         List<FieldError> errors = new ArrayList<>();
-        roster.notEligibleAdministrators(command.schoolId(), command.administrators().stream().map(String::strip).toList())
+        roster.notEligibleAdministrators(proposal.schoolId(), proposal.administrators().stream().map(String::strip).toList())
                 .stream().sorted()
                 .forEach(id -> errors.add(new FieldError("administrators",
                         id + " is not a current member of staff or a registered volunteer")));
-        List<StaffName> staff = roster.currentStaffNames(command.schoolId());
+        List<StaffName> staff = roster.currentStaffNames(proposal.schoolId());
         Set<String> clashingSurnames = new HashSet<>();
-        NameClashes.in(command.proposedName(), NameClashes.Kind.DISPLAY_NAME, staff, Set.of()).forEach(clash ->
+        NameClashes.in(proposal.proposedName(), NameClashes.Kind.DISPLAY_NAME, staff, Set.of()).forEach(clash ->
                 clashingSurnames.add(StaffNames.normalise(clash.word())));
-        if (command.proposedHandle() != null) {
-            NameClashes.in(command.proposedHandle(), NameClashes.Kind.HANDLE, staff, Set.of()).forEach(clash ->
+        if (proposal.proposedHandle() != null) {
+            NameClashes.in(proposal.proposedHandle(), NameClashes.Kind.HANDLE, staff, Set.of()).forEach(clash ->
                     clashingSurnames.add(StaffNames.normalise(clash.word())));
         }
         Set<String> accepted = new HashSet<>(acceptedBefore);
@@ -112,8 +112,8 @@ final class BusinessCase {
                         "is not a staff surname that the proposed name or handle contains: " + word));
             }
         }
-        NameClashes.check(errors, "proposedName", command.proposedName(), NameClashes.Kind.DISPLAY_NAME, staff, accepted);
-        NameClashes.check(errors, "proposedHandle", command.proposedHandle(), NameClashes.Kind.HANDLE, staff, accepted);
+        NameClashes.check(errors, "proposedName", proposal.proposedName(), NameClashes.Kind.DISPLAY_NAME, staff, accepted);
+        NameClashes.check(errors, "proposedHandle", proposal.proposedHandle(), NameClashes.Kind.HANDLE, staff, accepted);
         if (!errors.isEmpty()) {
             throw new DomainException(ApplicationError.ROSTER_RULE_BROKEN,
                     "The application breaks roster rules: " + NameClashes.withoutNames(errors), errors);

@@ -22,6 +22,7 @@ import uk.schoolsocial.account.api.model.WithdrawApplicationRequest;
 import uk.schoolsocial.account.application.command.ApplicationId;
 import uk.schoolsocial.account.application.command.ApproveApplicationCommand;
 import uk.schoolsocial.account.application.command.NameClashAcceptance;
+import uk.schoolsocial.account.application.command.ProposedCase;
 import uk.schoolsocial.account.application.command.RejectApplicationCommand;
 import uk.schoolsocial.account.application.command.ResubmitApplicationCommand;
 import uk.schoolsocial.account.application.command.SubmitApplicationCommand;
@@ -73,15 +74,11 @@ class ApplicationsController implements ApplicationsApi {
                                                               String correlationId) {
         Actor actor = current.get();
         ApplicationId id = ApplicationId.create();
-        List<NameClashAcceptance> acceptances = acceptances(request);
-        commands.send(new SubmitApplicationCommand(id, actor.schoolId(), actor.id(),
-                AccountPlatform.valueOf(request.getPlatform().getValue()), request.getProposedName(),
-                request.getProposedHandle(), request.getAim(), request.getAudience(), request.getPromotion(),
-                List.copyOf(request.getAdministrators()), AccountPrivacy.valueOf(request.getPrivacy().getValue()),
-                request.getPrivacyReason(), actor.hasRole(Roles.SLT), acceptances));
+        ProposedCase proposal = proposal(actor, request);
+        commands.send(new SubmitApplicationCommand(id, proposal));
         // the submission is event 0, each accepted name clash one more (ACC-3)
         ApplicationView view = ReadYourWrites.await(() -> views.findById(id.value()), ApplicationView::version,
-                acceptances.size());
+                proposal.nameClashAcceptances().size());
         return HttpResponse.created(toApi(view), URI.create("/api/v1/applications/" + id.value()))
                 .header("ETag", ETags.of(view.version()));
     }
@@ -140,11 +137,8 @@ class ApplicationsController implements ApplicationsApi {
                                                                 String correlationId) {
         Actor actor = current.get();
         String id = applicationId.toString();
-        long version = commands.send(new ResubmitApplicationCommand(new ApplicationId(id), actor.schoolId(), actor.id(),
-                AccountPlatform.valueOf(request.getPlatform().getValue()), request.getProposedName(),
-                request.getProposedHandle(), request.getAim(), request.getAudience(), request.getPromotion(),
-                List.copyOf(request.getAdministrators()), AccountPrivacy.valueOf(request.getPrivacy().getValue()),
-                request.getPrivacyReason(), actor.hasRole(Roles.SLT), acceptances(request), ETags.expectedVersion(ifMatch)));
+        long version = commands.send(new ResubmitApplicationCommand(new ApplicationId(id), proposal(actor, request),
+                ETags.expectedVersion(ifMatch)));
         return answer(id, version);
     }
 
@@ -179,6 +173,15 @@ class ApplicationsController implements ApplicationsApi {
     /** The application with the name clashes SLT accepted for it (ACC-3). */
     private AccountApplication toApi(ApplicationView view) {
         return ApplicationMapper.toApi(view, acceptances.findByApplicationIdInOrderByAcceptedAt(List.of(view.id())));
+    }
+
+    /** The business case as the actor proposes it, submitted or resubmitted; the aggregate checks it. */
+    private static ProposedCase proposal(Actor actor, SubmitApplicationRequest request) {
+        return new ProposedCase(actor.schoolId(), actor.id(), AccountPlatform.valueOf(request.getPlatform().getValue()),
+                request.getProposedName(), request.getProposedHandle(), request.getAim(), request.getAudience(),
+                request.getPromotion(), List.copyOf(request.getAdministrators()),
+                AccountPrivacy.valueOf(request.getPrivacy().getValue()), request.getPrivacyReason(),
+                actor.hasRole(Roles.SLT), acceptances(request));
     }
 
     /** ACC-3: what the request accepts; the aggregate checks who may and that each is a clash. */

@@ -55,9 +55,9 @@ class AccountApplicationTest {
             new StaffName("Emma", "Green"), new StaffName("Wei", "Li"));
 
     private static SubmitApplicationCommand submit(List<String> administrators) {
-        return new SubmitApplicationCommand(ID, "school-a", "staff-1", AccountPlatform.INSTAGRAM, "Oakfield PE",
-                "oakfield_pe", "Share fixtures", "Parents", "Newsletter", administrators, AccountPrivacy.PRIVATE,
-                "Approved followers only", false, List.of());
+        return new SubmitApplicationCommand(ID, new ProposedCase("school-a", "staff-1", AccountPlatform.INSTAGRAM,
+                "Oakfield PE", "oakfield_pe", "Share fixtures", "Parents", "Newsletter", administrators,
+                AccountPrivacy.PRIVATE, "Approved followers only", false, List.of()));
     }
 
     private static ApplicationSubmittedEvent submitted() {
@@ -77,8 +77,8 @@ class AccountApplicationTest {
     @Test
     void acc1_anIncompleteCaseIsRefusedNamingEveryMissingField() {
         fixture.givenNoPriorActivity()
-                .when(new SubmitApplicationCommand(ID, "school-a", "staff-1", null, " ", null, "", "Parents", null,
-                        List.of("staff-2"), null, "", false, List.of()))
+                .when(new SubmitApplicationCommand(ID, new ProposedCase("school-a", "staff-1", null, " ", null, "",
+                        "Parents", null, List.of("staff-2"), null, "", false, List.of())))
                 .expectNoEvents()
                 .expectException(DomainException.class)
                 .expectExceptionMessage("The business case is incomplete: "
@@ -131,9 +131,9 @@ class AccountApplicationTest {
     }
 
     private static ResubmitApplicationCommand resubmit(String actor, String name) {
-        return new ResubmitApplicationCommand(ID, "school-a", actor, AccountPlatform.INSTAGRAM, name, "oakfield_pe",
-                "Share fixtures", "Parents", "Newsletter", List.of("staff-2", "staff-3"), AccountPrivacy.PRIVATE,
-                "Approved followers only", false, List.of(), null);
+        return new ResubmitApplicationCommand(ID, new ProposedCase("school-a", actor, AccountPlatform.INSTAGRAM, name,
+                "oakfield_pe", "Share fixtures", "Parents", "Newsletter", List.of("staff-2", "staff-3"),
+                AccountPrivacy.PRIVATE, "Approved followers only", false, List.of()), null);
     }
 
     @Test
@@ -259,9 +259,9 @@ class AccountApplicationTest {
     @Test
     void acc3_aDisplayNameContainingAStaffNameIsRefusedNamingTheClash() {
         fixture.givenNoPriorActivity()
-                .when(new SubmitApplicationCommand(ID, "school-a", "staff-1", AccountPlatform.X, "Mrs JANE-Smith's Class",
-                        "jane.smith_pe", "Share work", "Parents", "Newsletter", List.of("staff-2", "staff-3"),
-                        AccountPrivacy.OPEN, "Public celebration", false, List.of()))
+                .when(new SubmitApplicationCommand(ID, new ProposedCase("school-a", "staff-1", AccountPlatform.X,
+                        "Mrs JANE-Smith's Class", "jane.smith_pe", "Share work", "Parents", "Newsletter",
+                        List.of("staff-2", "staff-3"), AccountPrivacy.OPEN, "Public celebration", false, List.of())))
                 .expectNoEvents()
                 .expectExceptionMessage("The application breaks roster rules: ["
                         + "proposedName contains the name of a member of staff, "
@@ -281,9 +281,9 @@ class AccountApplicationTest {
 
     private static SubmitApplicationCommand propose(String actor, boolean slt, String name, String handle,
                                                     NameClashAcceptance... acceptances) {
-        return new SubmitApplicationCommand(ID, "school-a", actor, AccountPlatform.INSTAGRAM, name, handle,
-                "Share fixtures", "Parents", "Newsletter", List.of("staff-2", "staff-3"), AccountPrivacy.PRIVATE,
-                "Approved followers only", slt, List.of(acceptances));
+        return new SubmitApplicationCommand(ID, new ProposedCase("school-a", actor, AccountPlatform.INSTAGRAM, name,
+                handle, "Share fixtures", "Parents", "Newsletter", List.of("staff-2", "staff-3"), AccountPrivacy.PRIVATE,
+                "Approved followers only", slt, List.of(acceptances)));
     }
 
     private static ApplicationSubmittedEvent submitted(String actor, String name, String handle) {

@@ -2,7 +2,6 @@ package uk.schoolsocial.incident.report.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Clock;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
@@ -53,16 +52,14 @@ public class Incident {
     private String schoolId;
     private String reporterId;
     private AssignedRole assignedRole;
-    // The members' fields show at the top level of the record as of any moment (AUD-2), in this order.
+    // The members' fields show at the top level of the record as of any moment (AUD-2), in this order
+    // (platform's RecordStateWriter unwraps every single @AggregateMember).
     @AggregateMember
-    @JsonUnwrapped
     private final InitialAssessment assessment = new InitialAssessment();
     private boolean closed;
     @AggregateMember
-    @JsonUnwrapped
     private final Escalations escalations = new Escalations();
     @AggregateMember
-    @JsonUnwrapped
     private final TakedownRequests takedowns = new TakedownRequests();
 
     protected Incident() {

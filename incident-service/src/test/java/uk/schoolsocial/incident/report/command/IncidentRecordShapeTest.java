@@ -2,12 +2,7 @@ package uk.schoolsocial.incident.report.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,23 +28,17 @@ import uk.schoolsocial.events.incident.TakedownAddressee;
 import uk.schoolsocial.events.incident.TakedownRequestedEvent;
 import uk.schoolsocial.incident.casefile.command.IncidentId;
 import uk.schoolsocial.incident.casefile.command.IncidentTimings;
+import uk.schoolsocial.platform.audit.RecordStateWriter;
 
 /**
  * AUD-2: the record as of any moment is the aggregate's fields, as the platform's {@code RecordHistory}
- * writes them. Split into members (issue 17), the incident still shows the same fields, at the top level,
- * in the same order, with the same values.
+ * writes them ({@link RecordStateWriter}). Split into members (issue 17), the incident still shows the
+ * same fields, at the top level, in the same order, with the same values, with no Jackson annotation on it.
  */
 class IncidentRecordShapeTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
     private static final String SCHOOL = "school-a";
-    /** As {@code platform.audit.RecordHistory} writes an aggregate. */
-    private static final ObjectMapper STATE_WRITER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
 
     @Test
     void aud2_theRecordShowsTheFieldsItShowedBeforeTheSplit() {
@@ -72,7 +61,7 @@ class IncidentRecordShapeTest {
                 // not the owner: changes nothing, so the state is the events' alone
                 .when(new ReassignLeaversIncidentCommand(new IncidentId("inc-1"), SCHOOL, "someone-else"))
                 .expectNoEvents()
-                .expectState(incident -> state.set(STATE_WRITER.valueToTree(incident)));
+                .expectState(incident -> state.set(RecordStateWriter.state(incident)));
 
         List<String> fields = new ArrayList<>();
         state.get().fieldNames().forEachRemaining(fields::add);
