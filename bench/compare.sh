@@ -4,10 +4,10 @@
 # load average before and after, and the measured phases; the full output is in bench/target/compare.log (COMPARE_LOG).
 #   bench/compare.sh bench/target/before/consent-service.jar consent-service/target/consent-service.jar
 set -euo pipefail
-cd "$(dirname "$0")/.."
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "$0")/lib.sh"
 [ $# -ge 1 ] || { echo "usage: bench/compare.sh JAR [JAR...]" >&2; exit 2; }
 ROUNDS=${ROUNDS:-3}
-mkdir -p bench/target
 LOG=${COMPARE_LOG:-bench/target/compare.log}
 : > "$LOG"
 for round in $(seq 1 "$ROUNDS"); do

@@ -2,53 +2,45 @@
 # Publication check benchmark (CON-4): starts consent-service from its jar on this machine's MariaDB,
 # seeds a roster and consent through the API, then measures. See README.md. Loopback only.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "$0")/lib.sh"
 PORT=${BENCH_PORT:-18390}
-DB_HOST=${BENCH_DB_HOST:-127.0.0.1}
-DB_PORT=${BENCH_DB_PORT:-3306}
-DB_USER=${BENCH_DB_USER:-root}
-DB_PASSWORD=${BENCH_DB_PASSWORD:-}
-SECRET=${SMP_INTERNAL_TOKEN_SECRET:-bench-internal-secret-0123456789-abcdefghij}
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xss512k -XX:+UseSerialGC -Xmx256m}
 ACCOUNT=5b0f7c1e-2a47-4c0e-9d55-0f4a8d1c2e93
 # The service jar to measure; another one (say a copy of a previous build) to compare before/after.
 JAR=${BENCH_JAR:-consent-service/target/consent-service.jar}
-SQL="mysql -h$DB_HOST -P$DB_PORT -u$DB_USER ${DB_PASSWORD:+-p$DB_PASSWORD}"
+LOG=bench/target/consent-service.log
 
-[ -n "${BENCH_JAR:-}" ] || [ -f "$JAR" ] || (cd consent-service && ../mvnw -o -q package -DskipTests)
-./mvnw -o -q -f bench/pom.xml package -DskipTests
+build_jar "$JAR" consent-service
+build_harness
 
-$SQL -e "DROP DATABASE IF EXISTS smp_consent_bench; DROP DATABASE IF EXISTS smp_account_bench;
-         CREATE DATABASE smp_consent_bench; CREATE DATABASE smp_account_bench;"
+fresh_schema smp_consent_bench
+fresh_schema smp_account_bench
 # account-service's event store, empty, as its Flyway would create it: the upstream of the
 # official-accounts processor.
-$SQL smp_account_bench < platform/src/main/resources/db/platform/V20261121_0001__axon_stores.sql
+sql smp_account_bench < platform/src/main/resources/db/platform/V20261121_0001__axon_stores.sql
 # One official account of the bench school, provisioned and gone live, as account-service appends those
 # events (ACC-4, ACC-5; Jackson payloads with the audit metadata of AUD-1). The service's official-accounts
 # processor projects it like any other.
 event() { # sequence, payload type, payload JSON
-  $SQL smp_account_bench -e "INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision,
+  sql smp_account_bench -e "INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision,
       payload_type, time_stamp, aggregate_identifier, sequence_number, type)
     VALUES (UUID(), '{\"causationId\":\"bench\",\"correlationId\":\"bench\",\"actorId\":\"bench\",\"actorRoles\":\"ACCOUNT_ADMIN\",\"schoolId\":\"bench-school\"}',
       '$3', '1', 'uk.schoolsocial.events.account.$2', '2026-01-05T09:00:00Z', '$ACCOUNT', $1, 'OfficialAccount');"
 }
 event 0 AccountProvisionedEvent "{\"accountId\":\"$ACCOUNT\",\"schoolId\":\"bench-school\",\"applicationId\":\"$ACCOUNT\",\"platform\":\"INSTAGRAM\",\"handle\":\"bench\",\"displayName\":\"Bench\",\"administrators\":[\"staff-1\"],\"privacy\":\"PRIVATE\",\"aupLink\":\"https://example.org/aup\",\"provisionedAt\":\"2026-01-05T09:00:00Z\"}"
 event 1 AccountWentLiveEvent "{\"accountId\":\"$ACCOUNT\",\"schoolId\":\"bench-school\",\"at\":\"2026-01-05T09:00:00Z\"}"
+: > "$LOG"
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 MICRONAUT_SERVER_PORT=$PORT SMP_INTERNAL_TOKEN_SECRET=$SECRET \
-DATASOURCES_DEFAULT_URL="jdbc:mysql://$DB_HOST:$DB_PORT/smp_consent_bench" \
+DATASOURCES_DEFAULT_URL="$URL/smp_consent_bench" \
 DATASOURCES_DEFAULT_USERNAME=$DB_USER DATASOURCES_DEFAULT_PASSWORD=$DB_PASSWORD \
-DATASOURCES_ACCOUNTEVENTS_URL="jdbc:mysql://$DB_HOST:$DB_PORT/smp_account_bench" \
+DATASOURCES_ACCOUNTEVENTS_URL="$URL/smp_account_bench" \
 DATASOURCES_ACCOUNTEVENTS_USERNAME=$DB_USER DATASOURCES_ACCOUNTEVENTS_PASSWORD=$DB_PASSWORD \
-  java $JAVA_OPTS -jar "$JAR" > bench/target/consent-service.log 2>&1 &
-SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/health" > /dev/null 2>&1 && break
-  sleep 1
-done
+  start_jvm "$LOG" $JAVA_OPTS -jar "$JAR"
+wait_health "$PORT" "$JVM" "$LOG" 120
 # The service learns the account from account-service's events, as in production: wait until it is LIVE.
 for _ in $(seq 1 60); do
-  [ "$($SQL -N -e "SELECT status FROM smp_consent_bench.official_live_account_view WHERE id = '$ACCOUNT'" 2>/dev/null)" = LIVE ] && break
+  [ "$(sql -N -e "SELECT status FROM smp_consent_bench.official_live_account_view WHERE id = '$ACCOUNT'" 2>/dev/null)" = LIVE ] && break
   sleep 1
 done
 # BENCH_CLIENT=socket: a kept-alive socket per client instead of java.net.http (see the harness).

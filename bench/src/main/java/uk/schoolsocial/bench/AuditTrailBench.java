@@ -31,10 +31,7 @@ public final class AuditTrailBench {
             printSigningKey(args[1], new InternalToken(args[2], System.getProperty("bench.school", "bench-school")), args[3]);
             return;
         }
-        String base = args[0];
-        if (!URI.create(base).getHost().equals("127.0.0.1") && !URI.create(base).getHost().equals("localhost")) {
-            throw new IllegalArgumentException("loopback only: " + base);
-        }
+        String base = Loopback.require(args[0]);
         InternalToken tokens = new InternalToken(args[1], System.getProperty("bench.school", "bench-school"));
         String service = args[2];
         String jdbc = args[3];

@@ -1,7 +1,6 @@
 package uk.schoolsocial.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +85,7 @@ public final class CommandBench {
     // ---------------------------------------------------------------- phase 1: raw INSERT + COMMIT
 
     private static void raw(String url, String user, String password, Path results) throws Exception {
-        requireLoopback(url.replaceFirst("^jdbc:", ""));
+        Loopback.require(url.replaceFirst("^jdbc:", ""));
         String payload = "{\"incidentId\":\"%s\",\"note\":\"" + "a note of what was decided, ".repeat(34) + "\"}";
         String meta = "{\"actorId\":\"demo-staff\",\"actorRoles\":\"STAFF\",\"schoolId\":\"bench-school\","
                 + "\"correlationId\":\"%s\",\"causationId\":\"%s\"}";
@@ -124,7 +123,7 @@ public final class CommandBench {
     // ---------------------------------------------------------------- phases 3 and 4: HTTP
 
     private static void http(String phase, String base, Path results) throws Exception {
-        requireLoopback(base);
+        Loopback.require(base);
         String secret = System.getProperty("bench.secret");
         String bearer = System.getProperty("bench.bearer");
         InternalToken tokens = secret == null ? null : new InternalToken(secret, SCHOOL);
@@ -199,12 +198,5 @@ public final class CommandBench {
     /** The database server's status counters and, given a service's base URL, its chain-head figures. */
     static Probe probes(String metricsBase) {
         return ServerCounters.probe(metricsBase);
-    }
-
-    static void requireLoopback(String url) {
-        String host = URI.create(url).getHost();
-        if (host == null || !host.matches("127\\.0\\.0\\.1|localhost")) {
-            throw new IllegalArgumentException("loopback only: " + url);
-        }
     }
 }

@@ -46,10 +46,7 @@ public final class PublicationCheckBench {
     }
 
     public static void main(String[] args) throws Exception {
-        String base = args.length > 0 ? args[0] : "http://127.0.0.1:8083";
-        if (!URI.create(base).getHost().matches("127\\.0\\.0\\.1|localhost")) {
-            throw new IllegalArgumentException("loopback only: " + base);
-        }
+        String base = Loopback.require(args.length > 0 ? args[0] : "http://127.0.0.1:8083");
         String secret = args.length > 1 ? args[1] : System.getenv("SMP_INTERNAL_TOKEN_SECRET");
         String account = args.length > 2 ? args[2] : null;
         new PublicationCheckBench(base, secret).run(account);

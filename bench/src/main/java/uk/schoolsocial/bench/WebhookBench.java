@@ -54,10 +54,7 @@ public final class WebhookBench {
     }
 
     public static void main(String[] args) throws Exception {
-        String base = args.length > 0 ? args[0] : "http://127.0.0.1:18391";
-        if (!URI.create(base).getHost().matches("127\\.0\\.0\\.1|localhost")) {
-            throw new IllegalArgumentException("loopback only: " + base);
-        }
+        String base = Loopback.require(args.length > 0 ? args[0] : "http://127.0.0.1:18391");
         new WebhookBench(base, args.length > 1 ? args[1] : System.getenv("SMP_INTERNAL_TOKEN_SECRET")).run();
     }
 

@@ -25,13 +25,15 @@ import uk.schoolsocial.platform.testing.TestDatabase;
  */
 class SealingBench {
 
-    record Plain(String pupilId, String incidentId, String name, LocalDate dateOfBirth, String narrative,
-                 String description, int count) {
+    record Plain(String schoolId, String pupilId, String incidentId, String name, LocalDate dateOfBirth,
+                 String narrative, String description, int count) {
     }
 
     private static final String SEALED_UNDER_PUPIL = "pupilId";
+    private static final String SCHOOL = "bench-school";
 
-    record Sealed(String pupilId, String incidentId,
+    // A subject's key belongs to its school (AUD-4): an event with personal data names it.
+    record Sealed(String schoolId, String pupilId, String incidentId,
                   @PersonalData(whose = Whose.PUPIL, retention = RetentionClass.PUPIL_RECORD,
                           sealedUnder = SubjectType.PUPIL, keyFrom = SEALED_UNDER_PUPIL)
                   String name,
@@ -118,19 +120,20 @@ class SealingBench {
     }
 
     private static Object plain(int i) {
-        return new Plain("p-" + i, "i-" + i, "Zoë Marchetti " + i, LocalDate.of(2014, 3, 9), TEXT, "the man in the red coat", i);
+        return new Plain(SCHOOL, "p-" + i, "i-" + i, "Zoë Marchetti " + i, LocalDate.of(2014, 3, 9), TEXT,
+                "the man in the red coat", i);
     }
 
     private static Object sealed(int i, String prefix) {
-        return new Sealed(prefix + "-p-" + i, prefix + "-i-" + i, "Zoë Marchetti " + i, LocalDate.of(2014, 3, 9), TEXT,
-                "the man in the red coat", i);
+        return new Sealed(SCHOOL, prefix + "-p-" + i, prefix + "-i-" + i, "Zoë Marchetti " + i,
+                LocalDate.of(2014, 3, 9), TEXT, "the man in the red coat", i);
     }
 
     private static double append(EventStore store, int count, IntFunction<Object> event) {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) { // each publish is its own transaction, chained
             store.publish(GenericEventMessage.asEventMessage(event.apply(i))
-                    .andMetaData(PlatformAxonContext.audit("bench-school")));
+                    .andMetaData(PlatformAxonContext.audit(SCHOOL)));
         }
         return count / ((System.nanoTime() - start) / 1e9);
     }
