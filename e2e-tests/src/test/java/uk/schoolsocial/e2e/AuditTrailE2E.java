@@ -1,6 +1,5 @@
 package uk.schoolsocial.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
@@ -23,11 +21,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.schoolsocial.launcher.Suite;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * AUD-1 to AUD-3 through the gateway of the launched suite: the account, incident and consent
@@ -39,33 +35,17 @@ import uk.schoolsocial.launcher.Suite;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditTrailE2E {
 
-    private Suite suite;
-
-    @BeforeAll
-    void startSuite() {
-        suite = LaunchedSuite.start("audit-trail", 18480);
-    }
-
-    @AfterAll
-    void stopSuite() {
-        if (suite != null) {
-            suite.stop();
-        }
-    }
-
-    private RequestSpecification as(String user) {
-        return given().baseUri(suite.gatewayUrl().toString()).contentType(ContentType.JSON)
-                .header("Authorization", "Bearer " + suite.token(user));
-    }
+    @RegisterExtension
+    static final SuiteApi SUITE = SuiteApi.launched("audit-trail", 18480);
 
     @Test
     void theWholeHistoryIsReplayedRebuiltAndProvedUnaltered() throws Exception {
         // The three slices.
-        as("mis").body(Map.of("records", List.of(
+        SUITE.as("mis").body(Map.of("records", List.of(
                         Map.of("staffId", "staff-1", "forename", "Jane", "surname", "Smith"),
                         Map.of("staffId", "staff-2", "forename", "Omar", "surname", "Khan"))))
                 .post("/api/v1/staff/sync").then().statusCode(200);
-        Response submitted = as("staff").body(Map.of("platform", "FACEBOOK", "proposedName", "Oakfield Year 6 News",
+        Response submitted = SUITE.as("staff").body(Map.of("platform", "FACEBOOK", "proposedName", "Oakfield Year 6 News",
                         "aim", "Celebrate pupils' work", "audience", "Year 6 parents", "promotion", "Newsletter",
                         "administrators", List.of("staff-1", "staff-2"), "privacy", "PRIVATE",
                         "privacyReason", "Approved parents only"))
@@ -74,20 +54,20 @@ class AuditTrailE2E {
         Thread.sleep(50);
         Instant beforeWithdrawal = Instant.now();
         Thread.sleep(50);
-        as("staff").header("If-Match", submitted.header("ETag"))
+        SUITE.as("staff").header("If-Match", submitted.header("ETag"))
                 .body(Map.of("reason", "The department will share the main school account instead"))
                 .post("/api/v1/applications/" + application + "/withdrawal").then().statusCode(200);
-        as("staff").body(Map.of("category", "DEFAMATORY_OR_OFFENSIVE_CONTENT",
+        SUITE.as("staff").body(Map.of("category", "DEFAMATORY_OR_OFFENSIVE_CONTENT",
                         "whatHappened", "A parent posted that a named teacher lies to pupils.",
                         "occurredAt", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
                         "platform", "Facebook", "location", "https://facebook.com/groups/parents/posts/7",
                         "officialAccountInvolved", false, "peopleInvolved", List.of(Map.of("role", "PARENT"))))
                 .post("/api/v1/incidents").then().statusCode(201);
-        as("mis").body(Map.of("records", List.of(Map.of("pupilId", "pupil-audit-1", "forename", "Amara",
+        SUITE.as("mis").body(Map.of("records", List.of(Map.of("pupilId", "pupil-audit-1", "forename", "Amara",
                         "surname", "Osei", "yearGroup", "Year 4", "dateOfBirth", "2017-05-02",
                         "parentalResponsibility", List.of("demo-parent")))))
                 .post("/api/v1/pupils/roster").then().statusCode(200);
-        as("parent").body(Map.of("channel", "WEBSITE", "givenBy", "demo-parent", "method", "SIGNED_ONLINE",
+        SUITE.as("parent").body(Map.of("channel", "WEBSITE", "givenBy", "demo-parent", "method", "SIGNED_ONLINE",
                         "givenOn", LocalDate.now().toString()))
                 .post("/api/v1/pupils/pupil-audit-1/consents").then().statusCode(201);
 
@@ -95,7 +75,7 @@ class AuditTrailE2E {
         List<Map<String, Object>> history = new ArrayList<>();
         String cursor = null;
         do {
-            RequestSpecification request = as("auditor").queryParam("limit", 3);
+            RequestSpecification request = SUITE.as("auditor").queryParam("limit", 3);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
@@ -117,44 +97,44 @@ class AuditTrailE2E {
         assertEquals(Set.of("account", "incident", "consent"), services);
         assertTrue(types.containsAll(List.of("ApplicationSubmittedEvent", "ApplicationWithdrawnEvent",
                 "IncidentReportedEvent")), types.toString());
-        as("staff").get("/api/v1/audit/events").then().statusCode(403);
+        SUITE.as("staff").get("/api/v1/audit/events").then().statusCode(403);
 
         // AUD-2 across a trust: an auditor whose token grants another school reads its history with
         // `school`; an auditor granted none may not.
-        as("other-slt").body(Map.of("category", "ABUSIVE_POST_ABOUT_STAFF",
+        SUITE.as("other-slt").body(Map.of("category", "ABUSIVE_POST_ABOUT_STAFF",
                         "whatHappened", "An anonymous account posted insults about a named teacher.",
                         "occurredAt", Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
                         "platform", "X", "location", "https://x.com/someone/status/1",
                         "officialAccountInvolved", false, "peopleInvolved", List.of(Map.of("role", "STAFF"))))
                 .post("/api/v1/incidents").then().statusCode(201);
-        as("trust-auditor").queryParam("school", "other-school").get("/api/v1/audit/events").then().statusCode(200)
+        SUITE.as("trust-auditor").queryParam("school", "other-school").get("/api/v1/audit/events").then().statusCode(200)
                 .body("items.schoolId", everyItem(equalTo("other-school")))
                 .body("items.eventType", hasItem("IncidentReportedEvent"));
-        as("trust-auditor").get("/api/v1/audit/events").then().statusCode(200)
+        SUITE.as("trust-auditor").get("/api/v1/audit/events").then().statusCode(200)
                 .body("items.schoolId", everyItem(equalTo("demo-school")));
-        as("auditor").queryParam("school", "other-school").get("/api/v1/audit/events").then().statusCode(403);
+        SUITE.as("auditor").queryParam("school", "other-school").get("/api/v1/audit/events").then().statusCode(403);
 
         // AUD-2: the application as it stood before its withdrawal, rebuilt from events, and its timeline.
-        as("auditor").queryParam("asOf", beforeWithdrawal.toString())
+        SUITE.as("auditor").queryParam("asOf", beforeWithdrawal.toString())
                 .get("/api/v1/audit/account/records/" + application).then().statusCode(200)
                 .body("state.status", equalTo("SUBMITTED")).body("eventsApplied", equalTo(1));
-        as("auditor").get("/api/v1/audit/account/records/" + application).then().statusCode(200)
+        SUITE.as("auditor").get("/api/v1/audit/account/records/" + application).then().statusCode(200)
                 .body("state.status", equalTo("WITHDRAWN"));
-        as("auditor").get("/api/v1/audit/account/records/" + application + "/timeline").then().statusCode(200)
+        SUITE.as("auditor").get("/api/v1/audit/account/records/" + application + "/timeline").then().statusCode(200)
                 .body("entries.what", hasItems("Application submitted", "Application withdrawn"))
                 .body("entries[1].reason", equalTo("The department will share the main school account instead"));
 
         // AUD-3: a kept checkpoint, an intact verification, then a row edited in the database.
-        Map<String, Object> checkpoint = as("auditor").post("/api/v1/audit/account/checkpoints").then()
+        Map<String, Object> checkpoint = SUITE.as("auditor").post("/api/v1/audit/account/checkpoints").then()
                 .statusCode(201).extract().jsonPath().getMap("");
-        as("auditor").body(Map.of("checkpoint", checkpoint)).post("/api/v1/audit/account/verifications").then()
+        SUITE.as("auditor").body(Map.of("checkpoint", checkpoint)).post("/api/v1/audit/account/verifications").then()
                 .statusCode(200).body("intact", equalTo(true)).body("checkpointMatched", equalTo(true));
         Map<String, Object> submittedEntry = history.stream().filter(e -> "ApplicationSubmittedEvent".equals(e.get("eventType"))
                 && application.equals(e.get("aggregateId"))).findFirst().orElseThrow();
         String submittedEvent = submittedEntry.get("eventId").toString();
         // AUD-4: the audit API shows a personal field while its key exists; the store holds it sealed
         assertEquals("Year 6 parents", ((Map<?, ?>) submittedEntry.get("payload")).get("audience"));
-        try (Connection db = DriverManager.getConnection(suite.databaseUrl() + "/smp_account", "root", "");
+        try (Connection db = DriverManager.getConnection(SUITE.suite().databaseUrl() + "/smp_account", "root", "");
              PreparedStatement read = db.prepareStatement(
                      "SELECT payload FROM domain_event_entry WHERE event_identifier = ?")) {
             read.setString(1, submittedEvent);
@@ -165,17 +145,17 @@ class AuditTrailE2E {
                 assertTrue(stored.contains("\"$sealed\":\"v1\""), stored);
             }
         }
-        try (Connection db = DriverManager.getConnection(suite.databaseUrl() + "/smp_account", "root", "");
+        try (Connection db = DriverManager.getConnection(SUITE.suite().databaseUrl() + "/smp_account", "root", "");
              PreparedStatement edit = db.prepareStatement("UPDATE domain_event_entry SET payload ="
                      + " REPLACE(payload, 'Oakfield Year 6 News', 'Oakfield Year 7 News') WHERE event_identifier = ?")) {
             edit.setString(1, submittedEvent);
             assertEquals(1, edit.executeUpdate());
         }
-        as("auditor").body(Map.of("checkpoint", checkpoint)).post("/api/v1/audit/account/verifications").then()
+        SUITE.as("auditor").body(Map.of("checkpoint", checkpoint)).post("/api/v1/audit/account/verifications").then()
                 .statusCode(200).body("intact", equalTo(false))
                 .body("firstBreak.problem", equalTo("ALTERED"))
                 .body("firstBreak.eventId", equalTo(submittedEvent));
-        as("auditor").get("/api/v1/audit/account/delivery").then().statusCode(200)
+        SUITE.as("auditor").get("/api/v1/audit/account/delivery").then().statusCode(200)
                 .body("healthy", equalTo(true)).body("processors.running", hasItem(true));
     }
 }

@@ -1,6 +1,5 @@
 package uk.schoolsocial.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,10 +25,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.e2e.contract.ContractCheck;
 import uk.schoolsocial.e2e.contract.ContractOperation;
 import uk.schoolsocial.e2e.contract.DocumentedErrors;
@@ -51,6 +50,9 @@ import uk.schoolsocial.launcher.Suite;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GeneratedRequestsE2E {
 
+    @RegisterExtension
+    static final SuiteApi SUITE = SuiteApi.launched("generated-requests", 18580);
+
     private static final long SEED = Long.getLong("smp.fuzz.seed", 11L);
     private static final int CASES = Integer.getInteger("smp.fuzz.cases", 20);
     private static final Set<String> ONLY = Arrays.stream(System.getProperty("smp.fuzz.operations", "").split(","))
@@ -61,27 +63,18 @@ class GeneratedRequestsE2E {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final IdPools ids = new IdPools();
     private final Map<String, String> tokens = new HashMap<>();
-    private Suite suite;
 
     @BeforeAll
-    void startSuite() {
-        suite = LaunchedSuite.start("generated-requests", 18580);
+    void takeTokensAndMakeRecords() {
         for (String user : Suite.DEMO_USERS) {
-            tokens.put(user, suite.token(user));
+            tokens.put(user, SUITE.token(user));
         }
         recordsToAimAt();
     }
 
-    @AfterAll
-    void stopSuite() {
-        if (suite != null) {
-            suite.stop();
-        }
-    }
-
     @Test
     void everyOperationAnswersGeneratedBadInputAsItsContractSays() throws IOException {
-        String contract = given().baseUri(suite.gatewayUrl().toString()).get("/openapi/suite.yaml").then()
+        String contract = SUITE.request().get("/openapi/suite.yaml").then()
                 .statusCode(200).extract().asString();
         List<ContractOperation> operations = ContractOperation.of(contract).stream()
                 .filter(operation -> ONLY.isEmpty() || ONLY.contains(operation.id())).toList();
@@ -144,7 +137,7 @@ class GeneratedRequestsE2E {
      */
     @Test
     void everyDocumentedErrorStatusIsGivenAsProblemJsonWithACode() throws IOException {
-        String contract = given().baseUri(suite.gatewayUrl().toString()).get("/openapi/suite.yaml").then()
+        String contract = SUITE.request().get("/openapi/suite.yaml").then()
                 .statusCode(200).extract().asString();
         List<String> failures = new java.util.ArrayList<>();
         Map<Integer, Integer> walked = new TreeMap<>();
@@ -205,7 +198,7 @@ class GeneratedRequestsE2E {
     private ContractCheck.Answer send(GeneratedRequest request) {
         HttpRequest.Builder builder;
         try {
-            builder = HttpRequest.newBuilder(URI.create(suite.gatewayUrl().toString().replaceAll("/$", "")
+            builder = HttpRequest.newBuilder(URI.create(SUITE.gatewayUrl().toString().replaceAll("/$", "")
                     + request.pathAndQuery())).timeout(Duration.ofSeconds(30));
             if (request.user() != null) {
                 builder.header("Authorization", "Bearer " + tokens.get(request.user()));
@@ -242,7 +235,7 @@ class GeneratedRequestsE2E {
     }
 
     private RequestSpecification as(String user) {
-        return given().baseUri(suite.gatewayUrl().toString()).contentType(ContentType.JSON)
+        return SUITE.request().contentType(ContentType.JSON)
                 .header("Authorization", "Bearer " + tokens.get(user));
     }
 

@@ -1,6 +1,5 @@
 package uk.schoolsocial.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.time.Duration;
@@ -23,11 +21,9 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.schoolsocial.launcher.Suite;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 16 on the launched suite: the governors' report through the gateway, built from the three
@@ -39,32 +35,17 @@ class GovernorsReportE2E {
 
     private static final String REPORT = "/api/v1/reports/governors";
     private static final String PUPIL = "pupil-gov-1";
-    private Suite suite;
 
-    @BeforeAll
-    void startSuite() {
-        suite = LaunchedSuite.start("governors-report", 19180);
-    }
-
-    @AfterAll
-    void stopSuite() {
-        if (suite != null) {
-            suite.stop();
-        }
-    }
-
-    private RequestSpecification as(String user) {
-        return given().baseUri(suite.gatewayUrl().toString()).contentType(ContentType.JSON)
-                .header("Authorization", "Bearer " + suite.token(user));
-    }
+    @RegisterExtension
+    static final SuiteApi SUITE = SuiteApi.launched("governors-report", 19180);
 
     private RequestSpecification report(String user) {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        return as(user).queryParam("from", LocalDate.now(ZoneOffset.UTC).minusDays(30).toString()).queryParam("to", today);
+        return SUITE.as(user).queryParam("from", LocalDate.now(ZoneOffset.UTC).minusDays(30).toString()).queryParam("to", today);
     }
 
     private String reportIncident(String user, String category, String person) {
-        return as(user).body(Map.of("category", category,
+        return SUITE.as(user).body(Map.of("category", category,
                         "whatHappened", "Kai Jensen posted a photo of Nadia Okafor without asking.",
                         "occurredAt", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
                         "platform", "Instagram", "location", "https://instagram.com/p/abc",
@@ -76,13 +57,13 @@ class GovernorsReportE2E {
     void oneSchoolsReportAndATrustAuditorsSideBySide() throws IOException {
         String first = reportIncident("staff", "COPYRIGHT", "THIRD_PARTY");
         reportIncident("staff", "BULLYING_OR_HARASSMENT", "PUPIL");
-        as("slt").body(Map.of("severity", "LOW", "safeguarding", false, "possiblyIllegal", false,
+        SUITE.as("slt").body(Map.of("severity", "LOW", "safeguarding", false, "possiblyIllegal", false,
                 "posterType", "THIRD_PARTY", "route", "PLATFORM")).post(first + "/assessment").then().statusCode(200);
         reportIncident("other-slt", "OTHER", "UNKNOWN");
-        as("mis").body(Map.of("records", List.of(Map.of("pupilId", PUPIL, "forename", "Nadia", "surname", "Okafor",
+        SUITE.as("mis").body(Map.of("records", List.of(Map.of("pupilId", PUPIL, "forename", "Nadia", "surname", "Okafor",
                         "yearGroup", "Year 9", "dateOfBirth", "2012-05-01", "parentalResponsibility", List.of("demo-parent")))))
                 .post("/api/v1/pupils/roster").then().statusCode(200);
-        as("parent").body(Map.of("channel", "WEBSITE", "givenBy", "demo-parent", "method", "SIGNED_ONLINE",
+        SUITE.as("parent").body(Map.of("channel", "WEBSITE", "givenBy", "demo-parent", "method", "SIGNED_ONLINE",
                 "givenOn", LocalDate.now().toString())).post("/api/v1/pupils/" + PUPIL + "/consents").then().statusCode(201);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> report("slt").get(REPORT).then().statusCode(200)

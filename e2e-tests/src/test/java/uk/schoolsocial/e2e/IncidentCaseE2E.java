@@ -1,6 +1,5 @@
 package uk.schoolsocial.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,18 +8,14 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.schoolsocial.launcher.Suite;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A full incident case through the gateway (INC-1 to INC-7): a parent's defamatory post is
@@ -31,29 +26,13 @@ import uk.schoolsocial.launcher.Suite;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncidentCaseE2E {
 
-    private Suite suite;
-
-    @BeforeAll
-    void startSuite() {
-        suite = LaunchedSuite.start("incident-case", 18280,
-                "-Dsmp.incident.takedown-escalate-after=PT3S", "-Dsmp.axon.deadline-poll=500ms");
-    }
-
-    @AfterAll
-    void stopSuite() {
-        if (suite != null) {
-            suite.stop();
-        }
-    }
-
-    private RequestSpecification as(String user) {
-        return given().baseUri(suite.gatewayUrl().toString()).contentType(ContentType.JSON)
-                .header("Authorization", "Bearer " + suite.token(user));
-    }
+    @RegisterExtension
+    static final SuiteApi SUITE = SuiteApi.launched("incident-case", 18280,
+            "-Dsmp.incident.takedown-escalate-after=PT3S", "-Dsmp.axon.deadline-poll=500ms");
 
     @Test
     void aParentsDefamatoryPostFromReportToClosure() {
-        String incident = as("staff").body(Map.of(
+        String incident = SUITE.as("staff").body(Map.of(
                         "category", "DEFAMATORY_OR_OFFENSIVE_CONTENT",
                         "whatHappened", "A parent shared a post calling a named teacher a liar on a public page.",
                         "occurredAt", Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
@@ -64,39 +43,39 @@ class IncidentCaseE2E {
                 .post("/api/v1/incidents").then().statusCode(201)
                 .body("view", equalTo("STATUS_ONLY")).extract().header("Location");
 
-        as("slt").get(incident).then().statusCode(200)
+        SUITE.as("slt").get(incident).then().statusCode(200)
                 .body("assignedRole", equalTo("SLT")).body("assessmentDueAt", notNullValue());
-        as("slt").body(Map.of("severity", "MEDIUM", "safeguarding", false, "possiblyIllegal", false,
+        SUITE.as("slt").body(Map.of("severity", "MEDIUM", "safeguarding", false, "possiblyIllegal", false,
                         "posterType", "THIRD_PARTY", "route", "PLATFORM", "notes", "Shared on a local news page"))
                 .post(incident + "/assessment").then().statusCode(200)
                 .body("status", equalTo("ASSESSED")).body("assessment.internalProcedure", nullValue());
 
-        String takedown = as("slt").body(Map.of("addressee", "PLATFORM", "addressedTo", "Facebook",
+        String takedown = SUITE.as("slt").body(Map.of("addressee", "PLATFORM", "addressedTo", "Facebook",
                         "reference", "FB-REPORT-99812"))
                 .post(incident + "/takedowns").then().statusCode(201).extract().path("takedowns[0].id");
 
         // INC-5: 48 hours shortened to 3 seconds for this suite; the persistent deadline fires.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                as("slt").get(incident).then().statusCode(200)
+                SUITE.as("slt").get(incident).then().statusCode(200)
                         .body("takedowns[0].escalationSuggestedAt", notNullValue()));
 
-        as("slt").body(Map.of("body", "PROFESSIONALS_ONLINE_SAFETY_HELPLINE",
+        SUITE.as("slt").body(Map.of("body", "PROFESSIONALS_ONLINE_SAFETY_HELPLINE",
                         "escalatedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                         "externalReference", "POSH-2026-1182"))
                 .post(incident + "/escalations").then().statusCode(201)
                 .body("escalations[0].body", equalTo("PROFESSIONALS_ONLINE_SAFETY_HELPLINE"));
-        as("slt").body(Map.of("note", "The link shows content not available"))
+        SUITE.as("slt").body(Map.of("note", "The link shows content not available"))
                 .post(incident + "/takedowns/" + takedown + "/removal").then().statusCode(200)
                 .body("takedowns[0].state", equalTo("REMOVED"));
-        as("slt").body(Map.of("outcome", "The post was removed by the platform",
+        SUITE.as("slt").body(Map.of("outcome", "The post was removed by the platform",
                         "actionsTaken", "Reported to Facebook; escalated to the helpline"))
                 .post(incident + "/closure").then().statusCode(200).body("status", equalTo("CLOSED"));
 
-        as("staff").get(incident).then().statusCode(200)
+        SUITE.as("staff").get(incident).then().statusCode(200)
                 .body("view", equalTo("STATUS_ONLY")).body("status", equalTo("CLOSED"));
-        as("other-slt").get(incident).then().statusCode(404);
-        as("staff").get(incident + "/history").then().statusCode(403);
-        as("dsl").get(incident + "/history").then().statusCode(200)
+        SUITE.as("other-slt").get(incident).then().statusCode(404);
+        SUITE.as("staff").get(incident + "/history").then().statusCode(403);
+        SUITE.as("dsl").get(incident + "/history").then().statusCode(200)
                 .body("items.actorId", contains("demo-staff", "demo-staff", "demo-slt", "demo-slt",
                         "system:deadline:incident-takedown-unanswered", "demo-slt", "demo-slt", "demo-slt"))
                 .body("items[4].what", startsWith("No answer from the platform"))

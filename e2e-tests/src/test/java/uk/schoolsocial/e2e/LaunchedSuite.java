@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import uk.schoolsocial.launcher.Ports;
-import uk.schoolsocial.launcher.Suite;
 import uk.schoolsocial.launcher.SuiteConfig;
 
 /**
- * Starts the launched suite for one e2e class: its own block of ports and its own data directory
- * (emptied first), so classes never share state. Each class names its block; when any port of it is
- * taken (another build on a shared CI machine), a free block is chosen instead. Extra JVM options reach every child, e.g.
- * {@code -Dsmp.some.duration=PT2S} to shorten a due date the test waits for.
+ * The launched suite's configuration for one e2e class ({@link SuiteApi} starts it): its own block of
+ * ports and its own data directory (emptied first), so classes never share state. Each class names its
+ * block; when any port of it is taken (another build on a shared CI machine), a free block is chosen
+ * instead. Extra JVM options reach every child, e.g. {@code -Dsmp.some.duration=PT2S} to shorten a due
+ * date the test waits for.
  */
 final class LaunchedSuite {
 
@@ -31,18 +31,14 @@ final class LaunchedSuite {
         return config(name, firstPort, 1, jvmOptions);
     }
 
-    static Suite start(String name, int firstPort, String... jvmOptions) {
-        return Suite.start(config(name, firstPort, jvmOptions));
-    }
-
     /**
-     * As {@link #start}, with {@code instances} processes of every service ({@code SMP_INSTANCES}, issue 13):
+     * As {@link #config}, with {@code instances} processes of every service ({@code SMP_INSTANCES}, issue 13):
      * instance n listens 10 ports above the one before it, so the block is checked for those too.
      */
-    static Suite startInstances(String name, int firstPort, int instances, String... jvmOptions) {
+    static SuiteConfig instancesConfig(String name, int firstPort, int instances, String... jvmOptions) {
         SuiteConfig config = config(name, firstPort, instances, jvmOptions);
         // Twice the JVMs start together: on a busy 2-core machine each takes more than the default 180 s.
-        return Suite.start(config.withInstances(instances).withStartTimeout(Duration.ofSeconds(180L * instances)));
+        return config.withInstances(instances).withStartTimeout(Duration.ofSeconds(180L * instances));
     }
 
     private static SuiteConfig config(String name, int firstPort, int instances, String... jvmOptions) {

@@ -13,10 +13,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.client.ApiClient;
 import uk.schoolsocial.client.ApiException;
 import uk.schoolsocial.client.ApiResponse;
@@ -32,7 +31,6 @@ import uk.schoolsocial.client.model.Problem;
 import uk.schoolsocial.client.model.StaffRecord;
 import uk.schoolsocial.client.model.StaffRosterSync;
 import uk.schoolsocial.client.model.SubmitApplicationRequest;
-import uk.schoolsocial.launcher.Suite;
 
 /**
  * Issue 18: the clients generated from the contracts (module {@code sdks}) work against the
@@ -45,25 +43,14 @@ class SdkClientsE2E {
     private static final Path TYPESCRIPT_PROGRAM = Path.of(System.getProperty("smp.home", ".."))
             .resolve("sdks/typescript/target/example/dist/flow.js");
 
-    private Suite suite;
-
-    @BeforeAll
-    void startSuite() {
-        suite = LaunchedSuite.start("sdk-clients", 18780);
-    }
-
-    @AfterAll
-    void stopSuite() {
-        if (suite != null) {
-            suite.stop();
-        }
-    }
+    @RegisterExtension
+    static final SuiteApi SUITE = SuiteApi.launched("sdk-clients", 18780);
 
     /** The README's way: the gateway's URL and a bearer token on every request. */
     private ApiClient clientAs(String user) {
-        String token = suite.token(user);
+        String token = SUITE.token(user);
         ApiClient client = new ApiClient();
-        client.updateBaseUri(suite.gatewayUrl().toString().replaceAll("/+$", ""));
+        client.updateBaseUri(SUITE.gatewayUrl().toString().replaceAll("/+$", ""));
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         return client;
     }
@@ -126,9 +113,9 @@ class SdkClientsE2E {
         assertTrue(Files.isRegularFile(TYPESCRIPT_PROGRAM), TYPESCRIPT_PROGRAM
                 + " is missing: build sdks/typescript where npm is installed (./mvnw package -pl sdks/typescript -am)");
         ProcessBuilder builder = new ProcessBuilder("node", TYPESCRIPT_PROGRAM.toString()).redirectErrorStream(true);
-        builder.environment().put("SCHOOL_SOCIAL_URL", suite.gatewayUrl().toString().replaceAll("/+$", ""));
-        builder.environment().put("STAFF_TOKEN", suite.token("staff"));
-        builder.environment().put("DSL_TOKEN", suite.token("dsl"));
+        builder.environment().put("SCHOOL_SOCIAL_URL", SUITE.gatewayUrl().toString().replaceAll("/+$", ""));
+        builder.environment().put("STAFF_TOKEN", SUITE.token("staff"));
+        builder.environment().put("DSL_TOKEN", SUITE.token("dsl"));
         Process program = builder.start();
 
         assertTrue(program.waitFor(60, TimeUnit.SECONDS), "the program did not finish within 60 s");

@@ -1,6 +1,5 @@
 package uk.schoolsocial.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,22 +7,18 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
-import uk.schoolsocial.launcher.Suite;
-import uk.schoolsocial.launcher.SuiteConfig;
 
 /**
  * The launched suite, driven through the gateway with demo tokens as a user of the README would:
@@ -35,30 +30,16 @@ import uk.schoolsocial.launcher.SuiteConfig;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteE2E {
 
-    private SuiteConfig config;
-    private Suite suite;
+    @RegisterExtension
+    static final SuiteApi SUITE = SuiteApi.launched("foundation", 18080);
 
     @BeforeAll
-    void startSuite() {
-        config = LaunchedSuite.config("foundation", 18080);
-        suite = Suite.start(config);
+    void rosterStaff() {
         // ACC-1: administrators must be on the school's staff roster, pushed by the MIS
-        as("mis").body(Map.of("records", List.of(
+        SUITE.as("mis").body(Map.of("records", List.of(
                         Map.of("staffId", "staff-1", "forename", "Jane", "surname", "Smith"),
                         Map.of("staffId", "staff-2", "forename", "Omar", "surname", "Khan"))))
                 .post("/api/v1/staff/sync").then().statusCode(200);
-    }
-
-    @AfterAll
-    void stopSuite() {
-        if (suite != null) {
-            suite.stop();
-        }
-    }
-
-    private RequestSpecification as(String user) {
-        return given().baseUri(suite.gatewayUrl().toString()).contentType(ContentType.JSON)
-                .header("Authorization", "Bearer " + suite.token(user));
     }
 
     private static Map<String, Object> businessCase() {
@@ -70,24 +51,24 @@ class SuiteE2E {
     @Test
     @Order(1)
     void anUnauthenticatedCallIsRefusedWith401() {
-        given().baseUri(suite.gatewayUrl().toString()).get("/api/v1/applications").then()
+        SUITE.request().get("/api/v1/applications").then()
                 .statusCode(401).contentType(containsString("application/problem+json"));
     }
 
     @Test
     @Order(2)
     void accountSlice_staffApplyAndReadTheApplicationBack() {
-        String location = as("staff").body(businessCase()).post("/api/v1/applications").then()
+        String location = SUITE.as("staff").body(businessCase()).post("/api/v1/applications").then()
                 .statusCode(201).body("status", equalTo("SUBMITTED")).extract().header("Location");
-        as("staff").get(location).then().statusCode(200).body("proposedName", equalTo("Oakfield Year 6 News"));
-        as("slt").get(location).then().statusCode(200);
-        as("other-slt").get(location).then().statusCode(404);
+        SUITE.as("staff").get(location).then().statusCode(200).body("proposedName", equalTo("Oakfield Year 6 News"));
+        SUITE.as("slt").get(location).then().statusCode(200);
+        SUITE.as("other-slt").get(location).then().statusCode(404);
     }
 
     @Test
     @Order(3)
     void aParentMayNotApplyFor_anAccount_403() {
-        as("parent").body(businessCase()).post("/api/v1/applications").then()
+        SUITE.as("parent").body(businessCase()).post("/api/v1/applications").then()
                 .statusCode(403).contentType(containsString("application/problem+json")).body("status", equalTo(403));
     }
 
@@ -96,7 +77,7 @@ class SuiteE2E {
     void anIncompleteBusinessCaseIs400NamingTheField() {
         Map<String, Object> incomplete = new HashMap<>(businessCase());
         incomplete.remove("aim");
-        as("staff").body(incomplete).post("/api/v1/applications").then()
+        SUITE.as("staff").body(incomplete).post("/api/v1/applications").then()
                 .statusCode(400).contentType(containsString("application/problem+json"))
                 .body("errors.field", hasItem("aim"));
     }
@@ -110,9 +91,9 @@ class SuiteE2E {
                 "officialAccountInvolved", false,
                 "peopleInvolved", List.of(Map.of("role", "PUPIL", "description", "Year 9 pupil"),
                         Map.of("role", "STAFF", "rosterId", "staff-1")));
-        String location = as("staff").body(report).post("/api/v1/incidents").then()
+        String location = SUITE.as("staff").body(report).post("/api/v1/incidents").then()
                 .statusCode(201).extract().header("Location");
-        as("dsl").get(location).then().statusCode(200).body("category", equalTo("PUPIL_CONTACT_WITH_STAFF"));
+        SUITE.as("dsl").get(location).then().statusCode(200).body("category", equalTo("PUPIL_CONTACT_WITH_STAFF"));
     }
 
     @Test
@@ -120,58 +101,57 @@ class SuiteE2E {
     void consentSlice_aParentsConsentIsRecordedPerChannel() {
         String pupil = "pupil-" + UUID.randomUUID();
         // CON-6: the pupil and the adult with parental responsibility come from the MIS roster
-        as("mis").body(Map.of("records", List.of(Map.of("pupilId", pupil, "forename", "Zoe", "surname", "Brown",
+        SUITE.as("mis").body(Map.of("records", List.of(Map.of("pupilId", pupil, "forename", "Zoe", "surname", "Brown",
                         "yearGroup", "Year 5", "dateOfBirth", "2016-03-14", "parentalResponsibility", List.of("parent-42")))))
                 .post("/api/v1/pupils/roster").then().statusCode(200);
-        as("slt").body(Map.of("channel", "WEBSITE", "givenBy", "parent-42", "method", "PAPER_FORM",
+        SUITE.as("slt").body(Map.of("channel", "WEBSITE", "givenBy", "parent-42", "method", "PAPER_FORM",
                         "formReference", "FORM-2026-117", "givenOn", "2026-09-05"))
                 .post("/api/v1/pupils/" + pupil + "/consents").then().statusCode(201);
-        as("slt").get("/api/v1/pupils/" + pupil + "/consents").then().statusCode(200)
+        SUITE.as("slt").get("/api/v1/pupils/" + pupil + "/consents").then().statusCode(200)
                 .body(containsString("WEBSITE"));
     }
 
     @Test
     @Order(7)
     void consentServiceLearnsOfApplicationsFromAccountServicesEvents() {
-        String location = as("staff").body(businessCase()).post("/api/v1/applications").then()
+        String location = SUITE.as("staff").body(businessCase()).post("/api/v1/applications").then()
                 .statusCode(201).extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                as("slt").queryParam("limit", 200).get("/api/v1/official-accounts").then().statusCode(200)
+                SUITE.as("slt").queryParam("limit", 200).get("/api/v1/official-accounts").then().statusCode(200)
                         .body(containsString(id)));
     }
 
     @Test
     @Order(8)
     void theApiDocumentsAreServed() {
-        given().baseUri(suite.gatewayUrl().toString()).get("/openapi/suite.yaml").then().statusCode(200)
+        SUITE.request().get("/openapi/suite.yaml").then().statusCode(200)
                 .body(containsString("/api/v1/applications")).body(containsString("/api/v1/incidents"));
-        given().baseUri(suite.gatewayUrl().toString()).get("/docs").then().statusCode(200);
+        SUITE.request().get("/docs").then().statusCode(200);
     }
 
     @Test
     @Order(9)
     void dataIsKeptWhenTheSuiteIsStartedAgain() {
-        String location = as("staff").body(businessCase()).post("/api/v1/applications").then()
+        String location = SUITE.as("staff").body(businessCase()).post("/api/v1/applications").then()
                 .statusCode(201).extract().header("Location");
-        suite.stop();
-        suite = Suite.start(config);
-        as("staff").get(location).then().statusCode(200).body("status", equalTo("SUBMITTED"));
-        assertTrue(suite.startupTime().toSeconds() < 180);
+        SUITE.restart();
+        SUITE.as("staff").get(location).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        assertTrue(SUITE.suite().startupTime().toSeconds() < 180);
     }
 
     /** Issue 11: the launcher starts a killed service again; clients see it back through the gateway. */
     @Test
     @Order(10)
     void aServiceKilledWithSigkillIsStartedAgainAndAnswersThroughTheGateway() {
-        String location = as("staff").body(businessCase()).post("/api/v1/applications").then()
+        String location = SUITE.as("staff").body(businessCase()).post("/api/v1/applications").then()
                 .statusCode(201).extract().header("Location");
         ProcessHandle killed = childRunning("account-service.jar");
 
         killed.destroyForcibly();
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                as("staff").get(location).then().statusCode(200).body("status", equalTo("SUBMITTED")));
+                SUITE.as("staff").get(location).then().statusCode(200).body("status", equalTo("SUBMITTED")));
         assertNotEquals(killed.pid(), childRunning("account-service.jar").pid());
     }
 

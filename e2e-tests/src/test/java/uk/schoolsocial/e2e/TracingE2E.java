@@ -1,11 +1,9 @@
 package uk.schoolsocial.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.schoolsocial.launcher.Suite;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 14, across processes: the launched suite exports its spans over OTLP/HTTP to a collector
@@ -34,10 +31,12 @@ import uk.schoolsocial.launcher.Suite;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TracingE2E {
 
+    @RegisterExtension
+    static final SuiteApi SUITE = SuiteApi.startedByTheClass();
+
     /** Each OTLP export the collector received: the spans of one process. */
     private final List<byte[]> exports = new CopyOnWriteArrayList<>();
     private HttpServer collector;
-    private Suite suite;
 
     @BeforeAll
     void startSuite() throws IOException {
@@ -48,20 +47,11 @@ class TracingE2E {
             exchange.close();
         });
         collector.start();
-        suite = LaunchedSuite.start("tracing", 19080, "-Dotel.traces.exporter=otlp",
+        SUITE.closeAfterwards(() -> collector.stop(0));
+        SUITE.start("tracing", 19080, "-Dotel.traces.exporter=otlp",
                 "-Dotel.exporter.otlp.protocol=http/protobuf",
                 "-Dotel.exporter.otlp.endpoint=http://127.0.0.1:" + collector.getAddress().getPort(),
                 "-Dotel.bsp.schedule.delay=200");
-    }
-
-    @AfterAll
-    void stopSuite() {
-        if (suite != null) {
-            suite.stop();
-        }
-        if (collector != null) {
-            collector.stop(0);
-        }
     }
 
     @Test
@@ -72,8 +62,7 @@ class TracingE2E {
         traceId[0] = 0x11;
         String traceparent = "00-" + HexFormat.of().formatHex(traceId) + "-00f067aa0ba902b7-01";
 
-        given().baseUri(suite.gatewayUrl().toString()).contentType(ContentType.JSON)
-                .header("Authorization", "Bearer " + suite.token("staff"))
+        SUITE.as("staff")
                 .header("traceparent", traceparent)
                 .body(Map.of("category", "DEFAMATORY_OR_OFFENSIVE_CONTENT",
                         "whatHappened", "A parent posted that a named teacher lies.",

@@ -7,8 +7,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,11 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.schoolsocial.launcher.Suite;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 13: two instances of every service ({@code SMP_INSTANCES=2}) started together on an empty
@@ -37,31 +33,16 @@ import uk.schoolsocial.launcher.Suite;
 class TwoInstancesE2E {
 
     private static final String PUPIL = "e2e-pupil-2201";
-    private Suite suite;
 
-    @BeforeAll
-    void startSuite() {
-        suite = LaunchedSuite.startInstances("two-instances", 19280, 2, "-Dsmp.account.handover-due=PT3S",
-                "-Dsmp.axon.deadline-poll=500ms");
-    }
-
-    @AfterAll
-    void stopSuite() {
-        if (suite != null) {
-            suite.stop();
-        }
-    }
-
-    private RequestSpecification as(String user) {
-        return given().baseUri(suite.gatewayUrl().toString()).contentType(ContentType.JSON)
-                .header("Authorization", "Bearer " + suite.token(user));
-    }
+    @RegisterExtension
+    static final SuiteApi SUITE = SuiteApi.launchedInstances("two-instances", 19280, 2, "-Dsmp.account.handover-due=PT3S",
+            "-Dsmp.axon.deadline-poll=500ms");
 
     @Test
     void everyServiceRunsTwice() {
         assertEquals(List.of("account-service", "account-service-2", "incident-service", "incident-service-2",
-                "consent-service", "consent-service-2"), List.copyOf(suite.serviceUrls().keySet()));
-        suite.serviceUrls().forEach((name, url) ->
+                "consent-service", "consent-service-2"), List.copyOf(SUITE.suite().serviceUrls().keySet()));
+        SUITE.suite().serviceUrls().forEach((name, url) ->
                 given().baseUri(url.toString()).get("/health").then().statusCode(200));
     }
 
@@ -69,7 +50,7 @@ class TwoInstancesE2E {
     void commandsLandOnBothInstancesAndEachWriteIsReadBackAtOnce() {
         for (int i = 0; i < 6; i++) {
             String where = "https://facebook.com/localnews/posts/" + (2000 + i);
-            String incident = as("staff").body(Map.of(
+            String incident = SUITE.as("staff").body(Map.of(
                             "category", "DEFAMATORY_OR_OFFENSIVE_CONTENT",
                             "whatHappened", "A post calling a named teacher a liar, number " + i + ".",
                             "occurredAt", Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
@@ -80,15 +61,15 @@ class TwoInstancesE2E {
                     .post("/api/v1/incidents").then().statusCode(201).extract().header("Location");
             // Read-your-writes whichever instance answers: two reads in a row go to both.
             for (int read = 0; read < 2; read++) {
-                as("slt").get(incident).then().statusCode(200).body("location", equalTo(where))
+                SUITE.as("slt").get(incident).then().statusCode(200).body("location", equalTo(where))
                         .body("status", equalTo("REPORTED"));
             }
-            as("slt").body(Map.of("severity", "MEDIUM", "safeguarding", false, "possiblyIllegal", false,
+            SUITE.as("slt").body(Map.of("severity", "MEDIUM", "safeguarding", false, "possiblyIllegal", false,
                             "posterType", "THIRD_PARTY", "route", "PLATFORM", "notes", "Shared on a local news page"))
                     .post(incident + "/assessment").then().statusCode(200).body("status", equalTo("ASSESSED"));
             // Seven requests a round, an odd number: the instances take the rounds' creations in turn.
             for (int read = 0; read < 3; read++) {
-                as("slt").get(incident).then().statusCode(200).body("status", equalTo("ASSESSED"));
+                SUITE.as("slt").get(incident).then().statusCode(200).body("status", equalTo("ASSESSED"));
             }
         }
         for (String instance : List.of("incident-service", "incident-service-2")) {
@@ -105,45 +86,45 @@ class TwoInstancesE2E {
 
     @Test
     void anOverdueHandoverIsEscalatedOnceByEitherInstance() throws InterruptedException {
-        as("mis").body(Map.of("records", List.of(member("demo-staff", "Sam", "Taylor"),
+        SUITE.as("mis").body(Map.of("records", List.of(member("demo-staff", "Sam", "Taylor"),
                         member("demo-dsl", "Dee", "Lewis"), member("demo-admin", "Alex", "Morgan"))))
                 .post("/api/v1/staff/sync").then().statusCode(200);
-        String application = as("staff").body(Map.of("platform", "FACEBOOK", "proposedName", "Oakfield Year 6 News",
+        String application = SUITE.as("staff").body(Map.of("platform", "FACEBOOK", "proposedName", "Oakfield Year 6 News",
                         "aim", "Celebrate pupils' work", "audience", "Year 6 parents", "promotion", "Newsletter",
                         "administrators", List.of("demo-dsl", "demo-admin"), "privacy", "PRIVATE",
                         "privacyReason", "Approved parents only"))
                 .post("/api/v1/applications").then().statusCode(201).extract().header("Location");
-        as("slt").get(application).then().statusCode(200).body("status", equalTo("SUBMITTED"));
-        as("slt").body(Map.of("reason", "Clear aim, two administrators")).post(application + "/approval")
+        SUITE.as("slt").get(application).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        SUITE.as("slt").body(Map.of("reason", "Clear aim, two administrators")).post(application + "/approval")
                 .then().statusCode(200).body("status", equalTo("APPROVED"));
-        as("slt").get(application).then().statusCode(200).body("status", equalTo("APPROVED"));
+        SUITE.as("slt").get(application).then().statusCode(200).body("status", equalTo("APPROVED"));
         String applicationId = application.substring(application.lastIndexOf('/') + 1);
-        String account = as("admin").body(Map.of("applicationId", applicationId, "handle", "oakfield_y6",
+        String account = SUITE.as("admin").body(Map.of("applicationId", applicationId, "handle", "oakfield_y6",
                         "displayName", "Oakfield Year 6", "whoMayPost", List.of("demo-dsl", "demo-admin"),
                         "followersApproved", true, "taggingOff", true, "aupLink", "https://oakfield.sch.uk/aup"))
                 .post("/api/v1/accounts").then().statusCode(201).extract().header("Location");
         for (String user : List.of("dsl", "admin")) {
-            as(user).body(Map.of("policyVersion", 1)).post(account + "/acknowledgements").then().statusCode(200);
+            SUITE.as(user).body(Map.of("policyVersion", 1)).post(account + "/acknowledgements").then().statusCode(200);
         }
-        as("slt").body(Map.of("administratorId", "demo-dsl")).post(account + "/trainings").then().statusCode(200);
-        as("slt").body(Map.of("administratorId", "demo-admin")).post(account + "/trainings").then().statusCode(200)
+        SUITE.as("slt").body(Map.of("administratorId", "demo-dsl")).post(account + "/trainings").then().statusCode(200);
+        SUITE.as("slt").body(Map.of("administratorId", "demo-admin")).post(account + "/trainings").then().statusCode(200)
                 .body("status", equalTo("LIVE"));
-        as("slt").get(account).then().statusCode(200).body("status", equalTo("LIVE"));
+        SUITE.as("slt").get(account).then().statusCode(200).body("status", equalTo("LIVE"));
 
         String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
-        as("mis").body(Map.of("records", List.of(Map.of("staffId", "demo-dsl", "forename", "Dee", "surname", "Lewis",
+        SUITE.as("mis").body(Map.of("records", List.of(Map.of("staffId", "demo-dsl", "forename", "Dee", "surname", "Lewis",
                         "leavingDate", yesterday))))
                 .post("/api/v1/staff/sync").then().statusCode(200).body("left", equalTo(1));
-        String handover = await().atMost(Duration.ofSeconds(30)).until(() -> as("slt")
+        String handover = await().atMost(Duration.ofSeconds(30)).until(() -> SUITE.as("slt")
                 .get("/api/v1/accounts/handovers").then().statusCode(200).extract().path("items[0].id"), Objects::nonNull);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("slt").queryParam("status", "ESCALATED")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> SUITE.as("slt").queryParam("status", "ESCALATED")
                 .get("/api/v1/accounts/handovers").then().statusCode(200).body("items.id", equalTo(List.of(handover))));
         // Both instances poll the deadline table every 500 ms: give a second firing time to happen.
         Thread.sleep(3_000);
         double escalations = commands("account-service", "EscalateHandoverCommand")
                 + commands("account-service-2", "EscalateHandoverCommand");
         assertEquals(1.0, escalations, "the overdue handover's deadline fired once");
-        List<String> history = as("auditor").get(account + "/history").then().statusCode(200)
+        List<String> history = SUITE.as("auditor").get(account + "/history").then().statusCode(200)
                 .extract().path("items.type");
         assertEquals(1, history.stream().filter(Predicate.isEqual("HANDOVER_ESCALATED")).count(), history.toString());
         for (String instance : List.of("account-service", "account-service-2")) {
@@ -153,10 +134,10 @@ class TwoInstancesE2E {
 
     @Test
     void bothInstancesAnswerThePublicationCheckAlike() {
-        as("mis").body(Map.of("records", List.of(Map.of("pupilId", PUPIL, "forename", "Zoë", "surname", "Ó Briain",
+        SUITE.as("mis").body(Map.of("records", List.of(Map.of("pupilId", PUPIL, "forename", "Zoë", "surname", "Ó Briain",
                         "yearGroup", "Year 5", "dateOfBirth", "2016-03-14", "parentalResponsibility", List.of("demo-parent")))))
                 .post("/api/v1/pupils/roster").then().statusCode(200).body("added", equalTo(1));
-        as("parent").body(Map.of("channel", "WEBSITE", "givenBy", "demo-parent", "method", "SIGNED_ONLINE",
+        SUITE.as("parent").body(Map.of("channel", "WEBSITE", "givenBy", "demo-parent", "method", "SIGNED_ONLINE",
                         "givenOn", LocalDate.now().toString()))
                 .post("/api/v1/pupils/" + PUPIL + "/consents").then().statusCode(201);
         Map<String, Object> content = Map.of("channel", "WEBSITE", "pupilIds", List.of(PUPIL),
@@ -165,17 +146,17 @@ class TwoInstancesE2E {
         double beforeOther = requests("consent-service-2", "POST", "/api/v1/consents/checks");
         // Consecutive requests to one service go to its instances in turn: four checks, two on each.
         for (int i = 0; i < 4; i++) {
-            as("staff").body(content).post("/api/v1/consents/checks").then().statusCode(200)
+            SUITE.as("staff").body(content).post("/api/v1/consents/checks").then().statusCode(200)
                     .body("allowed", equalTo(true));
         }
         assertTrue(requests("consent-service", "POST", "/api/v1/consents/checks") > before, "consent-service checked");
         assertTrue(requests("consent-service-2", "POST", "/api/v1/consents/checks") > beforeOther,
                 "consent-service-2 checked");
 
-        as("parent").body(Map.of("withdrawnBy", "demo-parent"))
+        SUITE.as("parent").body(Map.of("withdrawnBy", "demo-parent"))
                 .post("/api/v1/pupils/" + PUPIL + "/consents/WEBSITE/withdrawal").then().statusCode(200);
         for (int i = 0; i < 4; i++) {
-            as("staff").body(content).post("/api/v1/consents/checks").then().statusCode(200)
+            SUITE.as("staff").body(content).post("/api/v1/consents/checks").then().statusCode(200)
                     .body("allowed", equalTo(false)).body("reasons.code", hasItem("NO_VALID_CONSENT"));
         }
     }
@@ -197,7 +178,7 @@ class TwoInstancesE2E {
     }
 
     private double scrape(String instance, Predicate<String> wanted) {
-        URI url = suite.serviceUrls().get(instance);
+        URI url = SUITE.suite().serviceUrls().get(instance);
         String metrics = given().baseUri(url.toString()).get("/prometheus").then().statusCode(200).extract().asString();
         return metrics.lines().filter(wanted).mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();

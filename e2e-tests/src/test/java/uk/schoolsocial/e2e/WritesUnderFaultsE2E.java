@@ -1,6 +1,5 @@
 package uk.schoolsocial.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
@@ -20,10 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolsocial.e2e.KeyedWriters.Attempt;
 import uk.schoolsocial.e2e.KeyedWriters.Kind;
 import uk.schoolsocial.e2e.KeyedWriters.Write;
-import uk.schoolsocial.launcher.Suite;
 
 /**
  * Issue 11, no acknowledged write lost or doubled: clients write incidents and applications, each
@@ -37,6 +36,9 @@ import uk.schoolsocial.launcher.Suite;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WritesUnderFaultsE2E {
 
+    @RegisterExtension
+    static final SuiteApi SUITE = SuiteApi.launched("writes-under-faults", 18680);
+
     private static final int CLIENTS_PER_KIND = 2;
     /** The gateway's proxy client has Micronaut's default read timeout; gateway/application.yml does not set it. */
     private static final Duration GATEWAY_READ_TIMEOUT = Duration.ofSeconds(10);
@@ -45,14 +47,12 @@ class WritesUnderFaultsE2E {
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(90);
 
     private final Map<String, String> tokens = new HashMap<>();
-    private Suite suite;
     private volatile ProcessHandle frozen;
 
     @BeforeAll
-    void startSuite() {
-        suite = LaunchedSuite.start("writes-under-faults", 18680);
+    void takeTokensAndRosterStaff() {
         for (String user : List.of("staff", "slt", "auditor", "mis")) {
-            tokens.put(user, suite.token(user));
+            tokens.put(user, SUITE.token(user));
         }
         as("mis").body(Map.of("records", List.of(
                         Map.of("staffId", "staff-1", "forename", "Jane", "surname", "Smith"),
@@ -60,14 +60,12 @@ class WritesUnderFaultsE2E {
                 .post("/api/v1/staff/sync").then().statusCode(200);
     }
 
+    /** Before the suite stops (SuiteApi, after the class): a frozen process would not stop. */
     @AfterAll
-    void stopSuite() {
+    void resumeFrozen() {
         ProcessHandle stillFrozen = frozen;
         if (stillFrozen != null) {
             ProcessSignals.resume(stillFrozen);
-        }
-        if (suite != null) {
-            suite.stop();
         }
     }
 
@@ -78,7 +76,7 @@ class WritesUnderFaultsE2E {
 
     @Test
     void acknowledgedWritesSurviveAKilledServiceAndAFrozenDatabase() throws Exception {
-        KeyedWriters writers = new KeyedWriters(suite.gatewayUrl(), tokens.get("staff"), tokens.get("slt"),
+        KeyedWriters writers = new KeyedWriters(SUITE.gatewayUrl(), tokens.get("staff"), tokens.get("slt"),
                 GATEWAY_READ_TIMEOUT.multipliedBy(2), GIVE_UP_AFTER);
         Instant began = Instant.now();
         writers.start(CLIENTS_PER_KIND);
@@ -137,16 +135,16 @@ class WritesUnderFaultsE2E {
         writers.awaitAcknowledged(Kind.APPLICATION, began, Duration.ofSeconds(60));
         Thread.sleep(3000);
 
-        ProcessHandle incidentService = ProcessSignals.recorded(suite.dataDir(), "incident-service");
+        ProcessHandle incidentService = ProcessSignals.recorded(SUITE.suite().dataDir(), "incident-service");
         Instant killedAt = Instant.now();
         incidentService.destroyForcibly();
         Duration readableAfterKill = writers.awaitReadable(Kind.INCIDENT, killedAt, Duration.ofSeconds(180));
         Duration writableAfterKill = writers.awaitAcknowledged(Kind.INCIDENT, killedAt, Duration.ofSeconds(180));
-        assertTrue(ProcessSignals.recorded(suite.dataDir(), "incident-service").pid() != incidentService.pid(),
+        assertTrue(ProcessSignals.recorded(SUITE.suite().dataDir(), "incident-service").pid() != incidentService.pid(),
                 "incident-service answers again, so the launcher must have started a new process");
         Thread.sleep(3000);
 
-        ProcessHandle database = ProcessSignals.recorded(suite.dataDir(), "mariadb");
+        ProcessHandle database = ProcessSignals.recorded(SUITE.suite().dataDir(), "mariadb");
         frozen = database;
         Instant frozenAt = Instant.now();
         try {
@@ -297,7 +295,7 @@ class WritesUnderFaultsE2E {
     }
 
     private RequestSpecification as(String user) {
-        return given().baseUri(suite.gatewayUrl().toString()).contentType(ContentType.JSON)
+        return SUITE.request().contentType(ContentType.JSON)
                 .header("Authorization", "Bearer " + tokens.get(user));
     }
 }

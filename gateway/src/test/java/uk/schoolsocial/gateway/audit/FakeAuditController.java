@@ -1,8 +1,6 @@
 package uk.schoolsocial.gateway.audit;
 
-import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -19,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.schoolsocial.gateway.GatewayApi;
 
 /**
  * A service's {@code GET /api/v1/audit/{service}/events} as platform's {@code AuditController}
@@ -50,7 +49,7 @@ class FakeAuditController {
         if (trails.failing(service)) {
             return HttpResponse.serverError(Map.of("status", 500));
         }
-        JWTClaimsSet caller = verified(authorization);
+        JWTClaimsSet caller = GatewayApi.internalClaims(authorization);
         if (caller == null) {
             return problem(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", null);
         }
@@ -97,19 +96,6 @@ class FakeAuditController {
         item.put("entryHash", "0".repeat(64));
         item.put("chainHash", "1".repeat(64));
         return item;
-    }
-
-    private static JWTClaimsSet verified(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return null;
-        }
-        try {
-            SignedJWT jwt = SignedJWT.parse(authorization.substring("Bearer ".length()));
-            return jwt.verify(new MACVerifier(SuiteEventsTest.SECRET.getBytes(StandardCharsets.UTF_8)))
-                    ? jwt.getJWTClaimsSet() : null;
-        } catch (Exception e) {
-            return null;
-        }
     }
 
     @SuppressWarnings("unchecked")

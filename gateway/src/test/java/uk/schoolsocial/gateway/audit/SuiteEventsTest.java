@@ -3,24 +3,18 @@ package uk.schoolsocial.gateway.audit;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.restassured.RestAssured;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.schoolsocial.gateway.TestTokens;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.schoolsocial.gateway.GatewayApi;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,37 +48,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SuiteEventsTest implements TestPropertyProvider {
 
     static final String DOWNSTREAM_PROPERTY = "test.audit-downstream";
-    /** The secret of application-test.yml, which the services would share. */
-    static final String SECRET = "test-internal-token-secret-0123456789abcdef";
 
     private static final Instant NINE = Instant.parse("2026-11-21T09:00:00Z");
 
-    private EmbeddedServer downstream;
-    private FakeTrails trails;
+    @RegisterExtension
+    static final GatewayApi GATEWAY = new GatewayApi(DOWNSTREAM_PROPERTY);
 
-    @Inject
-    EmbeddedServer server;
+    private FakeTrails trails;
 
     @Override
     public Map<String, String> getProperties() {
-        downstream = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "micronaut.security.enabled", false,
-                DOWNSTREAM_PROPERTY, true));
-        trails = downstream.getApplicationContext().getBean(FakeTrails.class);
-        return servicesAt("http://127.0.0.1:" + downstream.getPort() + "/trails");
-    }
-
-    private static Map<String, String> servicesAt(String base) {
-        return Map.of(
-                "smp.services.account.url", base,
-                "smp.services.incident.url", base,
-                "smp.services.consent.url", base);
-    }
-
-    @AfterAll
-    void stopDownstream() {
-        downstream.close();
+        trails = GATEWAY.stubBean(FakeTrails.class);
+        return GATEWAY.servicesAt("/trails");
     }
 
     @BeforeEach
@@ -96,14 +71,6 @@ class SuiteEventsTest implements TestPropertyProvider {
         return NINE.plusSeconds(60L * minutes);
     }
 
-    private RequestSpecification as(String user) {
-        return as(server, user);
-    }
-
-    private static RequestSpecification as(EmbeddedServer gateway, String user) {
-        return RestAssured.given().port(gateway.getPort()).auth().oauth2(TestTokens.devToken(gateway.getPort(), user));
-    }
-
     /** {@code service:seq} of a page's items, in order. */
     private static List<String> ids(ExtractableResponse<Response> page) {
         List<Map<String, Object>> items = page.path("items");
@@ -111,7 +78,7 @@ class SuiteEventsTest implements TestPropertyProvider {
     }
 
     private ExtractableResponse<Response> page(String user, Consumer<RequestSpecification> query) {
-        RequestSpecification request = as(user);
+        RequestSpecification request = GATEWAY.as(user);
         query.accept(request);
         return request.get("/api/v1/audit/events").then().statusCode(200).contentType("application/json").extract();
     }
@@ -238,7 +205,7 @@ class SuiteEventsTest implements TestPropertyProvider {
                     "from", "2026-11-21T09:00:00Z", "to", "2026-11-21T10:00:00Z", "limit", "7"), request.query());
             assertEquals("trace-7", request.correlationId());
             SignedJWT internal = SignedJWT.parse(request.authorization().substring("Bearer ".length()));
-            assertTrue(internal.verify(new MACVerifier(SECRET.getBytes(StandardCharsets.UTF_8))));
+            assertTrue(internal.verify(new MACVerifier(GatewayApi.INTERNAL_TOKEN_SECRET.getBytes(StandardCharsets.UTF_8))));
             JWTClaimsSet claims = internal.getJWTClaimsSet();
             assertEquals("school-social-gateway", claims.getIssuer());
             assertEquals("demo-auditor", claims.getSubject());
@@ -260,7 +227,7 @@ class SuiteEventsTest implements TestPropertyProvider {
     void everyoneButAuditorsAndSltGets403WithoutAnyServiceBeingAsked() {
         trails.add("account", minute(1));
         for (String user : List.of("staff", "dsl", "admin", "parent", "mis")) {
-            as(user).get("/api/v1/audit/events").then()
+            GATEWAY.as(user).get("/api/v1/audit/events").then()
                     .statusCode(403)
                     .contentType("application/problem+json")
                     .body("status", equalTo(403));
@@ -270,7 +237,7 @@ class SuiteEventsTest implements TestPropertyProvider {
 
     @Test
     void withoutATokenItIs401() {
-        RestAssured.given().port(server.getPort()).get("/api/v1/audit/events").then()
+        GATEWAY.request().get("/api/v1/audit/events").then()
                 .statusCode(401)
                 .contentType("application/problem+json");
     }
@@ -280,7 +247,7 @@ class SuiteEventsTest implements TestPropertyProvider {
         String notJson = Base64.getUrlEncoder().withoutPadding().encodeToString("seq:12".getBytes(StandardCharsets.UTF_8));
         String unknownService = cursor(Map.of("timetable", "c2VxOjE"));
         for (String bad : List.of("not a cursor", notJson, unknownService, "x".repeat(1025))) {
-            as("auditor").queryParam("cursor", bad).get("/api/v1/audit/events").then()
+            GATEWAY.as("auditor").queryParam("cursor", bad).get("/api/v1/audit/events").then()
                     .statusCode(400)
                     .contentType("application/problem+json")
                     .body("code", equalTo("VALIDATION_FAILED"))
@@ -298,10 +265,10 @@ class SuiteEventsTest implements TestPropertyProvider {
                 .path("page.nextCursor");
         assertNotNull(cursor);
 
-        as("auditor").queryParam("type", "Approved").queryParam("cursor", cursor).get("/api/v1/audit/events").then()
+        GATEWAY.as("auditor").queryParam("type", "Approved").queryParam("cursor", cursor).get("/api/v1/audit/events").then()
                 .statusCode(400)
                 .body("errors.field", hasItem("cursor"));
-        as("other-slt").queryParam("type", "Submitted").queryParam("cursor", cursor).get("/api/v1/audit/events")
+        GATEWAY.as("other-slt").queryParam("type", "Submitted").queryParam("cursor", cursor).get("/api/v1/audit/events")
                 .then().statusCode(400).body("errors.field", hasItem("cursor"));
         assertEquals(List.of("account:2"), ids(page("auditor", request -> request.queryParam("type", "Submitted")
                 .queryParam("cursor", cursor))));
@@ -313,7 +280,7 @@ class SuiteEventsTest implements TestPropertyProvider {
         String forged = cursor(Map.of("account", Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("row:3".getBytes(StandardCharsets.UTF_8))));
 
-        as("auditor").queryParam("cursor", forged).get("/api/v1/audit/events").then()
+        GATEWAY.as("auditor").queryParam("cursor", forged).get("/api/v1/audit/events").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("cursor"));
@@ -348,19 +315,19 @@ class SuiteEventsTest implements TestPropertyProvider {
 
     @Test
     void wrongParametersGet400NamingEachOfThem() {
-        as("auditor").queryParam("service", "timetable").queryParam("limit", 0).queryParam("from", "yesterday")
+        GATEWAY.as("auditor").queryParam("service", "timetable").queryParam("limit", 0).queryParam("from", "yesterday")
                 .queryParam("aggregateId", "a".repeat(256))
                 .get("/api/v1/audit/events").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("service", "aggregateId", "from", "limit")))
                 .body("detail", containsString("timetable"));
-        as("auditor").queryParam("limit", 1001).get("/api/v1/audit/events").then()
+        GATEWAY.as("auditor").queryParam("limit", 1001).get("/api/v1/audit/events").then()
                 .statusCode(400).body("errors.field", equalTo(List.of("limit")));
-        as("auditor").queryParam("to", "2026-11-21T09:00:00").get("/api/v1/audit/events").then()
+        GATEWAY.as("auditor").queryParam("to", "2026-11-21T09:00:00").get("/api/v1/audit/events").then()
                 .statusCode(400).body("errors.field", equalTo(List.of("to")));
         // issue 12: an undeclared parameter is refused, never ignored
-        as("auditor").queryParam("updated_after", "2026-11-21T09:00:00Z").queryParam("limit", 5)
+        GATEWAY.as("auditor").queryParam("updated_after", "2026-11-21T09:00:00Z").queryParam("limit", 5)
                 .get("/api/v1/audit/events").then()
                 .statusCode(400).body("code", equalTo("UNKNOWN_PARAMETER"))
                 .body("errors.field", equalTo(List.of("updated_after")));
@@ -370,7 +337,7 @@ class SuiteEventsTest implements TestPropertyProvider {
     /** Issue 11: a parameter given twice or given empty is refused, never read as absent (a whole history). */
     @Test
     void aParameterGivenTwiceOrEmptyGets400NamingIt() {
-        as("auditor").queryParam("aggregateId", "a-1").queryParam("aggregateId", "a-2")
+        GATEWAY.as("auditor").queryParam("aggregateId", "a-1").queryParam("aggregateId", "a-2")
                 .queryParam("from", "").queryParam("limit", "").get("/api/v1/audit/events").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -386,7 +353,7 @@ class SuiteEventsTest implements TestPropertyProvider {
         trails.add("account", minute(1));
         trails.fail("incident");
 
-        String problem = as("auditor").get("/api/v1/audit/events").then()
+        String problem = GATEWAY.as("auditor").get("/api/v1/audit/events").then()
                 .statusCode(502)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Bad Gateway"))
@@ -412,38 +379,37 @@ class SuiteEventsTest implements TestPropertyProvider {
                 request -> request.queryParam("school", "other-school"));
         assertEquals(List.of("record-b"), granted.path("items.aggregateId"));
         assertEquals(List.of("other-school"), granted.path("items.schoolId"));
-        as("trust-auditor").queryParam("school", "other-school").get("/api/v1/audit/consent/events").then()
+        GATEWAY.as("trust-auditor").queryParam("school", "other-school").get("/api/v1/audit/consent/events").then()
                 .statusCode(200).body("items.aggregateId", equalTo(List.of("record-b")));
 
         for (String path : List.of("/api/v1/audit/events", "/api/v1/audit/consent/events")) {
-            as("trust-auditor").queryParam("school", "third-school").get(path).then()
+            GATEWAY.as("trust-auditor").queryParam("school", "third-school").get(path).then()
                     .statusCode(403).contentType("application/problem+json")
                     .body("detail", equalTo("You may not act for school 'third-school': it is neither your school nor"
                             + " one your token grants an AUDITOR across a trust."));
-            as("auditor").queryParam("school", "other-school").get(path).then()
+            GATEWAY.as("auditor").queryParam("school", "other-school").get(path).then()
                     .statusCode(403).contentType("application/problem+json");
         }
-        as("auditor").queryParam("school", "demo-school").get("/api/v1/audit/events").then().statusCode(200)
+        GATEWAY.as("auditor").queryParam("school", "demo-school").get("/api/v1/audit/events").then().statusCode(200)
                 .body("items.aggregateId", equalTo(List.of("record-a")));
         for (String path : List.of("/api/v1/audit/events", "/api/v1/audit/consent/events")) {
-            as("trust-auditor").queryParam("school", "other-school", "demo-school").get(path).then()
+            GATEWAY.as("trust-auditor").queryParam("school", "other-school", "demo-school").get(path).then()
                     .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("school"));
         }
     }
 
     @Test
     void aServiceThatIsDownGets502NamingIt() {
-        Map<String, Object> properties = new HashMap<>(servicesAt("http://127.0.0.1:" + downstream.getPort() + "/trails"));
-        properties.put("smp.services.consent.url", "http://127.0.0.1:" + unusedPort());
-        properties.put("micronaut.server.port", -1);
+        Map<String, Object> properties = new HashMap<>(GATEWAY.servicesAt("/trails"));
+        properties.put("smp.services.consent.url", "http://127.0.0.1:" + GatewayApi.unusedPort());
         trails.add("account", minute(1));
-        try (EmbeddedServer gateway = ApplicationContext.run(EmbeddedServer.class, properties)) {
-            as(gateway, "auditor").get("/api/v1/audit/events").then()
+        try (EmbeddedServer gateway = GatewayApi.run(properties)) {
+            GatewayApi.as(gateway, "auditor").get("/api/v1/audit/events").then()
                     .statusCode(502)
                     .contentType("application/problem+json")
                     .header("X-Correlation-Id", notNullValue())
                     .body("detail", equalTo("The consent service cannot be reached."));
-            as(gateway, "auditor").queryParam("service", "account").get("/api/v1/audit/events").then()
+            GatewayApi.as(gateway, "auditor").queryParam("service", "account").get("/api/v1/audit/events").then()
                     .statusCode(200)
                     .body("items.service", equalTo(List.of("account")));
         }
@@ -457,13 +423,5 @@ class SuiteEventsTest implements TestPropertyProvider {
         String json = "{\"v\":1,\"f\":\"" + SuiteCursor.binding("demo-school", null, null, null, null)
                 + "\",\"p\":" + positions + "}";
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package uk.schoolsocial.gateway.auth;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
@@ -9,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.schoolsocial.gateway.GatewayApi;
 import uk.schoolsocial.gateway.TestTokens;
 
 import java.time.Instant;
@@ -33,27 +34,25 @@ class OidcProviderTest {
 
     private static final String PATH = "/api/v1/incidents/3c9d2f41-6a0e-4b8e-9f0a-2d7c5e1b8a34";
 
+    @RegisterExtension
+    static final GatewayApi GATEWAY = new GatewayApi(StandInService.PROPERTY);
+
     private OidcProvider provider;
-    private EmbeddedServer standIn;
     private EmbeddedServer gateway;
 
     @BeforeAll
     void start() {
         provider = new OidcProvider();
-        standIn = StandInService.start();
-        gateway = ApplicationContext.run(EmbeddedServer.class, oidc(Map.of()));
+        gateway = GATEWAY.start(oidc(Map.of()));
     }
 
     @AfterAll
     void stop() {
-        gateway.close();
-        standIn.close();
         provider.close();
     }
 
     private Map<String, Object> oidc(Map<String, Object> overrides) {
-        Map<String, Object> properties = new HashMap<>(StandInService.servicesAt(standIn));
-        properties.put("micronaut.server.port", -1);
+        Map<String, Object> properties = new HashMap<>(GATEWAY.servicesAt(StandInService.PATH));
         properties.put("smp.auth.mode", "oidc");
         properties.put("smp.auth.oidc.jwks-url", provider.jwksUrl());
         properties.put("smp.auth.oidc.issuer", provider.issuer());
@@ -160,8 +159,7 @@ class OidcProviderTest {
     @Test
     void aTokenSignedByTheTrustedKeysButNamingAnotherIssuerIsRefused() {
         String token = provider.userToken("dsl-0042", List.of(OidcProvider.API), user(List.of("DSL"), "demo-school"), 600);
-        try (EmbeddedServer strict = ApplicationContext.run(EmbeddedServer.class,
-                oidc(Map.of("smp.auth.oidc.issuer", provider.issuer() + "-elsewhere")))) {
+        try (EmbeddedServer strict = GatewayApi.run(oidc(Map.of("smp.auth.oidc.issuer", provider.issuer() + "-elsewhere")))) {
             assertRefused(strict, token, "TOKEN_ISSUER");
         }
     }
@@ -188,7 +186,7 @@ class OidcProviderTest {
         claims.put("realm_access", Map.of("roles", List.of("offline_access", "SLT")));
         claims.put("school", Map.of("id", "demo-school"));
         String token = provider.userToken("slt-1", List.of(OidcProvider.API), claims, 600);
-        try (EmbeddedServer keycloakShaped = ApplicationContext.run(EmbeddedServer.class, oidc(Map.of(
+        try (EmbeddedServer keycloakShaped = GatewayApi.run(oidc(Map.of(
                 "smp.auth.oidc.roles-claim", "realm_access.roles", "smp.auth.oidc.school-claim", "school.id")))) {
             JWTClaimsSet internal = forwarded(keycloakShaped, token);
             assertEquals(List.of("SLT"), internal.getStringListClaim("roles"));
@@ -203,7 +201,7 @@ class OidcProviderTest {
         claims.put("https://schoolsocial.uk/roles", List.of("PARENT"));
         claims.put("https://schoolsocial.uk/school", "demo-school");
         String token = provider.userToken("parent-9", List.of(OidcProvider.API), claims, 600);
-        try (EmbeddedServer auth0Shaped = ApplicationContext.run(EmbeddedServer.class, oidc(Map.of(
+        try (EmbeddedServer auth0Shaped = GatewayApi.run(oidc(Map.of(
                 "smp.auth.oidc.roles-claim", "https://schoolsocial.uk/roles",
                 "smp.auth.oidc.school-claim", "https://schoolsocial.uk/school")))) {
             JWTClaimsSet internal = forwarded(auth0Shaped, token);

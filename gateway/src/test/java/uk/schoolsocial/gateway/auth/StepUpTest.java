@@ -1,16 +1,15 @@
 package uk.schoolsocial.gateway.auth;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.schoolsocial.gateway.GatewayApi;
 import uk.schoolsocial.gateway.TestTokens;
 
 import java.util.HashMap;
@@ -54,36 +53,28 @@ class StepUpTest implements TestPropertyProvider {
             new Gated("getSubjectAccessExport", "slt", "GET", "/api/v1/privacy/subject-access?subjectType=PUPIL&subjectId=p-4"),
             new Gated("getSubjectData", "slt", "GET", "/api/v1/privacy/account/subjects/PUPIL/p-4"));
 
-    private EmbeddedServer standIn;
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    @RegisterExtension
+    static final GatewayApi GATEWAY = new GatewayApi(StandInService.PROPERTY);
 
-    @Inject
-    EmbeddedServer server;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> getProperties() {
-        standIn = StandInService.start();
-        Map<String, String> properties = new HashMap<>();
-        StandInService.servicesAt(standIn).forEach((key, value) -> properties.put(key, value.toString()));
+        Map<String, String> properties = new HashMap<>(GATEWAY.servicesAt(StandInService.PATH));
         properties.put("smp.auth.step-up.schools", "demo-school");
         properties.put("smp.auth.step-up.acr-values", CONTEXT);
         properties.put("smp.cors.allowed-origins", "https://app.example.org");
         return properties;
     }
 
-    @AfterAll
-    void stopStandIn() {
-        standIn.close();
-    }
-
     private String token(String user, List<String> amr) {
-        return tokens.computeIfAbsent(user + amr, key -> RestAssured.given().port(server.getPort())
+        return tokens.computeIfAbsent(user + amr, key -> RestAssured.given().port(GATEWAY.port())
                 .contentType(ContentType.JSON).body(Map.of("user", user, "amr", amr))
                 .post("/dev/token").then().statusCode(200).extract().path("access_token"));
     }
 
     private ValidatableResponse call(Gated operation, String token, RequestSpecification request) {
-        RequestSpecification spec = request.port(server.getPort()).auth().oauth2(token).urlEncodingEnabled(false);
+        RequestSpecification spec = request.port(GATEWAY.port()).auth().oauth2(token).urlEncodingEnabled(false);
         return (operation.method().equals("POST")
                 ? spec.contentType(ContentType.JSON).body(Map.of("reason", "Posting the sports day results"))
                         .post(operation.path())

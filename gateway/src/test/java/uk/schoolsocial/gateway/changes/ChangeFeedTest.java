@@ -1,19 +1,15 @@
 package uk.schoolsocial.gateway.changes;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.restassured.RestAssured;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.schoolsocial.gateway.TestTokens;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.schoolsocial.gateway.GatewayApi;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -42,35 +38,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChangeFeedTest implements TestPropertyProvider {
 
     static final String DOWNSTREAM_PROPERTY = "test.changes-downstream";
-    /** The secret of application-test.yml, which the services would share. */
-    static final String SECRET = "test-internal-token-secret-0123456789abcdef";
 
     private static final Instant NINE = Instant.parse("2026-11-21T09:00:00Z");
     private static final String SCHOOL = "demo-school";
 
-    private EmbeddedServer downstream;
-    private FakeChangeFeeds feeds;
+    @RegisterExtension
+    static final GatewayApi GATEWAY = new GatewayApi(DOWNSTREAM_PROPERTY);
 
-    @Inject
-    EmbeddedServer server;
+    private FakeChangeFeeds feeds;
 
     @Override
     public Map<String, String> getProperties() {
-        downstream = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "micronaut.security.enabled", false,
-                DOWNSTREAM_PROPERTY, true));
-        feeds = downstream.getApplicationContext().getBean(FakeChangeFeeds.class);
-        String base = "http://127.0.0.1:" + downstream.getPort() + "/feeds";
-        return Map.of(
-                "smp.services.account.url", base,
-                "smp.services.incident.url", base,
-                "smp.services.consent.url", base);
-    }
-
-    @AfterAll
-    void stopDownstream() {
-        downstream.close();
+        feeds = GATEWAY.stubBean(FakeChangeFeeds.class);
+        return GATEWAY.servicesAt("/feeds");
     }
 
     @BeforeEach
@@ -82,16 +62,12 @@ class ChangeFeedTest implements TestPropertyProvider {
         return NINE.plusSeconds(60L * minutes);
     }
 
-    private RequestSpecification as(String user) {
-        return RestAssured.given().port(server.getPort()).auth().oauth2(TestTokens.devToken(server.getPort(), user));
-    }
-
     private static List<String> ids(ExtractableResponse<Response> page) {
         return page.path("items.recordId");
     }
 
     private ExtractableResponse<Response> page(String user, String cursor, Integer limit) {
-        RequestSpecification request = as(user);
+        RequestSpecification request = GATEWAY.as(user);
         if (cursor != null) {
             request.queryParam("cursor", cursor);
         }
@@ -195,24 +171,24 @@ class ChangeFeedTest implements TestPropertyProvider {
         ExtractableResponse<Response> ours = page("slt", null, null);
         assertEquals(List.of("account:1"), ids(ours));
         assertEquals(List.of("account:1"), ids(page("auditor", null, null)));
-        as("other-slt").queryParam("cursor", ours.path("cursor").toString()).get("/api/v1/changes").then()
+        GATEWAY.as("other-slt").queryParam("cursor", ours.path("cursor").toString()).get("/api/v1/changes").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("cursor")).body("detail", containsString("another school"));
     }
 
     @Test
     void badQueriesAre400WithoutAnyServiceBeingAsked() {
-        as("mis").queryParam("updated_after", "2026-01-01T00:00:00Z").get("/api/v1/changes").then()
+        GATEWAY.as("mis").queryParam("updated_after", "2026-01-01T00:00:00Z").get("/api/v1/changes").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("UNKNOWN_PARAMETER")).body("errors.field", hasItem("updated_after"));
         String notOurs = Base64.getUrlEncoder().withoutPadding().encodeToString("c1:12".getBytes(StandardCharsets.UTF_8));
         for (String cursor : List.of(notOurs, "%%%", "x".repeat(1100))) {
-            as("mis").queryParam("cursor", cursor).get("/api/v1/changes").then()
+            GATEWAY.as("mis").queryParam("cursor", cursor).get("/api/v1/changes").then()
                     .statusCode(400).contentType("application/problem+json")
                     .body("code", equalTo("VALIDATION_FAILED")).body("errors.field", hasItem("cursor"));
         }
         for (String limit : List.of("0", "201", "ten")) {
-            as("mis").queryParam("limit", limit).get("/api/v1/changes").then()
+            GATEWAY.as("mis").queryParam("limit", limit).get("/api/v1/changes").then()
                     .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("limit"));
         }
         assertEquals(List.of(), feeds.asked());
@@ -221,17 +197,17 @@ class ChangeFeedTest implements TestPropertyProvider {
     @Test
     void onlyTheMisSltAndAuditorsMayReadIt() {
         for (String user : List.of("staff", "dsl", "admin", "parent")) {
-            as(user).get("/api/v1/changes").then().statusCode(403).contentType("application/problem+json");
+            GATEWAY.as(user).get("/api/v1/changes").then().statusCode(403).contentType("application/problem+json");
         }
         assertEquals(List.of(), feeds.asked());
-        RestAssured.given().port(server.getPort()).get("/api/v1/changes").then().statusCode(401);
+        GATEWAY.request().get("/api/v1/changes").then().statusCode(401);
     }
 
     @Test
     void aFeedThatCannotBeReadIs502NamingItsService() {
         feeds.add("account", SCHOOL, minute(1));
         feeds.fail("consent");
-        as("mis").get("/api/v1/changes").then().statusCode(502).contentType("application/problem+json")
+        GATEWAY.as("mis").get("/api/v1/changes").then().statusCode(502).contentType("application/problem+json")
                 .body("detail", containsString("consent"));
     }
 }

@@ -1,8 +1,6 @@
 package uk.schoolsocial.gateway.changes;
 
-import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -23,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import uk.schoolsocial.gateway.GatewayApi;
 
 /**
  * account-service's and consent-service's change feeds as platform's {@code ChangeLog} answers
@@ -85,7 +84,7 @@ class FakeChangeFeeds {
         if (failing.contains(service)) {
             return HttpResponse.serverError(Map.of("status", 500));
         }
-        JWTClaimsSet caller = verified(request.getHeaders().get("Authorization"));
+        JWTClaimsSet caller = GatewayApi.internalClaims(request.getHeaders().get("Authorization"));
         if (caller == null) {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED);
         }
@@ -118,19 +117,6 @@ class FakeChangeFeeds {
         }
         long last = page.isEmpty() ? after : page.get(page.size() - 1).seq();
         return HttpResponse.ok(Map.of("items", items, "cursor", encode(last), "more", mine.size() > size));
-    }
-
-    private static JWTClaimsSet verified(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return null;
-        }
-        try {
-            SignedJWT jwt = SignedJWT.parse(authorization.substring("Bearer ".length()));
-            return jwt.verify(new MACVerifier(ChangeFeedTest.SECRET.getBytes(StandardCharsets.UTF_8)))
-                    ? jwt.getJWTClaimsSet() : null;
-        } catch (Exception e) {
-            return null;
-        }
     }
 
     static String encode(long seq) {

@@ -10,13 +10,12 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.restassured.RestAssured;
-import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.schoolsocial.gateway.TestTokens;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.schoolsocial.gateway.GatewayApi;
 
 /**
  * Issue 14: the gateway's {@code /prometheus} shows its HTTP server and client timings by route
@@ -30,37 +29,19 @@ class MetricsTest implements TestPropertyProvider {
 
     private static final String SCRAPE_TOKEN = "scrape-token-for-tests-0123456789abcdef";
 
-    private EmbeddedServer downstream;
-
-    @Inject
-    EmbeddedServer server;
+    /** The routing tests' echo service (their {@code test.downstream}). */
+    @RegisterExtension
+    static final GatewayApi GATEWAY = new GatewayApi("test.downstream");
 
     @Override
     public Map<String, String> getProperties() {
-        downstream = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "micronaut.security.enabled", false,
-                "test.downstream", true));
-        return Map.of("smp.services.account.url", "http://127.0.0.1:" + downstream.getPort() + "/account-svc",
-                "smp.services.consent.url", "http://127.0.0.1:" + unusedPort(),
+        return Map.of("smp.services.account.url", GATEWAY.stubUrl("/account-svc"),
+                "smp.services.consent.url", "http://127.0.0.1:" + GatewayApi.unusedPort(),
                 "smp.metrics.scrape-token", SCRAPE_TOKEN);
     }
 
-    private static int unusedPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    @AfterAll
-    void stopDownstream() {
-        downstream.close();
-    }
-
     private String scrape() {
-        return RestAssured.given().port(server.getPort()).auth().oauth2(SCRAPE_TOKEN).get("/prometheus").then()
+        return GATEWAY.request().auth().oauth2(SCRAPE_TOKEN).get("/prometheus").then()
                 .statusCode(200).extract().asString();
     }
 
@@ -74,13 +55,13 @@ class MetricsTest implements TestPropertyProvider {
 
     @Test
     void aScrapeShowsServerAndClientTimingsByRouteAndStatus() {
-        RestAssured.given().port(server.getPort()).auth().oauth2(TestTokens.devToken(server.getPort(), "slt"))
+        GATEWAY.as("slt")
                 .get("/api/v1/accounts/acc-4242/echo").then().statusCode(200);
-        RestAssured.given().port(server.getPort()).get("/health/liveness").then().statusCode(200);
+        GATEWAY.request().get("/health/liveness").then().statusCode(200);
 
-        RestAssured.given().port(server.getPort()).auth().oauth2(TestTokens.devToken(server.getPort(), "slt"))
+        GATEWAY.as("slt")
                 .get("/api/v1/nowhere/x").then().statusCode(404);
-        RestAssured.given().port(server.getPort()).auth().oauth2(TestTokens.devToken(server.getPort(), "slt"))
+        GATEWAY.as("slt")
                 .get("/api/v1/consents/x").then().statusCode(502); // the consent service is not running
         String scrape = scrape();
         assertTrue(sample(scrape, "http_server_requests_seconds_count", "uri=\"/api/v1/accounts/**\"",
@@ -101,12 +82,12 @@ class MetricsTest implements TestPropertyProvider {
 
     @Test
     void theMetricsNeedTheScrapeToken() {
-        RestAssured.given().port(server.getPort()).get("/prometheus").then().statusCode(401)
+        GATEWAY.request().get("/prometheus").then().statusCode(401)
                 .body("status", equalTo(401));
-        RestAssured.given().port(server.getPort()).auth().oauth2("scrape-token-for-tests-0123456789abcdeX")
+        GATEWAY.request().auth().oauth2("scrape-token-for-tests-0123456789abcdeX")
                 .get("/prometheus").then().statusCode(401);
         // A caller's own token is not the scrape token.
-        RestAssured.given().port(server.getPort()).auth().oauth2(TestTokens.devToken(server.getPort(), "slt"))
+        GATEWAY.as("slt")
                 .get("/prometheus").then().statusCode(401);
     }
 

@@ -5,21 +5,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.schoolsocial.gateway.TestTokens;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.schoolsocial.gateway.GatewayApi;
 
 /**
  * AUD-4 through a real gateway: {@code POST /api/v1/privacy/erasures} asks every service for holds,
@@ -33,27 +27,15 @@ class SuiteErasureTest implements TestPropertyProvider {
 
     static final String DOWNSTREAM_PROPERTY = "test.privacy-downstream";
 
-    private EmbeddedServer downstream;
-    private FakePrivacyController.Seen seen;
+    @RegisterExtension
+    static final GatewayApi GATEWAY = new GatewayApi(DOWNSTREAM_PROPERTY);
 
-    @Inject
-    EmbeddedServer server;
+    private FakePrivacyController.Seen seen;
 
     @Override
     public Map<String, String> getProperties() {
-        downstream = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "micronaut.security.enabled", false,
-                DOWNSTREAM_PROPERTY, true));
-        seen = downstream.getApplicationContext().getBean(FakePrivacyController.Seen.class);
-        String base = "http://127.0.0.1:" + downstream.getPort() + "/fakes";
-        return Map.of("smp.services.account.url", base, "smp.services.incident.url", base,
-                "smp.services.consent.url", base);
-    }
-
-    @AfterAll
-    void stopDownstream() {
-        downstream.close();
+        seen = GATEWAY.stubBean(FakePrivacyController.Seen.class);
+        return GATEWAY.servicesAt("/fakes");
     }
 
     @BeforeEach
@@ -61,14 +43,9 @@ class SuiteErasureTest implements TestPropertyProvider {
         seen.reset();
     }
 
-    private RequestSpecification as(String user) {
-        return RestAssured.given().port(server.getPort()).auth().oauth2(TestTokens.devToken(server.getPort(), user))
-                .contentType(ContentType.JSON);
-    }
-
     @Test
     void aud4_aSubjectNoServiceHoldsIsErasedFromEveryServiceWithTheCallersKey() {
-        as("slt").header("Idempotency-Key", "erase-p1").body(Map.of("subjectType", "PUPIL", "subjectId", "p-1",
+        GATEWAY.asJson("slt").header("Idempotency-Key", "erase-p1").body(Map.of("subjectType", "PUPIL", "subjectId", "p-1",
                         "ground", "CONSENT_WITHDRAWN", "dateOfBirth", "2015-03-09"))
                 .post("/api/v1/privacy/erasures").then().statusCode(201)
                 .body("subjectId", equalTo("p-1"))
@@ -82,39 +59,39 @@ class SuiteErasureTest implements TestPropertyProvider {
 
     @Test
     void aud4_aSuiteErasureIsCreatedWithALocationThatReadsItBackServiceByService() {
-        String location = as("slt").body(Map.of("subjectType", "PUPIL", "subjectId", "p-7", "ground", "OBJECTION"))
+        String location = GATEWAY.asJson("slt").body(Map.of("subjectType", "PUPIL", "subjectId", "p-7", "ground", "OBJECTION"))
                 .post("/api/v1/privacy/erasures").then().statusCode(201).extract().header("Location");
         // Issue 18: every 201 says where to read what it created.
         assertEquals("/api/v1/privacy/erasures?subjectType=PUPIL&subjectId=p-7", location);
-        as("auditor").get(location).then().statusCode(200).contentType("application/json")
+        GATEWAY.asJson("auditor").get(location).then().statusCode(200).contentType("application/json")
                 .body("subjectType", equalTo("PUPIL")).body("subjectId", equalTo("p-7"))
                 .body("services.service", equalTo(List.of("account", "consent", "incident")))
                 .body("services.erasure.erasureId", equalTo(List.of("e-account", "e-consent", "e-incident")));
         assertTrue(seen.calls.contains("register consent PUPIL p-7 1"), seen.calls.toString());
 
-        as("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-8").get("/api/v1/privacy/erasures")
+        GATEWAY.asJson("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-8").get("/api/v1/privacy/erasures")
                 .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("NOT_FOUND"));
-        as("staff").get(location).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
-        as("slt").queryParam("subjectType", "PUPIL").get("/api/v1/privacy/erasures").then().statusCode(400)
+        GATEWAY.asJson("staff").get(location).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        GATEWAY.asJson("slt").queryParam("subjectType", "PUPIL").get("/api/v1/privacy/erasures").then().statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("subjectId"));
         // issue 12: a parameter the operation does not declare is refused, never ignored
         for (String path : List.of("/api/v1/privacy/erasures", "/api/v1/privacy/subject-access")) {
-            as("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-8").queryParam("updated_after", "x")
+            GATEWAY.asJson("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-8").queryParam("updated_after", "x")
                     .get(path).then().statusCode(400).body("code", equalTo("UNKNOWN_PARAMETER"))
                     .body("errors.field", equalTo(List.of("updated_after")));
         }
 
         // An erasure that stopped part-way shows the services that did erase, and only those.
         seen.failing.add("consent");
-        as("slt").body(Map.of("subjectType", "PUPIL", "subjectId", "p-9", "ground", "OBJECTION"))
+        GATEWAY.asJson("slt").body(Map.of("subjectType", "PUPIL", "subjectId", "p-9", "ground", "OBJECTION"))
                 .post("/api/v1/privacy/erasures").then().statusCode(502);
-        as("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-9").get("/api/v1/privacy/erasures")
+        GATEWAY.asJson("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-9").get("/api/v1/privacy/erasures")
                 .then().statusCode(200).body("services.service", equalTo(List.of("account")));
     }
 
     @Test
     void aud4_aHoldInAnyServiceRefusesTheErasureBeforeAnythingIsErased() {
-        as("slt").body(Map.of("subjectType", "PUPIL", "subjectId", "held-1", "ground", "OBJECTION"))
+        GATEWAY.asJson("slt").body(Map.of("subjectType", "PUPIL", "subjectId", "held-1", "ground", "OBJECTION"))
                 .post("/api/v1/privacy/erasures").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("code", equalTo("ERASURE_HELD"))
@@ -126,14 +103,14 @@ class SuiteErasureTest implements TestPropertyProvider {
 
     @Test
     void aud4_onlySltErasesAndAServiceThatFailsIsNamed() {
-        as("auditor").body(Map.of("subjectType", "PUPIL", "subjectId", "p-1", "ground", "OBJECTION"))
+        GATEWAY.asJson("auditor").body(Map.of("subjectType", "PUPIL", "subjectId", "p-1", "ground", "OBJECTION"))
                 .post("/api/v1/privacy/erasures").then().statusCode(403);
-        as("slt").body("[1]").post("/api/v1/privacy/erasures").then().statusCode(400)
+        GATEWAY.asJson("slt").body("[1]").post("/api/v1/privacy/erasures").then().statusCode(400)
                 .body("errors[0].message", equalTo("must be one JSON object"));
-        as("slt").body(Map.of("subjectType", "PUPIL", "subjectId", "p 1", "ground", "OBJECTION"))
+        GATEWAY.asJson("slt").body(Map.of("subjectType", "PUPIL", "subjectId", "p 1", "ground", "OBJECTION"))
                 .post("/api/v1/privacy/erasures").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
         seen.failing.add("consent");
-        as("slt").body(Map.of("subjectType", "PUPIL", "subjectId", "p-2", "ground", "OBJECTION"))
+        GATEWAY.asJson("slt").body(Map.of("subjectType", "PUPIL", "subjectId", "p-2", "ground", "OBJECTION"))
                 .post("/api/v1/privacy/erasures").then().statusCode(502)
                 .body("detail", containsString("The consent service failed"))
                 .body("detail", containsString("send the same request again"));
@@ -143,12 +120,12 @@ class SuiteErasureTest implements TestPropertyProvider {
 
     @Test
     void aud4_theSubjectAccessExportGathersEveryServiceAsJsonAndAsADocumentForTheFamily() {
-        as("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-4")
+        GATEWAY.asJson("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-4")
                 .get("/api/v1/privacy/subject-access").then().statusCode(200).contentType("application/json")
                 .body("subjectId", equalTo("p-4")).body("schoolId", equalTo("demo-school"))
                 .body("services.service", equalTo(List.of("account", "consent", "incident")))
                 .body("services[1].events[0].payload.givenName", equalTo("Ada <script>alert(1)</script>"));
-        String html = as("slt").accept("text/html").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-4")
+        String html = GATEWAY.asJson("slt").accept("text/html").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-4")
                 .get("/api/v1/privacy/subject-access").then().statusCode(200).contentType("text/html")
                 .extract().asString();
         assertTrue(html.contains("<h1>Personal data held about PUPIL p-4</h1>"), html);
@@ -159,12 +136,12 @@ class SuiteErasureTest implements TestPropertyProvider {
                 html);
         assertTrue(html.contains("<h2>Incidents</h2>\n<p>Nothing is held.</p>"), html);
 
-        as("auditor").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-4")
+        GATEWAY.asJson("auditor").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-4")
                 .get("/api/v1/privacy/subject-access").then().statusCode(403);
-        as("slt").queryParam("subjectType", "PUPIL").get("/api/v1/privacy/subject-access").then().statusCode(400)
+        GATEWAY.asJson("slt").queryParam("subjectType", "PUPIL").get("/api/v1/privacy/subject-access").then().statusCode(400)
                 .body("errors[0].field", equalTo("subjectId"));
         for (String bad : List.of("p 4", "..", "p/../4")) {
-            as("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", bad)
+            GATEWAY.asJson("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", bad)
                     .get("/api/v1/privacy/subject-access").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
                     .body("errors[0].field", equalTo("subjectId"));
         }
@@ -172,7 +149,7 @@ class SuiteErasureTest implements TestPropertyProvider {
 
     @Test
     void aud4_eachServicesErasureApiIsRoutedToItByName() {
-        as("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-3")
+        GATEWAY.asJson("slt").queryParam("subjectType", "PUPIL").queryParam("subjectId", "p-3")
                 .get("/api/v1/privacy/incident/holds").then().statusCode(200);
         assertEquals(List.of("holds incident PUPIL p-3 null true"), seen.calls);
     }

@@ -7,13 +7,9 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -33,11 +29,11 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.util.Matrix;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.schoolsocial.gateway.TestTokens;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.schoolsocial.gateway.GatewayApi;
 
 /**
  * Issue 16 through a real gateway: {@code GET /api/v1/reports/governors} asks each service for its
@@ -54,27 +50,15 @@ class GovernorsReportTest implements TestPropertyProvider {
      * accounts, messages, consent coverage (one per school), consent in the period. */
     private static final int CHARTS_FOR_ONE_SCHOOL = 9;
 
-    private EmbeddedServer downstream;
-    private FakeFiguresController.Seen seen;
+    @RegisterExtension
+    static final GatewayApi GATEWAY = new GatewayApi(DOWNSTREAM_PROPERTY);
 
-    @Inject
-    EmbeddedServer server;
+    private FakeFiguresController.Seen seen;
 
     @Override
     public Map<String, String> getProperties() {
-        downstream = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "micronaut.security.enabled", false,
-                DOWNSTREAM_PROPERTY, true));
-        seen = downstream.getApplicationContext().getBean(FakeFiguresController.Seen.class);
-        String base = "http://127.0.0.1:" + downstream.getPort() + "/fakes";
-        return Map.of("smp.services.account.url", base, "smp.services.incident.url", base,
-                "smp.services.consent.url", base);
-    }
-
-    @AfterAll
-    void stopDownstream() {
-        downstream.close();
+        seen = GATEWAY.stubBean(FakeFiguresController.Seen.class);
+        return GATEWAY.servicesAt("/fakes");
     }
 
     @BeforeEach
@@ -83,9 +67,9 @@ class GovernorsReportTest implements TestPropertyProvider {
         seen.failing.clear();
     }
 
+    /** A request for the autumn term's report. */
     private RequestSpecification as(String user) {
-        return RestAssured.given().port(server.getPort()).auth().oauth2(TestTokens.devToken(server.getPort(), user))
-                .queryParam("from", "2026-09-01").queryParam("to", "2026-12-31");
+        return GATEWAY.as(user).queryParam("from", "2026-09-01").queryParam("to", "2026-12-31");
     }
 
     @Test
@@ -130,24 +114,19 @@ class GovernorsReportTest implements TestPropertyProvider {
                 .body("detail", containsString("other-school"));
         as("trust-auditor").queryParam("school", "third-school").get(REPORT).then().statusCode(403);
         assertEquals(List.of(), seen.calls);
-        RestAssured.given().port(server.getPort()).get(REPORT).then().statusCode(401);
+        GATEWAY.request().get(REPORT).then().statusCode(401);
     }
 
     @Test
     void badParametersAreEachNamed() {
-        RequestSpecification slt = RestAssured.given().port(server.getPort())
-                .auth().oauth2(TestTokens.devToken(server.getPort(), "slt"));
-        slt.queryParam("from", "2026-02-30").queryParam("to", "2026-01-01").queryParam("colour", "red")
+        GATEWAY.as("slt").queryParam("from", "2026-02-30").queryParam("to", "2026-01-01").queryParam("colour", "red")
                 .queryParam("format", "xml").get(REPORT).then().statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors.field", equalTo(List.of("colour", "from", "format")));
-        RestAssured.given().port(server.getPort()).auth().oauth2(TestTokens.devToken(server.getPort(), "slt"))
-                .queryParam("from", "2026-09-01").queryParam("to", "2026-08-31").get(REPORT).then().statusCode(400)
+        GATEWAY.as("slt").queryParam("from", "2026-09-01").queryParam("to", "2026-08-31").get(REPORT).then().statusCode(400)
                 .body("errors.field", equalTo(List.of("to")));
-        RestAssured.given().port(server.getPort()).auth().oauth2(TestTokens.devToken(server.getPort(), "slt"))
-                .get(REPORT).then().statusCode(400).body("errors.field", equalTo(List.of("from", "to")));
-        RestAssured.given().port(server.getPort()).auth().oauth2(TestTokens.devToken(server.getPort(), "slt"))
-                .queryParam("from", "9999-12-31").queryParam("to", "9999-12-31").get(REPORT).then().statusCode(400)
+        GATEWAY.as("slt").get(REPORT).then().statusCode(400).body("errors.field", equalTo(List.of("from", "to")));
+        GATEWAY.as("slt").queryParam("from", "9999-12-31").queryParam("to", "9999-12-31").get(REPORT).then().statusCode(400)
                 .body("errors.field", equalTo(List.of("from", "to")));
         as("slt").queryParam("school", "bad school").get(REPORT).then().statusCode(400)
                 .body("errors.field", hasItem("school"));

@@ -1,13 +1,11 @@
 package uk.schoolsocial.gateway.routing;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.schoolsocial.gateway.GatewayApi;
 import uk.schoolsocial.gateway.TestTokens;
 
 import java.io.ByteArrayInputStream;
@@ -32,36 +30,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BodyLimitTest implements TestPropertyProvider {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private EmbeddedServer downstream;
-    private String token;
+    @RegisterExtension
+    static final GatewayApi GATEWAY = new GatewayApi(ProxyTest.DOWNSTREAM_PROPERTY);
 
-    @Inject
-    EmbeddedServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String token;
 
     @Override
     public Map<String, String> getProperties() {
-        downstream = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "micronaut.security.enabled", false,
-                ProxyTest.DOWNSTREAM_PROPERTY, true));
-        String base = "http://127.0.0.1:" + downstream.getPort();
         return Map.of(
-                "smp.services.account.url", base + "/account-svc",
-                "smp.services.incident.url", base + "/incident-svc",
-                "smp.services.consent.url", base + "/consent-svc");
-    }
-
-    @AfterAll
-    void stopDownstream() {
-        downstream.close();
+                "smp.services.account.url", GATEWAY.stubUrl("/account-svc"),
+                "smp.services.incident.url", GATEWAY.stubUrl("/incident-svc"),
+                "smp.services.consent.url", GATEWAY.stubUrl("/consent-svc"));
     }
 
     private HttpResponse<String> post(String path, HttpRequest.BodyPublisher body) throws Exception {
         if (token == null) {
-            token = TestTokens.devToken(server.getPort(), "slt");
+            token = TestTokens.devToken(GATEWAY.port(), "slt");
         }
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + GATEWAY.port() + path))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                         .timeout(Duration.ofSeconds(20)).POST(body).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -3,24 +3,17 @@ package uk.schoolsocial.gateway.routing;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.schoolsocial.gateway.GatewayApi;
 import uk.schoolsocial.gateway.TestTokens;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -43,35 +36,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProxyTest implements TestPropertyProvider {
 
     static final String DOWNSTREAM_PROPERTY = "test.downstream";
-    /** The secret of application-test.yml, which the services would share. */
-    private static final String SECRET = "test-internal-token-secret-0123456789abcdef";
 
-    private EmbeddedServer downstream;
-
-    @Inject
-    EmbeddedServer server;
+    @RegisterExtension
+    static final GatewayApi GATEWAY = new GatewayApi(DOWNSTREAM_PROPERTY);
 
     @Override
     public Map<String, String> getProperties() {
-        downstream = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "micronaut.security.enabled", false,
-                DOWNSTREAM_PROPERTY, true));
-        String base = "http://127.0.0.1:" + downstream.getPort();
         return Map.of(
                 "micronaut.http.client.read-timeout", "1s",
-                "smp.services.account.url", base + "/account-svc",
-                "smp.services.incident.url", base + "/incident-svc/",
-                "smp.services.consent.url", "http://127.0.0.1:" + unusedPort());
-    }
-
-    @AfterAll
-    void stopDownstream() {
-        downstream.close();
-    }
-
-    private RequestSpecification asSlt() {
-        return RestAssured.given().port(server.getPort()).auth().oauth2(TestTokens.devToken(server.getPort(), "slt"));
+                "smp.services.account.url", GATEWAY.stubUrl("/account-svc"),
+                "smp.services.incident.url", GATEWAY.stubUrl("/incident-svc/"),
+                "smp.services.consent.url", "http://127.0.0.1:" + GatewayApi.unusedPort());
     }
 
     /**
@@ -82,12 +57,12 @@ class ProxyTest implements TestPropertyProvider {
     @Test
     void aPathWithDotSegmentsOrEncodedSlashesIsRefused() throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        String token = TestTokens.devToken(server.getPort(), "trust-auditor");
+        String token = TestTokens.devToken(GATEWAY.port(), "trust-auditor");
         for (String path : List.of("/api/v1/audit/account/../../accounts?school=other-school",
                 "/api/v1/audit/account/%2e%2e/%2e%2e/accounts?school=other-school",
                 "/api/v1/audit/account%2F..%2F..%2Faccounts", "/api/v1/accounts/./echo")) {
             java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://127.0.0.1:" + server.getPort() + path))
+                            java.net.URI.create("http://127.0.0.1:" + GATEWAY.port() + path))
                     .header("Authorization", "Bearer " + token).GET().build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             org.junit.jupiter.api.Assertions.assertEquals(400, answer.statusCode(), path + ": " + answer.body());
@@ -97,7 +72,7 @@ class ProxyTest implements TestPropertyProvider {
 
     @Test
     void requestReachesTheServiceWithMethodPathQueryBodyAndHeaders() {
-        asSlt().contentType(ContentType.JSON).body("{\"text\":\"hello\"}")
+        GATEWAY.as("slt").contentType(ContentType.JSON).body("{\"text\":\"hello\"}")
                 .header("Idempotency-Key", "key-1").header("If-Match", "\"3\"").header("X-Client-Header", "kept")
                 .urlEncodingEnabled(false)
                 .post("/api/v1/accounts/acc-1/notes?x=1&y=a%20b")
@@ -116,8 +91,8 @@ class ProxyTest implements TestPropertyProvider {
 
     @Test
     void serviceGetsAnInternalTokenInsteadOfTheCallersToken() throws Exception {
-        String callerToken = TestTokens.devToken(server.getPort(), "slt");
-        List<String> authorization = RestAssured.given().port(server.getPort()).auth().oauth2(callerToken)
+        String callerToken = TestTokens.devToken(GATEWAY.port(), "slt");
+        List<String> authorization = GATEWAY.request().auth().oauth2(callerToken)
                 .get("/api/v1/staff").then().statusCode(200).extract().path("authorization");
 
         assertEquals(1, authorization.size(), "exactly one Authorization header: " + authorization);
@@ -127,7 +102,8 @@ class ProxyTest implements TestPropertyProvider {
 
         SignedJWT jwt = SignedJWT.parse(internal);
         assertEquals("HS256", jwt.getHeader().getAlgorithm().getName());
-        assertTrue(jwt.verify(new MACVerifier(SECRET.getBytes(StandardCharsets.UTF_8))), "signed with the shared secret");
+        assertTrue(jwt.verify(new MACVerifier(GatewayApi.INTERNAL_TOKEN_SECRET.getBytes(StandardCharsets.UTF_8))),
+                "signed with the shared secret");
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
         assertEquals("school-social-gateway", claims.getIssuer());
         assertEquals("demo-slt", claims.getSubject());
@@ -141,7 +117,7 @@ class ProxyTest implements TestPropertyProvider {
     void rolesOutsideTheSuitesSevenAreNotPassedOn() throws Exception {
         String token = TestTokens.signed(TestTokens.devKey(),
                 TestTokens.sltClaims().claim("roles", List.of("SUPERUSER", "SLT", "dsl")).build());
-        List<String> authorization = RestAssured.given().port(server.getPort()).auth().oauth2(token)
+        List<String> authorization = GATEWAY.request().auth().oauth2(token)
                 .get("/api/v1/accounts").then().statusCode(200).extract().path("authorization");
 
         JWTClaimsSet claims = SignedJWT.parse(authorization.get(0).substring("Bearer ".length())).getJWTClaimsSet();
@@ -150,7 +126,7 @@ class ProxyTest implements TestPropertyProvider {
 
     @Test
     void generatedCorrelationIdIsForwardedAndReturned() {
-        ExtractableResponse<Response> response = asSlt().get("/api/v1/applications").then().statusCode(200).extract();
+        ExtractableResponse<Response> response = GATEWAY.as("slt").get("/api/v1/applications").then().statusCode(200).extract();
         String returned = response.header("X-Correlation-Id");
         UUID.fromString(returned);
         assertEquals(returned, response.path("correlationId"));
@@ -158,7 +134,7 @@ class ProxyTest implements TestPropertyProvider {
 
     @Test
     void clientsCorrelationIdIsKept() {
-        asSlt().header("X-Correlation-Id", "trace-42").get("/api/v1/applications").then()
+        GATEWAY.as("slt").header("X-Correlation-Id", "trace-42").get("/api/v1/applications").then()
                 .statusCode(200)
                 .header("X-Correlation-Id", "trace-42")
                 .body("correlationId", equalTo("trace-42"));
@@ -168,28 +144,28 @@ class ProxyTest implements TestPropertyProvider {
     /** Issue 11: a correlation id that is not a plain token of at most 128 characters is refused, naming it. */
     void correlationIdThatIsNotAPlainTokenIsRefused() {
         for (String sent : List.of("two words", "c".repeat(129), "line\u2028break")) {
-            asSlt().header("X-Correlation-Id", sent).get("/api/v1/applications").then()
+            GATEWAY.as("slt").header("X-Correlation-Id", sent).get("/api/v1/applications").then()
                     .statusCode(400)
                     .contentType("application/problem+json")
                     .header("X-Correlation-Id", not(equalTo(sent)))
                     .body("code", equalTo("VALIDATION_FAILED"))
                     .body("errors[0].field", equalTo("X-Correlation-Id"));
         }
-        asSlt().header("X-Correlation-Id", "c".repeat(128)).get("/api/v1/applications").then().statusCode(200);
+        GATEWAY.as("slt").header("X-Correlation-Id", "c".repeat(128)).get("/api/v1/applications").then().statusCode(200);
     }
 
     @Test
     void pathPrefixChoosesTheService() {
-        asSlt().get("/api/v1/incidents/inc-1").then().statusCode(200)
+        GATEWAY.as("slt").get("/api/v1/incidents/inc-1").then().statusCode(200)
                 .body("service", equalTo("incident-svc"))
                 .body("path", equalTo("/incident-svc/api/v1/incidents/inc-1"))
                 .body("rest", equalTo("incidents/inc-1"));
-        asSlt().get("/api/v1/applications").then().statusCode(200).body("service", equalTo("account-svc"));
+        GATEWAY.as("slt").get("/api/v1/applications").then().statusCode(200).body("service", equalTo("account-svc"));
     }
 
     @Test
     void serviceErrorsPassThroughUnchanged() {
-        asSlt().get("/api/v1/accounts/acc-1?status=409").then()
+        GATEWAY.as("slt").get("/api/v1/accounts/acc-1?status=409").then()
                 .statusCode(409)
                 .header("X-Downstream", "echo")
                 .body("service", equalTo("account-svc"));
@@ -197,16 +173,16 @@ class ProxyTest implements TestPropertyProvider {
 
     @Test
     void unknownPrefixGets404Problem() {
-        asSlt().get("/api/v1/timetables").then()
+        GATEWAY.as("slt").get("/api/v1/timetables").then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
-        asSlt().get("/api/v2/accounts").then().statusCode(404).contentType("application/problem+json");
+        GATEWAY.as("slt").get("/api/v2/accounts").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void unreachableServiceGets502Problem() {
-        asSlt().get("/api/v1/consents").then()
+        GATEWAY.as("slt").get("/api/v1/consents").then()
                 .statusCode(502)
                 .contentType("application/problem+json")
                 .header("X-Correlation-Id", notNullValue())
@@ -219,7 +195,7 @@ class ProxyTest implements TestPropertyProvider {
 
     @Test
     void serviceTooSlowToAnswerGets504Problem() {
-        asSlt().get("/api/v1/accounts/acc-1?delayMillis=3000").then()
+        GATEWAY.as("slt").get("/api/v1/accounts/acc-1?delayMillis=3000").then()
                 .statusCode(504)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("The account service did not answer in time."));
@@ -228,8 +204,8 @@ class ProxyTest implements TestPropertyProvider {
     /** AUD-2/3: {@code /api/v1/audit/{service}/...} goes to the service of that name, path unchanged. */
     @Test
     void auditPathsGoToTheServiceTheyNameWithTheInternalToken() throws Exception {
-        String callerToken = TestTokens.devToken(server.getPort(), "auditor");
-        List<String> authorization = RestAssured.given().port(server.getPort()).auth().oauth2(callerToken)
+        String callerToken = TestTokens.devToken(GATEWAY.port(), "auditor");
+        List<String> authorization = GATEWAY.request().auth().oauth2(callerToken)
                 .urlEncodingEnabled(false)
                 .get("/api/v1/audit/incident/records/inc-1/timeline?asOf=2026-11-21T09:00:00Z")
                 .then()
@@ -239,34 +215,34 @@ class ProxyTest implements TestPropertyProvider {
                 .body("query", equalTo("asOf=2026-11-21T09:00:00Z"))
                 .extract().path("authorization");
         SignedJWT internal = SignedJWT.parse(authorization.get(0).substring("Bearer ".length()));
-        assertTrue(internal.verify(new MACVerifier(SECRET.getBytes(StandardCharsets.UTF_8))));
+        assertTrue(internal.verify(new MACVerifier(GatewayApi.INTERNAL_TOKEN_SECRET.getBytes(StandardCharsets.UTF_8))));
         assertEquals(List.of("AUDITOR"), internal.getJWTClaimsSet().getStringListClaim("roles"));
 
-        asSlt().contentType(ContentType.JSON).body("{}").post("/api/v1/audit/account/verifications").then()
+        GATEWAY.as("slt").contentType(ContentType.JSON).body("{}").post("/api/v1/audit/account/verifications").then()
                 .statusCode(200)
                 .body("service", equalTo("account-svc"))
                 .body("method", equalTo("POST"))
                 .body("path", equalTo("/account-svc/api/v1/audit/account/verifications"))
                 .body("body", equalTo("{}"));
         // "account" is a service name here, not the prefix "accounts"
-        asSlt().get("/api/v1/audit/account/events").then().statusCode(200).body("service", equalTo("account-svc"));
+        GATEWAY.as("slt").get("/api/v1/audit/account/events").then().statusCode(200).body("service", equalTo("account-svc"));
     }
 
     @Test
     void auditPathOfAnUnknownServiceGets404ProblemNamingIt() {
-        asSlt().get("/api/v1/audit/timetable/events").then()
+        GATEWAY.as("slt").get("/api/v1/audit/timetable/events").then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("detail", containsString("'timetable'"));
-        asSlt().get("/api/v1/audit/accounts/events").then().statusCode(404).body("detail", containsString("'accounts'"));
-        asSlt().get("/api/v1/audit").then().statusCode(404).contentType("application/problem+json");
-        asSlt().get("/api/v1/audit/events/more").then().statusCode(404).contentType("application/problem+json");
+        GATEWAY.as("slt").get("/api/v1/audit/accounts/events").then().statusCode(404).body("detail", containsString("'accounts'"));
+        GATEWAY.as("slt").get("/api/v1/audit").then().statusCode(404).contentType("application/problem+json");
+        GATEWAY.as("slt").get("/api/v1/audit/events/more").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void auditPathOfAnUnreachableServiceGets502Problem() {
-        asSlt().get("/api/v1/audit/consent/signing-key").then()
+        GATEWAY.as("slt").get("/api/v1/audit/consent/signing-key").then()
                 .statusCode(502)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("The consent service cannot be reached."));
@@ -274,16 +250,8 @@ class ProxyTest implements TestPropertyProvider {
 
     @Test
     void servicesRefusalOfAnAuditRequestPassesThrough() {
-        asSlt().get("/api/v1/audit/account/events?status=403").then()
+        GATEWAY.as("slt").get("/api/v1/audit/account/events?status=403").then()
                 .statusCode(403)
                 .header("X-Downstream", "echo");
-    }
-
-    private static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

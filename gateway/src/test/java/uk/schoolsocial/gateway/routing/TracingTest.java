@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -17,19 +16,18 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.restassured.RestAssured;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
-import uk.schoolsocial.gateway.TestTokens;
+import uk.schoolsocial.gateway.GatewayApi;
 
 /**
  * Issue 14: a request through the gateway starts a trace (or joins the caller's), the gateway's
@@ -43,38 +41,26 @@ class TracingTest {
 
     private static final String TRACING = "test.tracing";
 
-    private EmbeddedServer downstream;
-    private EmbeddedServer gateway;
+    @RegisterExtension
+    static final GatewayApi GATEWAY = new GatewayApi(ProxyTest.DOWNSTREAM_PROPERTY);
+
     private InMemorySpanExporter spans;
 
     @BeforeAll
     void start() {
-        downstream = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "micronaut.security.enabled", false,
-                ProxyTest.DOWNSTREAM_PROPERTY, true));
-        String base = "http://127.0.0.1:" + downstream.getPort();
-        gateway = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "smp.services.account.url", base + "/account-svc",
-                "smp.services.incident.url", base + "/incident-svc",
-                "smp.services.consent.url", "http://127.0.0.1:" + unusedPort(),
+        EmbeddedServer gateway = GATEWAY.start(Map.of(
+                "smp.services.account.url", GATEWAY.stubUrl("/account-svc"),
+                "smp.services.incident.url", GATEWAY.stubUrl("/incident-svc"),
+                "smp.services.consent.url", "http://127.0.0.1:" + GatewayApi.unusedPort(),
                 TRACING, true), "test");
         spans = gateway.getApplicationContext().getBean(InMemorySpanExporter.class);
-    }
-
-    @AfterAll
-    void stop() {
-        gateway.close();
-        downstream.close();
     }
 
     @Test
     @DisplayName("The service receives a traceparent under the gateway's span; the gateway's span carries the correlation id")
     void theServiceGetsTheGatewaysTraceContext() {
         String correlationId = "corr-" + UUID.randomUUID();
-        String traceparent = RestAssured.given().port(gateway.getPort())
-                .auth().oauth2(TestTokens.devToken(gateway.getPort(), "slt"))
+        String traceparent = GATEWAY.as("slt")
                 .header("X-Correlation-Id", correlationId)
                 .get("/api/v1/staff").then().statusCode(200).extract().path("traceparent");
         assertNotNull(traceparent, "the service received no traceparent");
@@ -103,7 +89,7 @@ class TracingTest {
         String correlationId = "corr-" + UUID.randomUUID();
         try {
             // nobody listens at the consent service's address: the gateway logs the failed call
-            RestAssured.given().port(gateway.getPort()).auth().oauth2(TestTokens.devToken(gateway.getPort(), "slt"))
+            GATEWAY.as("slt")
                     .header("X-Correlation-Id", correlationId)
                     .get("/api/v1/pupils").then().statusCode(502);
         } finally {
@@ -135,18 +121,16 @@ class TracingTest {
             exchange.close();
         });
         collector.start();
-        String base = "http://127.0.0.1:" + downstream.getPort();
-        try (EmbeddedServer exporting = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "smp.services.account.url", base + "/account-svc",
-                "smp.services.incident.url", base + "/incident-svc",
-                "smp.services.consent.url", base + "/consent-svc",
+        try (EmbeddedServer exporting = GatewayApi.run(Map.of(
+                "smp.services.account.url", GATEWAY.stubUrl("/account-svc"),
+                "smp.services.incident.url", GATEWAY.stubUrl("/incident-svc"),
+                "smp.services.consent.url", GATEWAY.stubUrl("/consent-svc"),
                 "otel.traces.exporter", "otlp",
                 "otel.exporter.otlp.protocol", "http/protobuf",
                 "otel.exporter.otlp.endpoint", "http://127.0.0.1:" + collector.getAddress().getPort(),
                 "otel.bsp.schedule.delay", "100"), "test")) {
             String correlationId = "corr-" + UUID.randomUUID();
-            RestAssured.given().port(exporting.getPort()).auth().oauth2(TestTokens.devToken(exporting.getPort(), "slt"))
+            GatewayApi.as(exporting, "slt")
                     .header("X-Correlation-Id", correlationId).get("/api/v1/staff").then().statusCode(200);
             String export = null;
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
@@ -159,14 +143,6 @@ class TracingTest {
             assertTrue(export.contains("gateway"), "the spans do not name the gateway as their service");
         } finally {
             collector.stop(0);
-        }
-    }
-
-    private static int unusedPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 

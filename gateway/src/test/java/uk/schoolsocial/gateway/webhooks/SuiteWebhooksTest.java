@@ -5,22 +5,16 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.schoolsocial.gateway.TestTokens;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.schoolsocial.gateway.GatewayApi;
 
 /**
  * INT-1 through a real gateway: a subscription made once is stored in every service with one id and
@@ -33,27 +27,15 @@ class SuiteWebhooksTest implements TestPropertyProvider {
 
     static final String DOWNSTREAM_PROPERTY = "test.webhooks-downstream";
 
-    private EmbeddedServer downstream;
-    private FakeWebhookController.Seen seen;
+    @RegisterExtension
+    static final GatewayApi GATEWAY = new GatewayApi(DOWNSTREAM_PROPERTY);
 
-    @Inject
-    EmbeddedServer server;
+    private FakeWebhookController.Seen seen;
 
     @Override
     public Map<String, String> getProperties() {
-        downstream = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "micronaut.security.enabled", false,
-                DOWNSTREAM_PROPERTY, true));
-        seen = downstream.getApplicationContext().getBean(FakeWebhookController.Seen.class);
-        String base = "http://127.0.0.1:" + downstream.getPort() + "/fakes";
-        return Map.of("smp.services.account.url", base, "smp.services.incident.url", base,
-                "smp.services.consent.url", base);
-    }
-
-    @AfterAll
-    void stopDownstream() {
-        downstream.close();
+        seen = GATEWAY.stubBean(FakeWebhookController.Seen.class);
+        return GATEWAY.servicesAt("/fakes");
     }
 
     @BeforeEach
@@ -61,14 +43,9 @@ class SuiteWebhooksTest implements TestPropertyProvider {
         seen.reset();
     }
 
-    private RequestSpecification as(String user) {
-        return RestAssured.given().port(server.getPort()).auth().oauth2(TestTokens.devToken(server.getPort(), user))
-                .contentType(ContentType.JSON);
-    }
-
     @Test
     void int1_oneSubscriptionIsStoredInEveryServiceWithOneIdAndSecretShownOnce() {
-        JsonPath created = as("mis").body(Map.of("url", "https://mis.example.org/hooks", "eventTypes", List.of("staff.left")))
+        JsonPath created = GATEWAY.asJson("mis").body(Map.of("url", "https://mis.example.org/hooks", "eventTypes", List.of("staff.left")))
                 .post("/api/v1/webhooks/subscriptions").then().statusCode(201)
                 .header("Location", startsWith("/api/v1/webhooks/subscriptions/"))
                 .body("secret", startsWith("whsec_")).extract().jsonPath();
@@ -78,17 +55,17 @@ class SuiteWebhooksTest implements TestPropertyProvider {
         for (String service : List.of("account", "consent", "incident")) {
             assertEquals(secret, seen.stored.get(service + "/" + id).get("secret"), service);
         }
-        JsonPath log = as("mis").get("/api/v1/webhooks/subscriptions/" + id + "/deliveries").then().statusCode(200)
+        JsonPath log = GATEWAY.asJson("mis").get("/api/v1/webhooks/subscriptions/" + id + "/deliveries").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(List.of("incident", "account", "consent"), log.getList("items.service"), "latest first, named");
-        as("mis").delete("/api/v1/webhooks/subscriptions/" + id).then().statusCode(204);
+        GATEWAY.asJson("mis").delete("/api/v1/webhooks/subscriptions/" + id).then().statusCode(204);
         assertTrue(seen.stored.isEmpty());
-        as("mis").delete("/api/v1/webhooks/subscriptions/" + id).then().statusCode(404);
+        GATEWAY.asJson("mis").delete("/api/v1/webhooks/subscriptions/" + id).then().statusCode(404);
     }
 
     @Test
     void int1_aRefusalIsPassedOnAndAFailurePartWayUndoesWhatWasStored() {
-        as("slt").body(Map.of("url", "https://refused.example/hooks", "eventTypes", List.of("staff.left")))
+        GATEWAY.asJson("slt").body(Map.of("url", "https://refused.example/hooks", "eventTypes", List.of("staff.left")))
                 .post("/api/v1/webhooks/subscriptions").then().statusCode(422)
                 .body("code", equalTo("WEBHOOK_URL_REFUSED")).body("errors[0].field", equalTo("url"));
         assertEquals(1, seen.calls.size(), "the first service's refusal stops it: " + seen.calls);
@@ -96,7 +73,7 @@ class SuiteWebhooksTest implements TestPropertyProvider {
 
         seen.calls.clear();
         seen.failing.add("incident");
-        as("slt").body(Map.of("url", "https://mis.example.org/hooks", "eventTypes", List.of("staff.left")))
+        GATEWAY.asJson("slt").body(Map.of("url", "https://mis.example.org/hooks", "eventTypes", List.of("staff.left")))
                 .post("/api/v1/webhooks/subscriptions").then().statusCode(502);
         assertTrue(seen.stored.isEmpty(), "stored where it succeeded, then deleted: " + seen.calls);
         assertEquals(2, seen.calls.stream().filter(call -> call.startsWith("delete")).count(), seen.calls.toString());
@@ -104,13 +81,13 @@ class SuiteWebhooksTest implements TestPropertyProvider {
 
     @Test
     void int1_onlySltAndIntegrationSubscribeAndTheBodyIsChecked() {
-        as("staff").body(Map.of("url", "https://mis.example.org/hooks", "eventTypes", List.of("staff.left")))
+        GATEWAY.asJson("staff").body(Map.of("url", "https://mis.example.org/hooks", "eventTypes", List.of("staff.left")))
                 .post("/api/v1/webhooks/subscriptions").then().statusCode(403);
-        as("mis").body(Map.of("url", "https://mis.example.org/hooks", "eventTypes", List.of("staff.left"),
+        GATEWAY.asJson("mis").body(Map.of("url", "https://mis.example.org/hooks", "eventTypes", List.of("staff.left"),
                         "secret", "whsec_mine"))
                 .post("/api/v1/webhooks/subscriptions").then().statusCode(400).body("errors[0].field", equalTo("secret"));
-        as("mis").get("/api/v1/webhooks/subscriptions/not-a-uuid").then().statusCode(400);
-        as("mis").get("/api/v1/webhooks/elsewhere").then().statusCode(404);
+        GATEWAY.asJson("mis").get("/api/v1/webhooks/subscriptions/not-a-uuid").then().statusCode(400);
+        GATEWAY.asJson("mis").get("/api/v1/webhooks/elsewhere").then().statusCode(404);
         assertTrue(seen.calls.isEmpty(), seen.calls.toString());
     }
 }
