@@ -70,8 +70,9 @@ wait_health() { # port, pid, log, seconds [any]: until /health answers below 400
 
 stop_jvms() { # and wait until they are gone (a flight recording is written as its JVM exits)
   local pid
-  for pid in "${JVMS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${JVMS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # ${JVMS[@]+...}: an empty array is unbound under set -u on bash before 4.4 (macOS's 3.2).
+  for pid in ${JVMS[@]+"${JVMS[@]}"}; do kill "$pid" 2>/dev/null || true; done
+  for pid in ${JVMS[@]+"${JVMS[@]}"}; do wait "$pid" 2>/dev/null || true; done
   JVMS=()
 }
 trap stop_jvms EXIT

@@ -86,17 +86,32 @@ final class SuiteApi implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
+        Exception failed = null;
         try {
             if (suite != null) {
                 suite.stop();
             }
-        } finally {
-            suite = null;
-            config = null;
-            for (AutoCloseable resource : afterwards) {
+        } catch (RuntimeException e) {
+            failed = e;
+        }
+        suite = null;
+        config = null;
+        // Each resource is closed whatever the suite or another resource threw; the first failure is
+        // thrown, the others added to it.
+        for (AutoCloseable resource : afterwards) {
+            try {
                 resource.close();
+            } catch (Exception e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
             }
-            afterwards.clear();
+        }
+        afterwards.clear();
+        if (failed != null) {
+            throw failed;
         }
     }
 

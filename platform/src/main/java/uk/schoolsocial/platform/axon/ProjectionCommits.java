@@ -35,22 +35,11 @@ public final class ProjectionCommits {
     private ProjectionCommits() {
     }
 
-    /** How many processor transactions have committed in this JVM; note it before reading. */
-    public static long count() {
-        return EVERY_COMMIT.count();
-    }
-
-    /**
-     * Waits until a processor commits after {@code seen} was read, or for at most {@code maxWaitNanos}.
-     * Returns at once if one already has.
-     */
-    public static void awaitAfter(long seen, long maxWaitNanos) throws InterruptedException {
-        EVERY_COMMIT.awaitAfter(seen, maxWaitNanos);
-    }
-
     /**
      * Watches the commits of the processor transactions that handle any of {@code eventIds}, until
-     * closed; with no ids, every commit of the JVM. Open it before the first read.
+     * closed; with no ids, every commit of the JVM. Open it before the read it may have to repeat.
+     * An event has one watcher: a second watch of the same event takes it over, and the first one
+     * falls back to its bounded wait (an event is appended by one request, which waits once at a time).
      */
     public static Watch watch(Collection<String> eventIds) {
         if (eventIds.isEmpty()) {
