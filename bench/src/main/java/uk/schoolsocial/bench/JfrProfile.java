@@ -111,6 +111,7 @@ public final class JfrProfile {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> ours = new HashMap<>();
         Map<String, Integer> layers = new HashMap<>();
+        Map<String, Integer> selfLayers = new HashMap<>();
         for (RecordedEvent sample : samples) {
             threads.merge(pool(sample.getThread("sampledThread")), 1, Integer::sum);
             List<RecordedFrame> frames = frames(sample.getStackTrace());
@@ -134,9 +135,12 @@ public final class JfrProfile {
             }
             seenOurs.forEach(method -> ours.merge(method, 1, Integer::sum));
             seenLayers.forEach(layer -> layers.merge(layer, 1, Integer::sum));
+            selfLayers.merge(seenLayers.isEmpty() ? "JDK only" : seenLayers.iterator().next(), 1, Integer::sum);
         }
         print("by thread pool", threads, total, 10);
         print("self (top frame)", self, total, 20);
+        print("self by layer (the layer nearest the top of the stack: its code, or the JDK code it called)",
+                selfLayers, total, 25);
         print("inclusive by layer (a sample counts once in every layer on its stack)", layers, total, 25);
         print("inclusive by our methods (uk.schoolsocial.*)", ours, total, 25);
     }
