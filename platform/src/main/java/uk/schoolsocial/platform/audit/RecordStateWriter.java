@@ -2,6 +2,7 @@ package uk.schoolsocial.platform.audit;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,14 +29,21 @@ public final class RecordStateWriter {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-            .setAnnotationIntrospector(new MembersAtTopLevel());
+            .setAnnotationIntrospector(new MembersAtTopLevel())
+            // A member's field named like the root's or another member's would otherwise drop one value silently.
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     private RecordStateWriter() {
     }
 
     /** The aggregate's fields as JSON, its single members' fields among the root's. */
     public static JsonNode state(Object aggregateRoot) {
-        return WRITER.valueToTree(aggregateRoot);
+        try {
+            return WRITER.valueToTree(aggregateRoot);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("A " + aggregateRoot.getClass().getSimpleName() + " cannot show as one record:"
+                    + " two of its parts (the root or a member) have a field of the same name", e);
+        }
     }
 
     /** A field annotated {@link AggregateMember} that holds one entity is unwrapped, as {@code @JsonUnwrapped} would. */

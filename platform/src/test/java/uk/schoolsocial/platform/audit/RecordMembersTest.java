@@ -1,6 +1,8 @@
 package uk.schoolsocial.platform.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -60,8 +62,27 @@ class RecordMembersTest {
         assertEquals("[{\"entryId\":\"e-1\"}]", state.get("entries").toString());
     }
 
+    @Test
+    @DisplayName("AUD-2: a member's field named like the root's is refused, not shown with one of the two values dropped")
+    void aFieldNameClashIsRefused() {
+        axon = DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                .configureAggregate(ClashingLedger.class)
+                .buildConfiguration();
+        axon.start();
+        axon.eventStore().publish(event("ClashingLedger", 0, new LedgerOpened("ledger-1", "GBP")));
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> new RecordHistory(axon, axon.eventStore()).asOf(SCHOOL, "ledger-1", AT));
+        assertTrue(refused.getMessage().contains("ClashingLedger"), refused.getMessage());
+    }
+
     private static GenericDomainEventMessage<?> event(long sequence, Object payload) {
-        return new GenericDomainEventMessage<>("Ledger", "ledger-1", sequence, payload,
+        return event("Ledger", sequence, payload);
+    }
+
+    private static GenericDomainEventMessage<?> event(String type, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>(type, "ledger-1", sequence, payload,
                 MetaData.from(Map.of(AuditMetadata.SCHOOL_ID, SCHOOL)), "event-" + sequence, AT.minusSeconds(60 - sequence));
     }
 
@@ -94,6 +115,24 @@ class RecordMembersTest {
         @EventSourcingHandler
         void on(Credited event) {
             entries.add(new Entry(event.entryId()));
+        }
+    }
+
+    /** A root with a field of the same name as its member's ({@code currency}). */
+    static class ClashingLedger {
+
+        @AggregateIdentifier
+        private String ledgerId;
+        private String currency = "the root's";
+        @AggregateMember
+        private final Balance balance = new Balance();
+
+        ClashingLedger() {
+        }
+
+        @EventSourcingHandler
+        void on(LedgerOpened event) {
+            ledgerId = event.ledgerId();
         }
     }
 
