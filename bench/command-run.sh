@@ -56,18 +56,20 @@ jfr_for() { # name: the flight recorder on a service JVM when profiling; every s
   [ "$PROFILE" = 1 ] && echo "-XX:StartFlightRecording:filename=$OUT/$1.jfr,settings=profile,jdk.ExecutionSample#period=5ms,jdk.ThreadSleep#threshold=0ms,jdk.ThreadPark#threshold=1ms,jdk.JavaMonitorEnter#threshold=0ms,jdk.SocketRead#threshold=0ms,jdk.SocketWrite#threshold=0ms"
   return 0
 }
-HARNESS="java ${BENCH_HARNESS_OPTS:-} -Dbench.db=$URL/ -Dbench.db.user=$DB_USER -Dbench.db.password=$DB_PASSWORD"
+# The CPU of the database server (when it runs on this machine) and of each JVM on the path, per window.
+MARIADB_PID=$(pgrep -x mariadbd || pgrep -x mysqld || true)
+HARNESS="java ${BENCH_HARNESS_OPTS:-} -Dbench.clk.tck=$(getconf CLK_TCK) -Dbench.db=$URL/ -Dbench.db.user=$DB_USER -Dbench.db.password=$DB_PASSWORD"
 echo "load average at the start: $(load)"
 
 if [[ " $PHASES " == *" 1 "* ]]; then
-  $HARNESS -cp "bench/target/classes:$DRIVER" uk.schoolsocial.bench.CommandBench raw "$URL/$RAW" "$DB_USER" \
+  $HARNESS -Dbench.cpu="mariadb=$MARIADB_PID" -cp "bench/target/classes:$DRIVER" uk.schoolsocial.bench.CommandBench raw "$URL/$RAW" "$DB_USER" \
     "$DB_PASSWORD" "$RESULTS"
   echo "load average: $(load)"
 fi
 
 if [[ " $PHASES " == *" 2 "* ]]; then
   # incident-service's context inside the harness JVM, with the service's JVM options, on a schema of its own.
-  DATASOURCES_DEFAULT_URL="$URL/$AXON" $HARNESS $JAVA_OPTS $(jfr_for axon) \
+  DATASOURCES_DEFAULT_URL="$URL/$AXON" $HARNESS -Dbench.cpu="mariadb=$MARIADB_PID" $JAVA_OPTS $(jfr_for axon) \
     -cp "bench/target/axon-classes:bench/target/classes:$JAR" uk.schoolsocial.bench.AxonCommandBench "$RESULTS" \
     > "$OUT/phase2.log" 2>&1 || { tail -40 "$OUT/phase2.log"; exit 1; }
   grep -E "^(2|  )" "$OUT/phase2.log" || true
@@ -79,8 +81,9 @@ if [[ " $PHASES " == *" 3 "* || " $PHASES " == *" 4 "* ]]; then
   MICRONAUT_SERVER_HOST=127.0.0.1 MICRONAUT_SERVER_PORT=$INCIDENT_PORT DATASOURCES_DEFAULT_URL="$URL/$INCIDENT" \
     start_jvm "$OUT/incident-service.log" $JAVA_OPTS $(jfr_for incident) -jar "$JAR"
   wait_health "$INCIDENT_PORT" "$JVM" "$OUT/incident-service.log" 180 any
+  SERVICE_PID=$JVM
   if [[ " $PHASES " == *" 3 "* ]]; then
-    $HARNESS -Dbench.secret="$SECRET" -Dbench.metrics="http://127.0.0.1:$INCIDENT_PORT" -cp "bench/target/classes:$DRIVER" \
+    $HARNESS -Dbench.cpu="mariadb=$MARIADB_PID,service=$SERVICE_PID" -Dbench.secret="$SECRET" -Dbench.metrics="http://127.0.0.1:$INCIDENT_PORT" -cp "bench/target/classes:$DRIVER" \
       uk.schoolsocial.bench.CommandBench http "3 incident-service HTTP" "http://127.0.0.1:$INCIDENT_PORT" "$RESULTS"
     echo "load average: $(load)"
   fi
@@ -97,7 +100,7 @@ if [[ " $PHASES " == *" 3 "* || " $PHASES " == *" 4 "* ]]; then
     wait_health "$GATEWAY_PORT" "$JVM" "$OUT/gateway.log" 180 any
     BEARER=$(curl -fs -H 'Content-Type: application/json' -d '{"user":"staff"}' \
       "http://127.0.0.1:$GATEWAY_PORT/dev/token" | sed -E 's/.*"access_token" *: *"([^"]+)".*/\1/')
-    $HARNESS -Dbench.bearer="$BEARER" -Dbench.metrics="http://127.0.0.1:$INCIDENT_PORT" -cp "bench/target/classes:$DRIVER" \
+    $HARNESS -Dbench.cpu="mariadb=$MARIADB_PID,service=$SERVICE_PID,gateway=$JVM" -Dbench.bearer="$BEARER" -Dbench.metrics="http://127.0.0.1:$INCIDENT_PORT" -cp "bench/target/classes:$DRIVER" \
       uk.schoolsocial.bench.CommandBench http "4 through the gateway" "http://127.0.0.1:$GATEWAY_PORT" "$RESULTS"
     echo "load average: $(load)"
   fi

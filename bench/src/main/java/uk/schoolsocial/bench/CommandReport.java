@@ -42,5 +42,45 @@ final class CommandReport {
                         String.join(" ", Arrays.copyOfRange(line, 11, line.length)));
             }
         }
+        cpu(lines, raw);
+    }
+
+    /**
+     * CPU per operation by process (ProcessCpu) against what the machine has: at the aim's 5 % of raw
+     * INSERT + COMMIT at the same clients, every operation may use the machine's cores for at most
+     * cores / (0.05 * raw) seconds, whichever process spends it.
+     */
+    private static void cpu(List<String[]> lines, Map<String, Double> raw) {
+        List<String> names = List.of("mariadb", "service", "gateway", "client");
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.println();
+        System.out.println("CPU per operation, ms (/proc; \"client\" is the harness JVM, in phase 2 the service too):");
+        System.out.println("| phase | clients | machine busy | whole machine | " + String.join(" | ", names)
+                + " | allowed at 5 % of raw |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        for (String[] line : lines) {
+            Map<String, Double> cpu = new HashMap<>();
+            for (int i = 11; i < line.length; i++) {
+                String[] pair = line[i].split("=", 2);
+                if (pair.length == 2 && pair[0].startsWith(ProcessCpu.PREFIX)) {
+                    cpu.put(pair[0].substring(ProcessCpu.PREFIX.length()), Double.parseDouble(pair[1]));
+                }
+            }
+            Double machine = cpu.get("machine");
+            if (machine == null) {
+                continue;
+            }
+            double seconds = Double.parseDouble(line[4]);
+            double ops = Long.parseLong(line[2]);
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %.0f %% | %.2f |", line[0],
+                    line[1], 100 * machine * ops / (seconds * 1000 * cores), machine));
+            for (String name : names) {
+                Double value = cpu.get(name);
+                row.append(value == null ? " - |" : String.format(Locale.ROOT, " %.2f |", value));
+            }
+            Double base = raw.get(line[1]);
+            row.append(base == null ? " ? |" : String.format(Locale.ROOT, " %.2f |", cores * 1000 / (0.05 * base)));
+            System.out.println(row);
+        }
     }
 }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * What the command bench reads around each window: the database server's global status counters
  * (commits, inserts, fsyncs, row-lock time: the whole server's, so other load counts too) and, given
- * a service's base URL, the chain head's wait and hold from its {@code /prometheus}.
+ * a service's base URL, the chain head's wait and hold from its {@code /prometheus}; and the CPU time
+ * of the processes on the path ({@link ProcessCpu}).
  */
 final class ServerCounters {
 
@@ -57,6 +58,7 @@ final class ServerCounters {
             if (metricsBase != null) {
                 values.putAll(chainLockWait(metricsBase));
             }
+            values.putAll(ProcessCpu.read());
             return values;
         };
     }
