@@ -86,6 +86,11 @@ public final class ProjectionCommits {
             this.eventIds = eventIds;
         }
 
+        /** Whether it watches the events of a request (which this JVM's processors' commits wake), not every commit. */
+        public boolean watchesEvents() {
+            return !eventIds.isEmpty();
+        }
+
         /** How many watched commits there were; note it before reading. */
         public long count() {
             return count;
