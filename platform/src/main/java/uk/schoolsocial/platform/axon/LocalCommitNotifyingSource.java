@@ -17,6 +17,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service's own event store as the source of its streaming processors, with streams that
@@ -37,6 +39,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * type it handles or the poll above wakes it. No event is left unread: only when it is read changes.
  */
 final class LocalCommitNotifyingSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCommitNotifyingSource.class);
 
     private final EventStore store;
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
@@ -69,7 +73,7 @@ final class LocalCommitNotifyingSource implements StreamableMessageSource<Tracke
     }
 
     private void notifyListeners() {
-        listeners.forEach(listener -> listener.run());
+        listeners.forEach(Listener::run);
     }
 
     private void notifyListeners(Set<Class<?>> appendedTypes) {
@@ -95,8 +99,18 @@ final class LocalCommitNotifyingSource implements StreamableMessageSource<Tracke
             return !skipped.containsAll(types);
         }
 
+        /**
+         * Wakes the stream's processor. A failure (a coordinator's executor refusing work while it stops)
+         * is logged and does not reach the committing command or end the poll: the poll is what reads the
+         * events of skipped types and of other instances, and a processor not woken now is by the next one.
+         */
         void run() {
-            callback.run();
+            try {
+                callback.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not wake an event processor after a commit ({}); it reads at its next wake or poll",
+                        e.getClass().getSimpleName());
+            }
         }
     }
 
