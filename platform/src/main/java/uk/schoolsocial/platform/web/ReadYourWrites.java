@@ -40,20 +40,22 @@ public final class ReadYourWrites {
     }
 
     public static <T> T await(Supplier<Optional<T>> reader, ToLongFunction<T> version, long atLeast) {
+        Supplier<Optional<T>> caughtUp = () -> reader.get().filter(view -> version.applyAsLong(view) >= atLeast);
         // Most records are there at the first look: only a miss watches the request's events.
-        Optional<T> already = reader.get().filter(view -> version.applyAsLong(view) >= atLeast);
+        Optional<T> already = caughtUp.get();
         if (already.isPresent()) {
             return already.get();
         }
         Optional<RequestEvents> appended = RequestEvents.ofCurrentRequest();
         try (ProjectionCommits.Watch commits = ProjectionCommits.watch(
                 appended.map(RequestEvents::eventIds).orElse(Set.of()))) {
-            return await(reader, version, atLeast, appended, commits);
+            return await(caughtUp, atLeast, appended, commits);
         }
     }
 
-    private static <T> T await(Supplier<Optional<T>> reader, ToLongFunction<T> version, long atLeast,
-                               Optional<RequestEvents> appended, ProjectionCommits.Watch commits) {
+    /** Reads {@code caughtUp} until it has the record at version {@code atLeast}, a parked event, or the limit. */
+    private static <T> T await(Supplier<Optional<T>> caughtUp, long atLeast, Optional<RequestEvents> appended,
+                               ProjectionCommits.Watch commits) {
         long start = System.nanoTime();
         long deadline = start + LIMIT.toNanos();
         long nextParkedCheck = start + PARKED_CHECK_EVERY.toNanos() / 4;
@@ -62,7 +64,7 @@ public final class ReadYourWrites {
         long pause = commits.watchesEvents() ? WATCHED_FIRST_PAUSE_MS : 2;
         while (true) {
             long commitsSeen = commits.count();
-            Optional<T> current = reader.get().filter(view -> version.applyAsLong(view) >= atLeast);
+            Optional<T> current = caughtUp.get();
             if (current.isPresent()) {
                 return current.get();
             }

@@ -45,11 +45,7 @@ class RecordMembersTest {
     @Test
     @DisplayName("AUD-2: a member's fields come out at the top level of the record, without any Jackson annotation")
     void membersFieldsAtTheTopLevel() {
-        axon = DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-                .configureAggregate(Ledger.class)
-                .buildConfiguration();
-        axon.start();
+        axon = started(Ledger.class);
         axon.eventStore().publish(event(0, new LedgerOpened("ledger-1", "GBP")), event(1, new Credited("e-1", 250)));
 
         JsonNode state = new RecordHistory(axon, axon.eventStore()).asOf(SCHOOL, "ledger-1", AT).orElseThrow().state();
@@ -65,16 +61,22 @@ class RecordMembersTest {
     @Test
     @DisplayName("AUD-2: a member's field named like the root's is refused, not shown with one of the two values dropped")
     void aFieldNameClashIsRefused() {
-        axon = DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-                .configureAggregate(ClashingLedger.class)
-                .buildConfiguration();
-        axon.start();
+        axon = started(ClashingLedger.class);
         axon.eventStore().publish(event("ClashingLedger", 0, new LedgerOpened("ledger-1", "GBP")));
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> new RecordHistory(axon, axon.eventStore()).asOf(SCHOOL, "ledger-1", AT));
         assertTrue(refused.getMessage().contains("ClashingLedger"), refused.getMessage());
+    }
+
+    /** Axon with only this aggregate, on an in-memory store: RecordHistory needs no more. */
+    private static Configuration started(Class<?> aggregate) {
+        Configuration configuration = DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                .configureAggregate(aggregate)
+                .buildConfiguration();
+        configuration.start();
+        return configuration;
     }
 
     private static GenericDomainEventMessage<?> event(long sequence, Object payload) {

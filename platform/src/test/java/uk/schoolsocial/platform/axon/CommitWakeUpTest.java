@@ -38,9 +38,7 @@ class CommitWakeUpTest {
 
     @BeforeEach
     void start() {
-        Map<String, Object> properties = PlatformAxonContext.properties(TestDatabase.newSchema("wakeups"));
-        properties.put("smp.test.platform-axon", "false");
-        properties.put("smp.test.dead-letters", "true");
+        Map<String, Object> properties = PlatformAxonContext.notesProperties(TestDatabase.newSchema("wakeups"));
         properties.put("smp.axon.other-instances-poll", "1h");
         server = ApplicationContext.run(EmbeddedServer.class, properties);
     }

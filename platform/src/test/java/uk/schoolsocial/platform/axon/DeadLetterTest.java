@@ -62,9 +62,7 @@ class DeadLetterTest {
         NoteSaga.SEEN.clear();
         Map<String, Object> database = TestDatabase.newSchema("deadletters");
         schema = PlatformAxonContext.schemaOf(database);
-        Map<String, Object> properties = PlatformAxonContext.properties(database);
-        properties.put("smp.test.platform-axon", "false");
-        properties.put("smp.test.dead-letters", "true");
+        Map<String, Object> properties = PlatformAxonContext.notesProperties(database);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
     }
 

@@ -39,9 +39,7 @@ class MetricsTest {
     void start() {
         NoteSaga.failing = text -> false;
         NoteSaga.SEEN.clear();
-        Map<String, Object> properties = PlatformAxonContext.properties(TestDatabase.newSchema("metrics"));
-        properties.put("smp.test.platform-axon", "false");
-        properties.put("smp.test.dead-letters", "true");
+        Map<String, Object> properties = PlatformAxonContext.notesProperties(TestDatabase.newSchema("metrics"));
         server = ApplicationContext.run(EmbeddedServer.class, properties);
     }
 

@@ -27,6 +27,17 @@ public final class PlatformAxonContext {
         return properties;
     }
 
+    /**
+     * Properties for a service-like context on {@code database}: the notes aggregate, projection, saga and
+     * controller of the dead-letter tests (DeadLetterTestFactory) instead of the platform test aggregate.
+     */
+    public static Map<String, Object> notesProperties(Map<String, Object> database) {
+        Map<String, Object> properties = properties(database);
+        properties.put("smp.test.platform-axon", "false");
+        properties.put("smp.test.dead-letters", "true");
+        return properties;
+    }
+
     /** The AUD-1 metadata of a command or event sent by a test, for {@code school}. */
     public static MetaData audit(String school) {
         String id = UUID.randomUUID().toString();

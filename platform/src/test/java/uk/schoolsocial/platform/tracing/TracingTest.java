@@ -44,9 +44,7 @@ class TracingTest {
 
     @BeforeEach
     void start() {
-        Map<String, Object> properties = PlatformAxonContext.properties(TestDatabase.newSchema("tracing"));
-        properties.put("smp.test.platform-axon", "false");
-        properties.put("smp.test.dead-letters", "true");
+        Map<String, Object> properties = PlatformAxonContext.notesProperties(TestDatabase.newSchema("tracing"));
         properties.put("smp.test.tracing", "true");
         server = ApplicationContext.run(EmbeddedServer.class, properties);
         spans = server.getApplicationContext().getBean(InMemorySpanExporter.class);
